@@ -1,0 +1,4 @@
+/**
+ * Veneer's embedded hardware description language: types, modules, registers, memories, bundles.
+ */
+package veneer.hdl;

@@ -1,0 +1,4 @@
+/**
+ * One simulator API with two back ends: the in-JVM simulator and Verilator.
+ */
+package veneer.sim;

@@ -1,0 +1,37 @@
+package veneer.hdl.ir;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The netlist of one elaborated module: a flat list of nets (each with one driver), its ports,
+ * memories, child instances and clock domains. Immutable; built by the HDL front end and read by
+ * the checks, the Verilog emitter and the simulators.
+ *
+ * @param name the base name (Java class name unless the module chose one); {@link Design} makes
+ *     it unique per distinct netlist
+ * @param blackBox present when the body is external Verilog
+ */
+public record ModuleIr(String name, List<Port> ports, List<Net> nets, List<Memory> memories,
+    List<Instance> instances, List<ClockDomain> domains, Optional<BlackBoxBody> blackBox,
+    SourceLoc loc) {
+
+  /**
+   * External Verilog for a black box: either inline text or a file, plus the Verilog parameters
+   * to pass at instantiation.
+   */
+  public record BlackBoxBody(String verilogText, String fileName, Map<String, String> parameters) {}
+
+  public Net net(int id) {
+    return nets.get(id);
+  }
+
+  public Optional<Port> port(String portName) {
+    return ports.stream().filter(p -> p.name().equals(portName)).findFirst();
+  }
+
+  public boolean isBlackBox() {
+    return blackBox.isPresent();
+  }
+}

@@ -247,6 +247,22 @@ public abstract class Module extends HdlBase {
     return chain;
   }
 
+  /**
+   * Requires {@code cond} at every clock edge outside reset (and, inside a when, whenever that
+   * when's conditions hold); a violation stops simulation with {@code message}.
+   */
+  public final void assertThat(Bool cond, String message) {
+    SourceLoc at = SourceLocator.here();
+    checkOpen(at);
+    checkHasBody(at);
+    int c = cond.netIn(contextOf(at, cond), at);
+    int path = builder.pathCondition(at);
+    if (path >= 0) {
+      c = builder.op(veneer.hdl.ir.Op.OR, 1, at, 0, builder.op(veneer.hdl.ir.Op.NOT, 1, at, 0, path), c);
+    }
+    builder.assertions.add(new veneer.hdl.ir.Assertion(c, message, 0, at));
+  }
+
   // --- context resolution ------------------------------------------------------------------------
 
   /** The module in which an operation on these values is built, after checking they agree. */

@@ -121,6 +121,7 @@ final class ModuleBuilder {
   final List<PortB> ports = new ArrayList<>();
   final List<MemB> mems = new ArrayList<>();
   final List<InstB> instances = new ArrayList<>();
+  final List<veneer.hdl.ir.Assertion> assertions = new ArrayList<>();
   final List<Stmt> root = new ArrayList<>();
   final Deque<Frame> frames = new ArrayDeque<>();
   final Map<String, SourceLoc> names = new HashMap<>();

@@ -55,6 +55,7 @@ final class ModuleSealer {
         needsReset |= n.reset != null;
       }
     }
+    needsClock |= !b.assertions.isEmpty();
     for (ModuleBuilder.MemB m : b.mems) {
       needsClock |= !m.writes.isEmpty() || m.reads.stream().anyMatch(Memory.ReadPort::sync);
     }
@@ -121,7 +122,7 @@ final class ModuleSealer {
     Optional<ModuleIr.BlackBoxBody> body = module instanceof BlackBox bb
         ? Optional.of(bb.body(loc)) : Optional.empty();
     ModuleIr ir = new ModuleIr(name, List.copyOf(ports), List.copyOf(nets), List.copyOf(memories),
-        List.copyOf(instances), List.copyOf(domains), body, loc);
+        List.copyOf(instances), List.copyOf(domains), List.copyOf(b.assertions), body, loc);
     Checks.run(ir);
     return ir;
   }

@@ -1,4 +1,5 @@
 /**
- * One simulator API with two back ends: the in-JVM simulator and Verilator.
+ * One simulator API ({@link veneer.sim.Simulator}) with two back ends: the in-JVM simulator and
+ * Verilator, chosen by {@link veneer.sim.Backend}.
  */
 package veneer.sim;

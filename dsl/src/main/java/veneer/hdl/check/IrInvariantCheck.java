@@ -50,6 +50,10 @@ public final class IrInvariantCheck implements Check {
         }
       }
     }
+    for (veneer.hdl.ir.Assertion a : m.assertions()) {
+      Net c = ref(m, a.cond(), null);
+      require(c.width() == 1 && a.domain() >= 0 && a.domain() < m.domains().size(), c, "assertion");
+    }
     for (Instance inst : m.instances()) {
       for (Port p : inst.module().ports()) {
         if (p.isInput()) {

@@ -64,6 +64,10 @@ public final class IrPrinter {
               .map(e -> e.getKey() + "=%" + e.getValue()).collect(Collectors.joining(" ", "(", ")")))
           .append("  // ").append(inst.loc()).append('\n');
     }
+    for (Assertion a : m.assertions()) {
+      sb.append("  assert %").append(a.cond()).append(" domain=").append(a.domain()).append(" \"")
+          .append(a.message()).append("\"  // ").append(a.loc()).append('\n');
+    }
     for (Net n : m.nets()) {
       sb.append("  %").append(n.id()).append(n.named() ? " " + n.name() : "").append(" : ")
           .append(n.width()).append(" = ").append(driver(n)).append("  // ").append(n.loc())

@@ -14,8 +14,8 @@ import java.util.Optional;
  * @param blackBox present when the body is external Verilog
  */
 public record ModuleIr(String name, List<Port> ports, List<Net> nets, List<Memory> memories,
-    List<Instance> instances, List<ClockDomain> domains, Optional<BlackBoxBody> blackBox,
-    SourceLoc loc) {
+    List<Instance> instances, List<ClockDomain> domains, List<Assertion> assertions,
+    Optional<BlackBoxBody> blackBox, SourceLoc loc) {
 
   /**
    * External Verilog for a black box: either inline text or a file, plus the Verilog parameters

@@ -107,6 +107,17 @@ class ErrorReportingTest {
   }
 
   @Test
+  void boolCannotGrow() {
+    String m = errorAt("boolGrow", () -> elaborate(() -> new Module() {
+      {
+        Bool a = input("a", Bool());
+        output("o", UInt(3)).assign(a.shlWide(2).asUInt()); // @boolGrow
+      }
+    }));
+    assertContains(m, "a Bool is exactly one bit, but this would make it 3 bits; convert it with asUInt()");
+  }
+
+  @Test
   void constantTooWide() {
     String m = errorAt("constant", () -> elaborate(() -> new Module() {
       {

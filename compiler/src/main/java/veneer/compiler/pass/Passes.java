@@ -13,8 +13,22 @@ public final class Passes {
     private Passes() {
     }
 
-    /** Inlining, then the scalar optimisations, each followed by cleanup where it helps. */
+    /**
+     * Inlining first (the rest then sees whole kernels), constants before everything that looks
+     * for patterns, CSE before loop-invariant motion (fewer, shared values to move), strength
+     * reduction after both, bounds checks last (they need the canonical loop shapes), then cleanup.
+     */
     public static List<Pass> standard() {
-        return List.of();
+        return List.of(
+                new Inlining(),
+                new ConstantFolding(),
+                new DeadCodeElimination(),
+                new CommonSubexpressionElimination(),
+                new LoopInvariantMotion(),
+                new StrengthReduction(),
+                new CommonSubexpressionElimination(),
+                new BoundsCheckElimination(),
+                new ConstantFolding(),
+                new DeadCodeElimination());
     }
 }

@@ -149,16 +149,19 @@ final class SsaBuilder {
     // ---------------------------------------------------------------- structure
 
     private void refuseUnsupported() {
-        if (method.tryCatchBlocks != null && !method.tryCatchBlocks.isEmpty()) {
-            int at = method.instructions.indexOf(method.tryCatchBlocks.get(0).start);
-            throw new KernelCompileException(file, lineAt[Math.min(at + 1, code.length - 1)],
-                    "kernel code cannot catch exceptions (try/catch/finally): a Java failure ends the work-item");
-        }
         for (int i = 0; i < code.length; i++) {
             String why = Refusal.of(code[i]);
             if (why != null) {
                 throw new KernelCompileException(file, lineAt[i], why);
             }
+        }
+        if (method.tryCatchBlocks != null && !method.tryCatchBlocks.isEmpty()) {
+            int at = method.instructions.indexOf(method.tryCatchBlocks.get(0).start);
+            while (at < code.length - 1 && code[at].getOpcode() < 0) {
+                at++;
+            }
+            throw new KernelCompileException(file, lineAt[at],
+                    "kernel code cannot catch exceptions (try/catch/finally): a Java failure ends the work-item");
         }
     }
 

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * interpreter must agree with the JVM (memory and failure) after each stage. Seeded: jqwik prints
  * the seed and the failing sample; rerun with the same {@code seed} to reproduce.
  */
-class RandomKernelProperties {
+class RandomKernelPropertyTest {
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     @Property(tries = 1000, seed = "20240611")

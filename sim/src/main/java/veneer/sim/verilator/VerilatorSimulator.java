@@ -187,12 +187,12 @@ final class VerilatorSimulator implements Simulator {
     cycleAtClose = cycle;
     NativeBridge.destroy(handle);
     handle = 0;
-    String text = fault == null ? "unknown model fault" : fault;
-    closedBecause = "a fault at cycle " + cycle + " (" + text + ")";
-    if (text.contains("($finish at") || text.startsWith("$finish at")) {
-      throw new SimulationException(cycle, "Verilog $finish: " + text);
+    FaultText f = FaultText.parse(fault);
+    closedBecause = "a fault at cycle " + cycle + " (" + f.message() + ")";
+    if (f.isFinish()) {
+      throw new SimulationException(cycle, f.message());
     }
-    throw new AssertionFailedException(cycle, "assertion failed: " + text);
+    throw new AssertionFailedException(cycle, f.message());
   }
 
   private int[] memory(String path) {

@@ -15,6 +15,7 @@
 #include "veneer_api.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstdarg>
 #include <cstdio>
 #include <cstring>
@@ -77,12 +78,22 @@ void flushConsole(Model* m) {
   }
 }
 
+// Verilator keeps a "current context" per thread and registers and unregisters scopes in it
+// (VerilatedScope::configure / ~VerilatedScope), and a context is current for the thread that
+// made it. Models here are made, run and freed from any JVM thread, so every entry point makes
+// the model's own context current first; otherwise a model would find another model's scopes,
+// or unregister into a context that was already freed.
+void enter(Model* m) {
+  Verilated::threadContextp(&m->ctx);
+}
+
 // Runs one evaluating call; a fault kills the model and keeps the console text that led to it.
 template <typename F>
 int guarded(Model* m, F body) {
   if (m->dead) {
     return VENEER_FAULT;
   }
+  enter(m);
   t_current = m;
   try {
     body();
@@ -91,8 +102,8 @@ int guarded(Model* m, F body) {
     while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) {
       text.pop_back();
     }
-    std::replace(text.begin(), text.end(), '\n', '|');
-    m->fault = text.empty() ? e.what() : text + " (" + e.what() + ")";
+    // The console lines that led to the fault (the assertion's $display), then the cause.
+    m->fault = text.empty() ? e.what() : text + "\n" + e.what();
     m->console.clear();
     m->dead = true;
     t_current = nullptr;
@@ -124,6 +135,7 @@ void dumpAt(Model* m, uint64_t time) {
 
 void* create() {
   Model* m = new Model();
+  enter(m);
 #if VENEER_WAVES
   m->ctx.traceEverOn(true);
 #endif
@@ -135,6 +147,7 @@ void* create() {
 
 void destroy(void* p) {
   Model* m = static_cast<Model*>(p);
+  enter(m);
 #if VENEER_WAVES
   if (m->trace) {
     m->trace->close();
@@ -271,6 +284,7 @@ void memWrite(void* p, int mem, int addr, int count, int wordsPerEntry, const ui
 
 int traceOpen(void* p, const char* path, const char** error) {
   Model* m = static_cast<Model*>(p);
+  enter(m);
 #if VENEER_WAVES
   if (!m->trace) {
     m->trace = new VerilatedVcdC();
@@ -302,6 +316,7 @@ int traceOpen(void* p, const char* path, const char** error) {
 void traceClose(void* p) {
 #if VENEER_WAVES
   Model* m = static_cast<Model*>(p);
+  enter(m);
   if (m->trace) {
     m->trace->close();
   }

@@ -10,12 +10,16 @@ import java.util.regex.Pattern;
  * printed during the failing evaluation (the assertion's {@code $display}), then the cause
  * ({@code "$stop at file:line"}, {@code "$finish at ..."} or a Verilator error).
  *
- * <p>An assertion reads like the JVM back end's: {@code assertion failed: <message> (<Java line>)},
- * followed by where Verilog stopped: {@code [Verilog $fatal at Top.v:92 in TOP.Top]}.
+ * <p>The emitter writes an assertion as {@code $display("Assertion failed in %m: <message>
+ * (<File.java:LINE>)")} then {@code $fatal}; that reads here like the JVM back end's message,
+ * {@code assertion failed: <message> (<File.java:LINE>, instance <path>)}, followed by where
+ * Verilog stopped: {@code [Verilog $fatal at Top.v:92 in TOP.Top]}.
  */
 record FaultText(String message, boolean isFinish) {
   /** Verilator's own line for $fatal: "[time] %Error: file:line: Assertion failed in scope". */
   private static final Pattern VERILATOR_FATAL = Pattern.compile("\\[\\d+\\] %Error: (\\S+): Assertion failed in (\\S+)");
+  /** The emitter's assertion line; %m is "TOP.<top module>.<instance path>". */
+  private static final Pattern EMITTED = Pattern.compile("Assertion failed in TOP\\.[^.\\s]+\\.?(\\S*): (.*) \\((\\S+)\\)");
   private static final String PREFIX = "assertion failed: ";
 
   static FaultText parse(String fault) {
@@ -31,8 +35,11 @@ record FaultText(String message, boolean isFinish) {
     List<String> said = new ArrayList<>();
     for (String l : lines) {
       Matcher m = VERILATOR_FATAL.matcher(l.trim());
+      Matcher e = EMITTED.matcher(l.trim());
       if (m.matches()) {
         where = "Verilog $fatal at " + m.group(1) + " in " + m.group(2);
+      } else if (e.matches()) {
+        said.add(e.group(2) + " (" + e.group(3) + (e.group(1).isEmpty() ? "" : ", instance " + e.group(1)) + ")");
       } else if (!l.isBlank()) {
         said.add(l.trim());
       }

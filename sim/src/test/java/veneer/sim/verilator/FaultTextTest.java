@@ -16,6 +16,15 @@ class FaultTextTest {
   }
 
   @Test
+  void theEmittersAssertionLineReadsLikeTheJvmBackEnd() {
+    assertEquals("assertion failed: no overflow (Child.java:12, instance core.alu) [Verilog $fatal at Child.v:40 in "
+        + "TOP.Top.core.alu]", FaultText.parse("Assertion failed in TOP.Top.core.alu: no overflow (Child.java:12)\n"
+        + "[30] %Error: Child.v:40: Assertion failed in TOP.Top.core.alu\n$stop at src/Child.v:40").message());
+    assertEquals("assertion failed: top level (Top.java:5) [$stop at src/Top.v:9]",
+        FaultText.parse("Assertion failed in TOP.Top: top level (Top.java:5)\n$stop at src/Top.v:9").message());
+  }
+
+  @Test
   void finishAndBareStopSayWhereTheyHappened() {
     FaultText fin = FaultText.parse("bye\n$finish at src/Top.v:4");
     assertTrue(fin.isFinish());

@@ -80,7 +80,7 @@ final class HandWrittenVerilog implements VerilogSource {
           assign bdata = bytes[baddr];
           always @(posedge clk) begin
             if (!reset && !(!boom)) begin
-              $display("assertion failed: boom must stay low (BackendTestTop.java:72)");
+              $display("Assertion failed in %%m: boom must stay low (BackendTestTop.java:70)");
               $fatal;
             end
           end

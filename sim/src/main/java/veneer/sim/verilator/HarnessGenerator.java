@@ -1,6 +1,11 @@
 package veneer.sim.verilator;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import veneer.hdl.ir.Port;
 
 /**
@@ -8,9 +13,35 @@ import veneer.hdl.ir.Port;
  * filled in. Port {@code i} of the list is case {@code i} of every accessor.
  */
 final class HarnessGenerator {
+  /** A port member of the Verilated class: {@code VL_IN8(&name,7,0);}, {@code VL_OUTW(&name,64,0,3);}. */
+  private static final Pattern PORT_MEMBER = Pattern.compile("VL_(?:IN|OUT|INOUT)\\w*\\(&(\\w+),");
+  /** Verilator's prefix for a name that is a C++ keyword (warning SYMRSVDWORD). */
+  private static final String RENAMED = "__SYM__";
+
   private HarnessGenerator() {}
 
-  static String generate(List<Port> ports) {
+  /**
+   * The C++ member of each Verilog port, read from the Verilated model's header: usually the
+   * port's own name, but {@code __SYM__register} for a port named {@code register}.
+   */
+  static Function<String, String> membersFromHeader(String header) {
+    Map<String, String> byPort = new HashMap<>();
+    Matcher m = PORT_MEMBER.matcher(header);
+    while (m.find()) {
+      String member = m.group(1);
+      byPort.put(member.startsWith(RENAMED) ? member.substring(RENAMED.length()) : member, member);
+    }
+    return port -> {
+      String member = byPort.get(port);
+      if (member == null) {
+        throw new IllegalStateException("the Verilated top has no port '" + port + "' (its ports: "
+            + String.join(", ", byPort.keySet()) + "): the Verilog top does not match the IR top");
+      }
+      return member;
+    };
+  }
+
+  static String generate(List<Port> ports, Function<String, String> member) {
     StringBuilder poke64 = new StringBuilder();
     StringBuilder pokeWide = new StringBuilder();
     StringBuilder peek64 = new StringBuilder();
@@ -19,11 +50,11 @@ final class HarnessGenerator {
     String clockLow = "";
     for (int i = 0; i < ports.size(); i++) {
       Port p = ports.get(i);
-      String field = "t->" + p.name();
+      String field = "t->" + member.apply(p.name());
       int w = p.width();
       if (p.kind() == Port.Kind.CLOCK) {
-        clockHigh = "m->top->" + p.name() + " = 1;";
-        clockLow = "m->top->" + p.name() + " = 0;";
+        clockHigh = "m->top->" + member.apply(p.name()) + " = 1;";
+        clockLow = "m->top->" + member.apply(p.name()) + " = 0;";
       }
       if (w <= 64) {
         if (p.isInput()) {

@@ -17,15 +17,21 @@ import veneer.hdl.ir.Port;
 
 /**
  * Turns Verilog plus a port list into a loadable model library, through the cache: the key is
- * the SHA-256 of the Verilog files, the generated harness, the tool versions, the flags and the
- * waves switch, so an unchanged design is never rebuilt.
+ * the SHA-256 of the Verilog files, the harness (as generated before verilation: the final one
+ * differs only by Verilator's deterministic renaming of ports), the tool versions, the flags and
+ * the waves switch, so an unchanged design is never rebuilt.
+ *
+ * <p>Two steps: verilator writes the C++ model and its makefile, then the harness is generated
+ * against the model's header (Verilator renames ports that are C++ keywords) and make builds the
+ * shared library with two jobs.
  */
 final class ModelBuilder {
   static final String LIBRARY = "libveneer_model.so";
   static final String LOG = "build.log";
   /** Verilator's flags; part of the cache key. Registers and memories start at zero (x-initial). */
-  static final List<String> FLAGS = List.of("--cc", "--exe", "--build", "-O3", "--x-assign", "0",
-      "--x-initial", "0", "--prefix", "Vveneer", "-Wno-fatal", "-j", "2");
+  static final List<String> FLAGS = List.of("--cc", "--exe", "-O3", "--x-assign", "0",
+      "--x-initial", "0", "--prefix", "Vveneer", "-Wno-fatal");
+  private static final List<String> MAKE = List.of("make", "-s", "-j", "2", "-C", "obj", "-f", "Vveneer.mk");
   private static final String CFLAGS = "-fPIC -fvisibility=hidden -DVL_USER_FATAL -DVL_USER_STOP -DVL_USER_FINISH";
   private static final int MAX_LOG_IN_MESSAGE = 20_000;
 
@@ -42,11 +48,11 @@ final class ModelBuilder {
         throw new IllegalArgumentException("Verilog file name '" + name + "': expected a plain file name");
       }
     }
-    String harness = HarnessGenerator.generate(ports);
+    String harness = HarnessGenerator.generate(ports, port -> port);
     List<String> flags = flags(source.topModule(), waves);
     String key = key(source, harness, flags, waves);
     BuildCache.Entry e = BuildCache.obtain(cacheDir.resolve("verilator"), key, LIBRARY,
-        dir -> build(dir, source, harness, flags));
+        dir -> build(dir, source, ports, flags));
     ModelBuildTimer.Record r = new ModelBuildTimer.Record(key, e.built(), Duration.ofNanos(System.nanoTime() - start),
         e.dir().resolve(LIBRARY));
     ModelBuildTimer.record(r);
@@ -77,7 +83,7 @@ final class ModelBuilder {
       MessageDigest d = MessageDigest.getInstance("SHA-256");
       StringBuilder meta = new StringBuilder("veneer verilator model\n").append(toolVersions()).append('\n');
       meta.append(String.join(" ", flags)).append("\nwaves=").append(waves).append('\n');
-      update(d, meta.toString());
+      update(d, meta.toString() + String.join(" ", MAKE) + "\n");
       update(d, harness);
       update(d, NativeSources.text(NativeSources.API_HEADER));
       update(d, NativeSources.text(NativeSources.HOOKS_HEADER));
@@ -98,14 +104,13 @@ final class ModelBuilder {
     d.update(b);
   }
 
-  private static void build(Path dir, VerilogSource.Files source, String harness, List<String> flags) {
+  private static void build(Path dir, VerilogSource.Files source, List<Port> ports, List<String> flags) {
     try {
       Path src = dir.resolve("src");
       Files.createDirectories(src);
       List<String> cmd = new ArrayList<>(List.of("verilator"));
       cmd.addAll(flags);
       cmd.addAll(List.of("--Mdir", "obj"));
-      Files.writeString(src.resolve(NativeSources.HARNESS), harness);
       Files.writeString(src.resolve(NativeSources.API_HEADER), NativeSources.text(NativeSources.API_HEADER));
       Files.writeString(src.resolve(NativeSources.HOOKS_HEADER), NativeSources.text(NativeSources.HOOKS_HEADER));
       cmd.add("src/" + NativeSources.HARNESS);
@@ -116,17 +121,32 @@ final class ModelBuilder {
         }
       }
       cmd.add("-Isrc");
-      ToolRunner.Result r = ToolRunner.run(cmd, dir);
-      Files.writeString(dir.resolve(LOG), String.join(" ", cmd) + "\n" + r.output());
+      StringBuilder log = new StringBuilder();
+      step(dir, cmd, source, log);
+      String header = Files.readString(dir.resolve("obj").resolve("Vveneer.h"));
+      Files.writeString(src.resolve(NativeSources.HARNESS),
+          HarnessGenerator.generate(ports, HarnessGenerator.membersFromHeader(header)));
+      step(dir, MAKE, source, log);
       Path lib = dir.resolve("obj").resolve(LIBRARY);
-      if (r.exitCode() != 0 || !Files.isRegularFile(lib)) {
-        throw new IllegalStateException("Verilator could not build the model of " + source.topModule()
-            + " (exit " + r.exitCode() + "):\n" + String.join(" ", cmd) + "\n" + tail(r.output()));
+      if (!Files.isRegularFile(lib)) {
+        throw new IllegalStateException("the build of " + source.topModule() + " made no " + LIBRARY + ":\n" + tail(log.toString()));
       }
       Files.move(lib, dir.resolve(LIBRARY));
       BuildCache.deleteTree(dir.resolve("obj"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot build the Verilator model in " + dir, e);
+    }
+  }
+
+  /** Runs one build command; its output goes to build.log, and into the exception on failure. */
+  private static void step(Path dir, List<String> cmd, VerilogSource.Files source, StringBuilder log)
+      throws IOException {
+    ToolRunner.Result r = ToolRunner.run(cmd, dir);
+    log.append(String.join(" ", cmd)).append('\n').append(r.output());
+    Files.writeString(dir.resolve(LOG), log);
+    if (r.exitCode() != 0) {
+      throw new IllegalStateException("Verilator could not build the model of " + source.topModule()
+          + " (exit " + r.exitCode() + "):\n" + String.join(" ", cmd) + "\n" + tail(r.output()));
     }
   }
 

@@ -79,7 +79,6 @@ final class HeaderCodec {
         ResourceSummary resources = new ResourceSummary(in.u32("LUT count"), in.u32("flip-flop count"),
                 in.u32("block RAM count"), in.u32("DSP count"));
         long payloadLength = in.u64("payload length");
-        checkPayloadFits(in, headerLength, payloadLength);
         Sha256Digest digest = Sha256Digest.fromBytes(in.bytes("payload SHA-256", Sha256Digest.BYTES));
         KeyFingerprint signer = new KeyFingerprint(Sha256Digest.fromBytes(in.bytes("signer key fingerprint", Sha256Digest.BYTES)));
         int nameLength = textLength(in, "variant name length", ImageLayout.OFF_VARIANT_NAME_LENGTH, HeaderText.MAX_VARIANT_NAME_BYTES);
@@ -93,6 +92,7 @@ final class HeaderCodec {
                             + " + notes " + notesLength + " = " + computed,
                     String.valueOf(headerLength));
         }
+        checkPayloadFits(in, headerLength, payloadLength);
         String name = text(in, "variant name", nameLength, false);
         String tool = text(in, "tool version", toolLength, false);
         String notes = text(in, "notes", notesLength, true);

@@ -112,7 +112,8 @@ public final class ImageVerifier {
     private static PublicKey signerKey(KeyFingerprint fingerprint, TrustStore trust) throws ImageRejectedException {
         if (trust.isRevoked(fingerprint)) {
             throw new ImageRejectedException(RejectionReason.REVOKED_KEY,
-                    "image is signed by key " + fingerprint.hex() + ", which the trust store lists as revoked");
+                    "expected a signer key that is not revoked, found key " + fingerprint.hex()
+                            + ", which the trust store lists as revoked");
         }
         return trust.find(fingerprint).orElseThrow(() -> new ImageRejectedException(RejectionReason.UNKNOWN_KEY,
                 "expected a signer key from the trust store (" + trust.trustedFingerprints().size()

@@ -13,7 +13,7 @@ import java.util.Objects;
  * h.shellInterfaceId();  // 0123...
  * }</pre>
  *
- * @param formatVersion image format version (currently {@value ImageLayout#FORMAT_VERSION})
+ * @param formatVersion image format version (currently 1)
  * @param shellInterfaceId the Shell interface the Role was built against
  * @param roleKind overlay or RTL
  * @param variantId which variant of that kind (unsigned 32-bit, kept in an int)

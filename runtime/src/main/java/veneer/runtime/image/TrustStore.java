@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.security.interfaces.EdECPublicKey;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -139,8 +140,9 @@ public final class TrustStore {
 
         /** Accepts images signed by this Ed25519 key. */
         public Builder trust(PublicKey key) {
-            if (!"Ed25519".equals(key.getAlgorithm()) && !"EdDSA".equals(key.getAlgorithm())) {
-                throw new IllegalArgumentException("trusted key: expected an Ed25519 public key, found " + key.getAlgorithm());
+            String found = key instanceof EdECPublicKey ed ? ed.getParams().getName() : key.getAlgorithm();
+            if (!"Ed25519".equalsIgnoreCase(found)) {
+                throw new IllegalArgumentException("trusted key: expected an Ed25519 public key, found " + found);
             }
             trusted.put(KeyFingerprint.of(key).hex(), key);
             return this;

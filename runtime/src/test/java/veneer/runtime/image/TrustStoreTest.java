@@ -71,4 +71,16 @@ class TrustStoreTest {
         assertTrue(e.getMessage().contains("trust.txt:1: expected a PUBLIC KEY block, \"revoke <fingerprint>\" or a # comment, found \"trust everything\""),
                 e.getMessage());
     }
+
+    @Test
+    void nonEd25519KeysAreRefused() throws Exception {
+        java.security.KeyPairGenerator ed448 = java.security.KeyPairGenerator.getInstance("Ed448");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrustStore.builder().trust(ed448.generateKeyPair().getPublic()));
+        assertTrue(e.getMessage().contains("expected an Ed25519 public key, found Ed448"), e.getMessage());
+        java.security.KeyPairGenerator rsa = java.security.KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(1024);
+        e = assertThrows(IllegalArgumentException.class, () -> TrustStore.builder().trust(rsa.generateKeyPair().getPublic()));
+        assertTrue(e.getMessage().contains("found RSA"), e.getMessage());
+    }
 }

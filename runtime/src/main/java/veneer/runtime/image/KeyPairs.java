@@ -14,7 +14,10 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.security.Signature;
+import java.security.interfaces.EdECPrivateKey;
+import java.security.spec.NamedParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
@@ -26,8 +29,8 @@ import java.util.Set;
  * Generates Ed25519 signing keys and stores them as PEM text files.
  *
  * <p>A private key file holds a PKCS#8 "PRIVATE KEY" block followed by the X.509 "PUBLIC KEY"
- * block of the same pair (the JDK cannot derive an Ed25519 public key from a PKCS#8 private key,
- * and keeping both lets loading check that they belong together). It is created with permissions
+ * block of the same pair, so loading can check that they belong together. A file with only the
+ * PRIVATE KEY block (what {@code openssl genpkey -algorithm ed25519} writes) loads too. It is created with permissions
  * 600 where the file system has POSIX permissions, is never overwritten, and is refused on load
  * if group or others may read it. A public key file holds one "PUBLIC KEY" block, the format
  * {@code openssl pkey -pubout} writes.
@@ -87,12 +90,13 @@ public final class KeyPairs {
         rejectStrayLines(document, file);
         List<String> labels = new ArrayList<>();
         document.blocks().forEach(b -> labels.add(b.label()));
-        if (!labels.equals(List.of(Pem.PRIVATE_KEY, Pem.PUBLIC_KEY))) {
-            throw new KeyFileException(file + ": expected a PRIVATE KEY block followed by a PUBLIC KEY block, found "
+        boolean withPublic = labels.equals(List.of(Pem.PRIVATE_KEY, Pem.PUBLIC_KEY));
+        if (!withPublic && !labels.equals(List.of(Pem.PRIVATE_KEY))) {
+            throw new KeyFileException(file + ": expected a PRIVATE KEY block, optionally followed by a PUBLIC KEY block, found "
                     + (labels.isEmpty() ? "no PEM blocks" : "blocks " + labels));
         }
         PrivateKey privateKey = decodePrivate(document.blocks().get(0), file);
-        PublicKey publicKey = decodePublic(document.blocks().get(1), file);
+        PublicKey publicKey = withPublic ? decodePublic(document.blocks().get(1), file) : derivePublic(privateKey, file);
         checkPair(privateKey, publicKey, file);
         return new SigningKey(new KeyPair(publicKey, privateKey));
     }
@@ -129,6 +133,44 @@ public final class KeyPairs {
         } catch (GeneralSecurityException e) {
             throw new KeyFileException(file + ":" + block.line() + ": expected an Ed25519 private key (PKCS#8), found "
                     + block.der().length + " bytes the JDK rejects: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The JDK has no API from an Ed25519 private key to its public key, but its key-pair generator
+     * derives the pair from 32 random bytes, which for Ed25519 are exactly the private key. Feeding
+     * it the stored private key therefore regenerates the pair; {@link #checkPair} then proves the
+     * result, so a JDK that draws its randomness differently fails loudly instead of silently.
+     */
+    private static PublicKey derivePublic(PrivateKey privateKey, Path file) throws KeyFileException {
+        byte[] seed = privateKey instanceof EdECPrivateKey ed ? ed.getBytes().orElse(null) : null;
+        if (seed == null || seed.length != 32) {
+            throw new KeyFileException(file + ": expected a 32-byte Ed25519 private key, found "
+                    + (seed == null ? "no key bytes" : seed.length + " bytes"));
+        }
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance(ALGORITHM);
+            generator.initialize(NamedParameterSpec.ED25519, new FixedBytes(seed));
+            return generator.generateKeyPair().getPublic();
+        } catch (GeneralSecurityException e) {
+            throw new KeyFileException(file + ": could not derive the Ed25519 public key: " + e.getMessage(), e);
+        }
+    }
+
+    /** A "random" source that returns given bytes: only for {@link #derivePublic}. */
+    private static final class FixedBytes extends SecureRandom {
+        private final byte[] bytes;
+
+        FixedBytes(byte[] bytes) {
+            this.bytes = bytes.clone();
+        }
+
+        @Override
+        public void nextBytes(byte[] out) {
+            if (out.length != bytes.length) {
+                throw new IllegalStateException("key generator asked for " + out.length + " bytes, expected " + bytes.length);
+            }
+            System.arraycopy(bytes, 0, out, 0, out.length);
         }
     }
 

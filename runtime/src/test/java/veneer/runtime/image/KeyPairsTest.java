@@ -124,4 +124,15 @@ class KeyPairsTest {
         assertMessage(assertThrows(KeyFileException.class, () -> KeyPairs.loadPublic(stray)),
                 "stray.pub:1", "expected only PEM blocks, found \"hello\"");
     }
+
+    @Test
+    void privateKeyFileWithoutThePublicBlockLoadsTheSamePair() throws Exception {
+        SigningKey key = KeyPairs.generate();
+        Path full = dir.resolve("full.key");
+        KeyPairs.savePrivate(key, full);
+        Path privateOnly = dir.resolve("openssl-style.key");
+        Files.writeString(privateOnly, Files.readString(full).split("(?=-----BEGIN PUBLIC KEY-----)")[0]);
+        Files.setPosixFilePermissions(privateOnly, PosixFilePermissions.fromString("rw-------"));
+        assertEquals(key.fingerprint(), KeyPairs.loadPrivate(privateOnly).fingerprint());
+    }
 }

@@ -40,7 +40,8 @@ public abstract class Bundle extends HdlBase {
 
   private final List<Field> fields = new ArrayList<>();
   private final Binding binding;
-  private final SourceLoc loc = SourceLocator.here();
+  /** Where the user asked for this bundle (not a line inside the bundle's own class). */
+  private final SourceLoc loc = SourceLocator.hereOutside(Bundle.class);
 
   protected Bundle() {
     Binding b = BINDINGS.get().peek();

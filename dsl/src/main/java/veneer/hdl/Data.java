@@ -84,8 +84,8 @@ public abstract class Data<T extends Data<T>> {
     ModuleBuilder.NetB t = b.net(target);
     if (!t.assignable()) {
       throw new HdlException(loc, "multiple drivers: " + t.describe() + " is already driven"
-          + (t.kind == NetKind.INPUT ? " from outside the module" : "")
-          + " and cannot be assigned here");
+          + drivenBy(t.kind) + " and cannot be assigned here; only outputs, wires, registers and"
+          + " child inputs can be assigned");
     }
     if (value.kind() != kind()) {
       throw new HdlException(loc, "type mismatch: cannot assign " + value.type() + " to "
@@ -98,6 +98,17 @@ public abstract class Data<T extends Data<T>> {
     }
     int v = value.extendedNet(ctx, width(), loc);
     b.currentBody().add(new ModuleBuilder.Assign(target, v, loc));
+  }
+
+  private static String drivenBy(NetKind kind) {
+    return switch (kind) {
+      case INPUT -> " from outside the module";
+      case CHILD_OUT -> " by the child instance";
+      case MEM_READ -> " by its memory";
+      case CONST -> " by its value";
+      case NODE -> " by the operation that computes it (declare a wire to name a signal you assign)";
+      default -> "";
+    };
   }
 
   // --- context --------------------------------------------------------------------------------

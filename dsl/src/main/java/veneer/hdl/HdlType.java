@@ -19,6 +19,11 @@ public final class HdlType<T extends Data<T>> {
     if (width < 1) {
       throw new HdlException(SourceLocator.here(), "a width must be at least 1, found " + width);
     }
+    if (kind == Kind.BOOL && width != 1) {
+      // Width-changing operators (extend, shlWide...) keep their operand's kind; a Bool cannot grow.
+      throw new HdlException(SourceLocator.here(), "a Bool is exactly one bit, but this would make it "
+          + width + " bits; convert it with asUInt() (or asBits()) first");
+    }
     this.kind = kind;
     this.width = width;
   }

@@ -277,9 +277,13 @@ public abstract class Module extends HdlBase {
       if (ctx == null) {
         ctx = home;
       } else if (ctx != home) {
+        boolean neverInstantiated = !ctx.sealed() && ctx.parent == null && !home.sealed() && home.parent == null;
         throw new HdlException(loc, "values from two modules meet here: " + values[0] + " of "
             + ctx.baseName + " and " + d + " of " + home.baseName
-            + "; connect them through ports");
+            + (neverInstantiated
+                ? "; neither is an instance inside the other: instantiate the child with"
+                    + " instance(name, module) before using its ports"
+                : "; connect them through ports"));
       }
     }
     ctx.checkOpen(loc);

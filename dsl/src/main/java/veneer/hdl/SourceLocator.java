@@ -23,6 +23,18 @@ final class SourceLocator {
         .orElse(SourceLoc.UNKNOWN);
   }
 
+  /**
+   * Like {@link #here()}, but also skips the frames of subclasses of {@code library}: for a
+   * bundle, the line that asked for it rather than the line inside the bundle's class.
+   */
+  static SourceLoc hereOutside(Class<?> library) {
+    Optional<StackWalker.StackFrame> frame = WALKER.walk(s -> s
+        .filter(f -> !isCore(f.getDeclaringClass()) && !library.isAssignableFrom(f.getDeclaringClass()))
+        .findFirst());
+    return frame.map(f -> new SourceLoc(f.getFileName() == null ? "?" : f.getFileName(), f.getLineNumber()))
+        .orElseGet(SourceLocator::here);
+  }
+
   private static boolean isCore(Class<?> c) {
     String pkg = c.getPackageName();
     return (pkg.equals("veneer.hdl") || pkg.equals("veneer.hdl.ir") || pkg.equals("veneer.hdl.check"))

@@ -1,5 +1,7 @@
 package veneer.overlay.pe;
 
+import veneer.isa.pe.PeMemoryMap;
+
 import veneer.hdl.Bits;
 import veneer.hdl.Bool;
 import veneer.hdl.Module;
@@ -27,24 +29,25 @@ public final class LoadStoreUnit extends Module {
   public final Bool inArgs = output("in_args", Bool());
   public final Bool inGlobal = output("in_global", Bool());
   public final Bool misaligned = output("misaligned", Bool());
-  /** Outside the map, or a store to instruction memory or the argument block. */
+  /** Outside the map, a store to instruction memory or the argument block, or a console load. */
   public final Bool accessFault = output("access_fault", Bool());
   public final UInt offset = output("offset", UInt(2));
   public final UInt storeLanes = output("store_lanes", UInt(32));
   public final Bits storeMask = output("store_mask", Bits(4));
 
   public LoadStoreUnit(PeConfig config) {
-    Bool imem = within(PeAddressMap.IMEM_BASE, 4L * config.imemWords());
-    Bool spm = within(PeAddressMap.SPM_BASE, 4L * config.spmWords());
-    Bool console = addr.bits(31, 2).eq(PeAddressMap.CONSOLE >> 2);
-    Bool args = within(PeAddressMap.ARG_BASE, 4L * PeAddressMap.ARG_WORDS);
-    Bool global = addr.ge(lit(PeAddressMap.GLOBAL_BASE, UInt(32)));
+    Bool imem = within(PeMemoryMap.IMEM_BASE, 4L * config.imemWords());
+    Bool spm = within(PeMemoryMap.SCRATCHPAD_BASE, 4L * config.spmWords());
+    Bool console = addr.bits(31, 2).eq(PeMemoryMap.CONSOLE >> 2);
+    Bool args = within(PeMemoryMap.KERNEL_ARGS_BASE, 4L * PeMemoryMap.KERNEL_ARGS_WORDS);
+    Bool global = addr.ge(lit(Integer.toUnsignedLong(PeMemoryMap.GLOBAL_BASE), UInt(32)));
     inImem.assign(imem);
     inSpm.assign(spm);
     inConsole.assign(console);
     inArgs.assign(args);
     inGlobal.assign(global);
-    Bool readable = imem.or(spm).or(console).or(args).or(global);
+    // The console is write-only: loads from it fault, as in the reference model.
+    Bool readable = imem.or(spm).or(args).or(global);
     Bool writable = spm.or(console).or(global);
     accessFault.assign(store.mux(writable.not(), readable.not()));
     Bool half = size.eq(1);

@@ -1,5 +1,7 @@
 package veneer.overlay.pe;
 
+import veneer.isa.pe.PeMemoryMap;
+
 import java.util.ArrayList;
 import java.util.List;
 import veneer.hdl.Bits;
@@ -61,7 +63,7 @@ public final class Pe extends Module {
     // --- memories ----------------------------------------------------------------------------
     Mem<Bits> imem = mem("imem", Bits(32), c.imemWords());
     Mem<Bits> spm = mem("spm", Bits(32), c.spmWords());
-    Mem<Bits> args = mem("args", Bits(32), PeAddressMap.ARG_WORDS);
+    Mem<Bits> args = mem("args", Bits(32), PeMemoryMap.KERNEL_ARGS_WORDS);
     Mem<Bits> regs = mem("regs", Bits(32), nt * 32);
     // Per thread: why it stopped (cause, pc, value) for the status port.
     Mem<Bits> detail = mem("status_detail", Bits(5 + 32 + 32), nt);
@@ -114,10 +116,12 @@ public final class Pe extends Module {
     List<UInt> state = new ArrayList<>();
     List<UInt> pcs = new ArrayList<>();
     List<Bool> aliveBits = new ArrayList<>();
+    List<UInt> instret = new ArrayList<>();
     for (int i = 0; i < nt; i++) {
       UInt s = reg("state_" + i, UInt(ThreadState.WIDTH), 0);
       state.add(s);
       pcs.add(reg("pc_" + i, UInt(32), 0));
+      instret.add(reg("instret_" + i, UInt(64), 0));
       aliveBits.add(s.eq(ThreadState.RUNNING.ordinal()));
     }
     UInt alive = Hw.bitsOf(aliveBits).named("alive");
@@ -148,7 +152,7 @@ public final class Pe extends Module {
     UInt tid0 = sched.tid;
     UInt pc0 = Hw.select(pcs, tid0).named("s0_pc");
     Bool fetchMisaligned = pc0.bits(1, 0).ne(0);
-    Bool fetchOutside = pc0.ge(lit(PeAddressMap.IMEM_BASE + 4L * c.imemWords(), UInt(32)));
+    Bool fetchOutside = pc0.ge(lit(PeMemoryMap.IMEM_BASE + 4L * c.imemWords(), UInt(32)));
     Bits fetched = imem.readSync(pc0.bits(imem.addrWidth() + 1, 2), issue);
     s1Valid.assign(issue.and(startOk.not()));
     UInt s1Tid = regNext("s1_tid", tid0);
@@ -215,6 +219,10 @@ public final class Pe extends Module {
     csr.csr.assign(csr2);
     csr.tid.assign(tid2);
     csr.writes.assign(sub2.eq(1).or(rs1Field2.ne(0)));
+    UInt cycles = reg("cycle_count", UInt(64), 0);
+    cycles.assign(cycles.add(1));
+    csr.cycle.assign(cycles);
+    csr.instret.assign(Hw.select(instret, tid2));
     LoadStoreUnit lsu = instance("lsu", new LoadStoreUnit(c));
     UInt addr2 = a.add(imm2).named("s2_addr");
     lsu.addr.assign(addr2);
@@ -425,11 +433,21 @@ public final class Pe extends Module {
       Bool mine = stopTid.eq(i);
       when(startOk, () -> s.assign(ThreadState.RUNNING.ordinal()))
           .elsewhen(stopAny.and(mine), () -> s.assign(stopState));
+      UInt n = instret.get(i);
+      when(startOk, () -> n.assign(0))
+          .elsewhen(retireValid.and(rfTid.eq(i)), () -> n.assign(n.add(1)));
       when(startOk, () -> pc.assign(entryPc))
           .elsewhen(s3MovesPc.and(tid3.eq(i)), () -> pc.assign(nextPc3));
     }
 
     // --- host-visible outputs ----------------------------------------------------------------
+    // A thread stopped this cycle (ECALL, EBREAK or fault), with what the status port will show.
+    output("stop_valid", Bool()).assign(stopAny);
+    output("stop_thread", UInt(tb)).assign(stopTid);
+    output("stop_state", UInt(ThreadState.WIDTH)).assign(stopState);
+    output("stop_cause", UInt(5)).assign(stopCause);
+    output("stop_pc", UInt(32)).assign(stopPc);
+    output("stop_value", UInt(32)).assign(stopValue);
     consoleValid.assign(s3Valid.and(console3));
     consoleThread.assign(tid3);
     consoleData.assign(storeValue3.bits(7, 0));

@@ -1,5 +1,7 @@
 package veneer.overlay.pe;
 
+import veneer.isa.pe.PeMemoryMap;
+
 /**
  * The shape of one PE: how many threads, its id, and the sizes of its memories, with the
  * address map that the PE decodes.
@@ -21,8 +23,8 @@ public record PeConfig(int threads, int peId, int imemWords, int spmWords) {
     if (peId < 0 || peId > 255) {
       throw new IllegalArgumentException("a PE id is 0 to 255, found " + peId);
     }
-    checkWords("instruction memory", imemWords, PeAddressMap.REGION_BYTES);
-    checkWords("scratchpad", spmWords, PeAddressMap.REGION_BYTES);
+    checkWords("instruction memory", imemWords, (PeMemoryMap.SCRATCHPAD_BASE - PeMemoryMap.IMEM_BASE));
+    checkWords("scratchpad", spmWords, (PeMemoryMap.SCRATCHPAD_BASE - PeMemoryMap.IMEM_BASE));
   }
 
   private static void checkWords(String what, int words, long limitBytes) {

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import veneer.overlay.pe.ThreadState;
-import veneer.overlay.testsim.NetlistInterpreter;
 
 /** Faults stop only the faulting thread, with the model's cause, pc and tval; and issue rate. */
 class PeFaultTest {
@@ -21,7 +20,7 @@ class PeFaultTest {
   private PeRunResult run(String program, int threads) throws Exception {
     Path elf = PeSdk.build(dir, program);
     PeRunOptions o = PeRunOptions.defaults().withThreads(threads).withLockstep(true).withMaxCycles(40_000);
-    return new PeRunner(o, NetlistInterpreter::new).run(elf, new PrintStream(OutputStream.nullOutputStream()));
+    return new PeRunner(o).run(elf, new PrintStream(OutputStream.nullOutputStream()));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import veneer.overlay.testsim.NetlistInterpreter;
 
 /** Programs run on the PE in lockstep with the reference model, for several thread counts. */
 class PeLockstepTest {
@@ -22,7 +21,7 @@ class PeLockstepTest {
     PeRunOptions o = PeRunOptions.defaults().withThreads(threads).withLockstep(true).withMaxCycles(60_000)
         .withMemoryLatency(7);
     ByteArrayOutputStream trace = new ByteArrayOutputStream();
-    PeRunResult r = new PeRunner(o.withTrace(true), NetlistInterpreter::new)
+    PeRunResult r = new PeRunner(o.withTrace(true))
         .run(elf, new PrintStream(trace, true, StandardCharsets.UTF_8));
     assertTrue(r.passed(), program + " T=" + threads + ": " + r.summary() + " " + r.threads()
         + "\n" + trace.toString(StandardCharsets.UTF_8));

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * What {@link DramBandwidth} measured: bytes moved over the cycles from the first address
- * offered to the last response.
+ * handshake to the last response, both included.
  *
  * @param peakBytesPerCycle the roofline: data bytes per beat times the number of channels
  */

@@ -73,6 +73,8 @@ public final class DramBandwidth {
       sim.runUntil(() -> drivers.stream().allMatch(Axi4MasterDriver::idle), limit);
       long end = drivers.stream().flatMap(d -> d.completed().stream()).mapToLong(AxiTransaction::doneCycle)
           .max().orElse(start);
+      start = drivers.stream().flatMap(d -> d.completed().stream()).mapToLong(AxiTransaction::addrCycle)
+          .min().orElse(start);
       for (Axi4MasterDriver d : drivers) {
         for (AxiTransaction tx : d.completed()) {
           if (tx.worstResp() != 0) {

@@ -146,6 +146,28 @@ class DramChannelTest {
   }
 
   @Test
+  void theDefault16MiBChannelSimulatesEndToEnd() {
+    DramConfig c = DramConfig.defaults();
+    assertEquals(256 * 1024, c.words());
+    try (CheckedSimulator sim = open(c)) {
+      Axi4MasterDriver m = fullSpeed(sim);
+      BigInteger[] data = new BigInteger[64];
+      BigInteger[] strb = new BigInteger[64];
+      for (int i = 0; i < 64; i++) {
+        data[i] = BigInteger.valueOf(i + 1).shiftLeft(448);
+        strb[i] = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+      }
+      long top = c.sizeBytes() - 4096;
+      m.submit(AxiTransaction.write(new veneer.sim.bus.Axi4Burst(3, top, 63, 6, 1), data, strb));
+      sim.runUntil(m::idle, 1000);
+      AxiTransaction rd = m.submit(AxiTransaction.read(3, top, 63, 6));
+      sim.runUntil(m::idle, 1000);
+      assertEquals(List.of(data), List.of(rd.rdata));
+      assertEquals(BigInteger.valueOf(64).shiftLeft(448), sim.readMemory("ram", c.words() - 1, 1)[0]);
+    }
+  }
+
+  @Test
   void badParametersAreRefusedWithTheReason() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SMALL.withReadLatency(2));
     assertTrue(e.getMessage().contains("at least 3 cycles"), e.getMessage());

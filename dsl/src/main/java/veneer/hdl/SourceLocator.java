@@ -35,9 +35,17 @@ final class SourceLocator {
         .orElseGet(SourceLocator::here);
   }
 
+  /** Whether a class is part of the HDL core; cached, since every new net asks. */
+  private static final ClassValue<Boolean> CORE_CLASS = new ClassValue<>() {
+    @Override
+    protected Boolean computeValue(Class<?> c) {
+      String pkg = c.getPackageName();
+      return (pkg.equals("veneer.hdl") || pkg.equals("veneer.hdl.ir") || pkg.equals("veneer.hdl.check"))
+          && java.util.Objects.equals(c.getProtectionDomain().getCodeSource(), CORE);
+    }
+  };
+
   private static boolean isCore(Class<?> c) {
-    String pkg = c.getPackageName();
-    return (pkg.equals("veneer.hdl") || pkg.equals("veneer.hdl.ir") || pkg.equals("veneer.hdl.check"))
-        && java.util.Objects.equals(c.getProtectionDomain().getCodeSource(), CORE);
+    return CORE_CLASS.get(c);
   }
 }

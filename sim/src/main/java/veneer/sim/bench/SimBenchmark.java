@@ -13,11 +13,10 @@ import veneer.sim.Simulators;
  * warms it up (so HotSpot has compiled the generated code), then times a fixed number of cycles.
  *
  * <pre>{@code
- * java -cp ... veneer.sim.bench.SimBenchmark jvm 16 2000000
+ * SimBenchmark.Result r = SimBenchmark.run(Backend.JVM, 16, 500_000, 2_000_000);
  * }</pre>
  *
- * Prints one line: back end, lanes, cycles, seconds, cycles per second, and the checksum (which
- * must be the same on every back end).
+ * {@code ./veneer bench sim} prints it; the checksum must be the same on every back end.
  */
 public final class SimBenchmark {
   private SimBenchmark() {}
@@ -37,8 +36,13 @@ public final class SimBenchmark {
 
   /** Runs {@code warmup} untimed cycles, then {@code cycles} timed ones. */
   public static Result run(Backend backend, int lanes, long warmup, long cycles) {
-    Design design = Elaborator.elaborate(new LfsrAluLanes(lanes, 32));
-    try (Simulator sim = Simulators.open(design, backend, SimOptions.defaults())) {
+    return run(backend, lanes, warmup, cycles, SimOptions.defaults());
+  }
+
+  /** Like {@link #run(Backend, int, long, long)} with explicit options (cache directory). */
+  public static Result run(Backend backend, int lanes, long warmup, long cycles, SimOptions options) {
+    Design design = design(lanes);
+    try (Simulator sim = Simulators.open(design, backend, options)) {
       sim.reset(2);
       sim.step(warmup);
       long t0 = System.nanoTime();
@@ -48,11 +52,9 @@ public final class SimBenchmark {
     }
   }
 
-  /** Arguments: back end (jvm or verilator, default jvm), lanes (16), cycles (2000000). */
-  public static void main(String[] args) {
-    Backend backend = args.length > 0 ? Backend.parse(args[0]) : Backend.JVM;
-    int lanes = args.length > 1 ? Integer.parseInt(args[1]) : 16;
-    long cycles = args.length > 2 ? Long.parseLong(args[2]) : 2_000_000;
-    System.out.println(run(backend, lanes, Math.max(cycles / 4, 100_000), cycles));
+  /** The reference design of the benchmark: {@code lanes} 32-bit LFSR/ALU lanes with a memory. */
+  public static Design design(int lanes) {
+    return Elaborator.elaborate(new LfsrAluLanes(lanes, 32));
   }
+
 }

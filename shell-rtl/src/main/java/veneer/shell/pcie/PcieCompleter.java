@@ -187,9 +187,8 @@ public final class PcieCompleter extends Module {
     Bool awDone = reg("aw_done", Bool(), 0);
     Bool wDone = reg("w_done", Bool(), 0);
 
-    UInt lowFirst = lowestSet(firstBe);
-    UInt bytesTotal = len.eq(1).mux(span(firstBe), len.extend(13).shl(2).sub(lowFirst.extend(13))
-        .sub(lit(3, UInt(13)).sub(highestSet(lastBe).extend(13))));
+    UInt lowFirst = ByteEnables.lowestSet(this, firstBe);
+    UInt bytesTotal = ByteEnables.requestBytes(this, len, firstBe, lastBe);
     UInt firstLower = addr.bits(6, 2).cat(lowFirst);
 
     // --- the bus side: one DW at a time to the selected region ----------------------------------
@@ -385,23 +384,5 @@ public final class PcieCompleter extends Module {
   /** The region names, in decode order (function, BAR, region). */
   public List<String> regionNames() {
     return List.copyOf(regionNames);
-  }
-
-  /** Index of the lowest set bit of a 4-bit byte enable (0 when none is set). */
-  private UInt lowestSet(Bits be) {
-    return be.bit(0).mux(lit(0, UInt(2)), be.bit(1).mux(lit(1, UInt(2)), be.bit(2).mux(lit(2, UInt(2)),
-        be.bit(3).mux(lit(3, UInt(2)), lit(0, UInt(2))))));
-  }
-
-  /** Index of the highest set bit of a 4-bit byte enable (3 when none is set). */
-  private UInt highestSet(Bits be) {
-    return be.bit(3).mux(lit(3, UInt(2)), be.bit(2).mux(lit(2, UInt(2)), be.bit(1).mux(lit(1, UInt(2)),
-        be.bit(0).mux(lit(0, UInt(2)), lit(3, UInt(2))))));
-  }
-
-  /** Bytes from the first to the last enabled byte of a one-DW request; 1 when none is enabled. */
-  private UInt span(Bits be) {
-    UInt s = highestSet(be).extend(13).sub(lowestSet(be).extend(13)).add(1);
-    return be.eq(lit(0, Bits(4))).mux(lit(1, UInt(13)), s);
   }
 }

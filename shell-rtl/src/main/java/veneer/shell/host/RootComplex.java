@@ -139,9 +139,9 @@ public final class RootComplex extends Module {
     UInt chunkEnd = reg("chunk_end", UInt(11), 0);
     UInt lane = reg("lane", UInt(laneBits), 0);
     Bits beat = reg("beat", Bits(dataWidth), 0);
-    UInt cplLen = reg("cpl_len", UInt(11), 0);
-    UInt cplBytes = reg("cpl_bytes", UInt(13), 0);
-    UInt cplLower = reg("cpl_lower", UInt(7), 0);
+    UInt cplLen = reg("next_cpl_len", UInt(11), 0);
+    UInt cplBytes = reg("next_cpl_bytes", UInt(13), 0);
+    UInt cplLower = reg("next_cpl_lower", UInt(7), 0);
     UInt bad = reg("bad", UInt(32), 0);
     badDma.assign(bad);
 

@@ -28,7 +28,7 @@ public final class ConfigSpace extends Module {
   public static final int MPS_SUPPORTED = 5;
 
   public final Bool write = input("write", Bool());
-  public final UInt reg = input("reg", UInt(10));
+  public final UInt reg = input("reg_index", UInt(10));
   public final Bits wdata = input("wdata", Bits(32));
   public final Bits be = input("be", Bits(4));
   public final Bits rdata = output("rdata", Bits(32));

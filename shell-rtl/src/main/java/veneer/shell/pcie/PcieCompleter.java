@@ -53,6 +53,12 @@ public final class PcieCompleter extends Module {
   public final Bool completionSent = output("completion_sent", Bool());
   /** High for one cycle per Unsupported Request answered or posted request dropped. */
   public final Bool refused = output("refused", Bool());
+  /** Function 0's Max_Payload_Size (it applies to every function), and each function's MRRS and bus master enable. */
+  public final UInt mps = output("mps", UInt(3));
+  public final UInt mrrs0 = output("mrrs0", UInt(3));
+  public final UInt mrrs1 = output("mrrs1", UInt(3));
+  public final Bool busMaster0 = output("bus_master0", Bool());
+  public final Bool busMaster1 = output("bus_master1", Bool());
   public final Bool errValid = output("err_valid", Bool());
   public final UInt errCode = output("err_code", UInt(8));
   public final UInt errInfo = output("err_info", UInt(24));
@@ -124,6 +130,12 @@ public final class PcieCompleter extends Module {
       cs.be.assign(firstBe);
       cfgRead = cfgFunction.eq(f).mux(cs.rdata, cfgRead);
     }
+    ConfigSpace second = configs.get(Math.min(1, functions.size() - 1));
+    mps.assign(configs.get(0).mps);
+    mrrs0.assign(configs.get(0).mrrs);
+    busMaster0.assign(configs.get(0).busMaster);
+    mrrs1.assign(second.mrrs);
+    busMaster1.assign(second.busMaster);
     UInt busDevQ = reg("bus_dev_q", UInt(13), 0);
     busDev.assign(busDevQ);
     when(cfgWriteNow, () -> busDevQ.assign(target.bits(15, 3)));
@@ -143,8 +155,8 @@ public final class PcieCompleter extends Module {
         barHits = barHits.add(barHit.mux(lit(1, UInt(4)), 0));
         for (BarRegion r : bar.regions()) {
           int rb = r.addrBits();
-          UInt regionBase = base.bits(63, bits).cat(lit(r.offset() >> rb, UInt(bits - rb))).named(
-              "f" + f + "_" + r.name() + "_base");
+          UInt regionBase = (rb == bits ? base.bits(63, bits)
+              : base.bits(63, bits).cat(lit(r.offset() >> rb, UInt(bits - rb)))).named("f" + f + "_" + r.name() + "_base");
           Bool hit = barHit.and(addr.bits(63, rb).eq(regionBase)).and(lastByte.bits(63, rb).eq(regionBase));
           regionHit.add(hit);
           regionNames.add(r.name());
@@ -179,11 +191,11 @@ public final class PcieCompleter extends Module {
     UInt lane = reg("lane", UInt(laneBits), 0);
     UInt chunkEnd = reg("chunk_end", UInt(11), 0);
     Bits beat = reg("beat", Bits(dataWidth), 0);
-    UInt cplFmt = reg("cpl_fmt", UInt(8), 0);
-    UInt cplStatus = reg("cpl_status", UInt(3), 0);
-    UInt cplLen = reg("cpl_len", UInt(11), 0);
-    UInt cplBytes = reg("cpl_bytes", UInt(13), 0);
-    UInt cplLower = reg("cpl_lower", UInt(7), 0);
+    UInt cplFmt = reg("next_cpl_fmt", UInt(8), 0);
+    UInt cplStatus = reg("next_cpl_status", UInt(3), 0);
+    UInt cplLen = reg("next_cpl_len", UInt(11), 0);
+    UInt cplBytes = reg("next_cpl_bytes", UInt(13), 0);
+    UInt cplLower = reg("next_cpl_lower", UInt(7), 0);
     Bool awDone = reg("aw_done", Bool(), 0);
     Bool wDone = reg("w_done", Bool(), 0);
 

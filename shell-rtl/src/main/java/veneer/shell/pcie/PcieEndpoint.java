@@ -77,15 +77,13 @@ public final class PcieEndpoint extends Module {
       regionPorts.put(r, outer);
     }
     requesterId.assign(completer.busDev.cat(lit(0, UInt(3))));
-    ConfigSpace pf0 = completer.configs.get(0);
-    mps.assign(pf0.mps);
-    mrrs0.assign(pf0.mrrs);
-    busMaster0.assign(pf0.busMaster);
-    ConfigSpace pf1 = completer.configs.get(Math.min(1, functions.size() - 1));
+    mps.assign(completer.mps);
+    mrrs0.assign(completer.mrrs0);
+    busMaster0.assign(completer.busMaster0);
     mrrs1 = output("mrrs1", UInt(3));
-    mrrs1.assign(pf1.mrrs);
+    mrrs1.assign(completer.mrrs1);
     busMaster1 = output("bus_master1", Bool());
-    busMaster1.assign(pf1.busMaster);
+    busMaster1.assign(completer.busMaster1);
     served.assign(completer.served);
     completionSent.assign(completer.completionSent);
     refused.assign(completer.refused);

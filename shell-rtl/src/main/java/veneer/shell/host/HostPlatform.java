@@ -71,7 +71,7 @@ public final class HostPlatform extends Module {
     Bundle.connect(down.out, shell.rx);
     Bundle.connect(shell.tx, upLink.in);
     Bundle.connect(upLink.out, rc.up);
-    monitor("mon_rx", down.out, w);
+    monitor("mon_rx", shell.rx, w);
     monitor("mon_tx", shell.tx, w);
 
     Tlp devRq = slave("dev_rq", () -> new Tlp(w));

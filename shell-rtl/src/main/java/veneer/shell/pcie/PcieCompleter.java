@@ -86,8 +86,17 @@ public final class PcieCompleter extends Module {
     Bits lastBe = reg("q_last_be", Bits(4));
     UInt target = reg("q_target", UInt(16));
     Bool poisoned = reg("q_poisoned", Bool());
+    Bits cfgWord = reg("q_cfg_word", Bits(32));
+    Bool rest = reg("q_rest", Bool(), 0);
+    Bool popped = reg("q_popped", Bool(), 0);
     Bool idle = state.eq(IDLE);
+    // Requests answered without touching their payload beats (reads, configuration writes) are
+    // taken off the link at once; memory writes leave beat by beat as their DWs are written.
+    Bool popAtOnce = req.fmtType.bit(6).not().or(req.fmtType.eq(TlpType.CFGWR0));
     when(idle.and(req.valid), () -> {
+      cfgWord.assign(req.data.asUInt().bits(31, 0).asBits());
+      rest.assign(popAtOnce.and(req.last.not()));
+      popped.assign(popAtOnce);
       fmtType.assign(req.fmtType);
       len.assign(req.lengthDw);
       reqId.assign(req.requesterId);
@@ -126,7 +135,7 @@ public final class PcieCompleter extends Module {
       configs.add(cs);
       cs.write.assign(cfgWriteNow.and(cfgFunction.eq(f)));
       cs.reg.assign(addr.bits(11, 2));
-      cs.wdata.assign(req.data.asUInt().bits(31, 0).asBits());
+      cs.wdata.assign(cfgWord);
       cs.be.assign(firstBe);
       cfgRead = cfgFunction.eq(f).mux(cs.rdata, cfgRead);
     }
@@ -248,8 +257,8 @@ public final class PcieCompleter extends Module {
     Bits bRespSel = bResp;
     Bits rRespSel = rResp;
 
-    // --- outputs with defaults --------------------------------------------------------------------
-    req.ready.assign(0);
+    // --- outputs with defaults --- (req.ready is given at capture, below)-----------------------------------------------------------------
+    req.ready.assign(idle.and(popAtOnce));
     cpl.valid.assign(0);
     cpl.last.assign(1);
     cpl.fmtType.assign(cplFmt);
@@ -285,7 +294,9 @@ public final class PcieCompleter extends Module {
         refused.assign(1);
         when(errorNow.eq(ShellError.BAD_FUNCTION.code), () -> errInfo.assign(cfgFunction.extend(24)))
             .elsewhen(errorNow.eq(ShellError.UNSUPPORTED_TYPE.code), () -> errInfo.assign(fmtType.extend(24)));
-        when(posted, () -> state.assign(DROP)).otherwise(() -> {
+        when(posted.and(popped.not()), () -> state.assign(DROP))
+            .elsewhen(posted, () -> state.assign(rest.mux(lit(DROP, UInt(4)), lit(IDLE, UInt(4)))))
+            .otherwise(() -> {
           cplFmt.assign(TlpType.CPL);
           cplStatus.assign(TlpType.CPL_UR);
           cplLen.assign(0);
@@ -374,10 +385,7 @@ public final class PcieCompleter extends Module {
       cpl.valid.assign(1);
       when(cpl.ready, () -> state.assign(FINISH));
     });
-    when(state.eq(FINISH), () -> {
-      req.ready.assign(1);
-      when(req.valid, () -> state.assign(req.last.mux(lit(IDLE, UInt(4)), lit(DROP, UInt(4)))));
-    });
+    when(state.eq(FINISH), () -> state.assign(rest.mux(lit(DROP, UInt(4)), lit(IDLE, UInt(4)))));
     when(state.eq(DROP), () -> {
       req.ready.assign(1);
       when(req.valid.and(req.last), () -> state.assign(IDLE));

@@ -76,7 +76,7 @@ public final class VectorAddKernel extends RoleVariant {
     Bool secondArray = reg("second_array", Bool(), 0);
     UInt wIndex = reg("w_index", UInt(4), 0);
     Bool failed = reg("failed", Bool(), 0);
-    Mem<Bits> buf = mem("buf", Bits(p.dataWidth()), MAX_BURST);
+    Mem<Bits> buf = mem("chunk_buf", Bits(p.dataWidth()), MAX_BURST);
 
     // Arguments and their checks.
     UInt a64 = ctl.arg(ARG_A + 1).cat(ctl.arg(ARG_A));

@@ -56,7 +56,7 @@ public final class PrRegion extends Module {
     for (VariantSlot s : slots) {
       ids.add(s.variantId());
     }
-    PrController pr = instance("ctl", new PrController(shellInterfaceId, ids, resetCycles));
+    PrController pr = instance("controller", new PrController(shellInterfaceId, ids, resetCycles));
     ReconfigurablePartition rp = instance("rp", new ReconfigurablePartition(p, slots, maxBursts));
     Bundle.connect(cfg, pr.cfg);
     pr.cfgEnd.assign(cfgEnd);

@@ -1,6 +1,8 @@
 package veneer.hdl.verilog;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
 import veneer.hdl.ir.Driver;
 import veneer.hdl.ir.Memory;
 import veneer.hdl.ir.ModuleIr;
@@ -35,10 +37,23 @@ final class ExprPrinter {
   static final int LOGIC_OR = 15;
   static final int CONDITIONAL = 10;
 
-  /** A printed expression, its precedence and its operator (for parenthesization). */
-  record Expr(String text, int prec, String op) {
+  /**
+   * A printed expression, its precedence and its operator (for parenthesization); a chain of
+   * conditionals also keeps its arms ({@code "sel ? value"} ..., then the final else value) so
+   * that a long chain can be laid out one arm per line.
+   */
+  record Expr(String text, int prec, String op, List<String> arms) {
+    Expr(String text, int prec, String op) {
+      this(text, prec, op, null);
+    }
+
     static Expr atom(String text) {
       return new Expr(text, PRIMARY, "");
+    }
+
+    /** The longest line of the expression when a conditional chain is laid out arm by arm. */
+    int longestArm() {
+      return arms == null ? text.length() : arms.stream().mapToInt(String::length).max().orElse(0);
     }
 
     @Override
@@ -66,6 +81,38 @@ final class ExprPrinter {
       return Expr.atom(name);
     }
     return define(id);
+  }
+
+  /**
+   * Net {@code id} as an if-condition, negated when {@code negate}: an inlined comparison is
+   * negated by flipping its operator ({@code state != 2'd0} rather than {@code !(state == 2'd0)}).
+   */
+  Expr condition(int id, boolean negate) {
+    if (!negate) {
+      return ref(id);
+    }
+    Net n = m.net(id);
+    if (plan.name(id) == null && n.driver() instanceof Driver.Operation op) {
+      int[] a = op.args();
+      switch (op.op()) {
+        case EQ:
+          return binary(ref(a[0]), "!=", EQUALITY, ref(a[1]));
+        case NE:
+          return binary(ref(a[0]), "==", EQUALITY, ref(a[1]));
+        case NOT:
+          if (n.width() == 1) {
+            return ref(a[0]);
+          }
+          break;
+        case LTU:
+          return binary(ref(a[0]), ">=", RELATIONAL, ref(a[1]));
+        case LEU:
+          return binary(ref(a[0]), ">", RELATIONAL, ref(a[1]));
+        default:
+          break;
+      }
+    }
+    return not(ref(id));
   }
 
   /** A port of this module by name, such as a clock or a reset in an always block. */
@@ -274,7 +321,14 @@ final class ExprPrinter {
   static Expr conditional(Expr sel, Expr whenTrue, Expr whenFalse) {
     String s = sel.prec() >= UNARY ? sel.text() : "(" + sel + ")";
     String t = whenTrue.prec() <= CONDITIONAL ? "(" + whenTrue + ")" : whenTrue.text();
-    return new Expr(s + " ? " + t + " : " + whenFalse, CONDITIONAL, "?:");
+    List<String> arms = new ArrayList<>();
+    arms.add(s + " ? " + t);
+    if (whenFalse.arms() != null) {
+      arms.addAll(whenFalse.arms());
+    } else {
+      arms.add(whenFalse.text());
+    }
+    return new Expr(s + " ? " + t + " : " + whenFalse, CONDITIONAL, "?:", List.copyOf(arms));
   }
 
   private static String operand(Expr child, int parentPrec, String parentOp, boolean left) {

@@ -22,7 +22,7 @@ import veneer.hdl.ir.SourceLoc;
  */
 final class MemoryBlocks {
   /** A declaration of the module: the memory array, a read register or a loop index. */
-  record Declaration(String text, SourceLoc loc, int memory, int net) {}
+  record Declaration(String text, String name, SourceLoc loc, int memory, int net) {}
 
   private final ModuleIr m;
   private final NetPlan plan;
@@ -40,14 +40,14 @@ final class MemoryBlocks {
     for (int i = 0; i < m.memories().size(); i++) {
       Memory mem = m.memories().get(i);
       out.add(new Declaration("reg " + VerilogText.range(mem.width()) + mem.name() + " [0:" + (mem.depth() - 1)
-          + "] /*verilator public_flat_rw*/;", mem.loc(), i, -1));
+          + "] /*verilator public_flat_rw*/;", mem.name(), mem.loc(), i, -1));
       for (Memory.ReadPort r : mem.readPorts()) {
         if (r.sync() && plan.live(r.data())) {
-          out.add(new Declaration("reg " + VerilogText.range(mem.width()) + plan.name(r.data()) + ";", r.loc(), -1, r.data()));
+          out.add(new Declaration("reg " + VerilogText.range(mem.width()) + plan.name(r.data()) + ";", plan.name(r.data()), r.loc(), -1, r.data()));
         }
       }
       if (zeroFill(mem)) {
-        out.add(new Declaration("integer " + indexName(mem) + ";", null, -1, -1));
+        out.add(new Declaration("integer " + indexName(mem) + ";", indexName(mem), null, -1, -1));
       }
     }
     return out;

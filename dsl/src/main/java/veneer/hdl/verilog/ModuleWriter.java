@@ -26,6 +26,8 @@ import veneer.hdl.ir.SourceLoc;
 final class ModuleWriter {
   private static final String UNUSED_OFF = "/* verilator lint_off UNUSEDSIGNAL */";
   private static final String UNUSED_ON = "/* verilator lint_on UNUSEDSIGNAL */";
+  private static final String CPP_WORD_OFF = "/* verilator lint_off SYMRSVDWORD */";
+  private static final String CPP_WORD_ON = "/* verilator lint_on SYMRSVDWORD */";
 
   private final Design design;
   private final ModuleIr m;
@@ -89,7 +91,7 @@ final class ModuleWriter {
           + " ".repeat(rangeWidth - range.length()) + p.name() + (i < ports.size() - 1 ? "," : "");
       SourceLoc loc = p.kind() == Port.Kind.DATA ? p.loc() : null;
       boolean unused = p.isInput() && !usage.fullyRead(p.net(), p.width());
-      declare(out, text, loc, unused);
+      declare(out, text, loc, unused, p.name());
     }
     out.line(0, ");");
   }
@@ -98,18 +100,18 @@ final class ModuleWriter {
     Code regs = new Code();
     for (Net n : m.nets()) {
       if (plan.live(n.id()) && n.driver() instanceof Driver.Register) {
-        declare(regs, "reg " + VerilogText.range(n.width()) + plan.name(n.id()) + ";", n.loc(), unused(n));
+        declare(regs, "reg " + VerilogText.range(n.width()) + plan.name(n.id()) + ";", n.loc(), unused(n), plan.name(n.id()));
       }
     }
     for (MemoryBlocks.Declaration d : memories.declarations()) {
       boolean unused = d.memory() >= 0 ? !usage.memoryRead(d.memory()) : d.net() >= 0 && unused(m.net(d.net()));
-      declare(regs, d.text(), d.loc(), unused);
+      declare(regs, d.text(), d.loc(), unused, d.name());
     }
     Code wires = new Code();
     for (Net n : m.nets()) {
       boolean instanceDriven = n.driver() instanceof Driver.InstanceOutput || plan.drivenByInstance(n.id());
       if (plan.live(n.id()) && instanceDriven && !plan.elided(n.id()) && !isPort(n.id())) {
-        declare(wires, "wire " + VerilogText.range(n.width()) + plan.name(n.id()) + ";", n.loc(), unused(n));
+        declare(wires, "wire " + VerilogText.range(n.width()) + plan.name(n.id()) + ";", n.loc(), unused(n), plan.name(n.id()));
       }
     }
     if (!regs.isEmpty()) {
@@ -124,13 +126,21 @@ final class ModuleWriter {
     return !usage.fullyRead(n.id(), n.width());
   }
 
-  private void declare(Code out, String text, SourceLoc loc, boolean unused) {
+  /** A declaration line, with the waivers that the netlist proves it needs and no others. */
+  private void declare(Code out, String text, SourceLoc loc, boolean unused, String name) {
+    boolean cppWord = VerilogText.isCppWord(name);
+    if (cppWord) {
+      out.line(1, CPP_WORD_OFF);
+    }
     if (unused) {
       out.line(1, UNUSED_OFF);
     }
     out.line(1, text, loc);
     if (unused) {
       out.line(1, UNUSED_ON);
+    }
+    if (cppWord) {
+      out.line(1, CPP_WORD_ON);
     }
   }
 
@@ -146,7 +156,7 @@ final class ModuleWriter {
   // --- body ----------------------------------------------------------------------------------
 
   /** A line of the combinational section; {@code wire} lines declare {@code net}. */
-  private record LogicLine(String text, Net net, boolean wire) {}
+  private record LogicLine(String text, Net net, boolean wire, String name) {}
 
   /**
    * Combinational nets with a name, in dependency order: {@code wire x = ...;} for internal
@@ -163,21 +173,33 @@ final class ModuleWriter {
       if (name == null || !combinational || plan.elided(id) || plan.drivenByInstance(id)) {
         continue;
       }
-      String value = expr.define(id).text();
-      if (isPort(id)) {
-        lines.add(new LogicLine("assign " + name + " = " + value + ";", n, false));
-      } else {
-        lines.add(new LogicLine("wire " + VerilogText.range(n.width()) + name + " = " + value + ";", n, true));
-      }
+      ExprPrinter.Expr value = expr.define(id);
+      String head = isPort(id) ? "assign " + name : "wire " + VerilogText.range(n.width()) + name;
+      lines.add(new LogicLine(head + layout(head, value) + ";", n, !isPort(id), name));
     }
     return lines;
+  }
+
+  /** Longest line before a chain of conditionals is laid out one arm per line. */
+  private static final int LINE_LIMIT = 100;
+
+  /** {@code " = value"} on one line, or a long chain of conditionals one arm per line. */
+  private static String layout(String head, ExprPrinter.Expr value) {
+    if (value.arms() == null || value.arms().size() < 3 || head.length() + value.text().length() + 6 <= LINE_LIMIT) {
+      return " = " + value.text();
+    }
+    StringBuilder sb = new StringBuilder(" =");
+    for (int i = 0; i < value.arms().size(); i++) {
+      sb.append("\n      ").append(value.arms().get(i)).append(i < value.arms().size() - 1 ? " :" : "");
+    }
+    return sb.toString();
   }
 
   /** Prints the combinational section once usage is complete. */
   private Code logicCode(List<LogicLine> lines) {
     Code c = new Code();
     for (LogicLine l : lines) {
-      declare(c, l.text(), l.net().loc(), l.wire() && unused(l.net()));
+      declare(c, l.text(), l.net().loc(), l.wire() && unused(l.net()), l.name());
     }
     return c;
   }
@@ -250,7 +272,7 @@ final class ModuleWriter {
       }
       code.line(1, "always @(posedge " + expr.port(domain.clockPort()) + ") begin");
       for (Assertion a : here) {
-        ExprPrinter.Expr failed = ExprPrinter.not(expr.ref(a.cond()));
+        ExprPrinter.Expr failed = expr.condition(a.cond(), true);
         if (domain.resetPort() != null) {
           failed = ExprPrinter.binary(ExprPrinter.not(expr.port(domain.resetPort())), "&&",
               ExprPrinter.LOGIC_AND, failed);

@@ -359,19 +359,49 @@ final class NetPlan {
           names[id] = "_" + mem.name() + "_rdata" + mr.port();
         }
       } else if (d instanceof Driver.Operation op) {
-        if (needsIdentifier[id] || op.op() == Op.SHRS || op.op() == Op.DSHRS) {
+        boolean signedShift = op.op() == Op.SHRS || op.op() == Op.DSHRS;
+        if (needsIdentifier[id] || signedShift && !wholeValueOfNamed(id)) {
           names[id] = temporary();
           continue;
         }
-        String text = trial.define(id).text();
+        if (wholeValueOfNamed(id)) {
+          continue;
+        }
+        ExprPrinter.Expr e = trial.define(id);
+        String text = e.text();
         boolean repeatable = uses[id] <= 1 || text.length() <= REPEAT_LIMIT && isTest(op) && atomsOnly(op);
-        if (!repeatable || text.length() > INLINE_LIMIT) {
+        int length = op.op() == Op.MUX && laidOutByArms(id) ? e.longestArm() : text.length();
+        if (!repeatable || length > INLINE_LIMIT) {
           names[id] = temporary();
         }
       } else {
         names[id] = temporary();
       }
     }
+  }
+
+  /** Used once, as the entire value of a named signal: it is printed alone on its own line. */
+  private boolean wholeValueOfNamed(int id) {
+    int c = soleNetConsumer[id];
+    return uses[id] == 1 && c >= 0 && m.net(c).named() && m.net(c).driver() instanceof Driver.Alias;
+  }
+
+  /**
+   * A conditional that ends up laid out one arm per line: it is the else value of another
+   * conditional, or the whole value of a named signal.
+   */
+  private boolean laidOutByArms(int id) {
+    int c = soleNetConsumer[id];
+    if (uses[id] != 1 || c < 0) {
+      return false;
+    }
+    Net consumer = m.net(c);
+    if (consumer.named() && consumer.driver() instanceof Driver.Alias) {
+      return true;
+    }
+    return consumer.driver() instanceof Driver.Operation op && op.op() == Op.MUX
+        && !registerTree[c] && resolve(op.args()[2]) == id && resolve(op.args()[0]) != id
+        && resolve(op.args()[1]) != id && laidOutByArms(c);
   }
 
   private String temporary() {

@@ -80,7 +80,7 @@ final class RegisterBlocks {
     statement(code, depth, reg, v, "", null);
   }
 
-  /** Prints the value tree {@code v}; {@code prefix} is "else " when it continues an else-if chain. */
+  /** Prints the value tree {@code v}; {@code prefix} is "else " or "end else " in an else-if chain. */
   private void statement(Code code, int depth, Net reg, int v, String prefix, SourceLoc enclosing) {
     if (!plan.inRegisterTree(v)) {
       Net value = m.net(v);
@@ -94,30 +94,21 @@ final class RegisterBlocks {
     int whenFalse = plan.resolve(args[2]);
     boolean holdTrue = whenTrue == reg.id();
     boolean holdFalse = whenFalse == reg.id();
-    ExprPrinter.Expr cond = expr.ref(args[0]);
-    if (holdTrue) {
-      code.line(depth, prefix + "if (" + ExprPrinter.not(cond) + ")" + (plan.inRegisterTree(whenFalse) ? " begin" : ""), mux.loc());
-      branch(code, depth, reg, whenFalse, mux.loc());
-      return;
-    }
-    code.line(depth, prefix + "if (" + cond + ")" + (plan.inRegisterTree(whenTrue) ? " begin" : ""), mux.loc());
-    branch(code, depth, reg, whenTrue, mux.loc());
-    if (holdFalse) {
-      return;
-    }
-    if (plan.inRegisterTree(whenFalse)) {
-      statement(code, depth, reg, whenFalse, "else ", mux.loc());
+    int taken = holdTrue ? whenFalse : whenTrue;
+    boolean nested = plan.inRegisterTree(taken);
+    String cond = expr.condition(args[0], holdTrue).text();
+    code.line(depth, prefix + "if (" + cond + ")" + (nested ? " begin" : ""), mux.loc());
+    statement(code, depth + 1, reg, taken, "", mux.loc());
+    String close = nested ? "end " : "";
+    if (holdTrue || holdFalse) {
+      if (nested) {
+        code.line(depth, "end");
+      }
+    } else if (plan.inRegisterTree(whenFalse)) {
+      statement(code, depth, reg, whenFalse, close + "else ", mux.loc());
     } else {
-      code.line(depth, "else");
+      code.line(depth, close + "else");
       statement(code, depth + 1, reg, whenFalse, "", mux.loc());
-    }
-  }
-
-  /** A then-branch: nested ifs get begin/end so that a following else cannot bind to them. */
-  private void branch(Code code, int depth, Net reg, int v, SourceLoc enclosing) {
-    statement(code, depth + 1, reg, v, "", enclosing);
-    if (plan.inRegisterTree(v)) {
-      code.line(depth, "end");
     }
   }
 }

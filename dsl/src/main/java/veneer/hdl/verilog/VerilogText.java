@@ -14,7 +14,30 @@ import java.math.BigInteger;
 public final class VerilogText {
   private static final BigInteger DECIMAL_LIMIT = BigInteger.valueOf(1000);
 
+  /**
+   * Names that Verilator accepts but flags with SYMRSVDWORD because they are C++ keywords or
+   * common C++/SystemC identifiers (found by running Verilator 5 on each candidate). A signal may
+   * carry such a name, since names come from the Java code; its declaration gets a waiver.
+   */
+  private static final java.util.Set<String> CPP_WORDS = java.util.Set.of(
+      "alignas", "alignof", "and_eq", "asm", "atomic_cancel", "atomic_commit", "atomic_noexcept",
+      "auto", "bit_vector", "bitand", "bitor", "bool", "catch", "cdecl", "char", "char16_t",
+      "char32_t", "compl", "complex", "concept", "const_cast", "const_iterator", "constexpr",
+      "decltype", "delete", "deque", "double", "dynamic_cast", "explicit", "false", "far", "float",
+      "friend", "goto", "huge", "inline", "interrupt", "long", "mutable", "namespace", "near",
+      "noexcept", "not_eq", "nullptr", "operator", "pascal", "private", "public", "requires",
+      "short", "sizeof", "static_assert", "static_cast", "switch", "synchronized", "template",
+      "thread_local", "throw", "true", "try", "transaction_safe", "transaction_safe_dynamic",
+      "type_info", "typeid", "typename", "using", "volatile", "wchar_t", "xor_eq", "sc_clock",
+      "sc_in", "sc_inout", "sc_out", "sc_signal", "sensitive", "sensitive_neg", "sensitive_pos",
+      "abort", "vector", "map", "list", "set", "uint8_t", "uint32_t", "register");
+
   private VerilogText() {}
+
+  /** True for a name that Verilator reports as a C++ word (SYMRSVDWORD). */
+  static boolean isCppWord(String name) {
+    return CPP_WORDS.contains(name);
+  }
 
   /**
    * A sized literal of {@code width} bits: {@code 1'b0}/{@code 1'b1} for single bits; decimal

@@ -210,6 +210,10 @@ final class ExprPrinter {
       case XOR:
         return binary(ref(a[0]), "^", BIT_XOR, ref(a[1]));
       case NOT:
+        if (plan.name(a[0]) == null && m.net(a[0]).driver() instanceof Driver.Operation inner
+            && inner.op() == Op.NOT) {
+          return ref(inner.args()[0]);  // a double negation, as when() conditions produce them
+        }
         return unary(w == 1 ? "!" : "~", ref(a[0]));
       case SHL:
         return op.param() == 0 ? ref(a[0]) : binary(ref(a[0]), "<<", SHIFT, Expr.atom(Integer.toString(op.param())));

@@ -150,8 +150,12 @@ final class ExprPrinter {
     usage.readMemory(memory);
     Expr a = ref(addr);
     Expr word = Expr.atom(mem.name() + "[" + a + "]");
-    if (!NetPlan.needsAddressGuard(mem)) {
+    BigInteger fixed = constantValue(addr);
+    if (!NetPlan.needsAddressGuard(mem) || fixed != null && fixed.intValue() < mem.depth()) {
       return word;
+    }
+    if (fixed != null) {
+      return Expr.atom(VerilogText.literal(mem.width(), BigInteger.ZERO));
     }
     return conditional(addressInRange(mem, a), word, Expr.atom(VerilogText.literal(mem.width(), BigInteger.ZERO)));
   }

@@ -57,7 +57,7 @@ final class MemoryBlocks {
     Code code = new Code();
     for (int i = 0; i < m.memories().size(); i++) {
       Memory mem = m.memories().get(i);
-      code.blank().line(1, "// " + mem.name() + ": " + mem.depth() + " words of " + mem.width() + " bit"
+      code.blank().line(1, "// " + mem.name() + ": " + mem.depth() + (mem.depth() == 1 ? " word of " : " words of ") + mem.width() + " bit"
           + (mem.width() == 1 ? "" : "s") + (NetPlan.needsAddressGuard(mem)
           ? "; addresses from " + mem.depth() + " up read as zero and are not written" : ""));
       initial(code, mem);
@@ -143,7 +143,11 @@ final class MemoryBlocks {
     ExprPrinter.Expr addr = expr.ref(w.addr());
     BigInteger en = expr.constantValue(w.enable());
     ExprPrinter.Expr cond = en != null && en.signum() != 0 ? null : expr.ref(w.enable());
-    if (NetPlan.needsAddressGuard(mem)) {
+    BigInteger fixed = expr.constantValue(w.addr());
+    if (fixed != null && fixed.intValue() >= mem.depth()) {
+      return;  // a constant address past the end: the port never writes
+    }
+    if (NetPlan.needsAddressGuard(mem) && fixed == null) {
       ExprPrinter.Expr inRange = expr.addressInRange(mem, addr);
       cond = cond == null ? inRange : ExprPrinter.binary(cond, "&&", ExprPrinter.LOGIC_AND, inRange);
     }

@@ -21,6 +21,7 @@ public final class ReferenceDesigns {
     m.put("pipeline", Pipeline.Top::new);
     m.put("fsm", Fsm::new);
     m.put("checked", Checked::new);
+    m.put("edge-cases", EdgeCases::new);
     return m;
   }
 

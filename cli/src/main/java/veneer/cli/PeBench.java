@@ -1,0 +1,71 @@
+package veneer.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import veneer.overlay.bench.PeBenchmark;
+import veneer.sim.Backend;
+
+/** {@code veneer bench pe}: IPC of one PE for 1 to 8 threads, compute-bound and DRAM-bound. */
+@Command(name = "pe", mixinStandardHelpOptions = true,
+    description = {"Instructions per cycle of one processing element: a compute loop and a loop",
+        "that loads from DRAM with 20, 100 and 300 cycles of latency, for 1, 2, 4 and 8 threads.",
+        "Example: ./veneer bench pe --json"})
+final class PeBench implements Callable<Integer> {
+  private static final int[] THREADS = {1, 2, 4, 8};
+  private static final int[] LATENCIES = {20, 100, 300};
+
+  @Option(names = "--backend", paramLabel = "jvm|verilator", description = "Simulator (default jvm).")
+  String backend = "jvm";
+
+  @Option(names = "--json", description = "Print one JSON object instead of the table.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    Backend b = Backend.parse(backend);
+    List<PeBenchmark.Result> results = new ArrayList<>();
+    for (int t : THREADS) {
+      results.add(PeBenchmark.compute(t, b));
+    }
+    for (int latency : LATENCIES) {
+      for (int t : THREADS) {
+        results.add(PeBenchmark.dram(t, latency, b));
+      }
+    }
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("bench", "pe");
+    figures.put("backend", b.name().toLowerCase(Locale.ROOT));
+    figures.put("iterations_per_thread", PeBenchmark.ITERATIONS);
+    List<Object> rows = new ArrayList<>();
+    TextTable table = new TextTable("loop", "threads", "DRAM latency", "cycles", "retired", "IPC");
+    for (PeBenchmark.Result r : results) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("loop", r.loop());
+      row.put("threads", r.threads());
+      row.put("dram_latency", r.loop().equals("dram") ? r.latency() : null);
+      row.put("cycles", r.cycles());
+      row.put("retired", r.retired());
+      row.put("ipc", Math.round(r.ipc() * 1000) / 1000.0);
+      rows.add(row);
+      table.row(r.loop(), r.threads(), r.loop().equals("dram") ? r.latency() : "-", r.cycles(), r.retired(),
+          String.format(Locale.ROOT, "%.3f", r.ipc()));
+    }
+    figures.put("runs", rows);
+    if (json) {
+      System.out.println(Json.write(figures));
+    } else {
+      System.out.println("PE instructions per cycle (" + figures.get("backend") + " back end, "
+          + PeBenchmark.ITERATIONS + " iterations per thread):");
+      System.out.print(table.render());
+      System.out.println("Goals: IPC >= 0.9 on the compute loop with 4+ threads; >= 0.8 on the DRAM loop"
+          + " at 100 cycles with 8 threads.");
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,104 @@
+package veneer.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import veneer.hdl.ir.Design;
+import veneer.sim.Backend;
+import veneer.sim.SimOptions;
+import veneer.sim.Simulator;
+import veneer.sim.Simulators;
+import veneer.sim.bench.SimBenchmark;
+
+/**
+ * {@code veneer bench sim}: simulated cycles per second of each back end on the reference
+ * design (pipelined 32-bit LFSR/ALU lanes with a memory), their ratio, and the Verilator model's
+ * build time, cold (empty cache) and cached.
+ */
+@Command(name = "sim", mixinStandardHelpOptions = true,
+    description = {"Simulator speed on the LfsrAluLanes reference design, per back end.",
+        "Example: ./veneer bench sim --lanes 16 --cycles 2000000 --json"})
+final class SimBench implements Callable<Integer> {
+  @Option(names = "--lanes", description = "Lanes of the reference design (default ${DEFAULT-VALUE}).")
+  int lanes = 16;
+
+  @Option(names = "--cycles", description = "Timed cycles per back end (default ${DEFAULT-VALUE}).")
+  long cycles = 2_000_000;
+
+  @Option(names = "--backends", split = ",", description = "Back ends to measure (default jvm,verilator).")
+  List<String> backends = List.of("jvm", "verilator");
+
+  @Option(names = "--json", description = "Print one JSON object instead of the table.")
+  boolean json;
+
+  @Override
+  public Integer call() throws IOException {
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("bench", "sim");
+    figures.put("design", "LfsrAluLanes(lanes=" + lanes + ", width=32)");
+    figures.put("cycles", cycles);
+    TextTable table = new TextTable("back end", "cycles", "seconds", "cycles/s", "checksum");
+    List<SimBenchmark.Result> results = new ArrayList<>();
+    for (String name : backends) {
+      Backend backend = Backend.parse(name);
+      SimOptions options = SimOptions.defaults();
+      if (backend == Backend.VERILATOR) {
+        options = measureVerilatorBuild(figures);
+      }
+      SimBenchmark.Result r = SimBenchmark.run(backend, lanes, Math.max(cycles / 4, 10_000), cycles, options);
+      results.add(r);
+      String key = backend.name().toLowerCase(Locale.ROOT);
+      figures.put(key + "_cycles_per_second", Math.round(r.cyclesPerSecond()));
+      figures.put(key + "_checksum", String.format("%08x", r.checksum()));
+      table.row(key, r.cycles(), String.format(Locale.ROOT, "%.3f", r.seconds()),
+          String.format(Locale.ROOT, "%.0f", r.cyclesPerSecond()), String.format("%08x", r.checksum()));
+    }
+    boolean agree = results.stream().map(SimBenchmark.Result::checksum).distinct().count() <= 1;
+    figures.put("checksums_agree", agree);
+    if (figures.containsKey("jvm_cycles_per_second") && figures.containsKey("verilator_cycles_per_second")) {
+      figures.put("jvm_to_verilator_ratio", (double) (Long) figures.get("jvm_cycles_per_second")
+          / (Long) figures.get("verilator_cycles_per_second"));
+    }
+    if (json) {
+      System.out.println(Json.write(figures));
+    } else {
+      System.out.println("Simulator speed, " + figures.get("design") + ":");
+      System.out.print(table.render());
+      if (figures.containsKey("jvm_to_verilator_ratio")) {
+        System.out.printf(Locale.ROOT, "JVM / Verilator speed: %.2f (goal: at least 0.33)%n",
+            figures.get("jvm_to_verilator_ratio"));
+      }
+      if (figures.containsKey("verilator_build_seconds_cold")) {
+        System.out.printf(Locale.ROOT, "Verilator model build: %.1f s cold, %.2f s cached%n",
+            figures.get("verilator_build_seconds_cold"), figures.get("verilator_build_seconds_cached"));
+      }
+      System.out.println("checksums " + (agree ? "agree" : "DIFFER") + " across back ends");
+    }
+    return agree ? 0 : 1;
+  }
+
+  /** Opens the model twice in a fresh cache: the first open builds it, the second finds it. */
+  private SimOptions measureVerilatorBuild(Map<String, Object> figures) throws IOException {
+    Path cache = Files.createTempDirectory("veneer-bench-cache");
+    SimOptions options = SimOptions.defaults().withCacheDir(cache);
+    Design design = SimBenchmark.design(lanes);
+    figures.put("verilator_build_seconds_cold", timeOpen(design, options));
+    figures.put("verilator_build_seconds_cached", timeOpen(design, options));
+    return options;
+  }
+
+  private static double timeOpen(Design design, SimOptions options) {
+    long t0 = System.nanoTime();
+    try (Simulator sim = Simulators.open(design, Backend.VERILATOR, options)) {
+      return (System.nanoTime() - t0) / 1e9;
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package veneer.overlay.pe;
+
+import java.util.EnumMap;
+import java.util.Map;
+import veneer.hdl.Bits;
+import veneer.hdl.Bool;
+import veneer.hdl.Module;
+import veneer.hdl.UInt;
+import veneer.isa.Format;
+import veneer.isa.Opcode;
+
+/**
+ * The instruction decoder, generated from the ISA table: one match/mask comparator per row of
+ * {@link Opcode}, and each control output is the OR of the rows that set it (their
+ * {@link MicroOp}). There is no hand-written opcode in here; a word that matches no row is
+ * illegal.
+ *
+ * <pre>{@code
+ * Decoder dec = instance("dec", new Decoder());
+ * dec.insn.assign(fetched);
+ * when(dec.unit(MicroOp.Unit.LOAD), () -> ...);
+ * }</pre>
+ */
+public final class Decoder extends Module {
+  public final Bits insn = input("insn", Bits(32));
+  /** The word matches a row of the table. */
+  public final Bool legal = output("legal", Bool());
+  /** The {@link MicroOp#sub} of the matching row. */
+  public final UInt sub = output("sub", UInt(MicroOp.SUB_WIDTH));
+  public final Bool useImm = output("use_imm", Bool());
+  public final Bool pcOperand = output("pc_operand", Bool());
+  /** Whether the instruction's format has a destination register. */
+  public final Bool writesRd = output("writes_rd", Bool());
+  /** The immediate, sign-extended and placed as its format says (0 when it has none). */
+  public final UInt imm = output("imm", UInt(32));
+  public final UInt rd = output("rd", UInt(5));
+  public final UInt rs1 = output("rs1", UInt(5));
+  public final UInt rs2 = output("rs2", UInt(5));
+  /** Bits [31:20]: the CSR number of CSR instructions. */
+  public final UInt csr = output("csr", UInt(12));
+  private final Map<MicroOp.Unit, Bool> units = new EnumMap<>(MicroOp.Unit.class);
+
+  public Decoder() {
+    UInt w = insn.asUInt();
+    for (MicroOp.Unit u : MicroOp.Unit.values()) {
+      units.put(u, output("is_" + u.name().toLowerCase(java.util.Locale.ROOT), Bool()));
+    }
+    Map<MicroOp.Unit, Bool> unitHits = new EnumMap<>(MicroOp.Unit.class);
+    Map<Format, Bool> formatHits = new EnumMap<>(Format.class);
+    Bool any = lit(0, Bool());
+    UInt subOr = lit(0, UInt(MicroOp.SUB_WIDTH));
+    Bool immOr = lit(0, Bool());
+    Bool pcOr = lit(0, Bool());
+    Bool rdOr = lit(0, Bool());
+    for (Opcode op : Opcode.instructions()) {
+      MicroOp m = MicroOp.of(op);
+      Bool hit = w.and(lit(Integer.toUnsignedLong(op.mask()), UInt(32)))
+          .eq(lit(Integer.toUnsignedLong(op.match()), UInt(32)))
+          .named("hit_" + op.name().toLowerCase(java.util.Locale.ROOT));
+      any = any.or(hit);
+      unitHits.merge(m.unit(), hit, Bool::or);
+      formatHits.merge(op.format(), hit, Bool::or);
+      if (m.sub() != 0) {
+        subOr = subOr.or(hit.mux(lit(m.sub(), UInt(MicroOp.SUB_WIDTH)), 0));
+      }
+      if (m.useImm()) {
+        immOr = immOr.or(hit);
+      }
+      if (m.pcOperand()) {
+        pcOr = pcOr.or(hit);
+      }
+      if (op.format().hasRd()) {
+        rdOr = rdOr.or(hit);
+      }
+    }
+    for (MicroOp.Unit u : MicroOp.Unit.values()) {
+      units.get(u).assign(unitHits.getOrDefault(u, lit(0, Bool())));
+    }
+    legal.assign(any);
+    sub.assign(subOr);
+    useImm.assign(immOr);
+    pcOperand.assign(pcOr);
+    writesRd.assign(rdOr);
+    rd.assign(w.bits(11, 7));
+    rs1.assign(w.bits(19, 15));
+    rs2.assign(w.bits(24, 20));
+    csr.assign(w.bits(31, 20));
+    imm.assign(immediate(w, formatHits));
+  }
+
+  /** The output bit that is high when the instruction belongs to {@code u}. */
+  public Bool unit(MicroOp.Unit u) {
+    return units.get(u);
+  }
+
+  /** The immediate of each format family (RISC-V spec, "Immediate Encoding Variants"). */
+  private UInt immediate(UInt w, Map<Format, Bool> formats) {
+    UInt sign = w.bit(31).mux(lit(0xFFFFF, UInt(20)), lit(0, UInt(20)));
+    UInt i = sign.cat(w.bits(31, 20));
+    UInt s = sign.cat(w.bits(31, 25), w.bits(11, 7));
+    UInt b = sign.bits(18, 0).cat(w.bit(31), w.bit(7), w.bits(30, 25), w.bits(11, 8), lit(0, UInt(1)));
+    UInt u = w.bits(31, 12).cat(lit(0, UInt(12)));
+    UInt j = sign.bits(10, 0).cat(w.bit(31), w.bits(19, 12), w.bit(20), w.bits(30, 21), lit(0, UInt(1)));
+    UInt out = lit(0, UInt(32));
+    out = pick(out, formats, i, Format.I, Format.SHIFT, Format.LOAD, Format.JALR);
+    out = pick(out, formats, s, Format.S);
+    out = pick(out, formats, b, Format.B);
+    out = pick(out, formats, u, Format.U);
+    out = pick(out, formats, j, Format.J);
+    return out;
+  }
+
+  private UInt pick(UInt acc, Map<Format, Bool> formats, UInt value, Format... fs) {
+    Bool sel = lit(0, Bool());
+    for (Format f : fs) {
+      Bool h = formats.get(f);
+      if (h != null) {
+        sel = sel.or(h);
+      }
+    }
+    return acc.or(sel.mux(value, 0));
+  }
+}

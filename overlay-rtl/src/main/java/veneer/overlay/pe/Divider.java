@@ -1,0 +1,91 @@
+package veneer.overlay.pe;
+
+import veneer.hdl.Bool;
+import veneer.hdl.Module;
+import veneer.hdl.UInt;
+
+/**
+ * The PE's one iterative divider, shared by its threads: restoring division, one quotient bit
+ * per cycle (32 cycles), on the operands' magnitudes with the signs fixed at the end. It holds
+ * its result until {@link #ack}; while {@link #busy} a new division must wait (the PE replays
+ * the instruction). Division by zero gives quotient -1 and remainder = dividend, and
+ * -2^31 / -1 gives quotient -2^31 and remainder 0, as the RISC-V M extension says.
+ *
+ * <pre>{@code
+ * Divider div = instance("div", new Divider(tidBits));
+ * div.start.assign(go); div.op.assign(sub); div.a.assign(x); div.b.assign(y); div.startTid.assign(tid);
+ * div.ack.assign(taken);   // div.done, div.result, div.tid
+ * }</pre>
+ */
+public final class Divider extends Module {
+  public final Bool start = input("start", Bool());
+  public final UInt startTid;
+  public final UInt op = input("op", UInt(MicroOp.SUB_WIDTH));
+  public final UInt a = input("a", UInt(32));
+  public final UInt b = input("b", UInt(32));
+  /** The result has been taken: the divider is free from the next cycle. */
+  public final Bool ack = input("ack", Bool());
+  /** Dividing or holding a result: a start now would be ignored. */
+  public final Bool busy = output("busy", Bool());
+  public final Bool done = output("done", Bool());
+  public final UInt tid;
+  public final UInt result = output("result", UInt(32));
+
+  public Divider(int tidBits) {
+    startTid = input("start_tid", UInt(tidBits));
+    tid = output("tid", UInt(tidBits));
+    Bool running = reg("running", Bool(), 0);
+    Bool holding = reg("holding", Bool(), 0);
+    UInt count = reg("count", UInt(6), 0);
+    UInt rem = reg("rem", UInt(32));
+    UInt quot = reg("quot", UInt(32));
+    UInt divisor = reg("divisor", UInt(32));
+    Bool negQ = reg("neg_q", Bool());
+    Bool negR = reg("neg_r", Bool());
+    Bool byZero = reg("by_zero", Bool());
+    Bool wantRem = reg("want_rem", Bool());
+    UInt owner = reg("owner", UInt(tidBits));
+
+    Bool signed = op.eq(MicroOp.DivOp.DIV.ordinal()).or(op.eq(MicroOp.DivOp.REM.ordinal()));
+    Bool remOp = op.eq(MicroOp.DivOp.REM.ordinal()).or(op.eq(MicroOp.DivOp.REMU.ordinal()));
+    Bool aNeg = signed.and(a.bit(31));
+    Bool bNeg = signed.and(b.bit(31));
+    UInt aMag = aNeg.mux(lit(0, UInt(32)).sub(a), a);
+    UInt bMag = bNeg.mux(lit(0, UInt(32)).sub(b), b);
+    Bool idle = running.not().and(holding.not());
+
+    when(start.and(idle), () -> {
+      running.assign(lit(1, Bool()));
+      count.assign(0);
+      rem.assign(0);
+      quot.assign(aMag);
+      divisor.assign(bMag);
+      negQ.assign(aNeg.xor(bNeg));
+      negR.assign(aNeg);
+      byZero.assign(b.eq(0));
+      wantRem.assign(remOp);
+      owner.assign(startTid);
+    });
+
+    UInt shifted = rem.cat(quot.bit(31));
+    Bool fits = shifted.ge(divisor.extend(33));
+    UInt reduced = fits.mux(shifted.sub(divisor.extend(33)), shifted).bits(31, 0);
+    when(running, () -> {
+      rem.assign(reduced);
+      quot.assign(quot.bits(30, 0).cat(fits));
+      count.assign(count.add(1));
+      when(count.eq(31), () -> {
+        running.assign(lit(0, Bool()));
+        holding.assign(lit(1, Bool()));
+      });
+    });
+    when(holding.and(ack), () -> holding.assign(lit(0, Bool())));
+
+    UInt q = byZero.mux(lit(0xFFFF_FFFFL, UInt(32)), negQ.mux(lit(0, UInt(32)).sub(quot), quot));
+    UInt r = negR.mux(lit(0, UInt(32)).sub(rem), rem);
+    busy.assign(idle.not());
+    done.assign(holding);
+    tid.assign(owner);
+    result.assign(wantRem.mux(r, q));
+  }
+}

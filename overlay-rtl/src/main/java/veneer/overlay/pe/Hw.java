@@ -1,0 +1,29 @@
+package veneer.overlay.pe;
+
+import java.util.List;
+import veneer.hdl.Bool;
+import veneer.hdl.Data;
+import veneer.hdl.UInt;
+
+/** Small circuit idioms used across the PE's units. */
+final class Hw {
+  private Hw() {}
+
+  /** {@code values[index]} as a chain of muxes (index beyond the list selects element 0). */
+  static <T extends Data<T>> T select(List<T> values, UInt index) {
+    T out = values.get(0);
+    for (int i = 1; i < values.size(); i++) {
+      out = index.eq(i).mux(values.get(i), out);
+    }
+    return out;
+  }
+
+  /** The bits as a number, element {@code i} at bit {@code i}. */
+  static UInt bitsOf(List<Bool> bits) {
+    Data<?>[] lower = new Data<?>[bits.size() - 1];
+    for (int i = 0; i < lower.length; i++) {
+      lower[i] = bits.get(bits.size() - 2 - i);
+    }
+    return bits.get(bits.size() - 1).cat(lower);
+  }
+}

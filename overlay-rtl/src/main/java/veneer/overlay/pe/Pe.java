@@ -1,0 +1,479 @@
+package veneer.overlay.pe;
+
+import veneer.isa.pe.PeMemoryMap;
+
+import java.util.ArrayList;
+import java.util.List;
+import veneer.hdl.Bits;
+import veneer.hdl.Bool;
+import veneer.hdl.Bundle;
+import veneer.hdl.Mem;
+import veneer.hdl.Module;
+import veneer.hdl.Param;
+import veneer.hdl.Top;
+import veneer.hdl.UInt;
+import veneer.hdl.bus.Axi4;
+
+/**
+ * A processing element of the overlay: an RV32IM core with {@code threads} hardware threads
+ * interleaved cycle by cycle (barrel multithreading) in a four-stage pipeline. Each thread has
+ * at most one instruction in flight, so there are no hazards, no forwarding and no branch
+ * prediction; with four or more ready threads one instruction issues every cycle. See
+ * docs/pe.md for the pipeline, the memory map and the host ports.
+ *
+ * <pre>{@code
+ * try (Simulator sim = Simulators.open(new Pe(4, 0, 4096, 4096), Backend.JVM)) {
+ *   sim.writeMemory("imem", 0, program);
+ *   sim.poke("entry_pc", 0); sim.poke("start", 1); sim.step(); sim.poke("start", 0);
+ *   sim.runUntil(() -> sim.peek("done") == 1, 100_000);
+ * }
+ * }</pre>
+ */
+@Top(description = "multithreaded RV32IM processing element of the overlay")
+public final class Pe extends Module {
+  /** The AXI4 manager port to global memory; AXI IDs are thread ids. */
+  public final Axi4 mem;
+  public final PeConfig config;
+
+  private static final int CAUSE_FETCH_MISALIGNED = 0;
+  private static final int CAUSE_FETCH_ACCESS = 1;
+  private static final int CAUSE_ILLEGAL = 2;
+  private static final int CAUSE_BREAKPOINT = 3;
+  private static final int CAUSE_LOAD_MISALIGNED = 4;
+  private static final int CAUSE_LOAD_ACCESS = 5;
+  private static final int CAUSE_STORE_MISALIGNED = 6;
+  private static final int CAUSE_STORE_ACCESS = 7;
+  private static final int CAUSE_ECALL = 11;
+
+  /** A PE with the given parameters (see {@link PeConfig}). */
+  public Pe(@Param(name = "threads", defaultValue = "4") int threads,
+      @Param(name = "peId", defaultValue = "0") int peId,
+      @Param(name = "imemWords", defaultValue = "4096") int imemWords,
+      @Param(name = "spmWords", defaultValue = "4096") int spmWords) {
+    this(PeConfig.of(threads, peId, imemWords, spmWords));
+  }
+
+  public Pe(PeConfig c) {
+    super("Pe");
+    this.config = c;
+    final int nt = c.threads();
+    final int tb = c.tidBits();
+    mem = master("mem", () -> new Axi4(GlobalMemoryPort.axiParams(c)));
+
+    // --- memories ----------------------------------------------------------------------------
+    Mem<Bits> imem = mem("imem", Bits(32), c.imemWords());
+    Mem<Bits> spm = mem("spm", Bits(32), c.spmWords());
+    Mem<Bits> args = mem("args", Bits(32), PeMemoryMap.KERNEL_ARGS_WORDS);
+    Mem<Bits> regs = mem("regs", Bits(32), nt * 32);
+    // Per thread: why it stopped (cause, pc, value) for the status port.
+    Mem<Bits> detail = mem("status_detail", Bits(5 + 32 + 32), nt);
+    // Per thread: the instruction it is parked on (global memory or divider) until its result.
+    Mem<Bits> park = mem("park", Bits(5 + 2 + 1 + 2 + 32 + 32 + 32), nt);
+
+    // --- host ports --------------------------------------------------------------------------
+    Bool imemWe = input("imem_we", Bool());
+    UInt imemAddr = input("imem_addr", UInt(imem.addrWidth()));
+    UInt imemData = input("imem_data", UInt(32));
+    when(imemWe, () -> imem.write(imemAddr, imemData.asBits()));
+    Bool argWe = input("arg_we", Bool());
+    UInt argAddr = input("arg_addr", UInt(args.addrWidth()));
+    UInt argData = input("arg_data", UInt(32));
+    when(argWe, () -> args.write(argAddr, argData.asBits()));
+    Bool spmEn = input("spm_en", Bool());
+    Bool spmWe = input("spm_we", Bool());
+    UInt spmAddr = input("spm_addr", UInt(spm.addrWidth()));
+    UInt spmWdata = input("spm_wdata", UInt(32));
+    UInt spmRdata = output("spm_rdata", UInt(32));
+    when(spmEn.and(spmWe), () -> spm.write(spmAddr, spmWdata.asBits()));
+    spmRdata.assign(spm.readSync(spmAddr, spmEn.and(spmWe.not())).asUInt());
+
+    Bool start = input("start", Bool());
+    UInt entryPc = input("entry_pc", UInt(32));
+    Bool busyOut = output("busy", Bool());
+    Bool doneOut = output("done", Bool());
+    UInt statusThread = input("status_thread", UInt(tb));
+    UInt statusState = output("status_state", UInt(ThreadState.WIDTH));
+    UInt statusCause = output("status_cause", UInt(5));
+    UInt statusPc = output("status_pc", UInt(32));
+    UInt statusValue = output("status_value", UInt(32));
+
+    Bool consoleValid = output("console_valid", Bool());
+    UInt consoleThread = output("console_thread", UInt(tb));
+    UInt consoleData = output("console_data", UInt(8));
+    Bool retireValid = output("retire_valid", Bool());
+    UInt retireThread = output("retire_thread", UInt(tb));
+    UInt retirePc = output("retire_pc", UInt(32));
+    UInt retireInsn = output("retire_insn", UInt(32));
+    UInt retireRd = output("retire_rd", UInt(5));
+    UInt retireValue = output("retire_value", UInt(32));
+    Bool retireWe = output("retire_we", Bool());
+    Bool storeValid = output("store_valid", Bool());
+    UInt storeAddr = output("store_addr", UInt(32));
+    UInt storeData = output("store_data", UInt(32));
+    UInt storeSize = output("store_size", UInt(2));
+
+    // --- thread state ------------------------------------------------------------------------
+    List<UInt> state = new ArrayList<>();
+    List<UInt> pcs = new ArrayList<>();
+    List<Bool> aliveBits = new ArrayList<>();
+    List<UInt> instret = new ArrayList<>();
+    for (int i = 0; i < nt; i++) {
+      UInt s = reg("state_" + i, UInt(ThreadState.WIDTH), 0);
+      state.add(s);
+      pcs.add(reg("pc_" + i, UInt(32), 0));
+      instret.add(reg("instret_" + i, UInt(64), 0));
+      aliveBits.add(s.eq(ThreadState.RUNNING.ordinal()));
+    }
+    UInt alive = Hw.bitsOf(aliveBits).named("alive");
+    UInt ready = reg("ready", UInt(nt), 0);
+    UInt memWait = reg("mem_wait", UInt(nt), 0);
+    UInt divWait = reg("div_wait", UInt(nt), 0);
+    Bool hasRun = reg("has_run", Bool(), 0);
+    Bool busy = alive.orR();
+    Bool startOk = start.and(busy.not()).named("start_ok");
+    busyOut.assign(busy);
+    doneOut.assign(hasRun.and(busy.not()));
+    when(startOk, () -> hasRun.assign(lit(1, Bool())));
+
+    // --- pipeline registers ------------------------------------------------------------------
+    Bool s1Valid = reg("s1_valid", Bool(), 0);
+    Bool s2Valid = reg("s2_valid", Bool(), 0);
+    Bool s3Valid = reg("s3_valid", Bool(), 0);
+    Bool lateValid = reg("late_valid", Bool(), 0);
+
+    // --- S0: pick a thread, fetch ------------------------------------------------------------
+    ThreadScheduler sched = instance("sched", new ThreadScheduler(nt));
+    // A late result (global load, division) needs a cycle in which S3 is empty; if none is on
+    // its way, leave an issue slot empty so that one comes.
+    Bool issueAllowed = lateValid.and(s1Valid).and(s2Valid).and(s3Valid).not().named("issue_allowed");
+    sched.ready.assign(ready);
+    sched.issue.assign(issueAllowed);
+    Bool issue = sched.valid.and(issueAllowed).named("issue");
+    UInt tid0 = sched.tid;
+    UInt pc0 = Hw.select(pcs, tid0).named("s0_pc");
+    Bool fetchMisaligned = pc0.bits(1, 0).ne(0);
+    Bool fetchOutside = pc0.ge(lit(PeMemoryMap.IMEM_BASE + 4L * c.imemWords(), UInt(32)));
+    Bits fetched = imem.readSync(pc0.bits(imem.addrWidth() + 1, 2), issue);
+    s1Valid.assign(issue.and(startOk.not()));
+    UInt s1Tid = regNext("s1_tid", tid0);
+    UInt s1Pc = regNext("s1_pc", pc0);
+    Bool s1FetchMis = regNext("s1_fetch_mis", fetchMisaligned);
+    Bool s1FetchOut = regNext("s1_fetch_out", fetchOutside);
+
+    // --- S1: decode, read registers ----------------------------------------------------------
+    Decoder dec = instance("dec", new Decoder());
+    dec.insn.assign(fetched);
+    // ECALL reads a0 (x10), the exit code.
+    UInt rs1Index = dec.unit(MicroOp.Unit.ECALL).mux(lit(10, UInt(5)), dec.rs1);
+    Bits rs1Read = regs.readSync(s1Tid.cat(rs1Index).resize(regs.addrWidth()));
+    Bits rs2Read = regs.readSync(s1Tid.cat(dec.rs2).resize(regs.addrWidth()));
+    s2Valid.assign(s1Valid.and(startOk.not()));
+    UInt tid2 = regNext("s2_tid", s1Tid);
+    UInt pc2 = regNext("s2_pc", s1Pc);
+    UInt insn2 = regNext("s2_insn", fetched.asUInt());
+    Bool fetchMis2 = regNext("s2_fetch_mis", s1FetchMis);
+    Bool fetchOut2 = regNext("s2_fetch_out", s1FetchOut);
+    Bool legal2 = regNext("s2_legal", dec.legal);
+    UInt sub2 = regNext("s2_sub", dec.sub);
+    Bool useImm2 = regNext("s2_use_imm", dec.useImm);
+    Bool pcOperand2 = regNext("s2_pc_operand", dec.pcOperand);
+    Bool writesRd2 = regNext("s2_writes_rd", dec.writesRd);
+    UInt imm2 = regNext("s2_imm", dec.imm);
+    UInt rd2 = regNext("s2_rd", dec.rd);
+    UInt rs1Field2 = regNext("s2_rs1_field", dec.rs1);
+    UInt csr2 = regNext("s2_csr", dec.csr);
+    java.util.Map<MicroOp.Unit, Bool> unit2 = new java.util.EnumMap<>(MicroOp.Unit.class);
+    for (MicroOp.Unit u : MicroOp.Unit.values()) {
+      unit2.put(u, regNext("s2_is_" + u.name().toLowerCase(java.util.Locale.ROOT), dec.unit(u)));
+    }
+
+    // --- S2: execute -------------------------------------------------------------------------
+    UInt a = rs1Read.asUInt();
+    UInt b = rs2Read.asUInt();
+    Bool fetchFault2 = fetchMis2.or(fetchOut2);
+    Bool ok2 = s2Valid.and(fetchFault2.not()).and(legal2).named("s2_ok");
+    Bool isLoad = unit2.get(MicroOp.Unit.LOAD);
+    Bool isStore = unit2.get(MicroOp.Unit.STORE);
+    Bool isJal = unit2.get(MicroOp.Unit.JAL);
+    Bool isJalr = unit2.get(MicroOp.Unit.JALR);
+    Bool isBranch = unit2.get(MicroOp.Unit.BRANCH);
+    Bool isMul = unit2.get(MicroOp.Unit.MUL);
+    Bool isDiv = unit2.get(MicroOp.Unit.DIV);
+    Bool isCsr = unit2.get(MicroOp.Unit.CSR);
+    Bool isEcall = unit2.get(MicroOp.Unit.ECALL);
+    Bool isEbreak = unit2.get(MicroOp.Unit.EBREAK);
+
+    Alu alu = instance("alu", new Alu());
+    alu.op.assign(sub2);
+    alu.a.assign(pcOperand2.mux(pc2, a));
+    alu.b.assign(useImm2.mux(imm2, b));
+    BranchUnit br = instance("br", new BranchUnit());
+    br.op.assign(sub2);
+    br.a.assign(a);
+    br.b.assign(b);
+    Multiplier mul = instance("mul", new Multiplier());
+    mul.op.assign(sub2);
+    mul.a.assign(a);
+    mul.b.assign(b);
+    CsrUnit csr = instance("csr", new CsrUnit(c));
+    csr.csr.assign(csr2);
+    csr.tid.assign(tid2);
+    csr.writes.assign(sub2.eq(1).or(rs1Field2.ne(0)));
+    UInt cycles = reg("cycle_count", UInt(64), 0);
+    cycles.assign(cycles.add(1));
+    csr.cycle.assign(cycles);
+    csr.instret.assign(Hw.select(instret, tid2));
+    LoadStoreUnit lsu = instance("lsu", new LoadStoreUnit(c));
+    UInt addr2 = a.add(imm2).named("s2_addr");
+    lsu.addr.assign(addr2);
+    lsu.size.assign(sub2.bits(1, 0));
+    lsu.store.assign(isStore);
+    lsu.storeValue.assign(b);
+
+    UInt link = pc2.add(4);
+    UInt target = isJalr.mux(addr2.and(0xFFFF_FFFEL), pc2.add(imm2)).named("s2_target");
+    Bool jumps = isJal.or(isJalr).or(isBranch.and(br.taken));
+    UInt nextPc2 = jumps.mux(target, link);
+
+    // Faults, most important first (the order of the privileged spec's exception priorities).
+    Bool illegal = legal2.not().or(isCsr.and(csr.illegal));
+    Bool isMem = isLoad.or(isStore);
+    Bool jumpMis = jumps.and(target.bit(1));
+    Bool memMis = isMem.and(lsu.misaligned);
+    Bool memAccess = isMem.and(lsu.accessFault);
+    UInt cause2 = fetchMis2.mux(lit(CAUSE_FETCH_MISALIGNED, UInt(5)),
+        fetchOut2.mux(lit(CAUSE_FETCH_ACCESS, UInt(5)),
+        illegal.mux(lit(CAUSE_ILLEGAL, UInt(5)),
+        isEcall.mux(lit(CAUSE_ECALL, UInt(5)),
+        isEbreak.mux(lit(CAUSE_BREAKPOINT, UInt(5)),
+        jumpMis.mux(lit(CAUSE_FETCH_MISALIGNED, UInt(5)),
+        memMis.mux(isStore.mux(lit(CAUSE_STORE_MISALIGNED, UInt(5)), lit(CAUSE_LOAD_MISALIGNED, UInt(5))),
+        isStore.mux(lit(CAUSE_STORE_ACCESS, UInt(5)), lit(CAUSE_LOAD_ACCESS, UInt(5))))))))));
+    UInt tval2 = fetchFault2.mux(pc2, illegal.mux(insn2, isEcall.mux(a,
+        isEbreak.mux(lit(0, UInt(32)), jumpMis.mux(target, addr2)))));
+    Bool trap2 = s2Valid.and(fetchFault2.or(illegal).or(jumpMis).or(memMis).or(memAccess)).named("s2_trap");
+    Bool exit2 = ok2.and(isEcall.or(isEbreak));
+    Bool memOk = ok2.and(isMem).and(lsu.misaligned.not()).and(lsu.accessFault.not()).named("s2_mem_ok");
+
+    // Local memories: scratchpad stores happen now; loads read now, their data arrives in S3.
+    UInt word2 = addr2.bits(31, 2);
+    when(memOk.and(isStore).and(lsu.inSpm), () ->
+        spm.write(word2.resize(spm.addrWidth()), lsu.storeLanes.asBits(), lsu.storeMask));
+    Bits spmQ = spm.readSync(word2.resize(spm.addrWidth()));
+    Bits imemQ = imem.readSync(word2.resize(imem.addrWidth()));
+    Bits argsQ = args.readSync(word2.resize(args.addrWidth()));
+
+    // Global memory: the request goes out, the thread parks until the response.
+    GlobalMemoryPort gmp = instance("gmp", new GlobalMemoryPort(c));
+    Bundle.connect(gmp.m, mem);
+    Bool global2 = memOk.and(lsu.inGlobal);
+    gmp.reqValid.assign(global2);
+    gmp.reqWrite.assign(isStore);
+    gmp.reqTid.assign(tid2);
+    gmp.reqAddr.assign(addr2);
+    gmp.reqData.assign(lsu.storeLanes);
+    gmp.reqStrb.assign(lsu.storeMask);
+    gmp.reqSize.assign(sub2.bits(1, 0));
+
+    // The divider is shared; a division that finds it busy issues again later (replay).
+    Divider div = instance("div", new Divider(tb));
+    Bool wantsDiv = ok2.and(isDiv);
+    Bool divStart = wantsDiv.and(div.busy.not()).named("s2_div_start");
+    Bool replay2 = wantsDiv.and(div.busy).named("s2_div_replay");
+    div.start.assign(divStart);
+    div.startTid.assign(tid2);
+    div.op.assign(sub2);
+    div.a.assign(a);
+    div.b.assign(b);
+
+    UInt result2 = isJal.or(isJalr).mux(link, isMul.mux(mul.result, isCsr.mux(csr.value, alu.result)));
+    Bool parks2 = global2.or(divStart);
+    Bool we2 = ok2.and(writesRd2).and(rd2.ne(0)).and(trap2.not()).and(parks2.not()).and(replay2.not())
+        .and(isEcall.or(isEbreak).not());
+
+    // --- S3: write back ----------------------------------------------------------------------
+    s3Valid.assign(s2Valid.and(startOk.not()));
+    UInt tid3 = regNext("s3_tid", tid2);
+    UInt pc3 = regNext("s3_pc", pc2);
+    UInt insn3 = regNext("s3_insn", insn2);
+    UInt rd3 = regNext("s3_rd", rd2);
+    Bool we3 = regNext("s3_we", we2);
+    UInt result3 = regNext("s3_result", result2);
+    UInt nextPc3 = regNext("s3_next_pc", nextPc2);
+    Bool trap3 = regNext("s3_trap", trap2);
+    Bool exit3 = regNext("s3_exit", exit2);
+    Bool ecall3 = regNext("s3_ecall", isEcall);
+    UInt cause3 = regNext("s3_cause", cause2);
+    UInt tval3 = regNext("s3_tval", tval2);
+    Bool replay3 = regNext("s3_replay", replay2);
+    Bool parkMem3 = regNext("s3_park_mem", global2);
+    Bool parkDiv3 = regNext("s3_park_div", divStart);
+    Bool store3 = regNext("s3_store", memOk.and(isStore));
+    Bool localLoad3 = regNext("s3_local_load", memOk.and(isLoad).and(lsu.inGlobal.not()));
+    Bool fromImem3 = regNext("s3_from_imem", lsu.inImem);
+    Bool fromSpm3 = regNext("s3_from_spm", lsu.inSpm);
+    Bool fromArgs3 = regNext("s3_from_args", lsu.inArgs);
+    UInt offset3 = regNext("s3_offset", lsu.offset);
+    UInt size3 = regNext("s3_size", sub2.bits(1, 0));
+    Bool unsigned3 = regNext("s3_unsigned", sub2.bit(2));
+    UInt addr3 = regNext("s3_addr", addr2);
+    UInt storeValue3 = regNext("s3_store_value", b);
+    Bool console3 = regNext("s3_console", memOk.and(isStore).and(lsu.inConsole));
+
+    UInt localWord = fromImem3.mux(imemQ.asUInt(), fromSpm3.mux(spmQ.asUInt(),
+        fromArgs3.mux(argsQ.asUInt(), lit(0, UInt(32)))));
+
+    // --- late results: global-memory responses and the divider --------------------------------
+    UInt lateTid = reg("late_tid", UInt(tb));
+    Bool lateDiv = reg("late_div", Bool());
+    Bool lateWrite = reg("late_write", Bool());
+    Bool lateError = reg("late_error", Bool());
+    UInt lateData = reg("late_data", UInt(32));
+    Bool drain = lateValid.and(s3Valid.not()).named("late_drain");
+    Bool canFill = lateValid.not().or(drain);
+    div.ack.assign(canFill.and(div.done));
+    gmp.respReady.assign(canFill.and(div.done.not()));
+    Bool fillDiv = canFill.and(div.done);
+    Bool fillMem = canFill.and(div.done.not()).and(gmp.respValid);
+    when(fillDiv, () -> {
+      lateValid.assign(lit(1, Bool()));
+      lateTid.assign(div.tid);
+      lateDiv.assign(lit(1, Bool()));
+      lateWrite.assign(lit(0, Bool()));
+      lateError.assign(lit(0, Bool()));
+      lateData.assign(div.result);
+    }).elsewhen(fillMem, () -> {
+      lateValid.assign(lit(1, Bool()));
+      lateTid.assign(gmp.respTid);
+      lateDiv.assign(lit(0, Bool()));
+      lateWrite.assign(gmp.respWrite);
+      lateError.assign(gmp.respError);
+      lateData.assign(gmp.respData);
+    }).elsewhen(drain, () -> lateValid.assign(lit(0, Bool())));
+
+    UInt parked = park.read(lateTid).asUInt();
+    UInt pRd = parked.bits(105, 101);
+    UInt pSize = parked.bits(100, 99);
+    Bool pUnsigned = parked.bit(98);
+    UInt pOffset = parked.bits(97, 96);
+    UInt pPc = parked.bits(95, 64);
+    UInt pInsn = parked.bits(63, 32);
+    UInt pAddr = parked.bits(31, 0);
+    when(s3Valid.and(parkMem3.or(parkDiv3)), () -> park.write(tid3.resize(park.addrWidth()),
+        rd3.cat(size3, unsigned3, offset3, pc3, insn3, addr3).asBits()));
+
+    // One aligner serves S3's local loads and late global loads (never in the same cycle).
+    LoadAligner aligner = instance("aligner", new LoadAligner());
+    aligner.word.assign(s3Valid.mux(localWord, lateData));
+    aligner.offset.assign(s3Valid.mux(offset3, pOffset));
+    aligner.size.assign(s3Valid.mux(size3, pSize));
+    aligner.zeroExtend.assign(s3Valid.mux(unsigned3, pUnsigned));
+    UInt value3 = localLoad3.mux(aligner.value, result3);
+    UInt lateValue = lateDiv.mux(lateData, aligner.value);
+
+    Bool retire3 = s3Valid.and(trap3.not()).and(replay3.not()).and(parkDiv3.not())
+        .and(parkMem3.not().or(store3)).named("s3_retire");
+    Bool lateOk = drain.and(lateError.not());
+    Bool lateRetire = lateOk.and(lateWrite.not()).named("late_retire");
+    Bool lateWe = lateRetire.and(pRd.ne(0));
+    Bool lateFault = drain.and(lateError);
+
+    // Register file write port: S3 first, late results in S3's empty cycles.
+    Bool rfWe = s3Valid.and(we3).or(lateWe);
+    UInt rfTid = s3Valid.mux(tid3, lateTid);
+    UInt rfRd = s3Valid.mux(rd3, pRd);
+    UInt rfValue = s3Valid.mux(value3, lateValue);
+    when(rfWe, () -> regs.write(rfTid.cat(rfRd).resize(regs.addrWidth()), rfValue.asBits()));
+
+    retireValid.assign(retire3.or(lateRetire));
+    retireThread.assign(rfTid);
+    retirePc.assign(s3Valid.mux(pc3, pPc));
+    retireInsn.assign(s3Valid.mux(insn3, pInsn));
+    retireRd.assign(rfRd);
+    retireValue.assign(rfValue);
+    retireWe.assign(s3Valid.mux(we3, lateWe));
+
+    // Stopping: S3 traps and exits, or a global access that came back with an error.
+    Bool stop3 = s3Valid.and(trap3.or(exit3));
+    Bool stopAny = stop3.or(lateFault);
+    UInt stopTid = s3Valid.mux(tid3, lateTid);
+    UInt stopState = lateFault.or(trap3).mux(lit(ThreadState.FAULT.ordinal(), UInt(ThreadState.WIDTH)),
+        ecall3.mux(lit(ThreadState.EXITED.ordinal(), UInt(ThreadState.WIDTH)),
+            lit(ThreadState.BREAK.ordinal(), UInt(ThreadState.WIDTH))));
+    UInt stopCause = s3Valid.mux(cause3,
+        lateWrite.mux(lit(CAUSE_STORE_ACCESS, UInt(5)), lit(CAUSE_LOAD_ACCESS, UInt(5))));
+    UInt stopPc = s3Valid.mux(pc3, pPc);
+    UInt stopValue = s3Valid.mux(tval3, pAddr);
+    when(stopAny, () -> detail.write(stopTid.resize(detail.addrWidth()),
+        stopCause.cat(stopPc, stopValue).asBits()));
+
+    Bool s3Continues = s3Valid.and(replay3.or(stop3.or(parkMem3).or(parkDiv3).not()));
+    Bool s3MovesPc = s3Valid.and(replay3.not()).and(stop3.not());
+    UInt one = lit(1, UInt(nt));
+    UInt issueMask = issue.mux(one.shl(tid0), 0);
+    UInt s3Mask = one.shl(tid3);
+    UInt lateMask = one.shl(lateTid);
+    UInt readyNext = ready.and(issueMask.not())
+        .or(s3Continues.mux(s3Mask, 0))
+        .or(lateOk.mux(lateMask, 0));
+    when(startOk, () -> {
+      ready.assign(lit((1L << nt) - 1, UInt(nt)));
+      memWait.assign(0);
+      divWait.assign(0);
+    }).otherwise(() -> {
+      ready.assign(readyNext);
+      memWait.assign(memWait.and(drain.and(lateDiv.not()).mux(lateMask, 0).not())
+          .or(s3Valid.and(parkMem3).mux(s3Mask, 0)));
+      divWait.assign(divWait.and(drain.and(lateDiv).mux(lateMask, 0).not())
+          .or(s3Valid.and(parkDiv3).mux(s3Mask, 0)));
+    });
+    for (int i = 0; i < nt; i++) {
+      UInt s = state.get(i);
+      UInt pc = pcs.get(i);
+      Bool mine = stopTid.eq(i);
+      when(startOk, () -> s.assign(ThreadState.RUNNING.ordinal()))
+          .elsewhen(stopAny.and(mine), () -> s.assign(stopState));
+      UInt n = instret.get(i);
+      when(startOk, () -> n.assign(0))
+          .elsewhen(retireValid.and(rfTid.eq(i)), () -> n.assign(n.add(1)));
+      when(startOk, () -> pc.assign(entryPc))
+          .elsewhen(s3MovesPc.and(tid3.eq(i)), () -> pc.assign(nextPc3));
+    }
+
+    // --- host-visible outputs ----------------------------------------------------------------
+    // A thread stopped this cycle (ECALL, EBREAK or fault), with what the status port will show.
+    output("stop_valid", Bool()).assign(stopAny);
+    output("stop_thread", UInt(tb)).assign(stopTid);
+    output("stop_state", UInt(ThreadState.WIDTH)).assign(stopState);
+    output("stop_cause", UInt(5)).assign(stopCause);
+    output("stop_pc", UInt(32)).assign(stopPc);
+    output("stop_value", UInt(32)).assign(stopValue);
+    consoleValid.assign(s3Valid.and(console3));
+    consoleThread.assign(tid3);
+    consoleData.assign(storeValue3.bits(7, 0));
+    storeValid.assign(s3Valid.and(store3));
+    storeAddr.assign(addr3);
+    storeData.assign(storeValue3);
+    storeSize.assign(size3);
+
+    statusState.assign(Hw.select(state, statusThread));
+    UInt d = detail.read(statusThread.resize(detail.addrWidth())).asUInt();
+    statusCause.assign(d.bits(68, 64));
+    statusPc.assign(d.bits(63, 32));
+    statusValue.assign(d.bits(31, 0));
+
+    PerfCounters perf = instance("counters", new PerfCounters());
+    Bool noneReady = busy.and(ready.orR().not());
+    perf.clear.assign(startOk);
+    perf.event("cycles").assign(busy);
+    perf.event("retired").assign(retireValid);
+    perf.event("stall_memory").assign(noneReady.and(memWait.orR()));
+    perf.event("stall_divide").assign(noneReady.and(memWait.orR().not()).and(divWait.orR()));
+    perf.event("stall_pipeline").assign(noneReady.and(memWait.orR().not()).and(divWait.orR().not()));
+    perf.event("stall_writeback").assign(sched.valid.and(issueAllowed.not()));
+    perf.event("div_replays").assign(s2Valid.and(replay2));
+    for (String name : PerfCounters.EVENTS) {
+      output("perf_" + name, UInt(PerfCounters.WIDTH)).assign(perf.counter(name));
+    }
+  }
+}

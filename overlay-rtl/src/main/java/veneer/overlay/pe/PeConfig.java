@@ -1,0 +1,45 @@
+package veneer.overlay.pe;
+
+import veneer.isa.pe.PeMemoryMap;
+
+/**
+ * The shape of one PE: how many threads, its id, and the sizes of its memories, with the
+ * address map that the PE decodes.
+ *
+ * <pre>{@code
+ * PeConfig c = PeConfig.of(8, 0, 4096, 4096);
+ * }</pre>
+ *
+ * @param threads hardware threads, 1 to 16
+ * @param peId this PE's index in the array (CSR 0xFC1, and bits [11:4] of mhartid)
+ * @param imemWords 32-bit words of instruction memory
+ * @param spmWords 32-bit words of scratchpad
+ */
+public record PeConfig(int threads, int peId, int imemWords, int spmWords) {
+  public PeConfig {
+    if (threads < 1 || threads > 16) {
+      throw new IllegalArgumentException("a PE has 1 to 16 threads, found " + threads);
+    }
+    if (peId < 0 || peId > 255) {
+      throw new IllegalArgumentException("a PE id is 0 to 255, found " + peId);
+    }
+    checkWords("instruction memory", imemWords, (PeMemoryMap.SCRATCHPAD_BASE - PeMemoryMap.IMEM_BASE));
+    checkWords("scratchpad", spmWords, (PeMemoryMap.SCRATCHPAD_BASE - PeMemoryMap.IMEM_BASE));
+  }
+
+  private static void checkWords(String what, int words, long limitBytes) {
+    if (words < 1 || (long) words * 4 > limitBytes) {
+      throw new IllegalArgumentException("the " + what + " holds 1 to " + limitBytes / 4
+          + " words, found " + words);
+    }
+  }
+
+  public static PeConfig of(int threads, int peId, int imemWords, int spmWords) {
+    return new PeConfig(threads, peId, imemWords, spmWords);
+  }
+
+  /** Bits of a thread id (at least 1). */
+  public int tidBits() {
+    return Math.max(1, 32 - Integer.numberOfLeadingZeros(threads - 1));
+  }
+}

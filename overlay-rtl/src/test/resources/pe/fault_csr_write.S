@@ -1,0 +1,8 @@
+# Thread 0 stops with a fault (or EBREAK) that lockstep compares with the model.
+    .text
+    .globl main
+main:
+    li a0, 1
+    csrrw a1, 0xfc0, t0
+    li a0, 0
+    ret

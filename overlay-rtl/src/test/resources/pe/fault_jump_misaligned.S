@@ -1,0 +1,9 @@
+# Thread 0 stops with a fault (or EBREAK) that lockstep compares with the model.
+    .text
+    .globl main
+main:
+    li a0, 1
+    li t0, 0x102
+    jr t0
+    li a0, 0
+    ret

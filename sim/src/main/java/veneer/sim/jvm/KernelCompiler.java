@@ -1,0 +1,666 @@
+package veneer.sim.jvm;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import veneer.hdl.ir.Op;
+import veneer.sim.flat.FlatDriver;
+import veneer.sim.flat.FlatMemory;
+import veneer.sim.flat.FlatNetlist;
+import veneer.sim.jvm.kernel.Kernel;
+
+/**
+ * Compiles a flat netlist into one JVM class extending {@link Kernel}: {@code eval()} computes
+ * every combinational net in topological order, {@code tick()} performs a clock edge. Nets of up
+ * to 64 bits are computed inline with branch-free long arithmetic; wider ones call
+ * {@link veneer.sim.jvm.kernel.WideOps}. Both methods are split into chunks of at most
+ * {@link #CHUNK_BYTES} bytes of bytecode, well below HotSpot's 8000-byte limit beyond which it
+ * does not compile a method, and leaving room to inline the small helpers.
+ */
+final class KernelCompiler {
+  /** Bytecode budget of one generated method. */
+  static final int CHUNK_BYTES = 4000;
+  private static final AtomicInteger CLASSES = new AtomicInteger();
+  private static final String KERNEL = "veneer/sim/jvm/kernel/Kernel";
+  private static final String NARROW = "veneer/sim/jvm/kernel/NarrowOps";
+  private static final String WIDE = "veneer/sim/jvm/kernel/WideOps";
+  private static final String WIDE_OP = "([JIIIIIII)V";
+
+  private final StateLayout layout;
+  private final FlatNetlist flat;
+  private final String className;
+  private final ClassWriter cw;
+  private final List<String> chunkNames = new ArrayList<>();
+  private MethodVisitor mv;
+  private int bytes;
+  private final Map<Integer, Integer> cache = new HashMap<>();
+  private int nextLocal;
+
+  private KernelCompiler(StateLayout layout) {
+    this.layout = layout;
+    this.flat = layout.flat;
+    String top = flat.topName().replaceAll("[^A-Za-z0-9_]", "_");
+    this.className = "veneer/sim/jvm/kernel/Gen" + CLASSES.incrementAndGet() + "_" + top;
+    this.cw = new ClassWriter(ClassWriter.COMPUTE_MAXS | ClassWriter.COMPUTE_FRAMES) {
+      @Override
+      protected String getCommonSuperClass(String a, String b) {
+        return "java/lang/Object";
+      }
+    };
+  }
+
+  /** Generates, loads and instantiates the kernel class for {@code layout}. */
+  static Kernel compile(StateLayout layout) {
+    KernelCompiler c = new KernelCompiler(layout);
+    byte[] bytes = c.generate();
+    try {
+      Class<?> k = new KernelLoader(Kernel.class.getClassLoader()).define(c.className.replace('/', '.'), bytes);
+      return (Kernel) k.getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot load the compiled model of " + layout.flat.topName(), e);
+    }
+  }
+
+  /** Defines one generated class. */
+  private static final class KernelLoader extends ClassLoader {
+    KernelLoader(ClassLoader parent) {
+      super(parent);
+    }
+
+    Class<?> define(String name, byte[] b) {
+      return defineClass(name, b, 0, b.length);
+    }
+  }
+
+  byte[] generate() {
+    cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, className, null, KERNEL, null);
+    MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
+    init.visitCode();
+    init.visitVarInsn(ALOAD, 0);
+    init.visitMethodInsn(INVOKESPECIAL, KERNEL, "<init>", "()V", false);
+    init.visitInsn(RETURN);
+    init.visitMaxs(0, 0);
+    init.visitEnd();
+
+    beginChunk("e");
+    for (int net : layout.combOrder) {
+      splitIfFull("e");
+      emitComb(net);
+    }
+    List<String> evalChunks = endChunks();
+    emitCaller("eval", evalChunks, false);
+
+    beginChunk("t");
+    for (int net : layout.clocked) {
+      splitIfFull("t");
+      emitNext(net);
+    }
+    for (FlatMemory m : flat.memories()) {
+      int mi = flat.memories().indexOf(m);
+      for (FlatMemory.WritePort w : m.writePorts()) {
+        splitIfFull("t");
+        emitWrite(mi, m, w);
+      }
+    }
+    List<String> tickChunks = endChunks();
+    emitCaller("tick", tickChunks, true);
+    cw.visitEnd();
+    return cw.toByteArray();
+  }
+
+  // --- chunks --------------------------------------------------------------------------------------
+
+  private void beginChunk(String prefix) {
+    String name = prefix + chunkNames.size();
+    chunkNames.add(name);
+    mv = cw.visitMethod(ACC_PRIVATE | ACC_FINAL, name, "()V", null, null);
+    mv.visitCode();
+    mv.visitVarInsn(ALOAD, 0);
+    mv.visitFieldInsn(GETFIELD, KERNEL, "s", "[J");
+    mv.visitVarInsn(ASTORE, 1);
+    mv.visitVarInsn(ALOAD, 0);
+    mv.visitFieldInsn(GETFIELD, KERNEL, "m", "[[J");
+    mv.visitVarInsn(ASTORE, 2);
+    bytes = 10;
+    cache.clear();
+    nextLocal = 3;
+  }
+
+  private void endChunk() {
+    mv.visitInsn(RETURN);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+
+  private void splitIfFull(String prefix) {
+    if (bytes > CHUNK_BYTES) {
+      endChunk();
+      beginChunk(prefix);
+    }
+  }
+
+  private List<String> endChunks() {
+    endChunk();
+    List<String> names = new ArrayList<>(chunkNames);
+    chunkNames.clear();
+    return names;
+  }
+
+  private void emitCaller(String name, List<String> chunks, boolean commit) {
+    MethodVisitor m = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, name, "()V", null, null);
+    m.visitCode();
+    for (String c : chunks) {
+      m.visitVarInsn(ALOAD, 0);
+      m.visitMethodInsn(INVOKEVIRTUAL, className, c, "()V", false);
+    }
+    if (commit && layout.stateLength > 0) {
+      m.visitVarInsn(ALOAD, 0);
+      m.visitFieldInsn(GETFIELD, KERNEL, "s", "[J");
+      m.visitLdcInsn(layout.stateLength);
+      m.visitVarInsn(ALOAD, 0);
+      m.visitFieldInsn(GETFIELD, KERNEL, "s", "[J");
+      m.visitInsn(ICONST_0);
+      m.visitLdcInsn(layout.stateLength);
+      m.visitMethodInsn(INVOKESTATIC, "java/lang/System", "arraycopy",
+          "(Ljava/lang/Object;ILjava/lang/Object;II)V", false);
+    }
+    m.visitInsn(RETURN);
+    m.visitMaxs(0, 0);
+    m.visitEnd();
+  }
+
+  // --- instruction helpers that count bytes ------------------------------------------------------
+
+  private void insn(int opcode) {
+    mv.visitInsn(opcode);
+    bytes += 1;
+  }
+
+  private void pushInt(int v) {
+    if (v >= -1 && v <= 5) {
+      mv.visitInsn(ICONST_0 + v);
+      bytes += 1;
+    } else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) {
+      mv.visitIntInsn(BIPUSH, v);
+      bytes += 2;
+    } else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) {
+      mv.visitIntInsn(SIPUSH, v);
+      bytes += 3;
+    } else {
+      mv.visitLdcInsn(v);
+      bytes += 3;
+    }
+  }
+
+  private void pushLong(long v) {
+    if (v == 0 || v == 1) {
+      mv.visitInsn(v == 0 ? LCONST_0 : LCONST_1);
+      bytes += 1;
+    } else {
+      mv.visitLdcInsn(v);
+      bytes += 3;
+    }
+  }
+
+  private void localInsn(int opcode, int local) {
+    mv.visitVarInsn(opcode, local);
+    bytes += local < 256 ? 2 : 4;
+  }
+
+  private void invoke(String owner, String name, String desc) {
+    mv.visitMethodInsn(INVOKESTATIC, owner, name, desc, false);
+    bytes += 3;
+  }
+
+  private void loadS() {
+    mv.visitVarInsn(ALOAD, 1);
+    bytes += 1;
+  }
+
+  private void loadMem(int memory) {
+    mv.visitVarInsn(ALOAD, 2);
+    bytes += 1;
+    pushInt(memory);
+    insn(AALOAD);
+  }
+
+  private int newLocal() {
+    int l = nextLocal;
+    nextLocal += 2;
+    return l;
+  }
+
+  /** Pushes the value of a net of up to 64 bits. */
+  private void load(int net) {
+    int src = flat.source(net);
+    if (flat.net(src).driver() instanceof FlatDriver.Const c) {
+      pushLong(c.value().longValue());
+      return;
+    }
+    Integer local = cache.get(src);
+    if (local != null) {
+      localInsn(LLOAD, local);
+      return;
+    }
+    loadS();
+    pushInt(layout.offset[src]);
+    insn(LALOAD);
+    int l = newLocal();
+    insn(DUP2);
+    localInsn(LSTORE, l);
+    cache.put(src, l);
+  }
+
+  /** Stores the long on the stack as the value of {@code net} (a source net). */
+  private void store(int net) {
+    int l = newLocal();
+    localInsn(LSTORE, l);
+    loadS();
+    pushInt(layout.offset[net]);
+    localInsn(LLOAD, l);
+    insn(LASTORE);
+    cache.put(net, l);
+  }
+
+  private void maskTo(int width) {
+    if (width < 64) {
+      pushLong((1L << width) - 1);
+      insn(LAND);
+    }
+  }
+
+  private void signExtend(int width) {
+    if (width < 64) {
+      pushInt(64 - width);
+      insn(LSHL);
+      pushInt(64 - width);
+      insn(LSHR);
+    }
+  }
+
+  /** Turns the long on the stack into 1 if it is non-zero, else 0. */
+  private void nonZero() {
+    insn(DUP2);
+    insn(LNEG);
+    insn(LOR);
+    pushInt(63);
+    insn(LUSHR);
+  }
+
+  private void flip() {
+    pushLong(1);
+    insn(LXOR);
+  }
+
+  // --- combinational nets --------------------------------------------------------------------------
+
+  private int width(int net) {
+    return flat.net(net).width();
+  }
+
+  private void emitComb(int net) {
+    FlatDriver d = flat.net(net).driver();
+    if (d instanceof FlatDriver.MemRead mr) {
+      FlatMemory m = flat.memories().get(mr.memory());
+      FlatMemory.ReadPort rp = m.readPorts().get(mr.port());
+      if (m.width() <= 64) {
+        loadMem(mr.memory());
+        load(rp.addr());
+        invoke(NARROW, "read", "([JJ)J");
+        store(net);
+      } else {
+        loadS();
+        pushInt(layout.offset[net]);
+        pushInt(m.width());
+        loadMem(mr.memory());
+        load(rp.addr());
+        invoke(WIDE, "read", "([JII[JJ)V");
+      }
+      return;
+    }
+    FlatDriver.Operation op = (FlatDriver.Operation) d;
+    boolean narrow = width(net) <= 64;
+    for (int a : op.args()) {
+      narrow &= width(a) <= 64;
+    }
+    if (narrow) {
+      emitNarrow(op, width(net));
+      store(net);
+    } else {
+      emitWide(net, op);
+    }
+  }
+
+  private void emitNarrow(FlatDriver.Operation op, int w) {
+    int[] a = op.args();
+    int p = op.param();
+    int aw = width(a[0]);
+    switch (op.op()) {
+      case ADD, SUB, MUL -> {
+        load(a[0]);
+        load(a[1]);
+        insn(op.op() == Op.ADD ? LADD : op.op() == Op.SUB ? LSUB : LMUL);
+        maskTo(w);
+      }
+      case AND, OR, XOR -> {
+        load(a[0]);
+        load(a[1]);
+        insn(op.op() == Op.AND ? LAND : op.op() == Op.OR ? LOR : LXOR);
+      }
+      case NOT -> {
+        load(a[0]);
+        pushLong(w == 64 ? -1L : (1L << w) - 1);
+        insn(LXOR);
+      }
+      case SHL -> {
+        if (p >= w) {
+          pushLong(0);
+        } else {
+          load(a[0]);
+          pushInt(p);
+          insn(LSHL);
+          maskTo(w);
+        }
+      }
+      case SHRU -> {
+        if (p >= aw) {
+          pushLong(0);
+        } else {
+          load(a[0]);
+          pushInt(p);
+          insn(LUSHR);
+        }
+      }
+      case SHRS -> {
+        load(a[0]);
+        signExtend(aw);
+        pushInt(Math.min(p, 63));
+        insn(LSHR);
+        maskTo(w);
+      }
+      case DSHL, DSHRU, DSHRS -> {
+        load(a[0]);
+        load(a[1]);
+        pushInt(w);
+        invoke(NARROW, op.op().name().toLowerCase(Locale.ROOT), "(JJI)J");
+      }
+      case EQ, NE -> {
+        load(a[0]);
+        load(a[1]);
+        insn(LXOR);
+        nonZero();
+        if (op.op() == Op.EQ) {
+          flip();
+        }
+      }
+      case LTU, LEU -> {
+        boolean le = op.op() == Op.LEU;
+        // a <= b is !(b < a)
+        int x = le ? a[1] : a[0];
+        int y = le ? a[0] : a[1];
+        load(x);
+        load(y);
+        if (aw < 64) {
+          insn(LSUB);
+          pushInt(63);
+          insn(LUSHR);
+        } else {
+          invoke(NARROW, "ltu64", "(JJ)J");
+        }
+        if (le) {
+          flip();
+        }
+      }
+      case LTS, LES -> {
+        boolean le = op.op() == Op.LES;
+        int x = le ? a[1] : a[0];
+        int y = le ? a[0] : a[1];
+        load(x);
+        signExtend(aw);
+        load(y);
+        signExtend(aw);
+        if (aw < 64) {
+          insn(LSUB);
+          pushInt(63);
+          insn(LUSHR);
+        } else {
+          invoke(NARROW, "lts64", "(JJ)J");
+        }
+        if (le) {
+          flip();
+        }
+      }
+      case MUX -> {
+        // b ^ ((a ^ b) & -sel): no branch for the CPU to mispredict
+        load(a[2]);
+        load(a[1]);
+        load(a[2]);
+        insn(LXOR);
+        load(a[0]);
+        insn(LNEG);
+        insn(LAND);
+        insn(LXOR);
+      }
+      case CAT -> {
+        load(a[0]);
+        for (int i = 1; i < a.length; i++) {
+          pushInt(width(a[i]));
+          insn(LSHL);
+          load(a[i]);
+          insn(LOR);
+        }
+      }
+      case SLICE -> {
+        load(a[0]);
+        if (p > 0) {
+          pushInt(p);
+          insn(LUSHR);
+        }
+        if (p + w < aw) {
+          maskTo(w);
+        }
+      }
+      case ZEXT -> load(a[0]);
+      case SEXT -> {
+        load(a[0]);
+        signExtend(aw);
+        maskTo(w);
+      }
+      case ANDR -> {
+        load(a[0]);
+        pushLong(aw == 64 ? -1L : (1L << aw) - 1);
+        insn(LXOR);
+        nonZero();
+        flip();
+      }
+      case ORR -> {
+        load(a[0]);
+        nonZero();
+      }
+      case XORR -> {
+        load(a[0]);
+        invoke("java/lang/Long", "bitCount", "(J)I");
+        insn(ICONST_1);
+        insn(IAND);
+        insn(I2L);
+      }
+      default -> throw new IllegalStateException("no code for operator " + op.op());
+    }
+  }
+
+  private void emitWide(int net, FlatDriver.Operation op) {
+    int[] a = op.args();
+    int d = layout.offset[net];
+    int w = width(net);
+    // A narrow result computed by a helper lives only in the array: forget any stale local.
+    cache.remove(net);
+    if (op.op() == Op.MUX) {
+      loadS();
+      pushInt(d);
+      pushInt(w);
+      load(a[0]);
+      pushInt(layout.at(a[1]));
+      pushInt(layout.at(a[2]));
+      invoke(WIDE, "mux", "([JIIJII)V");
+      return;
+    }
+    if (op.op() == Op.CAT) {
+      loadS();
+      pushInt(d);
+      pushInt(w);
+      invoke(WIDE, "clear", "([JII)V");
+      int at = w;
+      for (int arg : a) {
+        at -= width(arg);
+        loadS();
+        pushInt(d);
+        pushInt(w);
+        pushInt(layout.at(arg));
+        pushInt(width(arg));
+        pushInt(at);
+        invoke(WIDE, "deposit", "([JIIIII)V");
+      }
+      return;
+    }
+    loadS();
+    pushInt(d);
+    pushInt(w);
+    pushInt(layout.at(a[0]));
+    pushInt(width(a[0]));
+    pushInt(a.length > 1 ? layout.at(a[1]) : -1);
+    pushInt(a.length > 1 ? width(a[1]) : 0);
+    pushInt(op.param());
+    invoke(WIDE, op.op().name().toLowerCase(Locale.ROOT), WIDE_OP);
+  }
+
+  // --- clock edge ----------------------------------------------------------------------------------
+
+  /** Computes the next value of one clocked net into its shadow slot. */
+  private void emitNext(int net) {
+    int shadow = layout.offset[net] + layout.stateLength;
+    int w = width(net);
+    FlatDriver d = flat.net(net).driver();
+    if (d instanceof FlatDriver.Register r) {
+      if (w <= 64) {
+        loadS();
+        pushInt(shadow);
+        if (r.reset() == null) {
+          load(r.next());
+        } else {
+          // next ^ ((reset ^ next) & -inReset)
+          load(r.next());
+          pushLong(r.reset().longValue());
+          load(r.next());
+          insn(LXOR);
+          load(r.resetNet());
+          insn(LNEG);
+          insn(LAND);
+          insn(LXOR);
+        }
+        insn(LASTORE);
+      } else if (r.reset() == null) {
+        loadS();
+        pushInt(shadow);
+        pushInt(w);
+        pushInt(layout.at(r.next()));
+        invoke(WIDE, "copy", "([JIII)V");
+      } else {
+        loadS();
+        pushInt(shadow);
+        pushInt(w);
+        load(r.resetNet());
+        pushInt(layout.wideReset[net]);
+        pushInt(layout.at(r.next()));
+        invoke(WIDE, "mux", "([JIIJII)V");
+      }
+      return;
+    }
+    FlatDriver.MemRead mr = (FlatDriver.MemRead) d;
+    FlatMemory.ReadPort rp = flat.memories().get(mr.memory()).readPorts().get(mr.port());
+    if (w <= 64) {
+      loadS();
+      pushInt(shadow);
+      loadMem(mr.memory());
+      load(rp.addr());
+      loadEnable(rp.enable());
+      load(net);
+      invoke(NARROW, "readSync", "([JJJJ)J");
+      insn(LASTORE);
+    } else {
+      loadS();
+      pushInt(shadow);
+      pushInt(w);
+      loadMem(mr.memory());
+      load(rp.addr());
+      loadEnable(rp.enable());
+      pushInt(layout.offset[net]);
+      invoke(WIDE, "readSync", "([JII[JJJI)V");
+    }
+  }
+
+  private void loadEnable(int enableNet) {
+    if (enableNet < 0) {
+      pushLong(1);
+    } else {
+      load(enableNet);
+    }
+  }
+
+  private void emitWrite(int mi, FlatMemory m, FlatMemory.WritePort wp) {
+    if (m.width() <= 64) {
+      loadMem(mi);
+      load(wp.addr());
+      load(wp.data());
+      load(wp.enable());
+      if (wp.mask() < 0) {
+        invoke(NARROW, "write", "([JJJJ)V");
+      } else {
+        load(wp.mask());
+        pushInt(wp.maskGranule());
+        invoke(NARROW, "writeMasked", "([JJJJJI)V");
+      }
+    } else {
+      loadS();
+      loadMem(mi);
+      pushInt(m.width());
+      load(wp.addr());
+      load(wp.enable());
+      pushInt(layout.at(wp.data()));
+      pushInt(wp.mask() < 0 ? -1 : layout.at(wp.mask()));
+      pushInt(wp.mask() < 0 ? 0 : width(wp.mask()));
+      pushInt(wp.maskGranule());
+      invoke(WIDE, "write", "([J[JIJJIIII)V");
+    }
+  }
+
+  /** The initial state array: constants and wide reset values filled in, everything else zero. */
+  static long[] initialState(StateLayout layout) {
+    long[] s = new long[layout.size];
+    FlatNetlist flat = layout.flat;
+    for (int i = 0; i < flat.nets().size(); i++) {
+      FlatDriver d = flat.net(i).driver();
+      int w = flat.net(i).width();
+      if (d instanceof FlatDriver.Const c && flat.source(i) == i) {
+        storeBig(s, layout.offset[i], w, c.value());
+      }
+      if (layout.wideReset[i] >= 0) {
+        storeBig(s, layout.wideReset[i], w, ((FlatDriver.Register) d).reset());
+      }
+    }
+    return s;
+  }
+
+  static void storeBig(long[] s, int off, int width, BigInteger v) {
+    for (int i = 0, n = StateLayout.words(width); i < n; i++) {
+      s[off + i] = v.shiftRight(64 * i).longValue();
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package veneer.sim.flat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import veneer.hdl.BlackBox;
+import veneer.hdl.Bool;
+import veneer.hdl.Elaborator;
+import veneer.hdl.Mem;
+import veneer.hdl.Module;
+import veneer.hdl.UInt;
+import veneer.hdl.ir.Op;
+
+class FlattenerTest {
+
+  static final class Leaf extends Module {
+    final UInt in = input("in", UInt(4));
+    final UInt out = output("out", UInt(4));
+
+    Leaf() {
+      Mem<UInt> lut = mem("lut", UInt(4), 16);
+      UInt q = lut.read(in).named("q");
+      out.assign(q.add(1));
+      assertThat(q.ne(15), "q is never 15");
+    }
+  }
+
+  static final class Mid extends Module {
+    final UInt in = input("in", UInt(4));
+    final UInt out = output("out", UInt(4));
+
+    Mid() {
+      Leaf l = instance("leaf", new Leaf());
+      l.in.assign(in);
+      out.assign(l.out);
+    }
+  }
+
+  static final class Top extends Module {
+    Top() {
+      UInt in = input("in", UInt(4));
+      UInt out = output("out", UInt(4));
+      Mid m0 = instance("m0", new Mid());
+      Mid m1 = instance("m1", new Mid());
+      m0.in.assign(in);
+      m1.in.assign(m0.out);
+      out.assign(m1.out);
+    }
+  }
+
+  @Test
+  void instancesAreInlinedWithHierarchicalNames() {
+    FlatNetlist flat = Flattener.flatten(Elaborator.elaborate(new Top()));
+    assertTrue(flat.named("m0.leaf.q").isPresent());
+    assertTrue(flat.named("m1.leaf.out").isPresent());
+    assertEquals(List.of("m0.leaf.lut", "m1.leaf.lut"),
+        flat.memories().stream().map(FlatMemory::path).toList());
+    // m1's leaf reads its table at the address computed by m0's leaf: aliases lead to the add
+    int addr = flat.memories().get(1).readPorts().get(0).addr();
+    FlatDriver d = flat.net(flat.source(addr)).driver();
+    assertTrue(d instanceof FlatDriver.Operation op && op.op() == Op.ADD, String.valueOf(d));
+    int m0Add = flat.source(flat.named("m0.leaf.out").orElseThrow().id());
+    assertEquals(m0Add, flat.source(addr));
+    assertEquals(flat.source(flat.input("in")),
+        flat.source(flat.memories().get(0).readPorts().get(0).addr()));
+  }
+
+  @Test
+  void assertionsKeepMessageLocationAndInstance() {
+    FlatNetlist flat = Flattener.flatten(Elaborator.elaborate(new Top()));
+    assertEquals(2, flat.assertions().size());
+    FlatAssertion a = flat.assertions().get(1);
+    assertEquals("q is never 15", a.message());
+    assertEquals("m1.leaf", a.instancePath());
+    assertEquals("FlattenerTest.java", a.loc().file());
+    assertTrue(a.resetNet() < 0, "Leaf has no reset port, so its assertion is always checked");
+  }
+
+  @Test
+  void combOrderPutsEveryNetAfterItsInputs() {
+    FlatNetlist flat = Flattener.flatten(Elaborator.elaborate(new Top()));
+    int[] order = CombOrder.of(flat);
+    int[] position = new int[flat.nets().size()];
+    java.util.Arrays.fill(position, -1);
+    for (int i = 0; i < order.length; i++) {
+      position[order[i]] = i;
+    }
+    for (int net : order) {
+      for (int in : CombOrder.inputsOf(flat, net)) {
+        assertTrue(position[in] < position[net], "net " + in + " must come before " + net);
+      }
+    }
+    assertTrue(order.length >= 4, "two reads and two adds at least");
+  }
+
+  static final class Pll extends BlackBox {
+    final Bool locked = output("locked", Bool());
+
+    Pll() {
+      super("vendor_pll");
+      verilogText("module vendor_pll(output locked); assign locked = 1; endmodule");
+    }
+  }
+
+  static final class WithBlackBox extends Module {
+    WithBlackBox() {
+      Bool ok = output("ok", Bool());
+      Pll p = instance("pll0", new Pll());
+      ok.assign(p.locked);
+    }
+  }
+
+  @Test
+  void blackBoxesAreRefusedByName() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Flattener.flatten(Elaborator.elaborate(new WithBlackBox())));
+    assertTrue(e.getMessage().contains("vendor_pll") && e.getMessage().contains("pll0")
+        && e.getMessage().contains("VERILATOR"), e.getMessage());
+  }
+}

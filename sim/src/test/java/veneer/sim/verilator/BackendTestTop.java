@@ -13,7 +13,6 @@ import veneer.hdl.UInt;
  * pass-through and registered ports of every width class, a counter with reset, a 16 x 65-bit
  * memory in child {@code c0} read through an input address and through a registered address,
  * a 32 x 8-bit memory {@code bytes} at the top, and an assertion that {@code boom} stays low.
- * {@link HandWrittenVerilog} holds the same circuit as Verilog.
  */
 final class BackendTestTop extends Module {
   static final int[] WIDTHS = {1, 8, 16, 32, 33, 64, 65, 128, 512};

@@ -6,7 +6,7 @@ import veneer.hdl.ir.Design;
 import veneer.sim.SimOptions;
 import veneer.sim.Simulator;
 
-/** Opens {@link BackendTestTop} on the Verilator back end, with a model cache shared by the tests. */
+/** Opens {@link BackendTestTop} (through the Verilog emitter) on the Verilator back end, with a model cache shared by the tests. */
 final class TestModels {
   /** Kept across test runs (until mvn clean), so only the first run pays for the builds. */
   static final Path CACHE = Path.of("target", "verilator-test-cache").toAbsolutePath();
@@ -26,6 +26,6 @@ final class TestModels {
   }
 
   static Simulator open(SimOptions options) {
-    return new VerilatorSimulatorFactory(new HandWrittenVerilog()).open(design(), options);
+    return new VerilatorSimulatorFactory().open(design(), options);
   }
 }

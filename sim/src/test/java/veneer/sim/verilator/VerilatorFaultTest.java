@@ -28,7 +28,8 @@ class VerilatorFaultTest {
       AssertionFailedException e = assertThrows(AssertionFailedException.class, () -> sim.step(100));
       assertEquals(9, e.cycle());
       assertTrue(e.getMessage().startsWith("cycle 9: assertion failed: "), e.getMessage());
-      assertTrue(e.getMessage().contains("boom must stay low (BackendTestTop.java:70) [Verilog $fatal at "
+      String javaLine = sim.design().top().assertions().get(0).loc().toString();
+      assertTrue(e.getMessage().contains("boom must stay low (" + javaLine + ") [Verilog $fatal at "
           + "BackendTestTop.v:"), e.getMessage());
       assertEquals(9, sim.cycle());
       IllegalStateException dead = assertThrows(IllegalStateException.class, () -> sim.peek("count"));

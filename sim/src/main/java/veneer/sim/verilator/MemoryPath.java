@@ -26,7 +26,7 @@ record MemoryPath(String path, String scope, String variable, Memory memory) {
             + ")");
       }
       m = inst.module();
-      scope.append('.').append(name);
+      scope.append('.').append(veneer.hdl.verilog.VerilogNames.instanceName(inst));
     }
     String last = parts[parts.length - 1];
     Memory mem = m.memories().stream().filter(x -> x.name().equals(last)).findFirst().orElse(null);

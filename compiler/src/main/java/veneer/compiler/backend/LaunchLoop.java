@@ -209,6 +209,9 @@ final class LaunchLoop implements BodyEnv {
         trapCommon = common.label;
         pendingLabel = pendingBlock(p).label;
         String body = InstructionSelector.select(mf, kernel, this, sites, p);
+        // the loop latch right after the body: returning falls through into it
+        mf.blocks.remove(next);
+        mf.blocks.add(next);
         start.add(MInstr.li(row, 0));
         start.add(MInstr.op(ADDI, gid0, tid, 0, 0));
         start.add(MInstr.branch(BLT, gid0, g0, body));

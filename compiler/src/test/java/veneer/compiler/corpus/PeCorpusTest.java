@@ -6,7 +6,7 @@ import org.junit.jupiter.api.TestFactory;
 import veneer.compiler.CompileOptions;
 import veneer.compiler.CompiledKernel;
 import veneer.compiler.KernelCompiler;
-import veneer.compiler.Oracle;
+import veneer.compiler.PeOracle;
 import veneer.compiler.launch.KernelLauncher;
 import veneer.compiler.launch.KernelTrapException;
 import veneer.kernel.KernelFailure;
@@ -32,24 +32,7 @@ class PeCorpusTest {
     private static final int[] THREADS = {1, 4, 16};
 
     static void check(Class<?> owner, String kernel, WorkRange range, int threads, CompileOptions options, Object... args) {
-        Oracle.Run expected = Oracle.jvm(owner, kernel, range, args);
-        CompiledKernel k = KernelCompiler.compile(owner, kernel, options.withVerify(true));
-        if (k.teamMode() && range.groupSize() > threads) {
-            threads = 16;
-        }
-        Object[] copy = Oracle.deepCopy(args);
-        Optional<KernelFailure> f = KernelLauncher.run(k, range, threads, copy);
-        if (!expected.failure().equals(f)) {
-            throw new AssertionError("JVM failure " + expected.failure().map(Object::toString).orElse("none")
-                    + " but PE failure " + f.map(Object::toString).orElse("none") + " (" + threads + " threads)\n" + k.asm());
-        }
-        for (int i = 0; i < args.length; i++) {
-            if (!Arrays.deepEquals(new Object[] {expected.memory()[i]}, new Object[] {copy[i]})) {
-                throw new AssertionError("argument " + i + " differs (" + threads + " threads):\n JVM "
-                        + Arrays.deepToString(new Object[] {expected.memory()[i]}) + "\n PE  "
-                        + Arrays.deepToString(new Object[] {copy[i]}) + "\n" + k.ir() + "\n" + k.asm());
-            }
-        }
+        PeOracle.check(owner, kernel, range, threads, options, args);
     }
 
     @TestFactory

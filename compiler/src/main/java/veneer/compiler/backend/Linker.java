@@ -157,6 +157,11 @@ public final class Linker {
         return (v & 0xfff) == 0 ? 1 : 2;
     }
 
+    /** The words of {@code li rd, v}: addi, lui, or lui+addi (as GNU as expands it). */
+    public static int[] liWords(int rd, int v) {
+        return li(rd, v);
+    }
+
     /** lui/addi pair for {@code v}: upper part rounded so that the signed low part adds back. */
     static int[] li(int rd, int v) {
         if (v >= -2048 && v <= 2047) {

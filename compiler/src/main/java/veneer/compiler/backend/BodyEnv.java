@@ -29,6 +29,9 @@ interface BodyEnv {
     /** Label taken after a call when the callee left a pending trap. */
     String pendingTarget();
 
+    /** A register holding constant {@code c}, set once at the function's entry (loop-invariant by construction). */
+    int constant(int c);
+
     /** Emits a work-group barrier starting in {@code at}; returns the block that continues. */
     MBlock barrier(MBlock at);
 }

@@ -23,6 +23,8 @@ import java.util.Set;
 final class Callees implements BodyEnv {
     private final MFunction mf;
     private final Map<Param, int[]> params = new IdentityHashMap<>();
+    private final Map<Integer, Integer> constants = new java.util.HashMap<>();
+    private MBlock entry;
 
     private Callees(MFunction mf) {
         this.mf = mf;
@@ -61,6 +63,7 @@ final class Callees implements BodyEnv {
         MFunction mf = new MFunction(label(f), true);
         Callees env = new Callees(mf);
         MBlock entry = mf.namedBlock(mf.name);
+        env.entry = entry;
         entry.add(MInstr.frame(-1));
         MInstr saveRa = MInstr.op(Opcode.SW, 0, Reg.SP, Reg.RA, 0);
         saveRa.frameRel = MInstr.FrameRel.RA;
@@ -78,6 +81,7 @@ final class Callees implements BodyEnv {
         }
         String body = InstructionSelector.select(mf, f, env, sites, "");
         entry.add(MInstr.jump(body));
+        env.entry = null;
         MBlock epi = mf.namedBlock(epilogue(mf));
         MInstr loadRa = MInstr.op(Opcode.LW, Reg.RA, Reg.SP, 0, 0);
         loadRa.frameRel = MInstr.FrameRel.RA;
@@ -85,6 +89,15 @@ final class Callees implements BodyEnv {
         epi.add(MInstr.frame(1));
         epi.add(MInstr.ret());
         return mf;
+    }
+
+    @Override
+    public int constant(int c) {
+        return constants.computeIfAbsent(c, k -> {
+            int r = mf.newVreg();
+            entry.add(MInstr.li(r, c));
+            return r;
+        });
     }
 
     @Override

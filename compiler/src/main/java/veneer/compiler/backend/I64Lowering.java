@@ -39,6 +39,12 @@ final class I64Lowering {
                 return new int[] {lo, s.r(SUB, s.r(SUB, a[1], b[1]), borrow)};
             }
             case MUL -> {
+                Integer x = narrow(s, av);
+                Integer y = narrow(s, bv);
+                if (x != null && y != null) {
+                    // both factors are sign-extended ints: the 64-bit product is mul/mulh
+                    return new int[] {s.r(MUL, x, y), s.r(MULH, x, y)};
+                }
                 int lo = s.r(MUL, a[0], b[0]);
                 int hi = s.r(MULHU, a[0], b[0]);
                 hi = s.r(ADD, hi, s.r(MUL, a[0], b[1]));
@@ -56,6 +62,18 @@ final class I64Lowering {
             }
             default -> throw new IllegalStateException("i64 " + op + " must be lowered before instruction selection");
         }
+    }
+
+    /** The i32 register of a value that is a sign-extended int (i2l or a small constant), else null. */
+    private static Integer narrow(InstructionSelector s, Value v) {
+        if (v instanceof veneer.compiler.ir.Instr i && i.op() == Op.I2L) {
+            return s.regOf(i.operand(0));
+        }
+        Long c = InstructionSelector.constantOf(v);
+        if (c != null && c == (int) (long) c) {
+            return s.constReg((int) (long) c);
+        }
+        return null;
     }
 
     static int[] neg(InstructionSelector s, int[] a) {

@@ -144,16 +144,7 @@ final class InstructionSelector {
     }
 
     private int constant(int c) {
-        if (c == 0) {
-            return Reg.ZERO;
-        }
-        Integer r = cache.get("c" + c);
-        if (r == null) {
-            r = mf.newVreg();
-            cur.add(MInstr.li(r, c));
-            cache.put("c" + c, r);
-        }
-        return r;
+        return c == 0 ? Reg.ZERO : env.constant(c);
     }
 
     private int emit(Opcode op, int rs1, int rs2) {
@@ -426,7 +417,6 @@ final class InstructionSelector {
             cur.add(MInstr.jump(next.label));
             cur = next;
         }
-        // the callee clobbered every allocatable register: constants must be rematerialised
         cache = new HashMap<>();
     }
 

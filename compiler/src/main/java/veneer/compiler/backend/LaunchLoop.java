@@ -411,6 +411,15 @@ final class LaunchLoop implements BodyEnv {
     }
 
     @Override
+    public int constant(int c) {
+        return invariants.computeIfAbsent("c" + c, k -> {
+            int r = mf.newVreg();
+            pro.add(MInstr.li(r, c));
+            return r;
+        });
+    }
+
+    @Override
     public int[] param(Param p) {
         return params.get(p);
     }

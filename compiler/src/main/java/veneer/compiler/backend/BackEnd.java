@@ -73,7 +73,10 @@ public final class BackEnd {
             mf.blocks.clear();
             mf.blocks.addAll(hot);
             mf.blocks.addAll(cold);
+            DeadMachineCode.removeDeadDefs(mf);
             Rewriter.rewrite(mf, RegisterAllocator.allocate(mf));
+            DeadMachineCode.threadJumps(mf);
+            DeadMachineCode.rotateLoops(mf);
             LoadScheduler.schedule(mf);
             Linker.straighten(mf.blocks);
         }

@@ -30,7 +30,8 @@ final class I64Lowering {
         switch (op) {
             case ADD -> {
                 int lo = s.r(ADD, a[0], b[0]);
-                int carry = s.r(SLTU, lo, a[0]);
+                // compare with b: an accumulator a then dies at the add and keeps its register
+                int carry = s.r(SLTU, lo, b[0]);
                 return new int[] {lo, s.r(ADD, s.r(ADD, a[1], b[1]), carry)};
             }
             case SUB -> {

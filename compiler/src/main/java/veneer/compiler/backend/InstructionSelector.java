@@ -42,6 +42,8 @@ final class InstructionSelector {
     private final Map<Block, MBlock> start = new IdentityHashMap<>();
     private final Map<Block, Map<Block, List<String>>> edges = new IdentityHashMap<>();
     private final Map<Instr, Integer> uses;
+    private final Map<Value, List<Instr>> users = new IdentityHashMap<>();
+    private final java.util.Set<Value> zeroExtended = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private Map<String, Integer> cache = new HashMap<>();
     private Block irBlock;
     private MBlock cur;
@@ -53,6 +55,22 @@ final class InstructionSelector {
         this.sites = sites;
         this.prefix = prefix;
         this.uses = f.useCounts();
+        for (Instr i : f.instructions()) {
+            for (Value v : i.operands()) {
+                users.computeIfAbsent(v, k -> new ArrayList<>()).add(i);
+            }
+        }
+    }
+
+    /** A byte load whose every use is {@code & 0xFF} loads zero-extended and the masks vanish. */
+    private boolean onlyMaskedToByte(Instr load) {
+        List<Instr> us = users.getOrDefault(load, List.of());
+        for (Instr u : us) {
+            if (u.op() != Op.AND || !(Long.valueOf(255).equals(constOf(u.operand(0))) || Long.valueOf(255).equals(constOf(u.operand(1))))) {
+                return false;
+            }
+        }
+        return !us.isEmpty();
     }
 
     /**
@@ -255,6 +273,10 @@ final class InstructionSelector {
         Long cb = constOf(bv);
         switch (op) {
             case ADD, AND, OR, XOR -> {
+                if (op == Op.AND && (Long.valueOf(255).equals(cb) && zeroExtended.contains(av)
+                        || Long.valueOf(255).equals(ca) && zeroExtended.contains(bv))) {
+                    return new int[] {reg(zeroExtended.contains(av) ? av : bv)};
+                }
                 Opcode imm = op == Op.ADD ? ADDI : op == Op.AND ? ANDI : op == Op.OR ? ORI : XORI;
                 Opcode rr = op == Op.ADD ? ADD : op == Op.AND ? AND : op == Op.OR ? OR : XOR;
                 if (cb != null && fits12(cb)) {
@@ -341,7 +363,13 @@ final class InstructionSelector {
             }
             scaled = r;
         }
-        return new int[] {emit(ADD, base, scaled), 0};
+        String key = "a" + base + ":" + scaled;
+        Integer addr = cache.get(key);
+        if (addr == null) {
+            addr = emit(ADD, base, scaled);
+            cache.put(key, addr);
+        }
+        return new int[] {addr, 0};
     }
 
     private void load(Instr i) {
@@ -349,12 +377,15 @@ final class InstructionSelector {
         int[] at = address(i.operand(0), i.operand(1), e);
         Opcode op = switch (e) {
             case BOOL -> LBU;
-            case BYTE -> LB;
+            case BYTE -> onlyMaskedToByte(i) ? LBU : LB;
             case SHORT -> LH;
             case CHAR -> LHU;
             case INT, LONG -> LW;
         };
         int lo = emitI(op, at[0], at[1]);
+        if (op == LBU && e == Elem.BYTE) {
+            zeroExtended.add(i);
+        }
         if (e == Elem.LONG) {
             define(i, lo, emitI(LW, at[0], at[1] + 4));
         } else {
@@ -383,7 +414,7 @@ final class InstructionSelector {
         MBlock stub = mf.newBlock(prefix + "trap");
         stub.cold = true;
         env.trap(stub, site);
-        MBlock next = mf.newBlock(prefix + "ok");
+        MBlock next = mf.newBlockAfter(cur, prefix + "ok");
         cur.add(MInstr.branch(op, rs1, rs2, stub.label));
         cur.add(MInstr.jump(next.label));
         cur = next;
@@ -412,7 +443,7 @@ final class InstructionSelector {
         }
         if (Callees.mayTrap(i.callee())) {
             int pending = emitI(LW, Reg.TP, CTX_PENDING);
-            MBlock next = mf.newBlock(prefix + "back");
+            MBlock next = mf.newBlockAfter(cur, prefix + "back");
             cur.add(MInstr.branch(BNE, pending, Reg.ZERO, env.pendingTarget()));
             cur.add(MInstr.jump(next.label));
             cur = next;
@@ -459,7 +490,7 @@ final class InstructionSelector {
             Block t = i.targets().get(k + 1);
             int key = constant(keys[k]);
             edge(t);
-            MBlock next = mf.newBlock(prefix + "case");
+            MBlock next = mf.newBlockAfter(cur, prefix + "case");
             cur.add(MInstr.branch(BEQ, v, key, start.get(t).label));
             cur.add(MInstr.jump(next.label));
             cur = next;

@@ -44,6 +44,14 @@ public final class MFunction {
         return b;
     }
 
+    /** A new block placed right after {@code after} in the layout. */
+    public MBlock newBlockAfter(MBlock after, String hint) {
+        MBlock b = new MBlock(name + "." + hint + nextLabel++);
+        blocks.add(blocks.indexOf(after) + 1, b);
+        byLabel.put(b.label, b);
+        return b;
+    }
+
     /** A new block named exactly {@code label}. */
     public MBlock namedBlock(String label) {
         MBlock b = new MBlock(label);

@@ -94,6 +94,13 @@ public final class MInstr {
         return new MInstr(Kind.FRAME, null, 0, 0, 0, sign, null);
     }
 
+    /** An identical, independent instruction. */
+    public MInstr copy() {
+        MInstr c = new MInstr(kind, op, rd, rs1, rs2, imm, target);
+        c.frameRel = frameRel;
+        return c;
+    }
+
     /** Ends a block. */
     public boolean isTerminator() {
         return kind == Kind.BRANCH || kind == Kind.JUMP || kind == Kind.RET || kind == Kind.EXIT;

@@ -174,12 +174,4 @@ public final class CompilerBench {
         return new CompiledKernel("hand:" + kernel, a.elf(), layout, List.of(), false, "", a.textWords(),
                 Map.of("_start", 0), Map.of());
     }
-
-    /** Prints the table, then the JSON object on its own line. Optional argument: thread count (default 4). */
-    public static void main(String[] args) {
-        int threads = args.length > 0 ? Integer.parseInt(args[0]) : 4;
-        Report r = run(threads);
-        System.out.print(r.table());
-        System.out.println(r.json());
-    }
 }

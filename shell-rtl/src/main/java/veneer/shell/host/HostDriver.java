@@ -200,13 +200,13 @@ public final class HostDriver implements AutoCloseable {
       }
       words[i] = BigInteger.valueOf(w);
     }
-    sim.writeMemory("rc.hostmem", (int) (address / 4), words);
+    writeBanks(address / 4, words);
   }
 
   /** Copies {@code length} bytes out of host memory from byte address {@code address} (DW aligned). */
   public byte[] readHostMemory(long address, int length) {
     checkAligned(address, length);
-    BigInteger[] words = sim.readMemory("rc.hostmem", (int) (address / 4), length / 4);
+    BigInteger[] words = readBanks(address / 4, length / 4);
     byte[] out = new byte[length];
     for (int i = 0; i < words.length; i++) {
       long w = words[i].longValue();
@@ -215,6 +215,42 @@ public final class HostDriver implements AutoCloseable {
       }
     }
     return out;
+  }
+
+  /** Host memory is {@code lanes} banks of DW: DW {@code a} is word {@code a / lanes} of bank {@code a % lanes}. */
+  private void writeBanks(long firstDw, BigInteger[] words) {
+    for (int b = 0; b < lanes; b++) {
+      long first = firstDw + Math.floorMod(b - firstDw, lanes);
+      int n = first - firstDw >= words.length ? 0 : (int) ((words.length - (first - firstDw) + lanes - 1) / lanes);
+      if (n == 0) {
+        continue;
+      }
+      BigInteger[] part = new BigInteger[n];
+      for (int i = 0; i < n; i++) {
+        part[i] = words[(int) (first - firstDw) + i * lanes];
+      }
+      sim.writeMemory(bank(b), (int) (first / lanes), part);
+    }
+  }
+
+  private BigInteger[] readBanks(long firstDw, int count) {
+    BigInteger[] out = new BigInteger[count];
+    for (int b = 0; b < lanes; b++) {
+      long first = firstDw + Math.floorMod(b - firstDw, lanes);
+      int n = first - firstDw >= count ? 0 : (int) ((count - (first - firstDw) + lanes - 1) / lanes);
+      if (n == 0) {
+        continue;
+      }
+      BigInteger[] part = sim.readMemory(bank(b), (int) (first / lanes), n);
+      for (int i = 0; i < n; i++) {
+        out[(int) (first - firstDw) + i * lanes] = part[i];
+      }
+    }
+    return out;
+  }
+
+  private static String bank(int b) {
+    return "rc.mem.bank" + b;
   }
 
   private static void checkAligned(long address, int length) {

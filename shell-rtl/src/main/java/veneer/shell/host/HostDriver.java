@@ -53,8 +53,9 @@ public final class HostDriver implements AutoCloseable {
       sim.poke("c" + q + "_ready", 0);
     }
     sim.poke("irq_ready", 0);
-    sim.poke("dev_rq_valid", 0);
-    sim.poke("dev_rc_ready", 1);
+    pokeIfPresent("dev_rq_valid", 0);
+    pokeIfPresent("dev_rc_ready", 1);
+    pokeIfPresent("role_irq", 0);
     sim.poke("cfgport_data_ready", 1);
     sim.poke("mon_rx_ready", 0);
     sim.poke("mon_tx_ready", 0);
@@ -65,6 +66,20 @@ public final class HostDriver implements AutoCloseable {
   public static HostDriver open(HostPlatform platform, Backend backend) {
     int w = platform.params.dataWidth();
     return new HostDriver(CheckedSimulator.wrap(Simulators.open(platform, backend)), w);
+  }
+
+  /**
+   * Simulates another platform with the same host-side ports as {@link HostPlatform} ({@code q*},
+   * {@code c*}, {@code irq}, {@code mon_*}, {@code cfgport_data}, host memory at {@code rc.mem}).
+   */
+  public static HostDriver open(veneer.hdl.Module platform, int dataWidth, Backend backend) {
+    return new HostDriver(CheckedSimulator.wrap(Simulators.open(platform, backend)), dataWidth);
+  }
+
+  private void pokeIfPresent(String port, long value) {
+    if (sim.design().top().port(port).isPresent()) {
+      sim.poke(port, value);
+    }
   }
 
   /** The simulator, for attaching checkers and peeking ports. */

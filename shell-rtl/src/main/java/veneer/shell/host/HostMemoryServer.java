@@ -32,7 +32,8 @@ import veneer.shell.pcie.TlpType;
  *       the oldest request and then, when a pseudo-random bit says so, moves the rest of that
  *       request behind the others: completions of different tags interleave and requests finish
  *       out of order, as PCIe allows. Reads outside host memory get one Unsupported Request
- *       completion and count in {@code bad}.
+ *       completion and count in {@code bad}. Reads in the black hole ({@link #BLACK_HOLE_BASE})
+ *       are never answered.
  * </ul>
  *
  * <pre>{@code
@@ -40,6 +41,12 @@ import veneer.shell.pcie.TlpType;
  * }</pre>
  */
 public final class HostMemoryServer extends Module {
+  /**
+   * Reads at addresses with bits 63:48 equal to 0xDEAD are taken and never answered, so that
+   * tests can make a requester wait for a completion that never comes.
+   */
+  public static final long BLACK_HOLE_BASE = 0xDEAD_0000_0000_0000L;
+
   /** Read requests waiting for their completions. */
   public static final int PENDING = 8;
 
@@ -143,7 +150,8 @@ public final class HostMemoryServer extends Module {
     Bits newEntry = req.address.cat(req.lengthDw, req.firstBe, req.lastBe, req.tag, req.requesterId,
         lit(0, UInt(11))).asBits();
     Bits backEntry = addr.cat(len, firstBe, lastBe, tag, reqId, done).asBits();
-    Bool pushNew = req.fire().and(isRead);
+    Bool blackHole = req.address.bits(63, 48).eq(BLACK_HOLE_BASE >>> 48);
+    Bool pushNew = req.fire().and(isRead).and(blackHole.not());
     Bool pop = wire("pop", Bool());
     pop.assign(0);
     when(pushBack, () -> queue.write(qTail, backEntry)).elsewhen(pushNew, () -> queue.write(qTail, newEntry));

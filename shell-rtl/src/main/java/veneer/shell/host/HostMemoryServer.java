@@ -149,7 +149,8 @@ public final class HostMemoryServer extends Module {
     req.ready.assign(isWrite.mux(wrReady, isRead.mux(roomForNew, lit(1, Bool()))));
     Bits newEntry = req.address.cat(req.lengthDw, req.firstBe, req.lastBe, req.tag, req.requesterId,
         lit(0, UInt(11))).asBits();
-    Bits backEntry = addr.cat(len, firstBe, lastBe, tag, reqId, done).asBits();
+    UInt doneAfter = wire("done_after", UInt(11));   // DW answered once this cycle's completion is out
+    Bits backEntry = addr.cat(len, firstBe, lastBe, tag, reqId, doneAfter).asBits();
     Bool blackHole = req.address.bits(63, 48).eq(BLACK_HOLE_BASE >>> 48);
     Bool pushNew = req.fire().and(isRead).and(blackHole.not());
     Bool pop = wire("pop", Bool());
@@ -186,6 +187,7 @@ public final class HostMemoryServer extends Module {
     int cplDwBits = 11;
     UInt curLen = inChunk.mux(chunkLen, chunk);
     UInt curBeat = inChunk.mux(chunkBeat, lit(0, UInt(11)));
+    doneAfter.assign(done.add(curLen));
     Bool finishing = wire("finishing", Bool());
     finishing.assign(0);
     UInt cRot = dwAddr.bits(laneBits - 1, 0);
@@ -236,7 +238,7 @@ public final class HostMemoryServer extends Module {
       when(cpl.ready, () -> {
         when(lastBeat, () -> {
           inChunk.assign(0);
-          UInt newDone = done.add(curLen);
+          UInt newDone = doneAfter;
           done.assign(newDone);
           lfsr.assign(lfsr.shr(1).xor(lfsr.bit(0).mux(lit(0xB400, UInt(16)), lit(0, UInt(16)))));
           when(newDone.eq(len), () -> {

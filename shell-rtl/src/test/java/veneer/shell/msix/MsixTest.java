@@ -1,0 +1,112 @@
+package veneer.shell.msix;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import veneer.shell.dma.DmaDriver;
+import veneer.shell.dma.ShellCore;
+import veneer.shell.dma.ShellCoreFunctions;
+import veneer.shell.dma.ShellCoreTestBench;
+import veneer.shell.host.HostDriver;
+import veneer.shell.host.RootComplex;
+import veneer.shell.host.TlpProtocolChecker;
+import veneer.shell.mgmt.UserRegisters;
+import veneer.sim.Backend;
+
+/** MSI-X of PF1: delivery, per-vector and function masking, pending bits, delivery on unmask. */
+class MsixTest {
+  static HostDriver open() {
+    HostDriver host = HostDriver.open(new ShellCoreTestBench(ShellCoreTestBench.Params.defaults()),
+        ShellCore.DATA_WIDTH, Backend.JVM);
+    host.simulator().attach(new TlpProtocolChecker(host.simulator(), ShellCore.DATA_WIDTH,
+        ShellCoreTestBench.RCB_BYTES));
+    host.enumerate();
+    return host;
+  }
+
+  static void userIrq(HostDriver host, long bits) {
+    host.mmioWrite(1, 2, UserRegisters.MAP.offsetOf("user_irq"), bits);
+    host.simulator().step(400);
+  }
+
+  static HostDriver.Interrupt msg(long offset, long data) {
+    return new HostDriver.Interrupt(RootComplex.MSI_BASE + offset, data);
+  }
+
+  @Test
+  void tableLayoutAndResetState() {
+    try (HostDriver host = open()) {
+      long base = MsixRegisters.TABLE_OFFSET;
+      int bar = ShellCoreFunctions.DMA_BAR;
+      for (int v = 0; v < MsixRegisters.VECTORS; v++) {
+        assertEquals(1, host.mmioRead(1, bar, base + 16L * v + 12), "vector " + v + " is masked after reset");
+      }
+      host.mmioWrite(1, bar, base + 16 * 5, 0xFEE0_1234L);
+      host.mmioWrite(1, bar, base + 16 * 5 + 4, 0);
+      host.mmioWrite(1, bar, base + 16 * 5 + 8, 0xCAFE);
+      assertEquals(0xFEE0_1234L, host.mmioRead(1, bar, base + 16 * 5));
+      assertEquals(0xCAFE, host.mmioRead(1, bar, base + 16 * 5 + 8));
+      assertEquals(0, host.mmioRead(1, bar, MsixRegisters.PBA_OFFSET));
+    }
+  }
+
+  @Test
+  void userInterruptsAreDeliveredMaskedVectorsStayPendingUntilUnmasked() {
+    try (HostDriver host = open()) {
+      DmaDriver d = new DmaDriver(host);
+      int u0 = MsixRegisters.USER_VECTOR_BASE;
+      d.vector(u0, RootComplex.MSI_BASE + 0x40, 0x11, false);
+      d.vector(u0 + 1, RootComplex.MSI_BASE + 0x44, 0x22, true);
+      d.vector(u0 + 2, RootComplex.MSI_BASE + 0x48, 0x33, false);
+      d.msix(true, false);
+
+      userIrq(host, 0b001);
+      assertEquals(List.of(msg(0x40, 0x11)), host.interrupts(), "an unmasked vector is delivered");
+      assertEquals(0, d.pba());
+
+      userIrq(host, 0b010);
+      assertEquals(List.of(), host.interrupts(), "a masked vector is not delivered");
+      assertEquals(1L << (u0 + 1), d.pba(), "but stays pending");
+      userIrq(host, 0b010);
+      assertEquals(1L << (u0 + 1), d.pba(), "a second request while pending is the same pending bit");
+      d.mask(u0 + 1, false);
+      host.simulator().step(400);
+      assertEquals(List.of(msg(0x44, 0x22)), host.interrupts(), "delivered once on unmask");
+      assertEquals(0, d.pba());
+
+      // the function mask holds every vector, whatever its own mask
+      d.msix(true, true);
+      userIrq(host, 0b101);
+      assertEquals(List.of(), host.interrupts());
+      assertEquals(1L << u0 | 1L << (u0 + 2), d.pba());
+      d.msix(true, false);
+      host.simulator().step(400);
+      assertEquals(List.of(msg(0x40, 0x11), msg(0x48, 0x33)), host.interrupts(), "lowest vector first");
+
+      // disabled: requests are kept pending, delivered when enabled
+      d.msix(false, false);
+      userIrq(host, 0b100);
+      assertEquals(List.of(), host.interrupts());
+      assertEquals(1L << (u0 + 2), d.pba());
+      d.msix(true, false);
+      host.simulator().step(400);
+      assertEquals(List.of(msg(0x48, 0x33)), host.interrupts());
+    }
+  }
+
+  @Test
+  void theRolesInterruptLinesUseTheUserVectors() {
+    try (HostDriver host = open()) {
+      DmaDriver d = new DmaDriver(host);
+      int v = MsixRegisters.USER_VECTOR_BASE + 11;
+      d.vector(v, RootComplex.MSI_BASE + 0x80, 0x77, false);
+      d.msix(true, false);
+      host.simulator().poke("role_irq", 1 << 11);
+      host.simulator().step();
+      host.simulator().poke("role_irq", 0);
+      host.simulator().step(400);
+      assertEquals(List.of(msg(0x80, 0x77)), host.interrupts());
+    }
+  }
+}

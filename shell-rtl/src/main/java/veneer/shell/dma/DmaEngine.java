@@ -3,12 +3,12 @@ package veneer.shell.dma;
 import java.util.ArrayList;
 import java.util.List;
 import veneer.hdl.Bits;
+import veneer.hdl.Mem;
 import veneer.hdl.Bool;
 import veneer.hdl.Module;
 import veneer.hdl.UInt;
 import veneer.hdl.bus.Axi4;
 import veneer.hdl.bus.Stream;
-import veneer.hdl.bus.StreamFifo;
 import veneer.shell.pcie.MessageWrite;
 import veneer.shell.pcie.ReadBeat;
 import veneer.shell.pcie.TransferCommand;
@@ -25,7 +25,8 @@ import veneer.shell.pcie.TransferCommand;
  *       {@code axi} (AW/W/B) in bursts that never cross 4 KiB; the status is written when
  *       every burst has its write response.
  *   <li><b>C2H</b>: DRAM is read through {@code axi} (AR/R) in 16-beat bursts, as far ahead as
- *       a 64-beat buffer allows, and streamed into one write command of the requester (which
+ *       a 256-beat (16 KiB) buffer allows (bursts from different DRAM channels may return in any
+ *       order; each has its slot in the buffer and the slots drain in order), and streamed into one write command of the requester (which
  *       splits it by Max_Payload_Size and 4 KiB). The status write follows the last data write
  *       on the same ordered path, so the host sees the data before the status.
  *   <li><b>Checks</b> (a failure stops the channel with a {@link DmaError} code, writes the
@@ -67,7 +68,7 @@ public final class DmaEngine extends Module {
 
   private static final int BEAT_BYTES = 64;
   private static final int C2H_BURST = 16;
-  private static final int C2H_BUFFER = 64;
+  private static final int C2H_BUFFER = 256;
 
   /**
    * @param h2c the direction: host to card (true) or card to host
@@ -288,36 +289,96 @@ public final class DmaEngine extends Module {
       });
       moveDone = cmdSent.and(aLeft.eq(0)).and(dLeft.eq(0)).and(bursts.eq(0));
     } else {
-      StreamFifo buffer = instance("r_buffer", new StreamFifo(513, C2H_BUFFER));
-      UInt inFlight = reg("in_flight", UInt(8), 0);   // beats asked and not yet taken from the buffer
+      // DRAM bursts on different channels (different IDs) come back in any order: each burst gets
+      // a 16-beat slot of the buffer when its address is sent, R beats go to their burst's slot
+      // (per ID, bursts return in order), and slots are drained to the host in issue order.
+      int slots = C2H_BUFFER / C2H_BURST;
+      int slotBits = log2Up(slots);
+      int ids = 1 << axiParams.idWidth();
+      Mem<Bits> buffer = mem("r_buffer", Bits(513), C2H_BUFFER);
+      List<Bool> slotDone = new ArrayList<>();
+      List<UInt> slotLen = new ArrayList<>();
+      for (int k = 0; k < slots; k++) {
+        slotDone.add(reg("slot_done" + k, Bool(), 0));
+        slotLen.add(reg("slot_len" + k, UInt(5), 0));
+      }
+      UInt issueSlot = reg("issue_slot", UInt(slotBits), 0);
+      UInt drainSlot = reg("drain_slot", UInt(slotBits), 0);
+      UInt slotsUsed = reg("slots_used", UInt(slotBits + 1), 0);
+      UInt rBeat = reg("r_beat", UInt(5), 0);
+      List<Mem<UInt>> idSlots = new ArrayList<>();
+      List<UInt> idHead = new ArrayList<>();
+      List<UInt> idTail = new ArrayList<>();
+      for (int k = 0; k < ids; k++) {
+        idSlots.add(mem("id_slots" + k, UInt(slotBits), slots));
+        idHead.add(reg("id_head" + k, UInt(slotBits), 0));
+        idTail.add(reg("id_tail" + k, UInt(slotBits), 0));
+      }
       UInt aBurst = burst(aAddr, aLeft, C2H_BURST);
       axi.ar.len.assign(aBurst.sub(1).resize(8));
       axi.aw.len.assign(0);
       axi.w.data.assign(lit(0, Bits(512)));
       axi.w.strb.assign(lit(0, Bits(64)));
       axi.w.last.assign(0);
-      buffer.in.valid.assign(axi.r.valid);
-      buffer.in.data.assign(axi.r.resp.ne(lit(0, Bits(2))).asUInt().cat(axi.r.data).asBits());
-      axi.r.ready.assign(buffer.in.ready);
-      wrData.data.assign(buffer.out.data.asUInt().bits(511, 0).asBits());
-      wrData.valid.assign(buffer.out.valid);
-      buffer.out.ready.assign(wrData.ready);
       when(state.eq(move), () -> {
         wrCmd.valid.assign(cmdSent.not());
         when(wrCmd.ready, () -> cmdSent.assign(1));
-        axi.ar.valid.assign(aLeft.ne(0).and(inFlight.add(aBurst.resize(8)).le(C2H_BUFFER)));
+        axi.ar.valid.assign(aLeft.ne(0).and(slotsUsed.lt(slots)));
       });
+      UInt arId = axi.ar.id;
+      for (int k = 0; k < ids; k++) {
+        final int id = k;
+        when(axi.ar.fire().and(arId.eq(id)), () -> {
+          idSlots.get(id).write(idTail.get(id), issueSlot);
+          idTail.get(id).assign(idTail.get(id).add(1));
+        });
+      }
+      for (int k = 0; k < slots; k++) {
+        final int sl = k;
+        when(axi.ar.fire().and(issueSlot.eq(sl)), () -> slotLen.get(sl).assign(aBurst.resize(5)));
+      }
       when(axi.ar.fire(), () -> {
+        issueSlot.assign(issueSlot.add(1));
         aAddr.assign(aAddr.add(aBurst.resize(64).shl(6)));
         aLeft.assign(aLeft.sub(aBurst.resize(TransferCommand.BEAT_BITS)));
       });
-      UInt inc = axi.ar.fire().mux(aBurst.resize(8), lit(0, UInt(8)));
-      UInt dec = buffer.out.fire().mux(lit(1, UInt(8)), lit(0, UInt(8)));
-      inFlight.assign(inFlight.add(inc).sub(dec));
-      when(buffer.out.fire(), () -> {
-        dLeft.assign(dLeft.sub(1));
-        when(buffer.out.data.asUInt().bit(512), () -> dramError.assign(1));
+      UInt rSlot = idSlots.get(0).read(idHead.get(0));
+      for (int k = 1; k < ids; k++) {
+        rSlot = axi.r.id.eq(k).mux(idSlots.get(k).read(idHead.get(k)), rSlot);
+      }
+      final UInt rSlotF = rSlot;
+      axi.r.ready.assign(1);
+      when(axi.r.fire(), () -> {
+        buffer.write(rSlotF.cat(rBeat.resize(4)), axi.r.resp.ne(lit(0, Bits(2))).asUInt().cat(axi.r.data).asBits());
+        rBeat.assign(axi.r.last.mux(lit(0, UInt(5)), rBeat.add(1)));
       });
+      for (int k = 0; k < ids; k++) {
+        final int id = k;
+        when(axi.r.fire().and(axi.r.last).and(axi.r.id.eq(id)), () -> idHead.get(id).assign(idHead.get(id).add(1)));
+      }
+      // drain
+      UInt oBeat = reg("o_beat", UInt(5), 0);
+      Bool headDone = sel(drainSlot, slotDone.stream().map(Bool::asUInt).toList()).bit(0);
+      UInt headLen = sel(drainSlot, slotLen);
+      Bits word = buffer.read(drainSlot.cat(oBeat.resize(4)));
+      Bool oLast = oBeat.add(1).eq(headLen);
+      wrData.valid.assign(headDone);
+      wrData.data.assign(word.asUInt().bits(511, 0).asBits());
+      when(wrData.fire(), () -> {
+        dLeft.assign(dLeft.sub(1));
+        when(word.asUInt().bit(512), () -> dramError.assign(1));
+        oBeat.assign(oLast.mux(lit(0, UInt(5)), oBeat.add(1)));
+        when(oLast, () -> drainSlot.assign(drainSlot.add(1)));
+      });
+      Bool freed = wrData.fire().and(oLast);
+      for (int k = 0; k < slots; k++) {
+        final int sl = k;
+        when(axi.r.fire().and(axi.r.last).and(rSlotF.eq(sl)), () -> slotDone.get(sl).assign(1));
+        when(freed.and(drainSlot.eq(sl)), () -> slotDone.get(sl).assign(0));
+      }
+      UInt inc = axi.ar.fire().mux(lit(1, UInt(slotBits + 1)), lit(0, UInt(slotBits + 1)));
+      UInt dec = freed.mux(lit(1, UInt(slotBits + 1)), lit(0, UInt(slotBits + 1)));
+      slotsUsed.assign(slotsUsed.add(inc).sub(dec));
       moveDone = cmdSent.and(aLeft.eq(0)).and(dLeft.eq(0));
     }
     when(state.eq(move).and(moveDone), () -> {

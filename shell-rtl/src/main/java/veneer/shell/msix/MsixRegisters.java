@@ -23,6 +23,8 @@ public final class MsixRegisters {
   private MsixRegisters() {}
 
   public static final int VECTORS = 16;
+  /** The DMA channels of vectors 0-3 (as in {@code veneer.shell.dma.DmaRegisters}). */
+  private static final List<String> CHANNEL_NAMES = List.of("h2c0", "h2c1", "c2h0", "c2h1");
   /** The first vector of the user interrupts. */
   public static final int USER_VECTOR_BASE = 4;
   /** PF1 BAR4 offsets of the table and the PBA. */
@@ -34,6 +36,31 @@ public final class MsixRegisters {
   public static final RegisterMap PBA = new RegisterMap("PF1 (user) BAR4: MSI-X pending bit array", PBA_OFFSET, List.of(
       new ShellRegister(RegisterDecl.readOnly("pba_lo", 0x0, 32), "Pending bits of vectors 31:0 (QWORD 0, bits 31:0)."),
       new ShellRegister(RegisterDecl.readOnly("pba_hi", 0x4, 32), "Pending bits of vectors 63:32 (QWORD 0, bits 63:32).")));
+
+  /**
+   * The table entry layout (printed once, from vector 0's declarations), the PBA, and what each
+   * vector is for, as Markdown.
+   */
+  public static String toMarkdown() {
+    StringBuilder sb = new StringBuilder("#### ").append(TABLE.title()).append("\n\n");
+    sb.append("Entry n (0 to ").append(VECTORS - 1).append(") at BAR offset 0x")
+        .append(Long.toHexString(TABLE_OFFSET).toUpperCase()).append(" + 16 n:\n\n");
+    sb.append("| Entry offset | Name | Bits | Access | Reset | Description |\n| --- | --- | --- | --- | --- | --- |\n");
+    for (ShellRegister r : TABLE.registers().subList(0, 4)) {
+      String name = r.name().substring(0, r.name().length() - 1) + "<n>";
+      String desc = r.description().replace("Vector 0 (DMA channel 0): message", "Message");
+      sb.append(String.format("| 0x%X | `%s` | %d | RW | 0x%x | %s |%n", r.offset(), name, r.decl().width(),
+          r.decl().resetValue(), desc));
+    }
+    sb.append("\nVectors: ");
+    for (int v = 0; v < VECTORS; v++) {
+      sb.append(v == 0 ? "" : "; ").append(v).append(" ")
+          .append(v < USER_VECTOR_BASE ? "DMA channel " + v + " (" + CHANNEL_NAMES.get(v) + ")"
+              : "user interrupt " + (v - USER_VECTOR_BASE));
+    }
+    sb.append(".\n\n").append(PBA.toMarkdown());
+    return sb.toString();
+  }
 
   private static List<ShellRegister> table() {
     List<ShellRegister> out = new ArrayList<>();

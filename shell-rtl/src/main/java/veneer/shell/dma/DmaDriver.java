@@ -2,6 +2,7 @@ package veneer.shell.dma;
 
 import veneer.shell.host.HostDriver;
 import veneer.shell.msix.MsixRegisters;
+import veneer.shell.pcie.MsixCapability;
 import veneer.sim.SimulationTimeoutException;
 import veneer.sim.Simulator;
 
@@ -146,10 +147,11 @@ public final class DmaDriver {
     host.mmioWrite(1, ShellCoreFunctions.DMA_BAR, MsixRegisters.TABLE_OFFSET + 16L * v + 12, masked ? 1 : 0);
   }
 
-  /** MSI-X enable and function mask. */
+  /** MSI-X Enable and Function Mask, in PF1's MSI-X capability (Message Control bits 15 and 14). */
   public void msix(boolean enable, boolean functionMask) {
-    host.mmioWrite(1, ShellCoreFunctions.DMA_BAR, DmaRegisters.CHANNELS.offsetOf("msix_control"),
-        (enable ? 1 : 0) | (functionMask ? 2 : 0));
+    long dw = host.configRead(1, MsixCapability.OFFSET);
+    long control = (dw & 0x3FFF_FFFFL) | (enable ? 1L << 31 : 0) | (functionMask ? 1L << 30 : 0);
+    host.configWrite(1, MsixCapability.OFFSET, control);
   }
 
   /** The pending bits of vectors 31:0. */

@@ -69,8 +69,6 @@ public final class DmaRegisters {
       out.add(new ShellRegister(RegisterDecl.readOnly(p + "completed", o + 0x20, 32),
           "Descriptors completed without error."));
     }
-    out.add(new ShellRegister(RegisterDecl.readWrite("msix_control", 0x800, 2, 0),
-        "MSI-X: bit 0 enable, bit 1 function mask (the Message Control bits of the MSI-X capability)."));
     return out;
   }
 

@@ -200,8 +200,8 @@ public final class ShellCore extends Module {
     Bundle.connect(ep.region("msix_pba"), msix.pba);
     UInt userVectors = user.userIrq.bits(MsixRegisters.VECTORS - MsixRegisters.USER_VECTOR_BASE - 1, 0).or(roleIrq);
     msix.vectors.assign(userVectors.cat(dmaIrqs));
-    msix.enable.assign(chRegs.port("msix_control").bit(0));
-    msix.functionMask.assign(chRegs.port("msix_control").bit(1));
+    msix.enable.assign(ep.msixEnable1);
+    msix.functionMask.assign(ep.msixFunctionMask1);
 
     // one-DW writes: status write-backs of both engines and MSI-X messages, in the order they are made
     MessageArbiter m1 = instance("msg_arb_dma", new MessageArbiter());

@@ -7,12 +7,13 @@ import veneer.shell.msix.MsixRegisters;
 import veneer.shell.pcie.BarConfig;
 import veneer.shell.pcie.BarRegion;
 import veneer.shell.pcie.FunctionConfig;
+import veneer.shell.pcie.MsixCapability;
 
 /**
  * The Shell's functions ({@link ShellFunctions#standard}) with the DMA and MSI-X regions added:
  * PF0 BAR0 gains {@code dma_window} at 0x2000; PF1 gains BAR4 ({@link #DMA_BAR_SIZE}) with
  * {@code dma} (channel registers) at 0x0000, {@code msix_table} at 0x2000 and {@code msix_pba}
- * at 0x3000.
+ * at 0x3000, and an MSI-X capability (16 vectors) pointing at them.
  *
  * <pre>{@code
  * List<FunctionConfig> fs = ShellCoreFunctions.withDma(0x10000);
@@ -39,7 +40,9 @@ public final class ShellCoreFunctions {
         new BarRegion("dma", DmaRegisters.CHANNELS_OFFSET, DmaRegisters.REGION_SIZE),
         new BarRegion("msix_table", MsixRegisters.TABLE_OFFSET, MsixRegisters.REGION_SIZE),
         new BarRegion("msix_pba", MsixRegisters.PBA_OFFSET, MsixRegisters.REGION_SIZE))));
-    FunctionConfig newPf1 = new FunctionConfig(pf1.vendorId(), pf1.deviceId(), pf1.classCode(), pf1.revision(), pf1Bars);
+    FunctionConfig newPf1 = new FunctionConfig(pf1.vendorId(), pf1.deviceId(), pf1.classCode(), pf1.revision(), pf1Bars)
+        .withMsix(new MsixCapability(MsixRegisters.VECTORS, DMA_BAR, MsixRegisters.TABLE_OFFSET, DMA_BAR,
+            MsixRegisters.PBA_OFFSET));
     return List.of(newPf0, newPf1);
   }
 }

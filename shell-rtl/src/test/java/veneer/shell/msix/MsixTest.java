@@ -12,6 +12,8 @@ import veneer.shell.host.HostDriver;
 import veneer.shell.host.RootComplex;
 import veneer.shell.host.TlpProtocolChecker;
 import veneer.shell.mgmt.UserRegisters;
+import veneer.shell.pcie.ConfigSpace;
+import veneer.shell.pcie.MsixCapability;
 import veneer.sim.Backend;
 
 /** MSI-X of PF1: delivery, per-vector and function masking, pending bits, delivery on unmask. */
@@ -32,6 +34,25 @@ class MsixTest {
 
   static HostDriver.Interrupt msg(long offset, long data) {
     return new HostDriver.Interrupt(RootComplex.MSI_BASE + offset, data);
+  }
+
+  @Test
+  void pf1HasTheMsixCapabilityPointingAtTheTableAndPf0HasNone() {
+    try (HostDriver host = open()) {
+      assertEquals(MsixCapability.OFFSET, (host.configRead(1, ConfigSpace.PCIE_CAP) >>> 8) & 0xFF, "next capability");
+      assertEquals(0, (host.configRead(0, ConfigSpace.PCIE_CAP) >>> 8) & 0xFF, "PF0 has no MSI-X");
+      long dw0 = host.configRead(1, MsixCapability.OFFSET);
+      assertEquals(MsixCapability.ID, dw0 & 0xFF);
+      assertEquals(0, (dw0 >>> 8) & 0xFF, "last capability");
+      assertEquals(MsixRegisters.VECTORS - 1, (dw0 >>> 16) & 0x7FF, "table size");
+      assertEquals(0, dw0 >>> 30, "disabled and unmasked after reset");
+      assertEquals(MsixRegisters.TABLE_OFFSET | ShellCoreFunctions.DMA_BAR, host.configRead(1, MsixCapability.OFFSET + 4));
+      assertEquals(MsixRegisters.PBA_OFFSET | ShellCoreFunctions.DMA_BAR, host.configRead(1, MsixCapability.OFFSET + 8));
+      new DmaDriver(host).msix(true, true);
+      assertEquals(3, host.configRead(1, MsixCapability.OFFSET) >>> 30, "enable and function mask are writable");
+      assertEquals(MsixRegisters.VECTORS - 1, (host.configRead(1, MsixCapability.OFFSET) >>> 16) & 0x7FF,
+          "table size is read-only");
+    }
   }
 
   @Test

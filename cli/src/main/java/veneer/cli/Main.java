@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Veneer: FPGA accelerators in Java — HDL, simulators, overlay, kernels, runtime.",
-    subcommands = {CommandLine.HelpCommand.class, KeygenCommand.class, ImageCommand.class, PeCommand.class,
+    subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, VerilogCommand.class, KeygenCommand.class,
+        ImageCommand.class, PeCommand.class,
         BenchCommand.class})
 public final class Main {
 

@@ -213,6 +213,31 @@ public abstract class Module extends HdlBase {
     return childModule;
   }
 
+  /**
+   * Instantiates {@code child} like {@link #instance(String, Module)}, and also resets it while
+   * {@code alsoReset} (a signal of this module) is high: the child's implicit reset is this
+   * module's reset OR {@code alsoReset}. This is how a parent holds one child in reset or pulses
+   * its reset (a reconfigurable partition resetting a freshly loaded Role). A child without
+   * registers that reset has no reset port, and is not affected.
+   *
+   * <pre>{@code
+   * Bool roleReset = reg("role_reset", Bool(), 1);
+   * Kernel k = instance("k", new Kernel(), roleReset);
+   * }</pre>
+   */
+  public final <M extends Module> M instance(String name, M childModule, Bool alsoReset) {
+    SourceLoc at = SourceLocator.here();
+    Module ctx = contextOf(at, alsoReset);
+    if (ctx != this) {
+      throw new HdlException(at, "the reset of instance '" + name + "' must be a signal of "
+          + baseName + ", found " + alsoReset + " of " + ctx.baseName);
+    }
+    int resetNet = alsoReset.netIn(this, at);
+    M child = instance(name, childModule);
+    builder.instances.get(builder.instances.size() - 1).extraReset = resetNet;
+    return child;
+  }
+
   // --- bundles -----------------------------------------------------------------------------------
 
   /** A bundle of ports in its producer orientation: {@code out} fields are outputs. */

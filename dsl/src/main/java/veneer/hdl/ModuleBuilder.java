@@ -88,6 +88,8 @@ final class ModuleBuilder {
     /** child port name -> parent net, for data ports. */
     final Map<String, Integer> portNets = new LinkedHashMap<>();
     final SourceLoc loc;
+    /** A net of the parent that also resets the child (OR'ed with the parent's reset), or -1. */
+    int extraReset = -1;
 
     InstB(String name, Module child, SourceLoc loc) {
       this.name = name;

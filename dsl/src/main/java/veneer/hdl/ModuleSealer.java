@@ -98,7 +98,9 @@ final class ModuleSealer {
         }
         switch (p.kind()) {
           case CLOCK -> inputs.put(p.name(), clockNet);
-          case RESET -> inputs.put(p.name(), resetNet);
+          case RESET -> inputs.put(p.name(), inst.extraReset < 0 ? resetNet
+              : b.add(1, null, inst.loc, NetKind.NODE,
+                  new Driver.Operation(veneer.hdl.ir.Op.OR, new int[] {resetNet, inst.extraReset}, 0)));
           case DATA -> inputs.put(p.name(), inst.portNets.get(p.name()));
           default -> throw new IllegalStateException();
         }

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import veneer.shell.dram.AddressMap;
 import veneer.shell.host.HostDriver;
 import veneer.shell.host.RootComplex;
+import veneer.sim.Backend;
+import veneer.sim.junit.BackendTest;
 
 /**
  * Bad descriptors stop their channel with an error the host can read and clear, never a hang;
@@ -20,9 +22,9 @@ class DmaErrorTest {
   static final AddressMap MAP = ShellCore.Params.defaults().dram();
   static final long ERR = DmaDescriptor.STATUS_DONE | DmaDescriptor.STATUS_ERROR;
 
-  @Test
-  void aDescriptorOutsideItsWindowIsRefusedAndDramIsUntouched() {
-    try (HostDriver host = DmaFixture.open(ShellCoreTestBench.Params.defaults(), 256)) {
+  @BackendTest
+  void aDescriptorOutsideItsWindowIsRefusedAndDramIsUntouched(Backend backend) {
+    try (HostDriver host = DmaFixture.open(ShellCoreTestBench.Params.defaults(), 256, backend)) {
       DmaDriver dma = new DmaDriver(host);
       // tenant A (channels h2c0, c2h0) owns [0, 1 MiB); tenant B (h2c1, c2h1) owns [1 MiB, 2 MiB)
       dma.window(0, 0, 1 << 20);

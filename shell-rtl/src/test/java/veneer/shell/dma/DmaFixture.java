@@ -17,7 +17,11 @@ final class DmaFixture {
 
   /** Opens the bench with the TLP checker and the size checker attached, enumerated with {@code mps}. */
   static HostDriver open(ShellCoreTestBench.Params p, int mps) {
-    HostDriver host = HostDriver.open(new ShellCoreTestBench(p), ShellCore.DATA_WIDTH, Backend.JVM);
+    return open(p, mps, Backend.JVM);
+  }
+
+  static HostDriver open(ShellCoreTestBench.Params p, int mps, Backend backend) {
+    HostDriver host = HostDriver.open(new ShellCoreTestBench(p), ShellCore.DATA_WIDTH, backend);
     host.simulator().attach(new TlpProtocolChecker(host.simulator(), ShellCore.DATA_WIDTH,
         ShellCoreTestBench.RCB_BYTES));
     host.simulator().attach(new RequestSizeChecker(mps, 512));

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
+import veneer.sim.Backend;
+import veneer.sim.junit.BackendTest;
 import veneer.shell.dram.AddressMap;
 import veneer.shell.host.HostDriver;
 import veneer.shell.host.RootComplex;
@@ -27,9 +28,9 @@ class DmaTransferTest {
     }
   }
 
-  @Test
-  void hostToCardAndBackOnAllFourChannels() {
-    try (HostDriver host = DmaFixture.open(ShellCoreTestBench.Params.defaults(), 256)) {
+  @BackendTest
+  void hostToCardAndBackOnAllFourChannels(Backend backend) {
+    try (HostDriver host = DmaFixture.open(ShellCoreTestBench.Params.defaults(), 256, backend)) {
       DmaDriver dma = new DmaDriver(host);
       openWindows(dma);
       dma.msix(true, false);

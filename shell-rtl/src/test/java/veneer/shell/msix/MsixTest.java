@@ -15,12 +15,17 @@ import veneer.shell.mgmt.UserRegisters;
 import veneer.shell.pcie.ConfigSpace;
 import veneer.shell.pcie.MsixCapability;
 import veneer.sim.Backend;
+import veneer.sim.junit.BackendTest;
 
 /** MSI-X of PF1: delivery, per-vector and function masking, pending bits, delivery on unmask. */
 class MsixTest {
   static HostDriver open() {
+    return open(Backend.JVM);
+  }
+
+  static HostDriver open(Backend backend) {
     HostDriver host = HostDriver.open(new ShellCoreTestBench(ShellCoreTestBench.Params.defaults()),
-        ShellCore.DATA_WIDTH, Backend.JVM);
+        ShellCore.DATA_WIDTH, backend);
     host.simulator().attach(new TlpProtocolChecker(host.simulator(), ShellCore.DATA_WIDTH,
         ShellCoreTestBench.RCB_BYTES));
     host.enumerate();
@@ -72,9 +77,9 @@ class MsixTest {
     }
   }
 
-  @Test
-  void userInterruptsAreDeliveredMaskedVectorsStayPendingUntilUnmasked() {
-    try (HostDriver host = open()) {
+  @BackendTest
+  void userInterruptsAreDeliveredMaskedVectorsStayPendingUntilUnmasked(Backend backend) {
+    try (HostDriver host = open(backend)) {
       DmaDriver d = new DmaDriver(host);
       int u0 = MsixRegisters.USER_VECTOR_BASE;
       d.vector(u0, RootComplex.MSI_BASE + 0x40, 0x11, false);

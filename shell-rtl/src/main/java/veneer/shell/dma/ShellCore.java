@@ -1,6 +1,7 @@
 package veneer.shell.dma;
 
 import java.math.BigInteger;
+import veneer.hdl.Bits;
 import veneer.hdl.Bool;
 import veneer.hdl.Bundle;
 import veneer.hdl.Module;
@@ -139,14 +140,14 @@ public final class ShellCore extends Module {
     h2c.axi.ar.ready.assign(0);
     h2c.axi.r.valid.assign(0);
     h2c.axi.r.id.assign(0);
-    h2c.axi.r.data.assign(lit(0, veneer.hdl.HdlType.bits(512)));
-    h2c.axi.r.resp.assign(lit(0, veneer.hdl.HdlType.bits(2)));
+    h2c.axi.r.data.assign(lit(0, Bits(512)));
+    h2c.axi.r.resp.assign(lit(0, Bits(2)));
     h2c.axi.r.last.assign(0);
     c2h.axi.aw.ready.assign(0);
     c2h.axi.w.ready.assign(0);
     c2h.axi.b.valid.assign(0);
     c2h.axi.b.id.assign(0);
-    c2h.axi.b.resp.assign(lit(0, veneer.hdl.HdlType.bits(2)));
+    c2h.axi.b.resp.assign(lit(0, Bits(2)));
 
     // read commands: the two engines take turns; read data goes back by the context's direction bit
     CommandArbiter rdArb = instance("rd_arb", new CommandArbiter());

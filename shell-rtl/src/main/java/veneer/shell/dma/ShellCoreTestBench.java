@@ -1,9 +1,12 @@
 package veneer.shell.dma;
 
+import java.util.List;
+import veneer.hdl.Bits;
 import veneer.hdl.Bool;
 import veneer.hdl.Bundle;
 import veneer.hdl.Module;
 import veneer.hdl.UInt;
+import veneer.hdl.bus.Axi4;
 import veneer.hdl.bus.Stream;
 import veneer.shell.host.HostDriver;
 import veneer.shell.host.LinkChannel;
@@ -86,19 +89,19 @@ public final class ShellCoreTestBench extends Module {
     shell.roleMem.ar.valid.assign(0);
     shell.roleMem.b.ready.assign(1);
     shell.roleMem.r.ready.assign(1);
-    for (veneer.hdl.bus.Axi4.Addr a : java.util.List.of(shell.roleMem.aw, shell.roleMem.ar)) {
+    for (Axi4.Addr a : List.of(shell.roleMem.aw, shell.roleMem.ar)) {
       a.id.assign(0);
       a.addr.assign(0);
       a.len.assign(0);
       a.size.assign(6);
-      a.burst.assign(lit(1, veneer.hdl.HdlType.bits(2)));
+      a.burst.assign(lit(1, Bits(2)));
       a.lock.assign(0);
-      a.cache.assign(lit(0, veneer.hdl.HdlType.bits(4)));
-      a.prot.assign(lit(0, veneer.hdl.HdlType.bits(3)));
-      a.qos.assign(lit(0, veneer.hdl.HdlType.bits(4)));
+      a.cache.assign(lit(0, Bits(4)));
+      a.prot.assign(lit(0, Bits(3)));
+      a.qos.assign(lit(0, Bits(4)));
     }
-    shell.roleMem.w.data.assign(lit(0, veneer.hdl.HdlType.bits(512)));
-    shell.roleMem.w.strb.assign(lit(0, veneer.hdl.HdlType.bits(64)));
+    shell.roleMem.w.data.assign(lit(0, Bits(512)));
+    shell.roleMem.w.strb.assign(lit(0, Bits(64)));
     shell.roleMem.w.last.assign(1);
     Bool roleReset = output("role_reset", Bool());
     roleReset.assign(shell.roleReset);

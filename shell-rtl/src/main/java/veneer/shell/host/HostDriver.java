@@ -53,8 +53,9 @@ public final class HostDriver implements AutoCloseable {
       sim.poke("c" + q + "_ready", 0);
     }
     sim.poke("irq_ready", 0);
-    sim.poke("dev_rq_valid", 0);
-    sim.poke("dev_rc_ready", 1);
+    pokeIfPresent("dev_rq_valid", 0);
+    pokeIfPresent("dev_rc_ready", 1);
+    pokeIfPresent("role_irq", 0);
     sim.poke("cfgport_data_ready", 1);
     sim.poke("mon_rx_ready", 0);
     sim.poke("mon_tx_ready", 0);
@@ -65,6 +66,20 @@ public final class HostDriver implements AutoCloseable {
   public static HostDriver open(HostPlatform platform, Backend backend) {
     int w = platform.params.dataWidth();
     return new HostDriver(CheckedSimulator.wrap(Simulators.open(platform, backend)), w);
+  }
+
+  /**
+   * Simulates another platform with the same host-side ports as {@link HostPlatform} ({@code q*},
+   * {@code c*}, {@code irq}, {@code mon_*}, {@code cfgport_data}, host memory at {@code rc.mem}).
+   */
+  public static HostDriver open(veneer.hdl.Module platform, int dataWidth, Backend backend) {
+    return new HostDriver(CheckedSimulator.wrap(Simulators.open(platform, backend)), dataWidth);
+  }
+
+  private void pokeIfPresent(String port, long value) {
+    if (sim.design().top().port(port).isPresent()) {
+      sim.poke(port, value);
+    }
   }
 
   /** The simulator, for attaching checkers and peeking ports. */
@@ -200,13 +215,13 @@ public final class HostDriver implements AutoCloseable {
       }
       words[i] = BigInteger.valueOf(w);
     }
-    sim.writeMemory("rc.hostmem", (int) (address / 4), words);
+    writeBanks(address / 4, words);
   }
 
   /** Copies {@code length} bytes out of host memory from byte address {@code address} (DW aligned). */
   public byte[] readHostMemory(long address, int length) {
     checkAligned(address, length);
-    BigInteger[] words = sim.readMemory("rc.hostmem", (int) (address / 4), length / 4);
+    BigInteger[] words = readBanks(address / 4, length / 4);
     byte[] out = new byte[length];
     for (int i = 0; i < words.length; i++) {
       long w = words[i].longValue();
@@ -215,6 +230,42 @@ public final class HostDriver implements AutoCloseable {
       }
     }
     return out;
+  }
+
+  /** Host memory is {@code lanes} banks of DW: DW {@code a} is word {@code a / lanes} of bank {@code a % lanes}. */
+  private void writeBanks(long firstDw, BigInteger[] words) {
+    for (int b = 0; b < lanes; b++) {
+      long first = firstDw + Math.floorMod(b - firstDw, lanes);
+      int n = first - firstDw >= words.length ? 0 : (int) ((words.length - (first - firstDw) + lanes - 1) / lanes);
+      if (n == 0) {
+        continue;
+      }
+      BigInteger[] part = new BigInteger[n];
+      for (int i = 0; i < n; i++) {
+        part[i] = words[(int) (first - firstDw) + i * lanes];
+      }
+      sim.writeMemory(bank(b), (int) (first / lanes), part);
+    }
+  }
+
+  private BigInteger[] readBanks(long firstDw, int count) {
+    BigInteger[] out = new BigInteger[count];
+    for (int b = 0; b < lanes; b++) {
+      long first = firstDw + Math.floorMod(b - firstDw, lanes);
+      int n = first - firstDw >= count ? 0 : (int) ((count - (first - firstDw) + lanes - 1) / lanes);
+      if (n == 0) {
+        continue;
+      }
+      BigInteger[] part = sim.readMemory(bank(b), (int) (first / lanes), n);
+      for (int i = 0; i < n; i++) {
+        out[(int) (first - firstDw) + i * lanes] = part[i];
+      }
+    }
+    return out;
+  }
+
+  private static String bank(int b) {
+    return "rc.mem.bank" + b;
   }
 
   private static void checkAligned(long address, int length) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import veneer.hdl.Bundle;
@@ -21,7 +20,6 @@ import veneer.sim.Backend;
 import veneer.sim.Simulators;
 
 /** The RTL bus blocks, simulated on each back end under the Java models and checkers. */
-@Disabled("runs once veneer.sim.jvm and veneer.sim.verilator are merged: remove this line at that merge")
 class BusRtlSimulationTest {
   private static final long SEED = Long.getLong("veneer.random.seed", 5L);
 

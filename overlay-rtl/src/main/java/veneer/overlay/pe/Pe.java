@@ -29,7 +29,8 @@ import veneer.hdl.bus.Axi4;
  * }
  * }</pre>
  */
-@Top(description = "multithreaded RV32IM processing element of the overlay")
+@Top(description = "multithreaded RV32IM processing element of the overlay",
+    testParams = {"imemWords=64", "spmWords=64"})
 public final class Pe extends Module {
   /** The AXI4 manager port to global memory; AXI IDs are thread ids. */
   public final Axi4 mem;

@@ -74,7 +74,7 @@ class BusRtlSimulationTest {
       assertEquals(0x5, bus.read(0x0));
       bus.write(0x0, 0xDEADBEEFL);
       assertEquals(0xDEADBEEFL, sim.peek("ctrl"));
-      assertEquals(0, bus.tryWrite(0x0, 0x11, 0b0010).resp());
+      assertEquals(0, bus.tryWrite(0x0, 0x1100, 0b0010).resp());  // byte lane 1 carries bits 15:8
       assertEquals(0xDEAD11EFL, bus.read(0x0));
       bus.write(0x4, 0xFF);
       assertEquals(0x7, bus.read(0x4));

@@ -1,0 +1,58 @@
+package veneer.overlay.memory;
+
+import veneer.hdl.Bool;
+import veneer.hdl.Module;
+import veneer.hdl.UInt;
+
+/**
+ * Picks one of {@code n} requests per cycle, round robin: the first requester after the last
+ * winner. The choice is combinational; {@code advance} (the grant was used) moves the pointer,
+ * so a requester that waits keeps its grant (payloads stay stable, as AXI requires).
+ *
+ * <pre>{@code
+ * RoundRobinArbiter arb = instance("arb", new RoundRobinArbiter(4));
+ * arb.request.assign(valids); arb.advance.assign(out.fire());   // arb.grant is one-hot
+ * }</pre>
+ */
+public final class RoundRobinArbiter extends Module {
+  public final UInt request;
+  public final Bool advance = input("advance", Bool());
+  /** One-hot winner, 0 when nobody requests. */
+  public final UInt grant;
+  /** Index of the winner (0 when nobody requests). */
+  public final UInt index;
+  public final Bool any = output("any", Bool());
+
+  public RoundRobinArbiter(int n) {
+    if (n < 1 || n > 64) {
+      throw new IllegalArgumentException("a round-robin arbiter has 1 to 64 requesters, found " + n);
+    }
+    int ib = indexBits(n);
+    request = input("request", UInt(n));
+    grant = output("grant", UInt(n));
+    index = output("index", UInt(ib));
+    UInt last = reg("last", UInt(ib), n - 1);
+    // Requests above the last winner come first; otherwise the lowest request wins.
+    UInt above = lit(0, UInt(n));
+    for (int i = 0; i < n; i++) {
+      above = last.lt(i).mux(above.or(1L << i), above);
+    }
+    UInt high = request.and(above);
+    UInt pool = high.orR().mux(high, request);
+    UInt onehot = pool.and(pool.not().add(1));
+    grant.assign(onehot);
+    UInt idx = lit(0, UInt(ib));
+    for (int i = 1; i < n; i++) {
+      idx = onehot.bit(i).mux(lit(i, UInt(ib)), idx);
+    }
+    index.assign(idx);
+    any.assign(request.orR());
+    UInt chosen = idx;
+    when(advance.and(request.orR()), () -> last.assign(chosen));
+  }
+
+  /** Bits to number {@code n} things (at least 1). */
+  public static int indexBits(int n) {
+    return Math.max(1, 32 - Integer.numberOfLeadingZeros(n - 1));
+  }
+}

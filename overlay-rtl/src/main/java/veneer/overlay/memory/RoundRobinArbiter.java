@@ -6,8 +6,9 @@ import veneer.hdl.UInt;
 
 /**
  * Picks one of {@code n} requests per cycle, round robin: the first requester after the last
- * winner. The choice is combinational; {@code advance} (the grant was used) moves the pointer,
- * so a requester that waits keeps its grant (payloads stay stable, as AXI requires).
+ * winner. The choice is combinational; {@code advance} (the grant was used) moves the pointer.
+ * A <em>sticky</em> arbiter keeps an unused grant until it is used, so a valid that waits for
+ * ready keeps its payload stable (AXI requires it); its requesters must then hold their requests.
  *
  * <pre>{@code
  * RoundRobinArbiter arb = instance("arb", new RoundRobinArbiter(4));
@@ -23,7 +24,12 @@ public final class RoundRobinArbiter extends Module {
   public final UInt index;
   public final Bool any = output("any", Bool());
 
+  /** A non-sticky arbiter: the choice is made afresh every cycle. */
   public RoundRobinArbiter(int n) {
+    this(n, false);
+  }
+
+  public RoundRobinArbiter(int n, boolean sticky) {
     if (n < 1 || n > 64) {
       throw new IllegalArgumentException("a round-robin arbiter has 1 to 64 requesters, found " + n);
     }
@@ -39,7 +45,14 @@ public final class RoundRobinArbiter extends Module {
     }
     UInt high = request.and(above);
     UInt pool = high.orR().mux(high, request);
-    UInt onehot = pool.and(pool.not().add(1));
+    UInt fresh = pool.and(pool.not().add(1));
+    UInt onehot = fresh;
+    if (sticky) {
+      UInt held = reg("held", UInt(n), 0);
+      onehot = held.orR().mux(held, fresh);
+      UInt choice = onehot;
+      held.assign(advance.mux(lit(0, UInt(n)), choice));
+    }
     grant.assign(onehot);
     UInt idx = lit(0, UInt(ib));
     for (int i = 1; i < n; i++) {

@@ -35,9 +35,9 @@ public final class Dispatcher extends Module {
   public Dispatcher(int pes) {
     request = input("request", UInt(pes));
     grant = output("grant", UInt(pes));
-    UInt next = reg("next", UInt(32), 0);
-    UInt local = reg("local", UInt(32), 0);
-    UInt group = reg("group", UInt(32), 0);
+    UInt next = reg("next_global", UInt(32), 0);
+    UInt local = reg("next_local", UInt(32), 0);
+    UInt group = reg("next_group", UInt(32), 0);
     Bool exhausted = next.ge(globalSize).named("exhausted");
     RoundRobinArbiter arb = instance("arb", new RoundRobinArbiter(pes));
     arb.request.assign(request);

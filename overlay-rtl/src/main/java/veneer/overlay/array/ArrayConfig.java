@@ -11,7 +11,7 @@ import veneer.overlay.pe.PeConfig;
  * ArrayConfig c = ArrayConfig.of(4, 8);   // 4 PEs x 8 threads, 4096-word IMEM and scratchpad
  * }</pre>
  *
- * @param pes processing elements, 1 to 64
+ * @param pes processing elements, 1 to 32
  * @param threadsPerPe hardware threads per PE, 1 to 16
  * @param imemWords instruction memory per PE (the same program is broadcast to all)
  * @param spmWords scratchpad per PE
@@ -22,8 +22,8 @@ public record ArrayConfig(int pes, int threadsPerPe, int imemWords, int spmWords
   public static final int MAX_IMEM_WORDS = 1 << 14;
 
   public ArrayConfig {
-    if (pes < 1 || pes > 64) {
-      throw new IllegalArgumentException("a PE array has 1 to 64 PEs, found " + pes);
+    if (pes < 1 || pes > 32) {
+      throw new IllegalArgumentException("a PE array has 1 to 32 PEs, found " + pes);
     }
     if (imemWords > MAX_IMEM_WORDS) {
       throw new IllegalArgumentException("the IMEM window holds at most " + MAX_IMEM_WORDS + " words, found "

@@ -11,6 +11,11 @@ import veneer.overlay.memory.RoundRobinArbiter;
  * group ids are kept alongside as counters, so no divider is needed. Once all {@code
  * global_size} items are given out, every request is granted at once with all ids -1.
  *
+ * <p>The PE that got the last work-item keeps priority while it keeps asking, so one PE's
+ * threads, which reach the CSR in consecutive cycles, get consecutive ids and their loads and
+ * stores fall into the same lines (which the coalescer merges). It cannot starve the others:
+ * each of its threads asks once per work-item. Otherwise the PEs are served round robin.
+ *
  * <p>{@code local_size} 0 means one work-group of the whole launch.
  *
  * <pre>{@code
@@ -42,7 +47,11 @@ public final class Dispatcher extends Module {
     RoundRobinArbiter arb = instance("arb", new RoundRobinArbiter(pes));
     arb.request.assign(request);
     arb.advance.assign(exhausted.not());
-    grant.assign(exhausted.mux(request, arb.grant));
+    UInt lastWinner = reg("last_winner", UInt(pes), 0);
+    Bool again = request.and(lastWinner).orR();
+    UInt winner = again.mux(lastWinner, arb.grant);
+    when(request.orR().and(exhausted.not()), () -> lastWinner.assign(winner));
+    grant.assign(exhausted.mux(request, winner));
     UInt none = lit(0xFFFF_FFFFL, UInt(32));
     globalId.assign(exhausted.mux(none, next));
     localId.assign(exhausted.mux(none, local));

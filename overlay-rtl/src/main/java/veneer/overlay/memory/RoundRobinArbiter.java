@@ -30,8 +30,8 @@ public final class RoundRobinArbiter extends Module {
   }
 
   public RoundRobinArbiter(int n, boolean sticky) {
-    if (n < 1 || n > 64) {
-      throw new IllegalArgumentException("a round-robin arbiter has 1 to 64 requesters, found " + n);
+    if (n < 1 || n > 32) {
+      throw new IllegalArgumentException("a round-robin arbiter has 1 to 32 requesters, found " + n);
     }
     int ib = indexBits(n);
     request = input("request", UInt(n));

@@ -33,8 +33,8 @@ public final class SingleBeatAxiArbiter extends Module {
   }
 
   public SingleBeatAxiArbiter(int n, Axi4.Params p) {
-    if (n < 1 || n > 64) {
-      throw new IllegalArgumentException("the arbiter serves 1 to 64 managers, found " + n);
+    if (n < 1 || n > 32) {
+      throw new IllegalArgumentException("the arbiter serves 1 to 32 managers, found " + n);
     }
     int ib = RoundRobinArbiter.indexBits(n);
     int idw = p.idWidth();

@@ -14,7 +14,7 @@ import veneer.sim.bus.SparseMemory;
  * cycle, so reads plus writes never exceed the bus width per cycle (the roofline). Reads are
  * answered in order. Test code: overlay-rtl does not depend on shell-rtl.
  */
-final class TimedDram implements CycleHook {
+public final class TimedDram implements CycleHook {
   private record Read(long id, long addr, long readyAt) {}
 
   private final String p;
@@ -28,16 +28,16 @@ final class TimedDram implements CycleHook {
   private boolean offerR;
   private boolean takeW;
   private boolean preferWrite;
-  long beats;
+  public long beats;
 
-  TimedDram(String bundle, int latency, int maxOutstanding, int bytes) {
+  public TimedDram(String bundle, int latency, int maxOutstanding, int bytes) {
     this.p = bundle + "_";
     this.latency = latency;
     this.maxOutstanding = maxOutstanding;
     this.bytes = bytes;
   }
 
-  SparseMemory memory() {
+  public SparseMemory memory() {
     return memory;
   }
 

@@ -38,6 +38,8 @@ import veneer.overlay.pe.ThreadState;
  */
 @Top(description = "array of multithreaded RV32IM PEs with a work-item dispatcher and a coalescing memory port")
 public final class PeArray extends Module {
+  /** Work-items the dispatcher queues per PE. */
+  public static final int DISPATCH_DEPTH = 16;
   public final ArrayConfig config;
   /** Global memory: 512-bit data, ID = {PE, coalescer slot}. */
   public final Axi4 mem;
@@ -67,7 +69,7 @@ public final class PeArray extends Module {
     Bundle.connect(front.regs, regs.s);
     ArrayMemory memory = instance("memory", new ArrayMemory(n, c.coalescer()));
     Bundle.connect(memory.m, mem);
-    Dispatcher dispatch = instance("dispatch", new Dispatcher(n));
+    Dispatcher dispatch = instance("dispatch", new Dispatcher(n, DISPATCH_DEPTH));
 
     List<Pe> pes = new ArrayList<>();
     Bool busy = lit(0, Bool());
@@ -107,9 +109,9 @@ public final class PeArray extends Module {
       pe.<UInt>port("entry_pc").assign(regs.port("entry_pc"));
       pe.<UInt>port("status_thread").assign(select.bits(7, 0).resize(c.pe(i).tidBits()));
       pe.<Bool>port("wi_grant").assign(dispatch.grant.bit(i));
-      pe.<UInt>port("wi_global_id").assign(dispatch.globalId);
-      pe.<UInt>port("wi_local_id").assign(dispatch.localId);
-      pe.<UInt>port("wi_group_id").assign(dispatch.groupId);
+      pe.<UInt>port("wi_global_id").assign(dispatch.globalId(i));
+      pe.<UInt>port("wi_local_id").assign(dispatch.localId(i));
+      pe.<UInt>port("wi_group_id").assign(dispatch.groupId(i));
       pe.<UInt>port("wi_global_size").assign(regs.port("global_size"));
       pe.<UInt>port("wi_local_size").assign(regs.port("local_size"));
       requests = pe.<Bool>port("wi_req").mux(requests.or(1L << i), requests);

@@ -38,9 +38,10 @@ public final class ArrayMemory extends Module {
   /** Parameters for elaboration from the command line and tests. */
   public ArrayMemory(@Param(name = "pes", defaultValue = "4") int pes,
       @Param(name = "threads", defaultValue = "8") int threads,
-      @Param(name = "slots", defaultValue = "8") int slots,
-      @Param(name = "window", defaultValue = "8") int window) {
-    this(pes, new CoalescerConfig(threads, slots, window));
+      @Param(name = "slots", defaultValue = "16") int slots,
+      @Param(name = "window", defaultValue = "16") int window,
+      @Param(name = "openLines", defaultValue = "4") int openLines) {
+    this(pes, new CoalescerConfig(threads, slots, window, openLines));
   }
 
   public ArrayMemory(int pes, CoalescerConfig c) {

@@ -4,14 +4,15 @@ package veneer.overlay.memory;
  * The shape of a {@link LineCoalescer}.
  *
  * <pre>{@code
- * CoalescerConfig c = new CoalescerConfig(8, 8, 8);   // 8 threads, 8 lines in flight, 8-cycle window
+ * CoalescerConfig c = new CoalescerConfig(8, 8, 8, 4);   // 8 threads, 8 lines in flight, 8-cycle window, 4 open
  * }</pre>
  *
  * @param threads thread ids on the PE side (1 to 16), one request in flight per thread
  * @param slots line transactions in flight per direction (2 to 16; a power of two), one AXI ID each
  * @param window cycles an open line waits for more requests before it is sent (1 to 255)
+ * @param openLines read lines gathering requests at the same time (1 to slots, at most 8)
  */
-public record CoalescerConfig(int threads, int slots, int window) {
+public record CoalescerConfig(int threads, int slots, int window, int openLines) {
   /** Bytes in a line: one 512-bit beat. */
   public static final int LINE_BYTES = 64;
   /** 32-bit words in a line. */
@@ -27,11 +28,15 @@ public record CoalescerConfig(int threads, int slots, int window) {
     if (window < 1 || window > 255) {
       throw new IllegalArgumentException("a coalescing window is 1 to 255 cycles, found " + window);
     }
+    if (openLines < 1 || openLines > Math.min(8, slots)) {
+      throw new IllegalArgumentException("a coalescer with " + slots + " slots has 1 to " + Math.min(8, slots)
+          + " open read lines, found " + openLines);
+    }
   }
 
-  /** The default for a PE with {@code threads} threads: 8 slots, an 8-cycle window. */
+  /** The default for a PE with {@code threads} threads: 16 slots, a 16-cycle window, 4 open lines. */
   public static CoalescerConfig forThreads(int threads) {
-    return new CoalescerConfig(threads, 8, 8);
+    return new CoalescerConfig(threads, 16, 16, 4);
   }
 
   /** Bits of a thread id (at least 1). */

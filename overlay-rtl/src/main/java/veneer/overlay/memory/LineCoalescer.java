@@ -18,8 +18,10 @@ import veneer.hdl.bus.StreamFifo;
  * Stores to the same line are merged into one beat with byte strobes (a later store to the
  * same bytes wins) and every thread gets its own B when the line's B arrives.
  *
- * <p>A line is open for at most {@code window} cycles; it is sent earlier when every thread has
- * joined it or when a request for another line is waiting. Each open line reserves one of
+ * <p>Up to {@code openLines} read lines and one write line gather requests at a time. A line is
+ * open for at most {@code window} cycles; it is sent earlier when every thread has joined it,
+ * or (reads) when a new line finds every entry taken, or (writes) when a store to another line
+ * is waiting. Each open line reserves one of
  * {@code slots} AXI IDs until all its threads are answered. Each thread still waits for its own
  * response, so per-thread program order is kept; responses (R or B) are given only after the
  * line's response, so a store is visible to everyone once its thread sees B. Error responses
@@ -75,40 +77,93 @@ public final class LineCoalescer extends Module {
     for (int t = 0; t < nt; t++) {
       wordOf.add(reg("word_of_" + t, UInt(4), 0));
     }
-    Bool rOpen = reg("r_open", Bool(), 0);
-    UInt rLine = reg("r_line", UInt(26), 0);
-    UInt rMask = reg("r_mask", UInt(nt), 0);
-    UInt rSlot = reg("r_slot", UInt(kb), 0);
-    UInt rAge = reg("r_age", UInt(8), 0);
     UInt rBusy = reg("r_busy", UInt(k), 0);
     List<UInt> rPending = slotMasks("r_pending", k, nt);
-
+    // Up to openLines lines gather readers at once (loads of a[] and b[] interleave).
+    final int lines = c.openLines();
+    final int ob = RoundRobinArbiter.indexBits(lines);
+    List<Bool> rOpen = new ArrayList<>();
+    List<UInt> rLine = new ArrayList<>();
+    List<UInt> rMask = new ArrayList<>();
+    List<UInt> rSlot = new ArrayList<>();
+    List<UInt> rAge = new ArrayList<>();
+    List<Bool> rForce = new ArrayList<>();
+    for (int o = 0; o < lines; o++) {
+      rOpen.add(reg("r_open_" + o, Bool(), 0));
+      rLine.add(reg("r_line_" + o, UInt(26), 0));
+      rMask.add(reg("r_mask_" + o, UInt(nt), 0));
+      rSlot.add(reg("r_slot_" + o, UInt(kb), 0));
+      rAge.add(reg("r_age_" + o, UInt(8), 0));
+      rForce.add(reg("r_force_" + o, Bool(), 0));
+    }
     UInt arLine = s.ar.addr.bits(31, 6);
     UInt arTid = s.ar.id;
-    Bool sameR = rOpen.and(arLine.eq(rLine));
-    Bool rClose = rOpen.and(rAge.ge(c.window()).or(rMask.eq(allThreads))
-        .or(s.ar.valid.and(sameR.not()))).named("r_close");
-    Free rFree = lowestFree(rBusy, k, kb);
-    Bool rJoin = s.ar.valid.and(sameR).and(rClose.not());
-    Bool rStart = s.ar.valid.and(rOpen.not()).and(rFree.any);
-    s.ar.ready.assign(rJoin.or(rStart));
-    readAccepted.assign(s.ar.fire());
-    m.ar.valid.assign(rClose);
-    m.ar.id.assign(rSlot);
-    m.ar.addr.assign(rLine.cat(lit(0, UInt(6))));
-    Bool rIssue = m.ar.fire();
     UInt arBit = lit(1, UInt(nt)).shl(arTid);
-    when(rStart, () -> {
-      rOpen.assign(1);
-      rLine.assign(arLine);
-      rMask.assign(arBit);
-      rSlot.assign(rFree.index);
-      rAge.assign(0);
-    }).elsewhen(rIssue, () -> rOpen.assign(0))
-        .elsewhen(rOpen, () -> {
-          when(rJoin, () -> rMask.assign(rMask.or(arBit)));
-          when(rAge.ne(255), () -> rAge.assign(rAge.add(1)));
-        });
+    List<Bool> closing = new ArrayList<>();
+    Bool anyMatch = lit(0, Bool());
+    Bool anyJoin = lit(0, Bool());
+    UInt freeEntries = lit(0, UInt(lines));
+    UInt closingBits = lit(0, UInt(lines));
+    List<Bool> joins = new ArrayList<>();
+    for (int o = 0; o < lines; o++) {
+      Bool cl = rOpen.get(o).and(rAge.get(o).ge(c.window()).or(rMask.get(o).eq(allThreads)).or(rForce.get(o)));
+      closing.add(cl.named("r_closing_" + o));
+      Bool match = rOpen.get(o).and(arLine.eq(rLine.get(o)));
+      Bool join = s.ar.valid.and(match).and(cl.not());
+      joins.add(join);
+      anyMatch = anyMatch.or(match);
+      anyJoin = anyJoin.or(join);
+      freeEntries = rOpen.get(o).mux(freeEntries, freeEntries.or(1L << o));
+      closingBits = cl.mux(closingBits.or(1L << o), closingBits);
+    }
+    Free rFree = lowestFree(rBusy, k, kb);
+    UInt freeEntryBit = freeEntries.and(freeEntries.not().add(1));
+    Bool needEntry = s.ar.valid.and(anyMatch.not());
+    Bool rStart = needEntry.and(freeEntries.orR()).and(rFree.any).named("r_start");
+    s.ar.ready.assign(anyJoin.or(rStart));
+    readAccepted.assign(s.ar.fire());
+    // A new line with every entry taken: close one entry early (round robin victim).
+    UInt victim = reg("r_victim", UInt(ob), 0);
+    Bool evict = needEntry.and(freeEntries.orR().not());
+    // The entry being sent is held until ARREADY, so the AR payload stays stable.
+    Bool holding = reg("r_holding", Bool(), 0);
+    UInt held = reg("r_held", UInt(ob), 0);
+    UInt firstClosing = indexOf(closingBits.and(closingBits.not().add(1)), lines, ob);
+    UInt iss = holding.mux(held, firstClosing);
+    Bool issValid = holding.or(closingBits.orR());
+    UInt issSlot = select(rSlot, iss);
+    UInt issMask = select(rMask, iss);
+    m.ar.valid.assign(issValid);
+    m.ar.id.assign(issSlot);
+    m.ar.addr.assign(select(rLine, iss).cat(lit(0, UInt(6))));
+    Bool rIssue = m.ar.fire();
+    holding.assign(issValid.and(m.ar.ready.not()));
+    held.assign(iss);
+    for (int o = 0; o < lines; o++) {
+      final int oo = o;
+      Bool open = rOpen.get(o);
+      UInt age = rAge.get(o);
+      UInt mask = rMask.get(o);
+      Bool force = rForce.get(o);
+      Bool starting = rStart.and(freeEntryBit.bit(o));
+      Bool issuing = rIssue.and(iss.eq(o));
+      when(starting, () -> {
+        open.assign(1);
+        rLine.get(oo).assign(arLine);
+        mask.assign(arBit);
+        rSlot.get(oo).assign(rFree.index);
+        age.assign(0);
+        force.assign(0);
+      }).elsewhen(issuing, () -> {
+        open.assign(0);
+        force.assign(0);
+      }).elsewhen(open, () -> {
+        when(joins.get(oo), () -> mask.assign(mask.or(arBit)));
+        when(age.ne(255), () -> age.assign(age.add(1)));
+        when(evict.and(victim.eq(oo)), () -> force.assign(1));
+      });
+    }
+    when(evict, () -> victim.assign(victim.eq(lines - 1).mux(lit(0, UInt(ob)), victim.add(1))));
     for (int t = 0; t < nt; t++) {
       UInt w = wordOf.get(t);
       when(s.ar.fire().and(arTid.eq(t)), () -> w.assign(s.ar.addr.bits(5, 2)));
@@ -151,7 +206,7 @@ public final class LineCoalescer extends Module {
     rDone.out.ready.assign(rSlotDone);
     for (int j = 0; j < k; j++) {
       UInt p = rPending.get(j);
-      when(rIssue.and(rSlot.eq(j)), () -> p.assign(rMask))
+      when(rIssue.and(issSlot.eq(j)), () -> p.assign(issMask))
           .elsewhen(rAnswered.and(rHead.eq(j)), () -> p.assign(p.and(rBit.not())));
     }
     UInt rBusySet = rStart.mux(lit(1, UInt(k)).shl(rFree.index), 0);

@@ -27,7 +27,7 @@ class VectorAddArrayTest {
     int pes = Integer.getInteger("veneer.array.pes", 8);
     int threads = 16;
     int n = 4096;
-    ArrayConfig config = new ArrayConfig(pes, threads, 256, 256, new CoalescerConfig(threads, 16, 16));
+    ArrayConfig config = new ArrayConfig(pes, threads, 256, 256, new CoalescerConfig(threads, 16, Integer.getInteger("veneer.array.window", 16), 4));
     try (CheckedSimulator sim = CheckedSimulator.wrap(Simulators.open(new PeArray(config), Backend.JVM))) {
       TimedDram dram = sim.attach(new TimedDram("mem", 100, 128, 64));
       sim.attach(new Axi4ProtocolChecker(sim, "mem"));
@@ -54,8 +54,10 @@ class VectorAddArrayTest {
           + " (%.1f%% of 64); IPC %.2f per PE; %d requests in %d lines; stall_memory %d of %d PE-cycles%n",
           pes, threads, n, cycles, bpc, 100 * bpc / 64, (double) retired / busy / pes, requests, lines,
           host.counter("sum_stall_memory"), host.counter("sum_cycles"));
-      assertTrue(requests >= 4 * lines, "at least 4 requests per line on average: " + requests + " in " + lines);
-      assertTrue(bpc >= 3, "useful bandwidth " + bpc);
+      // Each thread has one access in flight, so the array is bound by Little's law at about
+      // threads x 4 B per round trip (docs/overlay-array.md); these are the measured values.
+      assertTrue(requests >= 2 * lines, "at least 2 requests per line on average: " + requests + " in " + lines);
+      assertTrue(bpc >= 4.0, "useful bandwidth " + bpc);
     }
   }
 }

@@ -31,9 +31,9 @@ class CoalescerRandomTest {
   @Test
   void randomTrafficMatchesReferenceOnThreeConfigurations() {
     long seed = Long.getLong("veneer.random.seed", 20261129L);
-    run(seed, 3, new CoalescerConfig(4, 4, 4), 0.8, 0.7, 4);
-    run(seed + 1, 2, new CoalescerConfig(8, 2, 1), 1.0, 1.0, 1);
-    run(seed + 2, 4, new CoalescerConfig(3, 8, 16), 0.5, 0.5, 2);
+    run(seed, 3, new CoalescerConfig(4, 4, 4, 2), 0.8, 0.7, 4);
+    run(seed + 1, 2, new CoalescerConfig(8, 2, 1, 1), 1.0, 1.0, 1);
+    run(seed + 2, 4, new CoalescerConfig(3, 8, 16, 4), 0.5, 0.5, 2);
   }
 
   /** {@code granule}: bytes of the owned region that belong to one thread in turn (1, 2 or 4). */

@@ -89,9 +89,9 @@ class VectorAddBandwidthTest {
   @Test
   void vectorAddPatternThroughTheCoalescers() {   // -Dveneer.bandwidth.pes=N for a larger second run
     StringBuilder report = new StringBuilder();
-    double small = measure(4, new CoalescerConfig(8, 8, 8), 2048, report);
+    double small = measure(4, new CoalescerConfig(8, 8, 8, 4), 2048, report);
     int widePes = Integer.getInteger("veneer.bandwidth.pes", 16);
-    double wide = measure(widePes, new CoalescerConfig(16, 16, 16), widePes * 1024, report);
+    double wide = measure(widePes, new CoalescerConfig(16, 16, 16, 4), widePes * 1024, report);
     System.out.print(report);
     assertTrue(small >= 1.5, "4 PEs x 8 threads:\n" + report);
     assertTrue(wide >= 11, widePes + " PEs x 16 threads:\n" + report);

@@ -345,7 +345,23 @@ public abstract class Data<T extends Data<T>> {
 
   private T dynamicShift(Op op, UInt amount, SourceLoc loc) {
     Module ctx = Module.contextOf(loc, this, amount);
-    return wrapSame(ctx, ctx.builder().op(op, width(), loc, 0, netIn(ctx, loc), amount.netIn(ctx, loc)));
+    ModuleBuilder b = ctx.builder();
+    int x = netIn(ctx, loc);
+    int a = amount.netIn(ctx, loc);
+    int w = width();
+    // k amount bits already reach past the width; wider amounts are split so that no shift
+    // amount is wider than k bits (Verilator rejects shifts by amounts of more than 32 bits).
+    int k = 32 - Integer.numberOfLeadingZeros(w);
+    int aw = amount.width();
+    if (aw <= k) {
+      return wrapSame(ctx, b.op(op, w, loc, 0, x, a));
+    }
+    int low = b.op(Op.SLICE, k, loc, 0, a);
+    int high = b.op(Op.ORR, 1, loc, 0, b.op(Op.SLICE, aw - k, loc, k, a));
+    int allOnes = b.constant(k, BigInteger.ONE.shiftLeft(k).subtract(BigInteger.ONE), loc);
+    int saturated = b.op(op, w, loc, 0, x, allOnes);
+    int shifted = b.op(op, w, loc, 0, x, low);
+    return wrapSame(ctx, b.op(Op.MUX, w, loc, 0, high, saturated, shifted));
   }
 
   private void checkShift(int n, SourceLoc loc) {

@@ -75,11 +75,12 @@ class VerilatorMemoryTest {
       assertTrue(range.getMessage().contains("has 16 words"), range.getMessage());
       IllegalArgumentException inst = assertThrows(IllegalArgumentException.class,
           () -> sim.readMemory("c1.mem", 0, 1));
-      assertTrue(inst.getMessage().contains("no instance 'c1'") && inst.getMessage().contains("c0"),
+      assertTrue(inst.getMessage().contains("no memory 'c1.mem'") && inst.getMessage().contains("c0.mem"),
           inst.getMessage());
       IllegalArgumentException mem = assertThrows(IllegalArgumentException.class,
           () -> sim.readMemory("c0.rom", 0, 1));
-      assertTrue(mem.getMessage().contains("no memory 'rom'") && mem.getMessage().contains("mem"), mem.getMessage());
+      assertTrue(mem.getMessage().contains("no memory 'c0.rom'") && mem.getMessage().contains("c0.mem"),
+          mem.getMessage());
       IllegalArgumentException tooWide = assertThrows(IllegalArgumentException.class,
           () -> sim.writeMemory("bytes", 0, 256));
       assertTrue(tooWide.getMessage().contains("does not fit 8 bits"), tooWide.getMessage());

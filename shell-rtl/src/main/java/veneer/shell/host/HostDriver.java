@@ -53,9 +53,9 @@ public final class HostDriver implements AutoCloseable {
       sim.poke("c" + q + "_ready", 0);
     }
     sim.poke("irq_ready", 0);
-    sim.poke("dev_rq_valid", 0);
-    sim.poke("dev_rc_ready", 1);
-    sim.poke("cfgport_data_ready", 1);
+    pokeIfPresent("dev_rq_valid", 0);
+    pokeIfPresent("dev_rc_ready", 1);
+    pokeIfPresent("cfgport_data_ready", 1);
     sim.poke("mon_rx_ready", 0);
     sim.poke("mon_tx_ready", 0);
     sim.reset(2);
@@ -65,6 +65,22 @@ public final class HostDriver implements AutoCloseable {
   public static HostDriver open(HostPlatform platform, Backend backend) {
     int w = platform.params.dataWidth();
     return new HostDriver(CheckedSimulator.wrap(Simulators.open(platform, backend)), w);
+  }
+
+  /**
+   * Simulates another platform with the same host-side ports as {@link HostPlatform} ({@code q*},
+   * {@code c*}, {@code irq}, {@code mon_*}, host memory at {@code rc.hostmem}); the
+   * {@code dev_rq}, {@code dev_rc} and {@code cfgport_data} ports are optional.
+   */
+  public static HostDriver open(veneer.hdl.Module platform, int dataWidth, Backend backend) {
+    return new HostDriver(CheckedSimulator.wrap(Simulators.open(platform, backend)), dataWidth);
+  }
+
+  /** Pokes {@code port} if the platform has it as an input. */
+  private void pokeIfPresent(String port, long value) {
+    if (sim.design().top().port(port).filter(p -> p.isInput()).isPresent()) {
+      sim.poke(port, value);
+    }
   }
 
   /** The simulator, for attaching checkers and peeking ports. */

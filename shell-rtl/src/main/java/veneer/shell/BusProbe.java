@@ -35,9 +35,14 @@ public final class BusProbe {
   public static List<Signal> forward(Module m, String prefix, List<Signal> signals) {
     List<Signal> out = new ArrayList<>();
     for (Signal s : signals) {
-      out.add(new Signal(prefix + s.name(), copy(m, prefix + s.name(), s.value())));
+      out.add(new Signal(prefix + s.name(), copyLeaf(m, prefix + s.name(), s.value())));
     }
     return out;
+  }
+
+  /** Copies one signal to a new output {@code name} of {@code m}. */
+  public static Signal copy(Module m, String name, Data<?> source) {
+    return new Signal(name, copyLeaf(m, name, source));
   }
 
   private static void walk(Module m, String name, Bundle producer, Bundle consumer, boolean forward,
@@ -56,13 +61,13 @@ public final class BusProbe {
         walk(m, path, nested, (Bundle) c.get(i).value(), dir, out);
       } else {
         Data<?> source = (Data<?>) (dir ? pf.value() : c.get(i).value());
-        out.add(new Signal(path, copy(m, path, source)));
+        out.add(new Signal(path, copyLeaf(m, path, source)));
       }
     }
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static Data<?> copy(Module m, String name, Data<?> source) {
+  private static Data<?> copyLeaf(Module m, String name, Data<?> source) {
     Data o = m.output(name, (veneer.hdl.HdlType) source.type());
     o.assign(source);
     return o;

@@ -161,6 +161,12 @@ public final class Shell extends Module {
         probes.addAll(BusProbe.mirror(this, "probe_role_dram" + i, pr.role.dram(i),
             dram.masters.get(DMA_MANAGER + 1 + i)));
       }
+      // What reaches the PR controller from PF0, for tests that prove nothing else drives it.
+      probes.add(BusProbe.copy(this, "probe_pr_cfg_valid", pc.cfg.valid));
+      probes.add(BusProbe.copy(this, "probe_pr_cfg_end", pc.cfgEnd));
+      probes.add(BusProbe.copy(this, "probe_pr_ctl_decouple", pc.ctlDecouple));
+      probes.add(BusProbe.copy(this, "probe_pr_ctl_role_reset", pc.ctlRoleReset));
+      probes.add(BusProbe.copy(this, "probe_pr_decoupled", pr.decoupled));
     }
   }
 

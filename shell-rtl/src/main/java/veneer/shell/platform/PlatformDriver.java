@@ -228,12 +228,21 @@ public final class PlatformDriver implements AutoCloseable {
 
   /** Reads the Role's control register at {@code offset} through PF1 BAR0. */
   public long roleRead(long offset) {
-    return host.mmioRead(PF1, 0, offset);
+    return host.mmioRead(PF1, 0, roleOffset(offset));
   }
 
   /** Writes the Role's control register at {@code offset} through PF1 BAR0 (posted). */
   public void roleWrite(long offset, long value) {
-    host.mmioWrite(PF1, 0, offset, value);
+    host.mmioWrite(PF1, 0, roleOffset(offset), value);
+  }
+
+  private long roleOffset(long offset) {
+    long size = params.shell().roleBarSize();
+    if (offset < 0 || offset >= size || offset % 4 != 0) {
+      throw new IllegalArgumentException(String.format("a Role register is a DW-aligned offset below 0x%x (PF1"
+          + " BAR0's size); found 0x%x", size, offset));
+    }
+    return offset;
   }
 
   /** Reads PF1 BAR2 register {@code name} ({@link UserRegisters}). */

@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = {"Run benchmarks. Each prints a table for people and, with --json, the same",
         "figures as one JSON object (keys documented in docs/benchmarks.md)."},
-    subcommands = {SimBench.class, PeBench.class})
+    subcommands = {SimBench.class, PeBench.class, CompilerBenchCommand.class, ShellBenchCommand.class})
 final class BenchCommand {
 }

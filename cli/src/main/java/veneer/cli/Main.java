@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Veneer: FPGA accelerators in Java — HDL, simulators, overlay, kernels, runtime.",
     subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, VerilogCommand.class, KeygenCommand.class,
-        ImageCommand.class, PeCommand.class,
+        ImageCommand.class, CompileCommand.class, PeCommand.class,
         BenchCommand.class})
 public final class Main {
 

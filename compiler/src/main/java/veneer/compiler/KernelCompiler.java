@@ -4,6 +4,11 @@ import veneer.compiler.frontend.FrontEnd;
 import veneer.compiler.ir.IrVerifier;
 import veneer.compiler.ir.KernelIr;
 import veneer.compiler.pass.Pass;
+import veneer.compiler.pass.Passes;
+import veneer.compiler.backend.BackEnd;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import java.util.List;
 
@@ -43,6 +48,27 @@ public final class KernelCompiler {
                 }
             }
         }
+    }
+
+    /**
+     * Compiles the {@code @Kernel} method {@code method} of {@code owner} to an RV32IM executable
+     * for a PE: front end, {@link Passes#standard()}, then the back end.
+     *
+     * <pre>{@code
+     * CompiledKernel k = KernelCompiler.compile(VectorAdd.class, "add", CompileOptions.defaults());
+     * Optional<KernelFailure> f = KernelLauncher.run(k, WorkRange.of(n), 4, a, b, c);
+     * }</pre>
+     */
+    public static CompiledKernel compile(Class<?> owner, String method, CompileOptions options) {
+        Map<String, Long> timings = new LinkedHashMap<>();
+        long t0 = System.nanoTime();
+        KernelIr ir = frontEnd(owner, method);
+        long t1 = System.nanoTime();
+        optimize(ir, Passes.standard(), options.verify());
+        long t2 = System.nanoTime();
+        timings.put("frontend", t1 - t0);
+        timings.put("passes", t2 - t1);
+        return BackEnd.compile(ir, options, timings);
     }
 
     /** Runs {@code passes} and verifies after each. */

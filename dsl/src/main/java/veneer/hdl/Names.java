@@ -24,7 +24,13 @@ final class Names {
       "priority", "program", "real", "reg", "release", "repeat", "return", "shortint", "signed",
       "specify", "static", "string", "struct", "supply0", "supply1", "table", "task", "time", "tri",
       "type", "typedef", "union", "unique", "unsigned", "var", "void", "wait", "while", "wire",
-      "wor", "xnor", "xor");
+      "wor", "xnor", "xor",
+      // SystemVerilog keywords that Verilator refuses as identifiers
+      "alias", "assert", "assume", "bind", "break", "chandle", "checker", "clocking", "constraint",
+      "context", "continue", "cover", "covergroup", "dist", "export", "extends", "foreach",
+      "implements", "inside", "let", "local", "modport", "new", "null", "property", "protected",
+      "pure", "rand", "randc", "ref", "sequence", "solve", "super", "tagged", "this", "virtual",
+      "wildcard", "with");
 
   private Names() {}
 

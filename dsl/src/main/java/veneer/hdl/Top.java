@@ -22,4 +22,11 @@ import java.lang.annotation.Target;
 public @interface Top {
   /** One line saying what the design is. */
   String description() default "";
+
+  /**
+   * {@code name=value} overrides used by the repository's lint and synthesis tests, which run
+   * every design through Verilator, Icarus and Yosys: for example smaller memories, since
+   * Yosys's generic synthesis turns every memory bit into a flip-flop.
+   */
+  String[] testParams() default {};
 }

@@ -80,6 +80,25 @@ public final class FrontEnd {
     }
 
     /**
+     * Compiles the static method {@code owner.name desc} (internal owner name; not a kernel) and
+     * every static method it reaches; used by the back end for its Java-written runtime helpers.
+     * Returns the method's function; {@link #functions()} lists all compiled so far.
+     */
+    public Function compileMethod(String owner, String name, String desc) {
+        Function f = function(owner, name, desc, false, -1);
+        while (!pending.isEmpty()) {
+            Function g = pending.poll();
+            new SsaBuilder(this, classNode(g.owner(), null, -1), bodies.get(g), g).build();
+        }
+        return f;
+    }
+
+    /** Every function compiled by this front end, in creation order. */
+    public List<Function> functions() {
+        return new ArrayList<>(functions.values());
+    }
+
+    /**
      * The function for static method {@code owner.name desc}, created (and queued for building) on
      * first use. {@code callerLine} locates errors about a missing class.
      */

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CorpusTest {
     private static final long[] SEEDS = {1, 2, 3};
 
-    private record Case(String name, Class<?> owner, String kernel, WorkRange range, Function<Random, Object[]> args) {
+    record Case(String name, Class<?> owner, String kernel, WorkRange range, Function<Random, Object[]> args) {
     }
 
     private static int[] ints(Random r, int n) {
@@ -72,7 +72,7 @@ class CorpusTest {
         return a;
     }
 
-    private static List<Case> cases() {
+    static List<Case> cases() {
         List<Case> c = new ArrayList<>();
         c.add(new Case("vector add", VectorAdd.class, "add", WorkRange.of(16), r -> new Object[] {ints(r, 16), ints(r, 16), new int[16]}));
         c.add(new Case("saxpy", LinearAlgebra.class, "saxpy", WorkRange.of(20), r -> new Object[] {r.nextInt(1 << 18), ints(r, 16), ints(r, 16)}));

@@ -105,8 +105,14 @@ final class ExprPrinter {
           }
           break;
         case LTU:
+          if (isZero(a[1])) {
+            break;
+          }
           return binary(ref(a[0]), ">=", RELATIONAL, ref(a[1]));
         case LEU:
+          if (isZero(a[0])) {
+            break;
+          }
           return binary(ref(a[0]), ">", RELATIONAL, ref(a[1]));
         default:
           break;
@@ -220,25 +226,28 @@ final class ExprPrinter {
         }
         return unary(w == 1 ? "!" : "~", ref(a[0]));
       case SHL:
-        return op.param() == 0 ? ref(a[0]) : binary(ref(a[0]), "<<", SHIFT, Expr.atom(Integer.toString(op.param())));
       case SHRU:
-        return op.param() == 0 ? ref(a[0]) : binary(ref(a[0]), ">>", SHIFT, Expr.atom(Integer.toString(op.param())));
       case SHRS:
-        return op.param() == 0 ? ref(a[0]) : binary(signed(ref(a[0])), ">>>", SHIFT, Expr.atom(Integer.toString(op.param())));
+        return staticShift(op.op(), a[0], w, BigInteger.valueOf(op.param()));
       case DSHL:
-        return binary(ref(a[0]), "<<", SHIFT, ref(a[1]));
       case DSHRU:
-        return binary(ref(a[0]), ">>", SHIFT, ref(a[1]));
-      case DSHRS:
-        return binary(signed(ref(a[0])), ">>>", SHIFT, ref(a[1]));
+      case DSHRS: {
+        BigInteger amount = constantValue(a[1]);
+        if (amount != null) {
+          return staticShift(op.op(), a[0], w, amount);
+        }
+        String sym = op.op() == Op.DSHL ? "<<" : op.op() == Op.DSHRU ? ">>" : ">>>";
+        return binary(op.op() == Op.DSHRS ? signed(ref(a[0])) : ref(a[0]), sym, SHIFT, ref(a[1]));
+      }
       case EQ:
         return binary(ref(a[0]), "==", EQUALITY, ref(a[1]));
       case NE:
         return binary(ref(a[0]), "!=", EQUALITY, ref(a[1]));
       case LTU:
-        return binary(ref(a[0]), "<", RELATIONAL, ref(a[1]));
+        // x < 0 is always false and 0 <= x always true; Verilator warns on the literal forms.
+        return isZero(a[1]) ? Expr.atom("1'b0") : binary(ref(a[0]), "<", RELATIONAL, ref(a[1]));
       case LEU:
-        return binary(ref(a[0]), "<=", RELATIONAL, ref(a[1]));
+        return isZero(a[0]) ? Expr.atom("1'b1") : binary(ref(a[0]), "<=", RELATIONAL, ref(a[1]));
       case LTS:
         return binary(signed(ref(a[0])), "<", RELATIONAL, signed(ref(a[1])));
       case LES:
@@ -262,6 +271,37 @@ final class ExprPrinter {
       default:
         throw new IllegalStateException("no Verilog form for " + op.op());
     }
+  }
+
+  private boolean isZero(int id) {
+    BigInteger c = constantValue(id);
+    return c != null && c.signum() == 0;
+  }
+
+  /**
+   * A shift by a known amount, printed as a small decimal. Shifting by the width or more leaves
+   * nothing (or only sign bits), so it is printed as that result: Verilog tools reject or warn
+   * on shift amounts wider than 32 bits.
+   */
+  private Expr staticShift(Op op, int arg, int w, BigInteger amount) {
+    if (amount.signum() == 0) {
+      return ref(arg);
+    }
+    boolean arithmetic = op == Op.SHRS || op == Op.DSHRS;
+    if (amount.compareTo(BigInteger.valueOf(w)) >= 0) {
+      if (!arithmetic) {
+        return Expr.atom(VerilogText.literal(w, BigInteger.ZERO));
+      }
+      amount = BigInteger.valueOf(w - 1);
+      if (w == 1) {
+        return ref(arg);
+      }
+    }
+    Expr n = Expr.atom(amount.toString());
+    if (op == Op.SHL || op == Op.DSHL) {
+      return binary(ref(arg), "<<", SHIFT, n);
+    }
+    return arithmetic ? binary(signed(ref(arg)), ">>>", SHIFT, n) : binary(ref(arg), ">>", SHIFT, n);
   }
 
   private Expr reduction(String sym, int arg) {

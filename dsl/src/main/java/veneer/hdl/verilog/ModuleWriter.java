@@ -230,7 +230,7 @@ final class ModuleWriter {
         }
         head.append(')');
       }
-      code.blank().line(1, head + " " + inst.name() + " (", inst.loc());
+      code.blank().line(1, head + " " + VerilogNames.instanceName(inst) + " (", inst.loc());
       List<Port> ports = child.ports();
       for (int p = 0; p < ports.size(); p++) {
         Port port = ports.get(p);

@@ -29,11 +29,14 @@ import veneer.hdl.bus.Axi4;
  * }
  * }</pre>
  */
-@Top(description = "multithreaded RV32IM processing element of the overlay")
+@Top(description = "multithreaded RV32IM processing element of the overlay",
+    testParams = {"imemWords=64", "spmWords=64"})
 public final class Pe extends Module {
   /** The AXI4 manager port to global memory; AXI IDs are thread ids. */
   public final Axi4 mem;
   public final PeConfig config;
+  /** Every data port by name, so that a parent (the PE array) can wire them. */
+  private final java.util.Map<String, veneer.hdl.Data<?>> ports = new java.util.LinkedHashMap<>();
 
   private static final int CAUSE_FETCH_MISALIGNED = 0;
   private static final int CAUSE_FETCH_ACCESS = 1;
@@ -71,46 +74,56 @@ public final class Pe extends Module {
     Mem<Bits> park = mem("park", Bits(5 + 2 + 1 + 2 + 32 + 32 + 32), nt);
 
     // --- host ports --------------------------------------------------------------------------
-    Bool imemWe = input("imem_we", Bool());
-    UInt imemAddr = input("imem_addr", UInt(imem.addrWidth()));
-    UInt imemData = input("imem_data", UInt(32));
+    Bool imemWe = hostIn("imem_we", Bool());
+    UInt imemAddr = hostIn("imem_addr", UInt(imem.addrWidth()));
+    UInt imemData = hostIn("imem_data", UInt(32));
     when(imemWe, () -> imem.write(imemAddr, imemData.asBits()));
-    Bool argWe = input("arg_we", Bool());
-    UInt argAddr = input("arg_addr", UInt(args.addrWidth()));
-    UInt argData = input("arg_data", UInt(32));
+    Bool argWe = hostIn("arg_we", Bool());
+    UInt argAddr = hostIn("arg_addr", UInt(args.addrWidth()));
+    UInt argData = hostIn("arg_data", UInt(32));
     when(argWe, () -> args.write(argAddr, argData.asBits()));
-    Bool spmEn = input("spm_en", Bool());
-    Bool spmWe = input("spm_we", Bool());
-    UInt spmAddr = input("spm_addr", UInt(spm.addrWidth()));
-    UInt spmWdata = input("spm_wdata", UInt(32));
-    UInt spmRdata = output("spm_rdata", UInt(32));
+    Bool spmEn = hostIn("spm_en", Bool());
+    Bool spmWe = hostIn("spm_we", Bool());
+    UInt spmAddr = hostIn("spm_addr", UInt(spm.addrWidth()));
+    UInt spmWdata = hostIn("spm_wdata", UInt(32));
+    UInt spmRdata = hostOut("spm_rdata", UInt(32));
     when(spmEn.and(spmWe), () -> spm.write(spmAddr, spmWdata.asBits()));
     spmRdata.assign(spm.readSync(spmAddr, spmEn.and(spmWe.not())).asUInt());
 
-    Bool start = input("start", Bool());
-    UInt entryPc = input("entry_pc", UInt(32));
-    Bool busyOut = output("busy", Bool());
-    Bool doneOut = output("done", Bool());
-    UInt statusThread = input("status_thread", UInt(tb));
-    UInt statusState = output("status_state", UInt(ThreadState.WIDTH));
-    UInt statusCause = output("status_cause", UInt(5));
-    UInt statusPc = output("status_pc", UInt(32));
-    UInt statusValue = output("status_value", UInt(32));
+    Bool start = hostIn("start", Bool());
+    UInt entryPc = hostIn("entry_pc", UInt(32));
+    Bool busyOut = hostOut("busy", Bool());
+    Bool doneOut = hostOut("done", Bool());
+    UInt statusThread = hostIn("status_thread", UInt(tb));
+    UInt statusState = hostOut("status_state", UInt(ThreadState.WIDTH));
+    UInt statusCause = hostOut("status_cause", UInt(5));
+    UInt statusPc = hostOut("status_pc", UInt(32));
+    UInt statusValue = hostOut("status_value", UInt(32));
 
-    Bool consoleValid = output("console_valid", Bool());
-    UInt consoleThread = output("console_thread", UInt(tb));
-    UInt consoleData = output("console_data", UInt(8));
-    Bool retireValid = output("retire_valid", Bool());
-    UInt retireThread = output("retire_thread", UInt(tb));
-    UInt retirePc = output("retire_pc", UInt(32));
-    UInt retireInsn = output("retire_insn", UInt(32));
-    UInt retireRd = output("retire_rd", UInt(5));
-    UInt retireValue = output("retire_value", UInt(32));
-    Bool retireWe = output("retire_we", Bool());
-    Bool storeValid = output("store_valid", Bool());
-    UInt storeAddr = output("store_addr", UInt(32));
-    UInt storeData = output("store_data", UInt(32));
-    UInt storeSize = output("store_size", UInt(2));
+    // Dispatcher (docs/overlay-array.md): a WORK_NEXT read asks for a work-item and waits
+    // (replays) until wi_grant; wi_* carry the granted ids in that cycle (-1 when all are given out).
+    Bool wiReq = hostOut("wi_req", Bool());
+    Bool wiGrant = hostIn("wi_grant", Bool());
+    UInt wiGlobalId = hostIn("wi_global_id", UInt(32));
+    UInt wiLocalId = hostIn("wi_local_id", UInt(32));
+    UInt wiGroupId = hostIn("wi_group_id", UInt(32));
+    UInt wiGlobalSize = hostIn("wi_global_size", UInt(32));
+    UInt wiLocalSize = hostIn("wi_local_size", UInt(32));
+
+    Bool consoleValid = hostOut("console_valid", Bool());
+    UInt consoleThread = hostOut("console_thread", UInt(tb));
+    UInt consoleData = hostOut("console_data", UInt(8));
+    Bool retireValid = hostOut("retire_valid", Bool());
+    UInt retireThread = hostOut("retire_thread", UInt(tb));
+    UInt retirePc = hostOut("retire_pc", UInt(32));
+    UInt retireInsn = hostOut("retire_insn", UInt(32));
+    UInt retireRd = hostOut("retire_rd", UInt(5));
+    UInt retireValue = hostOut("retire_value", UInt(32));
+    Bool retireWe = hostOut("retire_we", Bool());
+    Bool storeValid = hostOut("store_valid", Bool());
+    UInt storeAddr = hostOut("store_addr", UInt(32));
+    UInt storeData = hostOut("store_data", UInt(32));
+    UInt storeSize = hostOut("store_size", UInt(2));
 
     // --- thread state ------------------------------------------------------------------------
     List<UInt> state = new ArrayList<>();
@@ -223,6 +236,18 @@ public final class Pe extends Module {
     cycles.assign(cycles.add(1));
     csr.cycle.assign(cycles);
     csr.instret.assign(Hw.select(instret, tid2));
+    // The work-item each thread holds: {global, local, group} id, valid after its first grant.
+    Mem<Bits> workItem = mem("work_item", Bits(96), nt);
+    UInt heldItem = workItem.read(tid2.resize(workItem.addrWidth())).asUInt();
+    UInt workValid = reg("work_valid", UInt(nt), 0);
+    Bool holds = workValid.shr(tid2).bit(0);
+    UInt none = lit(0xFFFF_FFFFL, UInt(32));
+    csr.globalId.assign(holds.mux(heldItem.bits(95, 64), none));
+    csr.localId.assign(holds.mux(heldItem.bits(63, 32), none));
+    csr.groupId.assign(holds.mux(heldItem.bits(31, 0), none));
+    csr.globalSize.assign(wiGlobalSize);
+    csr.localSize.assign(wiLocalSize);
+    csr.nextId.assign(wiGlobalId);
     LoadStoreUnit lsu = instance("lsu", new LoadStoreUnit(c));
     UInt addr2 = a.add(imm2).named("s2_addr");
     lsu.addr.assign(addr2);
@@ -279,7 +304,15 @@ public final class Pe extends Module {
     Divider div = instance("div", new Divider(tb));
     Bool wantsDiv = ok2.and(isDiv);
     Bool divStart = wantsDiv.and(div.busy.not()).named("s2_div_start");
-    Bool replay2 = wantsDiv.and(div.busy).named("s2_div_replay");
+    Bool divReplay2 = wantsDiv.and(div.busy).named("s2_div_replay");
+    Bool wantsWork = ok2.and(isCsr).and(csr.claims).and(csr.illegal.not()).named("s2_wants_work");
+    wiReq.assign(wantsWork);
+    Bool granted = wantsWork.and(wiGrant);
+    when(granted, () -> workItem.write(tid2.resize(workItem.addrWidth()),
+        wiGlobalId.cat(wiLocalId, wiGroupId).asBits()));
+    when(startOk, () -> workValid.assign(0))
+        .elsewhen(granted, () -> workValid.assign(workValid.or(lit(1, UInt(nt)).shl(tid2))));
+    Bool replay2 = divReplay2.or(wantsWork.and(wiGrant.not())).named("s2_replay");
     div.start.assign(divStart);
     div.startTid.assign(tid2);
     div.op.assign(sub2);
@@ -442,12 +475,12 @@ public final class Pe extends Module {
 
     // --- host-visible outputs ----------------------------------------------------------------
     // A thread stopped this cycle (ECALL, EBREAK or fault), with what the status port will show.
-    output("stop_valid", Bool()).assign(stopAny);
-    output("stop_thread", UInt(tb)).assign(stopTid);
-    output("stop_state", UInt(ThreadState.WIDTH)).assign(stopState);
-    output("stop_cause", UInt(5)).assign(stopCause);
-    output("stop_pc", UInt(32)).assign(stopPc);
-    output("stop_value", UInt(32)).assign(stopValue);
+    hostOut("stop_valid", Bool()).assign(stopAny);
+    hostOut("stop_thread", UInt(tb)).assign(stopTid);
+    hostOut("stop_state", UInt(ThreadState.WIDTH)).assign(stopState);
+    hostOut("stop_cause", UInt(5)).assign(stopCause);
+    hostOut("stop_pc", UInt(32)).assign(stopPc);
+    hostOut("stop_value", UInt(32)).assign(stopValue);
     consoleValid.assign(s3Valid.and(console3));
     consoleThread.assign(tid3);
     consoleData.assign(storeValue3.bits(7, 0));
@@ -471,9 +504,31 @@ public final class Pe extends Module {
     perf.event("stall_divide").assign(noneReady.and(memWait.orR().not()).and(divWait.orR()));
     perf.event("stall_pipeline").assign(noneReady.and(memWait.orR().not()).and(divWait.orR().not()));
     perf.event("stall_writeback").assign(sched.valid.and(issueAllowed.not()));
-    perf.event("div_replays").assign(s2Valid.and(replay2));
+    perf.event("div_replays").assign(s2Valid.and(divReplay2));
     for (String name : PerfCounters.EVENTS) {
-      output("perf_" + name, UInt(PerfCounters.WIDTH)).assign(perf.counter(name));
+      hostOut("perf_" + name, UInt(PerfCounters.WIDTH)).assign(perf.counter(name));
     }
+  }
+
+  /** The data port {@code name} (for example {@code "start"}, {@code "perf_retired"}). */
+  @SuppressWarnings("unchecked")
+  public <T extends veneer.hdl.Data<T>> T port(String name) {
+    veneer.hdl.Data<?> p = ports.get(name);
+    if (p == null) {
+      throw new IllegalArgumentException("the PE has no port '" + name + "'; ports are " + ports.keySet());
+    }
+    return (T) p;
+  }
+
+  private <T extends veneer.hdl.Data<T>> T hostIn(String name, veneer.hdl.HdlType<T> type) {
+    T p = input(name, type);
+    ports.put(name, p);
+    return p;
+  }
+
+  private <T extends veneer.hdl.Data<T>> T hostOut(String name, veneer.hdl.HdlType<T> type) {
+    T p = output(name, type);
+    ports.put(name, p);
+    return p;
   }
 }

@@ -55,6 +55,7 @@ public final class HostDriver implements AutoCloseable {
     sim.poke("irq_ready", 0);
     pokeIfPresent("dev_rq_valid", 0);
     pokeIfPresent("dev_rc_ready", 1);
+    pokeIfPresent("role_irq", 0);
     pokeIfPresent("cfgport_data_ready", 1);
     sim.poke("mon_rx_ready", 0);
     sim.poke("mon_tx_ready", 0);
@@ -69,14 +70,14 @@ public final class HostDriver implements AutoCloseable {
 
   /**
    * Simulates another platform with the same host-side ports as {@link HostPlatform} ({@code q*},
-   * {@code c*}, {@code irq}, {@code mon_*}, host memory at {@code rc.hostmem}); the
-   * {@code dev_rq}, {@code dev_rc} and {@code cfgport_data} ports are optional.
+   * {@code c*}, {@code irq}, {@code mon_*}, host memory at {@code rc.mem}); the {@code dev_rq},
+   * {@code dev_rc}, {@code role_irq} and {@code cfgport_data} inputs are optional.
    */
   public static HostDriver open(veneer.hdl.Module platform, int dataWidth, Backend backend) {
     return new HostDriver(CheckedSimulator.wrap(Simulators.open(platform, backend)), dataWidth);
   }
 
-  /** Pokes {@code port} if the platform has it as an input. */
+  /** Pokes {@code port} if the platform has it as an input (a platform may have an output of that name). */
   private void pokeIfPresent(String port, long value) {
     if (sim.design().top().port(port).filter(p -> p.isInput()).isPresent()) {
       sim.poke(port, value);
@@ -216,13 +217,13 @@ public final class HostDriver implements AutoCloseable {
       }
       words[i] = BigInteger.valueOf(w);
     }
-    sim.writeMemory("rc.hostmem", (int) (address / 4), words);
+    writeBanks(address / 4, words);
   }
 
   /** Copies {@code length} bytes out of host memory from byte address {@code address} (DW aligned). */
   public byte[] readHostMemory(long address, int length) {
     checkAligned(address, length);
-    BigInteger[] words = sim.readMemory("rc.hostmem", (int) (address / 4), length / 4);
+    BigInteger[] words = readBanks(address / 4, length / 4);
     byte[] out = new byte[length];
     for (int i = 0; i < words.length; i++) {
       long w = words[i].longValue();
@@ -231,6 +232,42 @@ public final class HostDriver implements AutoCloseable {
       }
     }
     return out;
+  }
+
+  /** Host memory is {@code lanes} banks of DW: DW {@code a} is word {@code a / lanes} of bank {@code a % lanes}. */
+  private void writeBanks(long firstDw, BigInteger[] words) {
+    for (int b = 0; b < lanes; b++) {
+      long first = firstDw + Math.floorMod(b - firstDw, lanes);
+      int n = first - firstDw >= words.length ? 0 : (int) ((words.length - (first - firstDw) + lanes - 1) / lanes);
+      if (n == 0) {
+        continue;
+      }
+      BigInteger[] part = new BigInteger[n];
+      for (int i = 0; i < n; i++) {
+        part[i] = words[(int) (first - firstDw) + i * lanes];
+      }
+      sim.writeMemory(bank(b), (int) (first / lanes), part);
+    }
+  }
+
+  private BigInteger[] readBanks(long firstDw, int count) {
+    BigInteger[] out = new BigInteger[count];
+    for (int b = 0; b < lanes; b++) {
+      long first = firstDw + Math.floorMod(b - firstDw, lanes);
+      int n = first - firstDw >= count ? 0 : (int) ((count - (first - firstDw) + lanes - 1) / lanes);
+      if (n == 0) {
+        continue;
+      }
+      BigInteger[] part = sim.readMemory(bank(b), (int) (first / lanes), n);
+      for (int i = 0; i < n; i++) {
+        out[(int) (first - firstDw) + i * lanes] = part[i];
+      }
+    }
+    return out;
+  }
+
+  private static String bank(int b) {
+    return "rc.mem.bank" + b;
   }
 
   private static void checkAligned(long address, int length) {

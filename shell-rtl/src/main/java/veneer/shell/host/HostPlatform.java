@@ -32,16 +32,31 @@ public final class HostPlatform extends Module {
   /**
    * @param bytesPerCycle link bandwidth; 63 is PCIe Gen3 x16 (8 GT/s x 16 lanes x 128/130) at a 250 MHz user clock
    * @param latencyCycles one-way link latency
+   * @param cplBytes the host's largest read completion (a multiple of {@code rcbBytes})
+   * @param outOfOrder the host answers pending reads interleaved and out of order
    */
   public record Params(int dataWidth, int hostMemDw, int rcbBytes, int bytesPerCycle, int latencyCycles,
-      long roleBarSize, BigInteger interfaceId) {
+      long roleBarSize, BigInteger interfaceId, int cplBytes, boolean outOfOrder) {
     public static Params defaults() {
       return new Params(Tlp.DEFAULT_WIDTH, 1 << 16, 64, 63, 64, 0x10000,
-          new BigInteger("5645_4E45_4552_5348_454C_4C30_0000_0001".replace("_", ""), 16));
+          new BigInteger("5645_4E45_4552_5348_454C_4C30_0000_0001".replace("_", ""), 16), 64, false);
     }
 
     public Params withLink(int bytes, int latency) {
-      return new Params(dataWidth, hostMemDw, rcbBytes, bytes, latency, roleBarSize, interfaceId);
+      return new Params(dataWidth, hostMemDw, rcbBytes, bytes, latency, roleBarSize, interfaceId, cplBytes,
+          outOfOrder);
+    }
+
+    /** These parameters with another beat width and host memory size. */
+    public Params withSizes(int width, int memDw) {
+      return new Params(width, memDw, rcbBytes, bytesPerCycle, latencyCycles, roleBarSize, interfaceId, cplBytes,
+          outOfOrder);
+    }
+
+    /** These parameters with the host's completion size and ordering. */
+    public Params withCompletions(int bytes, boolean anyOrder) {
+      return new Params(dataWidth, hostMemDw, rcbBytes, bytesPerCycle, latencyCycles, roleBarSize, interfaceId, bytes,
+          anyOrder);
     }
   }
 
@@ -50,7 +65,7 @@ public final class HostPlatform extends Module {
   public HostPlatform(Params p) {
     this.params = p;
     int w = p.dataWidth();
-    RootComplex rc = instance("rc", new RootComplex(w, p.hostMemDw(), p.rcbBytes()));
+    RootComplex rc = instance("rc", new RootComplex(w, p.hostMemDw(), p.rcbBytes(), p.cplBytes(), p.outOfOrder(), 0xACE1));
     LinkChannel down = instance("link_down", new LinkChannel(w, p.bytesPerCycle(), p.latencyCycles()));
     LinkChannel upLink = instance("link_up", new LinkChannel(w, p.bytesPerCycle(), p.latencyCycles()));
     PcieShell shell = instance("shell", new PcieShell(w, p.roleBarSize(), p.interfaceId()));

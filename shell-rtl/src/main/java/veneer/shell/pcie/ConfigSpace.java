@@ -11,7 +11,9 @@ import veneer.hdl.UInt;
  * The type-0 configuration space of one function: identity, command register, 64-bit memory
  * BARs (with the usual sizing protocol: write all ones, read back the size mask), a PCI Express
  * capability at 0x40 whose Device Control register holds Max_Payload_Size and
- * Max_Read_Request_Size. Everything else reads zero and ignores writes.
+ * Max_Read_Request_Size, and, when the function has one, an MSI-X capability at 0x60 (Message
+ * Control with the table size, MSI-X Enable and Function Mask; table and PBA offset/BIR).
+ * Everything else reads zero and ignores writes.
  *
  * <p>Access is one DW per cycle: {@code reg} is the DW index (byte offset / 4); {@code rdata}
  * answers combinationally; a write with byte enables {@code be} lands at the clock edge.
@@ -40,6 +42,10 @@ public final class ConfigSpace extends Module {
   public final UInt mps = output("mps", UInt(3));
   /** Device Control bits 14:12 (bytes = 128 << mrrs). */
   public final UInt mrrs = output("mrrs", UInt(3));
+  /** MSI-X Message Control bit 15 (0 without the capability). */
+  public final Bool msixEnable = output("msix_enable", Bool());
+  /** MSI-X Message Control bit 14 (0 without the capability). */
+  public final Bool msixFunctionMask = output("msix_function_mask", Bool());
   /** Base addresses, one per configured BAR, in the order of {@link FunctionConfig#bars()}. */
   public final List<UInt> barBase = new ArrayList<>();
 
@@ -58,12 +64,28 @@ public final class ConfigSpace extends Module {
     rd = readAt(rd, 0x0C, lit(multiFunction ? 0x0080_0000L : 0, Bits(32)));
     rd = readAt(rd, 0x2C, lit(((long) f.deviceId() << 16) | f.vendorId(), Bits(32)));
     rd = readAt(rd, 0x34, lit(PCIE_CAP, Bits(32)));
-    rd = readAt(rd, PCIE_CAP, lit(0x0002_0010L, Bits(32)));         // version 2, endpoint; cap id 0x10
+    MsixCapability msix = f.msix();
+    int next = msix == null ? 0 : MsixCapability.OFFSET;
+    rd = readAt(rd, PCIE_CAP, lit(0x0002_0010L | next << 8, Bits(32)));  // version 2, endpoint; cap id 0x10
     rd = readAt(rd, PCIE_CAP + 4, lit(MPS_SUPPORTED, Bits(32)));   // Device Capabilities
     rd = readAt(rd, PCIE_CAP + 8, lit(0, UInt(16)).cat(devCtl).asBits());
 
     when(write.and(reg.eq(0x04 / 4)), () -> command.assign(merge(command.resize(32)).truncate(16)));
     when(write.and(reg.eq((PCIE_CAP + 8) / 4)), () -> devCtl.assign(merge(devCtl.resize(32)).truncate(16)));
+
+    if (msix != null) {
+      UInt msgCtl = reg("msix_control", UInt(2), 0);   // bit 1 enable, bit 0 function mask
+      msixEnable.assign(msgCtl.bit(1));
+      msixFunctionMask.assign(msgCtl.bit(0));
+      int at = MsixCapability.OFFSET;
+      rd = readAt(rd, at, msgCtl.cat(lit(msix.vectors() - 1, UInt(14)), lit(MsixCapability.ID, UInt(16))).asBits());
+      rd = readAt(rd, at + 4, lit(msix.tableOffset() | msix.tableBar(), Bits(32)));
+      rd = readAt(rd, at + 8, lit(msix.pbaOffset() | msix.pbaBar(), Bits(32)));
+      when(write.and(reg.eq(at / 4)).and(be.bit(3)), () -> msgCtl.assign(wdata.asUInt().bits(31, 30)));
+    } else {
+      msixEnable.assign(0);
+      msixFunctionMask.assign(0);
+    }
 
     for (BarConfig b : f.bars()) {
       long loMask = ~(b.size() - 1) & 0xFFFF_FFF0L;

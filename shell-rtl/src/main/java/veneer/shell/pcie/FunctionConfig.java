@@ -10,8 +10,20 @@ import java.util.List;
  * }</pre>
  *
  * @param classCode the 24-bit class code (base class, subclass, programming interface)
+ * @param msix the MSI-X capability, or null for none
  */
-public record FunctionConfig(int vendorId, int deviceId, int classCode, int revision, List<BarConfig> bars) {
+public record FunctionConfig(int vendorId, int deviceId, int classCode, int revision, List<BarConfig> bars,
+    MsixCapability msix) {
+  /** A function without MSI-X. */
+  public FunctionConfig(int vendorId, int deviceId, int classCode, int revision, List<BarConfig> bars) {
+    this(vendorId, deviceId, classCode, revision, bars, null);
+  }
+
+  /** This function with an MSI-X capability. */
+  public FunctionConfig withMsix(MsixCapability capability) {
+    return new FunctionConfig(vendorId, deviceId, classCode, revision, bars, capability);
+  }
+
   public FunctionConfig {
     check("vendor id", vendorId, 0xFFFF);
     check("device id", deviceId, 0xFFFF);

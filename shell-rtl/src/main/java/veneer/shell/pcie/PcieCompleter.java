@@ -59,6 +59,9 @@ public final class PcieCompleter extends Module {
   public final UInt mrrs1 = output("mrrs1", UInt(3));
   public final Bool busMaster0 = output("bus_master0", Bool());
   public final Bool busMaster1 = output("bus_master1", Bool());
+  /** PF1's MSI-X Enable and Function Mask (0 when it has no MSI-X capability). */
+  public final Bool msixEnable1 = output("msix_enable1", Bool());
+  public final Bool msixFunctionMask1 = output("msix_function_mask1", Bool());
   public final Bool errValid = output("err_valid", Bool());
   public final UInt errCode = output("err_code", UInt(8));
   public final UInt errInfo = output("err_info", UInt(24));
@@ -145,6 +148,8 @@ public final class PcieCompleter extends Module {
     busMaster0.assign(configs.get(0).busMaster);
     mrrs1.assign(second.mrrs);
     busMaster1.assign(second.busMaster);
+    msixEnable1.assign(second.msixEnable);
+    msixFunctionMask1.assign(second.msixFunctionMask);
     UInt busDevQ = reg("bus_dev_q", UInt(13), 0);
     busDev.assign(busDevQ);
     when(cfgWriteNow, () -> busDevQ.assign(target.bits(15, 3)));

@@ -41,6 +41,9 @@ public final class PcieEndpoint extends Module {
   public final UInt mrrs1;
   public final Bool busMaster0 = output("bus_master0", Bool());
   public final Bool busMaster1;
+  /** PF1's MSI-X Enable and Function Mask, from its MSI-X capability. */
+  public final Bool msixEnable1;
+  public final Bool msixFunctionMask1;
   public final Bool served = output("served", Bool());
   public final Bool completionSent = output("completion_sent", Bool());
   public final Bool refused = output("refused", Bool());
@@ -84,6 +87,10 @@ public final class PcieEndpoint extends Module {
     mrrs1.assign(completer.mrrs1);
     busMaster1 = output("bus_master1", Bool());
     busMaster1.assign(completer.busMaster1);
+    msixEnable1 = output("msix_enable1", Bool());
+    msixEnable1.assign(completer.msixEnable1);
+    msixFunctionMask1 = output("msix_function_mask1", Bool());
+    msixFunctionMask1.assign(completer.msixFunctionMask1);
     served.assign(completer.served);
     completionSent.assign(completer.completionSent);
     refused.assign(completer.refused);

@@ -1,9 +1,12 @@
 package veneer.sim.bench;
 
+
 import java.util.ArrayList;
 import java.util.List;
 import veneer.hdl.Mem;
 import veneer.hdl.Module;
+import veneer.hdl.Param;
+import veneer.hdl.Top;
 import veneer.hdl.UInt;
 
 /**
@@ -20,9 +23,11 @@ import veneer.hdl.UInt;
  * }
  * }</pre>
  */
+@Top(description = "pipelined LFSR/ALU lanes with a memory: the simulator benchmark design")
 public final class LfsrAluLanes extends Module {
   /** {@code width} is 32 or 64. */
-  public LfsrAluLanes(int lanes, int width) {
+  public LfsrAluLanes(@Param(name = "lanes", defaultValue = "16") int lanes,
+      @Param(name = "width", defaultValue = "32") int width) {
     super("LfsrAluLanes" + lanes + "x" + width);
     if (lanes < 1) {
       throw new IllegalArgumentException("need at least one lane, found " + lanes);

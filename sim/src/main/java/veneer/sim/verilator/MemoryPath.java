@@ -1,6 +1,7 @@
 package veneer.sim.verilator;
 
-import java.util.stream.Collectors;
+import java.util.ArrayList;
+import java.util.List;
 import veneer.hdl.ir.Design;
 import veneer.hdl.ir.Instance;
 import veneer.hdl.ir.Memory;
@@ -21,24 +22,33 @@ record MemoryPath(String path, String scope, String variable, Memory memory) {
       String name = parts[i];
       Instance inst = m.instances().stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
       if (inst == null) {
-        throw new IllegalArgumentException("memory path '" + path + "': " + describe(design, m) + " has no instance '"
-            + name + "' (instances: " + m.instances().stream().map(Instance::name).collect(Collectors.joining(", "))
-            + ")");
+        throw noSuchMemory(design, path);
       }
       m = inst.module();
-      scope.append('.').append(name);
+      scope.append('.').append(veneer.hdl.verilog.VerilogNames.instanceName(inst));
     }
     String last = parts[parts.length - 1];
     Memory mem = m.memories().stream().filter(x -> x.name().equals(last)).findFirst().orElse(null);
     if (mem == null) {
-      throw new IllegalArgumentException("memory path '" + path + "': " + describe(design, m) + " has no memory '"
-          + last + "' (memories: " + m.memories().stream().map(Memory::name).collect(Collectors.joining(", "))
-          + "); a path is instance names then the memory name, like \"core.imem\"");
+      throw noSuchMemory(design, path);
     }
     return new MemoryPath(path, scope.toString(), last, mem);
   }
 
-  private static String describe(Design design, ModuleIr m) {
-    return "module " + design.nameOf(m);
+  /** The same message as the JVM back end: the path, and every memory path the design has. */
+  private static IllegalArgumentException noSuchMemory(Design design, String path) {
+    List<String> paths = new ArrayList<>();
+    collect(design.top(), "", paths);
+    return new IllegalArgumentException("design " + design.nameOf(design.top()) + " has no memory '" + path
+        + "': expected one of " + paths);
+  }
+
+  private static void collect(ModuleIr m, String prefix, List<String> out) {
+    for (Memory mem : m.memories()) {
+      out.add(prefix + mem.name());
+    }
+    for (Instance inst : m.instances()) {
+      collect(inst.module(), prefix + inst.name() + ".", out);
+    }
   }
 }

@@ -1,8 +1,8 @@
 package veneer.sim.random;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
+import veneer.hdl.verilog.VerilogEmitter;
 
 /**
  * The in-JVM simulator and Verilator agree, cycle by cycle, on every output of
@@ -17,11 +17,11 @@ class RandomDifferentialTest {
   private static final int CYCLES = Integer.getInteger("veneer.diff.cycles", 2000);
 
   @Test
-  @Disabled("runs once veneer.sim.jvm and veneer.sim.verilator are merged: remove this line at that merge")
   void jvmAndVerilatorAgreeOnRandomDesigns() {
     System.out.println("differential test: seed " + SEED + ", " + DESIGNS + " designs");
     new DifferentialTester(new RandomDesignGenerator(SEED, RandomDesignOptions.defaults()),
         Path.of("target", "differential"))
+        .verilog(VerilogEmitter::emit)
         .run(DESIGNS, PER_BUILD, CYCLES);
   }
 }

@@ -1,0 +1,160 @@
+package veneer.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import veneer.hdl.ir.Design;
+import veneer.hdl.ir.ModuleIr;
+import veneer.hdl.verilog.VerilogEmitter;
+import veneer.overlay.bench.PeBenchmark;
+import veneer.runtime.image.ImageBuilder;
+import veneer.runtime.image.ImageRejectedException;
+import veneer.runtime.image.ImageVerifier;
+import veneer.runtime.image.KeyPairs;
+import veneer.runtime.image.ResourceSummary;
+import veneer.runtime.image.RoleKind;
+import veneer.runtime.image.RollbackPolicy;
+import veneer.runtime.image.ShellInterfaceId;
+import veneer.runtime.image.SigningKey;
+import veneer.runtime.image.TrustStore;
+import veneer.runtime.image.VerifiedImage;
+import veneer.sim.Backend;
+import veneer.sim.bench.SimBenchmark;
+
+/**
+ * {@code veneer demo}: the main job, as far as it is built — a hardware design emitted as
+ * Verilog and simulated on every available back end, a program on the processing element in
+ * lockstep with the reference ISS, and a signed image verified and a tampered one refused.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = {"Show Veneer end to end on a simulated device; needs only a JDK and Maven.",
+        "With Verilator installed it also runs the Verilator back end (--backend both|jvm|verilator)."})
+final class DemoCommand implements Callable<Integer> {
+  @Option(names = "--backend", paramLabel = "jvm|verilator|both",
+      description = "Simulators to run (default: both if verilator is installed, else jvm).")
+  String backend;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Where to write the demo's files (default ${DEFAULT-VALUE}).")
+  Path out = Path.of("out", "demo");
+
+  @Override
+  public Integer call() throws IOException {
+    Files.createDirectories(out);
+    List<Backend> backends = backends();
+    int failures = 0;
+
+    step("1. Hardware: a reference design in Veneer's Java HDL, emitted as Verilog");
+    Design design = SimBenchmark.design(8);
+    int nets = design.modules().stream().mapToInt(m -> m.nets().size()).sum();
+    Path rtl = out.resolve("rtl");
+    VerilogEmitter.writeTo(design, rtl);
+    System.out.printf("   LfsrAluLanes(8): %d modules, %d nets -> %s/%s.v%n", design.modules().size(), nets, rtl,
+        design.nameOf(design.top()));
+    for (ModuleIr m : design.modules()) {
+      System.out.println("     " + design.nameOf(m) + ".v");
+    }
+
+    step("2. Simulation: the same design, cycle-accurate, on " + names(backends));
+    List<SimBenchmark.Result> results = new ArrayList<>();
+    for (Backend b : backends) {
+      SimBenchmark.Result r = SimBenchmark.run(b, 8, 20_000, 200_000);
+      results.add(r);
+      System.out.printf(Locale.ROOT, "   %-9s 200000 cycles, %,.0f cycles/s, checksum %08x%n",
+          b.name().toLowerCase(Locale.ROOT), r.cyclesPerSecond(), r.checksum());
+    }
+    if (results.stream().map(SimBenchmark.Result::checksum).distinct().count() > 1) {
+      System.out.println("   FAIL: the back ends disagree");
+      failures++;
+    } else if (results.size() > 1) {
+      System.out.println("   ok: both back ends end in the same state");
+    }
+
+    step("3. Overlay: a multithreaded RV32IM processing element running a compute loop");
+    for (int t : new int[] {1, 4, 8}) {
+      PeBenchmark.Result r = PeBenchmark.compute(t, backends.get(0));
+      System.out.printf(Locale.ROOT, "   %d thread%s: %6d instructions in %6d cycles, IPC %.2f%n", t,
+          t == 1 ? " " : "s", r.retired(), r.cycles(), r.ipc());
+    }
+
+    step("4. Images: sign a Role image, verify it, refuse a tampered copy");
+    failures += images();
+
+    System.out.println();
+    System.out.println(failures == 0 ? "demo: all checks passed" : "demo: " + failures + " check(s) FAILED");
+    return failures == 0 ? 0 : 1;
+  }
+
+  private int images() throws IOException {
+    SigningKey key = KeyPairs.generate();
+    ShellInterfaceId shell = ShellInterfaceId.parse("5645_4e45_4552_0001_0000_0000_0000_0001".replace("_", ""));
+    byte[] image = ImageBuilder.create()
+        .shellInterfaceId(shell)
+        .role(RoleKind.OVERLAY, 1, "pe-array")
+        .imageVersion(1)
+        .toolVersion("veneer demo")
+        .buildTimestamp(Instant.EPOCH)
+        .resources(new ResourceSummary(0, 0, 0, 0))
+        .configurationData(new byte[256])
+        .sign(key);
+    Path file = out.resolve("overlay.vimg");
+    Files.write(file, image);
+    TrustStore trust = TrustStore.builder().trust(key.publicKey()).build();
+    int failures = 0;
+    try {
+      VerifiedImage v = ImageVerifier.verify(image, shell, trust, RollbackPolicy.inMemory());
+      System.out.println("   " + file + ": " + image.length + " bytes, signed by "
+          + v.signer().hex().substring(0, 16) + "…: verified");
+    } catch (ImageRejectedException e) {
+      System.out.println("   FAIL: a good image was refused: " + e.getMessage());
+      failures++;
+    }
+    byte[] tampered = image.clone();
+    tampered[tampered.length - 100] ^= 1;
+    try {
+      ImageVerifier.verify(tampered, shell, trust, RollbackPolicy.inMemory());
+      System.out.println("   FAIL: a tampered image was accepted");
+      failures++;
+    } catch (ImageRejectedException e) {
+      System.out.println("   tampered copy refused: " + e.reason() + ": " + e.getMessage());
+    }
+    return failures;
+  }
+
+  private List<Backend> backends() {
+    String choice = backend != null ? backend : verilatorInstalled() ? "both" : "jvm";
+    return switch (choice.toLowerCase(Locale.ROOT)) {
+      case "both" -> List.of(Backend.JVM, Backend.VERILATOR);
+      default -> List.of(Backend.parse(choice));
+    };
+  }
+
+  private static boolean verilatorInstalled() {
+    try {
+      Process p = new ProcessBuilder("verilator", "--version").redirectErrorStream(true).start();
+      p.getInputStream().transferTo(OutputStream.nullOutputStream());
+      return p.waitFor() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static String names(List<Backend> backends) {
+    return String.join(" and ", backends.stream().map(b -> b.name().toLowerCase(Locale.ROOT)).toList());
+  }
+
+  private static void step(String title) {
+    System.out.println();
+    System.out.println(title);
+  }
+}

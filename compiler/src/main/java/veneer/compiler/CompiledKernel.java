@@ -1,0 +1,107 @@
+package veneer.compiler;
+
+import veneer.compiler.backend.ArgumentLayout;
+import veneer.compiler.backend.TrapSites;
+import veneer.isa.Disassembler;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A kernel compiled for the PE: the ELF32 executable, its argument layout, the table of trap
+ * sites, whether it runs in team mode (barriers or {@code @Local}), and the text of each stage.
+ *
+ * <pre>{@code
+ * CompiledKernel k = KernelCompiler.compile(VectorAdd.class, "add", CompileOptions.defaults());
+ * Files.write(Path.of("add.elf"), k.elf());
+ * System.out.println(k.asm());
+ * }</pre>
+ */
+public final class CompiledKernel {
+    private final String name;
+    private final byte[] elf;
+    private final ArgumentLayout layout;
+    private final List<TrapSites.Site> sites;
+    private final boolean teamMode;
+    private final String ir;
+    private final int[] code;
+    private final Map<String, Integer> symbols;
+    private final Map<String, Long> timings;
+
+    public CompiledKernel(String name, byte[] elf, ArgumentLayout layout, List<TrapSites.Site> sites, boolean teamMode,
+                          String ir, int[] code, Map<String, Integer> symbols, Map<String, Long> timings) {
+        this.name = name;
+        this.elf = elf.clone();
+        this.layout = layout;
+        this.sites = List.copyOf(sites);
+        this.teamMode = teamMode;
+        this.ir = ir;
+        this.code = code.clone();
+        this.symbols = new LinkedHashMap<>(symbols);
+        this.timings = new LinkedHashMap<>(timings);
+    }
+
+    /** {@code Class.method}. */
+    public String name() {
+        return name;
+    }
+
+    /** The ELF32 RISC-V executable. */
+    public byte[] elf() {
+        return elf.clone();
+    }
+
+    public ArgumentLayout layout() {
+        return layout;
+    }
+
+    /** Trap sites by index: what a failure record's site number means. */
+    public List<TrapSites.Site> trapSites() {
+        return sites;
+    }
+
+    /** Whether work-items run in teams of one work-group (the kernel has barriers or {@code @Local} arrays). */
+    public boolean teamMode() {
+        return teamMode;
+    }
+
+    /** The IR after the standard passes and the back end's preparation. */
+    public String ir() {
+        return ir;
+    }
+
+    /** Code size in bytes. */
+    public int codeBytes() {
+        return code.length * 4;
+    }
+
+    /** Function symbols and their addresses. */
+    public Map<String, Integer> symbols() {
+        return symbols;
+    }
+
+    /** Nanoseconds per stage (front end, passes, prep, select, allocate, link, elf), in order. */
+    public Map<String, Long> timings() {
+        return timings;
+    }
+
+    /** Disassembly, objdump style: {@code address: word  text}, with a line per symbol. */
+    public String asm() {
+        List<Map.Entry<String, Integer>> syms = new ArrayList<>(symbols.entrySet());
+        syms.sort(Map.Entry.comparingByValue(Comparator.naturalOrder()));
+        StringBuilder sb = new StringBuilder();
+        int s = 0;
+        for (int i = 0; i < code.length; i++) {
+            int pc = 4 * i;
+            while (s < syms.size() && syms.get(s).getValue() == pc) {
+                sb.append(String.format("%08x <%s>:%n", pc, syms.get(s).getKey()));
+                s++;
+            }
+            sb.append(String.format("%8x:\t%08x\t%s%n", pc, code[i], Disassembler.disassemble(code[i], pc)));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,84 @@
+package veneer.overlay.memory;
+
+import java.util.ArrayList;
+import java.util.List;
+import veneer.hdl.Bool;
+import veneer.hdl.Bundle;
+import veneer.hdl.Module;
+import veneer.hdl.Param;
+import veneer.hdl.Top;
+import veneer.hdl.UInt;
+import veneer.hdl.bus.Axi4;
+
+/**
+ * The PE array's memory side: one {@link LineCoalescer} per PE port ({@code pe0..}, 32-bit,
+ * ID = thread id) and a {@link SingleBeatAxiArbiter} onto the array's one 512-bit AXI4 manager
+ * port {@code mem}, whose ID is {@code {PE index, slot}}. Counts the PE requests and the line
+ * transactions it made of them (outputs {@code pe_reads}, {@code pe_writes}, {@code line_reads},
+ * {@code line_writes}, 48 bits, cleared by {@code clear}).
+ *
+ * <pre>{@code
+ * ArrayMemory mem = instance("memory", new ArrayMemory(4, CoalescerConfig.forThreads(8)));
+ * Bundle.connect(pe.mem, mem.pe(0));
+ * Bundle.connect(mem.m, dram);
+ * }</pre>
+ */
+@Top(description = "PE-array memory system: per-PE line coalescers and an arbiter onto one 512-bit AXI4 port")
+public final class ArrayMemory extends Module {
+  /** Bits of the request/line counters. */
+  public static final int COUNTER_WIDTH = 48;
+  private final List<Axi4> pePorts = new ArrayList<>();
+  public final Axi4 m;
+  public final Bool clear = input("clear", Bool());
+  public final UInt peReads = output("pe_reads", UInt(COUNTER_WIDTH));
+  public final UInt peWrites = output("pe_writes", UInt(COUNTER_WIDTH));
+  public final UInt lineReads = output("line_reads", UInt(COUNTER_WIDTH));
+  public final UInt lineWrites = output("line_writes", UInt(COUNTER_WIDTH));
+
+  /** Parameters for elaboration from the command line and tests. */
+  public ArrayMemory(@Param(name = "pes", defaultValue = "4") int pes,
+      @Param(name = "threads", defaultValue = "8") int threads,
+      @Param(name = "slots", defaultValue = "16") int slots,
+      @Param(name = "window", defaultValue = "16") int window,
+      @Param(name = "openLines", defaultValue = "4") int openLines) {
+    this(pes, new CoalescerConfig(threads, slots, window, openLines));
+  }
+
+  public ArrayMemory(int pes, CoalescerConfig c) {
+    super("ArrayMemory");
+    m = master("mem", () -> new Axi4(memParams(pes, c)));
+    SingleBeatAxiArbiter arb = instance("arb", new SingleBeatAxiArbiter(pes, LineCoalescer.lineParams(c)));
+    UInt reads = lit(0, UInt(8));
+    UInt writes = lit(0, UInt(8));
+    for (int i = 0; i < pes; i++) {
+      Axi4 port = slave("pe" + i, () -> new Axi4(LineCoalescer.peParams(c)));
+      pePorts.add(port);
+      LineCoalescer coal = instance("coal" + i, new LineCoalescer(c));
+      Bundle.connect(port, coal.s);
+      Bundle.connect(coal.m, arb.s(i));
+      reads = reads.add(coal.readAccepted.asUInt());
+      writes = writes.add(coal.writeAccepted.asUInt());
+    }
+    Bundle.connect(arb.m, m);
+    count(peReads, reads);
+    count(peWrites, writes);
+    count(lineReads, m.ar.fire().asUInt());
+    count(lineWrites, m.aw.fire().asUInt());
+  }
+
+  /** The AXI4 parameters of {@code mem}. */
+  public static Axi4.Params memParams(int pes, CoalescerConfig c) {
+    return SingleBeatAxiArbiter.sharedParams(pes, LineCoalescer.lineParams(c));
+  }
+
+  /** The port of PE {@code i}. */
+  public Axi4 pe(int i) {
+    return pePorts.get(i);
+  }
+
+  private void count(UInt out, UInt increment) {
+    UInt n = reg(out.name() + "_count", UInt(COUNTER_WIDTH), 0);
+    when(clear, () -> n.assign(0)).otherwise(() -> n.assign(n.add(increment)));
+    out.assign(n);
+  }
+}

@@ -1,0 +1,51 @@
+package veneer.overlay.memory;
+
+/**
+ * The shape of a {@link LineCoalescer}.
+ *
+ * <pre>{@code
+ * CoalescerConfig c = new CoalescerConfig(8, 8, 8, 4);   // 8 threads, 8 lines in flight, 8-cycle window, 4 open
+ * }</pre>
+ *
+ * @param threads thread ids on the PE side (1 to 16), one request in flight per thread
+ * @param slots line transactions in flight per direction (2 to 16; a power of two), one AXI ID each
+ * @param window cycles an open line waits for more requests before it is sent (1 to 255)
+ * @param openLines read lines gathering requests at the same time (1 to slots, at most 8)
+ */
+public record CoalescerConfig(int threads, int slots, int window, int openLines) {
+  /** Bytes in a line: one 512-bit beat. */
+  public static final int LINE_BYTES = 64;
+  /** 32-bit words in a line. */
+  public static final int LINE_WORDS = LINE_BYTES / 4;
+
+  public CoalescerConfig {
+    if (threads < 1 || threads > 16) {
+      throw new IllegalArgumentException("a coalescer serves 1 to 16 threads, found " + threads);
+    }
+    if (slots < 2 || slots > 16 || Integer.bitCount(slots) != 1) {
+      throw new IllegalArgumentException("a coalescer has 2, 4, 8 or 16 slots, found " + slots);
+    }
+    if (window < 1 || window > 255) {
+      throw new IllegalArgumentException("a coalescing window is 1 to 255 cycles, found " + window);
+    }
+    if (openLines < 1 || openLines > Math.min(8, slots)) {
+      throw new IllegalArgumentException("a coalescer with " + slots + " slots has 1 to " + Math.min(8, slots)
+          + " open read lines, found " + openLines);
+    }
+  }
+
+  /** The default for a PE with {@code threads} threads: 16 slots, a 16-cycle window, 4 open lines. */
+  public static CoalescerConfig forThreads(int threads) {
+    return new CoalescerConfig(threads, 16, 16, 4);
+  }
+
+  /** Bits of a thread id (at least 1). */
+  public int tidBits() {
+    return RoundRobinArbiter.indexBits(threads);
+  }
+
+  /** Bits of a slot id: the AXI ID width on the line side. */
+  public int slotBits() {
+    return RoundRobinArbiter.indexBits(slots);
+  }
+}

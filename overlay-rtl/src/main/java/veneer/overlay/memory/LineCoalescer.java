@@ -1,0 +1,374 @@
+package veneer.overlay.memory;
+
+import java.util.ArrayList;
+import java.util.List;
+import veneer.hdl.Bits;
+import veneer.hdl.Bool;
+import veneer.hdl.Bundle;
+import veneer.hdl.Mem;
+import veneer.hdl.Module;
+import veneer.hdl.UInt;
+import veneer.hdl.bus.Axi4;
+import veneer.hdl.bus.StreamFifo;
+
+/**
+ * Turns a PE's 32-bit single-beat global-memory requests (AXI ID = thread id, one in flight
+ * per thread) into 512-bit line transactions. Reads of threads that hit the same 64-byte line
+ * while it is open share one AR; the beat is kept and every thread gets its own word back.
+ * Stores to the same line are merged into one beat with byte strobes (a later store to the
+ * same bytes wins) and every thread gets its own B when the line's B arrives.
+ *
+ * <p>Up to {@code openLines} read lines and one write line gather requests at a time. A line is
+ * open for at most {@code window} cycles; it is sent earlier when every thread has joined it,
+ * or (reads) when a new line finds every entry taken, or (writes) when a store to another line
+ * is waiting. Each open line reserves one of
+ * {@code slots} AXI IDs until all its threads are answered. Each thread still waits for its own
+ * response, so per-thread program order is kept; responses (R or B) are given only after the
+ * line's response, so a store is visible to everyone once its thread sees B. Error responses
+ * are passed on to every thread of the line.
+ *
+ * <pre>{@code
+ * LineCoalescer c = instance("coal", new LineCoalescer(CoalescerConfig.forThreads(8)));
+ * Bundle.connect(pe.mem, c.s);
+ * Bundle.connect(c.m, wideMaster);
+ * }</pre>
+ */
+public final class LineCoalescer extends Module {
+  /** The PE side: 32-bit data, ID = thread id, single beats. */
+  public final Axi4 s;
+  /** The memory side: 512-bit single-beat line transactions, ID = slot. */
+  public final Axi4 m;
+  /** A read request was accepted from the PE this cycle. */
+  public final Bool readAccepted = output("read_accepted", Bool());
+  /** A store was accepted from the PE this cycle. */
+  public final Bool writeAccepted = output("write_accepted", Bool());
+
+  /** The AXI4 parameters of the memory side. */
+  public static Axi4.Params lineParams(CoalescerConfig c) {
+    return new Axi4.Params(c.slotBits(), 32, 512, 0);
+  }
+
+  /** The AXI4 parameters of the PE side. */
+  public static Axi4.Params peParams(CoalescerConfig c) {
+    return new Axi4.Params(c.tidBits(), 32, 32, 0);
+  }
+
+  public LineCoalescer(CoalescerConfig c) {
+    s = slave("s", () -> new Axi4(peParams(c)));
+    m = master("m", () -> new Axi4(lineParams(c)));
+    final int nt = c.threads();
+    final int k = c.slots();
+    final int kb = c.slotBits();
+    final int words = CoalescerConfig.LINE_WORDS;
+
+    for (Axi4.Addr ch : new Axi4.Addr[] {m.ar, m.aw}) {
+      ch.len.assign(0);
+      ch.size.assign(6);
+      ch.burst.assign(lit(Axi4.BURST_INCR, Bits(2)));
+      ch.lock.assign(lit(0, Bool()));
+      ch.cache.assign(lit(0, Bits(4)));
+      ch.prot.assign(lit(0, Bits(3)));
+      ch.qos.assign(lit(0, Bits(4)));
+    }
+    UInt allThreads = lit((1L << nt) - 1, UInt(nt));
+
+    // ---------------- reads --------------------------------------------------------------------
+    List<UInt> wordOf = new ArrayList<>();
+    for (int t = 0; t < nt; t++) {
+      wordOf.add(reg("word_of_" + t, UInt(4), 0));
+    }
+    UInt rBusy = reg("r_busy", UInt(k), 0);
+    List<UInt> rPending = slotMasks("r_pending", k, nt);
+    // Up to openLines lines gather readers at once (loads of a[] and b[] interleave).
+    final int lines = c.openLines();
+    final int ob = RoundRobinArbiter.indexBits(lines);
+    List<Bool> rOpen = new ArrayList<>();
+    List<UInt> rLine = new ArrayList<>();
+    List<UInt> rMask = new ArrayList<>();
+    List<UInt> rSlot = new ArrayList<>();
+    List<UInt> rAge = new ArrayList<>();
+    List<Bool> rForce = new ArrayList<>();
+    for (int o = 0; o < lines; o++) {
+      rOpen.add(reg("r_open_" + o, Bool(), 0));
+      rLine.add(reg("r_line_" + o, UInt(26), 0));
+      rMask.add(reg("r_mask_" + o, UInt(nt), 0));
+      rSlot.add(reg("r_slot_" + o, UInt(kb), 0));
+      rAge.add(reg("r_age_" + o, UInt(8), 0));
+      rForce.add(reg("r_force_" + o, Bool(), 0));
+    }
+    UInt arLine = s.ar.addr.bits(31, 6);
+    UInt arTid = s.ar.id;
+    UInt arBit = lit(1, UInt(nt)).shl(arTid);
+    List<Bool> closing = new ArrayList<>();
+    Bool anyMatch = lit(0, Bool());
+    Bool anyJoin = lit(0, Bool());
+    UInt freeEntries = lit(0, UInt(lines));
+    UInt closingBits = lit(0, UInt(lines));
+    List<Bool> joins = new ArrayList<>();
+    for (int o = 0; o < lines; o++) {
+      Bool cl = rOpen.get(o).and(rAge.get(o).ge(c.window()).or(rMask.get(o).eq(allThreads)).or(rForce.get(o)));
+      closing.add(cl.named("r_closing_" + o));
+      Bool match = rOpen.get(o).and(arLine.eq(rLine.get(o)));
+      Bool join = s.ar.valid.and(match).and(cl.not());
+      joins.add(join);
+      anyMatch = anyMatch.or(match);
+      anyJoin = anyJoin.or(join);
+      freeEntries = rOpen.get(o).mux(freeEntries, freeEntries.or(1L << o));
+      closingBits = cl.mux(closingBits.or(1L << o), closingBits);
+    }
+    Free rFree = lowestFree(rBusy, k, kb);
+    UInt freeEntryBit = freeEntries.and(freeEntries.not().add(1));
+    Bool needEntry = s.ar.valid.and(anyMatch.not());
+    Bool rStart = needEntry.and(freeEntries.orR()).and(rFree.any).named("r_start");
+    s.ar.ready.assign(anyJoin.or(rStart));
+    readAccepted.assign(s.ar.fire());
+    // A new line with every entry taken: close one entry early (round robin victim).
+    UInt victim = reg("r_victim", UInt(ob), 0);
+    Bool evict = needEntry.and(freeEntries.orR().not());
+    // The entry being sent is held until ARREADY, so the AR payload stays stable.
+    Bool holding = reg("r_holding", Bool(), 0);
+    UInt held = reg("r_held", UInt(ob), 0);
+    UInt firstClosing = indexOf(closingBits.and(closingBits.not().add(1)), lines, ob);
+    UInt iss = holding.mux(held, firstClosing);
+    Bool issValid = holding.or(closingBits.orR());
+    UInt issSlot = select(rSlot, iss);
+    UInt issMask = select(rMask, iss);
+    m.ar.valid.assign(issValid);
+    m.ar.id.assign(issSlot);
+    m.ar.addr.assign(select(rLine, iss).cat(lit(0, UInt(6))));
+    Bool rIssue = m.ar.fire();
+    holding.assign(issValid.and(m.ar.ready.not()));
+    held.assign(iss);
+    for (int o = 0; o < lines; o++) {
+      final int oo = o;
+      Bool open = rOpen.get(o);
+      UInt age = rAge.get(o);
+      UInt mask = rMask.get(o);
+      Bool force = rForce.get(o);
+      Bool starting = rStart.and(freeEntryBit.bit(o));
+      Bool issuing = rIssue.and(iss.eq(o));
+      when(starting, () -> {
+        open.assign(1);
+        rLine.get(oo).assign(arLine);
+        mask.assign(arBit);
+        rSlot.get(oo).assign(rFree.index);
+        age.assign(0);
+        force.assign(0);
+      }).elsewhen(issuing, () -> {
+        open.assign(0);
+        force.assign(0);
+      }).elsewhen(open, () -> {
+        when(joins.get(oo), () -> mask.assign(mask.or(arBit)));
+        when(age.ne(255), () -> age.assign(age.add(1)));
+        when(evict.and(victim.eq(oo)), () -> force.assign(1));
+      });
+    }
+    when(evict, () -> victim.assign(victim.eq(lines - 1).mux(lit(0, UInt(ob)), victim.add(1))));
+    for (int t = 0; t < nt; t++) {
+      UInt w = wordOf.get(t);
+      when(s.ar.fire().and(arTid.eq(t)), () -> w.assign(s.ar.addr.bits(5, 2)));
+    }
+
+    // Line data arrives into per-word lanes; the slot waits in order for its threads' answers.
+    List<Mem<Bits>> lanes = new ArrayList<>();
+    for (int i = 0; i < words; i++) {
+      lanes.add(mem("r_lane_" + i, Bits(32), k));
+    }
+    UInt rErr = reg("r_err", UInt(k), 0);
+    StreamFifo rDone = instance("r_done", new StreamFifo(kb, k));
+    rDone.in.valid.assign(m.r.valid);
+    rDone.in.data.assign(m.r.id.asBits());
+    m.r.ready.assign(rDone.in.ready);
+    when(m.r.fire(), () -> {
+      for (int i = 0; i < words; i++) {
+        lanes.get(i).write(m.r.id, m.r.data.asUInt().bits(32 * i + 31, 32 * i).asBits());
+      }
+    });
+    UInt rErrSet = m.r.fire().and(m.r.resp.asUInt().bit(1)).mux(lit(1, UInt(k)).shl(m.r.id), 0);
+    UInt rErrClr = m.r.fire().mux(lit(1, UInt(k)).shl(m.r.id), 0);
+    rErr.assign(rErr.and(rErrClr.not()).or(rErrSet));
+
+    UInt rHead = rDone.out.data.asUInt();
+    UInt rLeft = select(rPending, rHead);
+    UInt rBit = rLeft.and(rLeft.not().add(1));
+    UInt rTid = indexOf(rBit, nt, c.tidBits());
+    List<UInt> laneWords = new ArrayList<>();
+    for (Mem<Bits> lane : lanes) {
+      laneWords.add(lane.read(rHead).asUInt());
+    }
+    s.r.valid.assign(rDone.out.valid);
+    s.r.id.assign(rTid);
+    s.r.data.assign(select(laneWords, select(wordOf, rTid)).asBits());
+    s.r.resp.assign(rErr.shr(rHead).bit(0).mux(lit(Axi4.RESP_SLVERR, Bits(2)), Axi4.RESP_OKAY));
+    s.r.last.assign(lit(1, Bool()));
+    Bool rAnswered = s.r.fire();
+    Bool rSlotDone = rAnswered.and(rLeft.and(rBit.not()).eq(0));
+    rDone.out.ready.assign(rSlotDone);
+    for (int j = 0; j < k; j++) {
+      UInt p = rPending.get(j);
+      when(rIssue.and(issSlot.eq(j)), () -> p.assign(issMask))
+          .elsewhen(rAnswered.and(rHead.eq(j)), () -> p.assign(p.and(rBit.not())));
+    }
+    UInt rBusySet = rStart.mux(lit(1, UInt(k)).shl(rFree.index), 0);
+    UInt rBusyClr = rSlotDone.mux(lit(1, UInt(k)).shl(rHead), 0);
+    rBusy.assign(rBusy.and(rBusyClr.not()).or(rBusySet));
+
+    // ---------------- writes -------------------------------------------------------------------
+    Bool wOpen = reg("w_open", Bool(), 0);
+    UInt wLine = reg("w_line", UInt(26), 0);
+    UInt wMask = reg("w_mask", UInt(nt), 0);
+    UInt wSlot = reg("w_slot", UInt(kb), 0);
+    UInt wAge = reg("w_age", UInt(8), 0);
+    UInt wBusy = reg("w_busy", UInt(k), 0);
+    Bool awSent = reg("aw_sent", Bool(), 0);
+    Bool wSent = reg("w_sent", Bool(), 0);
+    List<UInt> wPending = slotMasks("w_pending", k, nt);
+    List<UInt> data = new ArrayList<>();
+    List<UInt> strb = new ArrayList<>();
+    for (int i = 0; i < words; i++) {
+      data.add(reg("w_data_" + i, UInt(32), 0));
+      strb.add(reg("w_strb_" + i, UInt(4), 0));
+    }
+
+    UInt awLine = s.aw.addr.bits(31, 6);
+    UInt awTid = s.aw.id;
+    Bool both = s.aw.valid.and(s.w.valid);
+    Bool sameW = wOpen.and(awLine.eq(wLine));
+    Bool wClose = wOpen.and(wAge.ge(c.window()).or(wMask.eq(allThreads))
+        .or(both.and(sameW.not()))).named("w_close");
+    Free wFree = lowestFree(wBusy, k, kb);
+    Bool wJoin = both.and(sameW).and(wClose.not());
+    Bool wStart = both.and(wOpen.not()).and(wFree.any);
+    Bool take = wJoin.or(wStart);
+    s.aw.ready.assign(take);
+    s.w.ready.assign(take);
+    writeAccepted.assign(take);
+    m.aw.valid.assign(wClose.and(awSent.not()));
+    m.aw.id.assign(wSlot);
+    m.aw.addr.assign(wLine.cat(lit(0, UInt(6))));
+    m.w.valid.assign(wClose.and(wSent.not()));
+    UInt lineData = concatHighFirst(data);
+    UInt lineStrb = concatHighFirst(strb);
+    m.w.data.assign(lineData.asBits());
+    m.w.strb.assign(lineStrb.asBits());
+    m.w.last.assign(lit(1, Bool()));
+    Bool awDone = awSent.or(m.aw.fire());
+    Bool wDone = wSent.or(m.w.fire());
+    Bool wIssue = wClose.and(awDone).and(wDone).named("w_issue");
+    UInt awBit = lit(1, UInt(nt)).shl(awTid);
+    when(wStart, () -> {
+      wOpen.assign(1);
+      wLine.assign(awLine);
+      wMask.assign(awBit);
+      wSlot.assign(wFree.index);
+      wAge.assign(0);
+    }).elsewhen(wIssue, () -> wOpen.assign(0))
+        .elsewhen(wOpen, () -> {
+          when(wJoin, () -> wMask.assign(wMask.or(awBit)));
+          when(wAge.ne(255), () -> wAge.assign(wAge.add(1)));
+        });
+    when(wIssue, () -> {
+      awSent.assign(0);
+      wSent.assign(0);
+    }).otherwise(() -> {
+      awSent.assign(awDone.and(wClose));
+      wSent.assign(wDone.and(wClose));
+    });
+    UInt newData = s.w.data.asUInt();
+    UInt newStrb = s.w.strb.asUInt();
+    UInt byteMask = byteMask(newStrb);
+    for (int i = 0; i < words; i++) {
+      UInt d = data.get(i);
+      UInt st = strb.get(i);
+      Bool hit = s.aw.addr.bits(5, 2).eq(i);
+      when(wStart, () -> {
+        st.assign(hit.mux(newStrb, lit(0, UInt(4))));
+        d.assign(newData);
+      }).elsewhen(wJoin.and(hit), () -> {
+        st.assign(st.or(newStrb));
+        d.assign(d.and(byteMask.not()).or(newData.and(byteMask)));
+      });
+    }
+
+    UInt wErr = reg("w_err", UInt(k), 0);
+    StreamFifo wDoneQ = instance("w_done", new StreamFifo(kb, k));
+    wDoneQ.in.valid.assign(m.b.valid);
+    wDoneQ.in.data.assign(m.b.id.asBits());
+    m.b.ready.assign(wDoneQ.in.ready);
+    UInt wErrSet = m.b.fire().and(m.b.resp.asUInt().bit(1)).mux(lit(1, UInt(k)).shl(m.b.id), 0);
+    UInt wErrClr = m.b.fire().mux(lit(1, UInt(k)).shl(m.b.id), 0);
+    wErr.assign(wErr.and(wErrClr.not()).or(wErrSet));
+    UInt wHead = wDoneQ.out.data.asUInt();
+    UInt wLeft = select(wPending, wHead);
+    UInt wBit = wLeft.and(wLeft.not().add(1));
+    s.b.valid.assign(wDoneQ.out.valid);
+    s.b.id.assign(indexOf(wBit, nt, c.tidBits()));
+    s.b.resp.assign(wErr.shr(wHead).bit(0).mux(lit(Axi4.RESP_SLVERR, Bits(2)), Axi4.RESP_OKAY));
+    Bool wAnswered = s.b.fire();
+    Bool wSlotDone = wAnswered.and(wLeft.and(wBit.not()).eq(0));
+    wDoneQ.out.ready.assign(wSlotDone);
+    for (int j = 0; j < k; j++) {
+      UInt p = wPending.get(j);
+      when(wIssue.and(wSlot.eq(j)), () -> p.assign(wMask))
+          .elsewhen(wAnswered.and(wHead.eq(j)), () -> p.assign(p.and(wBit.not())));
+    }
+    UInt wBusySet = wStart.mux(lit(1, UInt(k)).shl(wFree.index), 0);
+    UInt wBusyClr = wSlotDone.mux(lit(1, UInt(k)).shl(wHead), 0);
+    wBusy.assign(wBusy.and(wBusyClr.not()).or(wBusySet));
+
+    assertThat(s.ar.valid.implies(s.ar.len.eq(0)), "coalescer: the PE side carries single-beat reads only");
+    assertThat(s.aw.valid.implies(s.aw.len.eq(0)), "coalescer: the PE side carries single-beat writes only");
+  }
+
+  /** Element 0 in the lowest bits. */
+  private static UInt concatHighFirst(List<UInt> parts) {
+    UInt[] lower = new UInt[parts.size() - 1];
+    for (int i = 0; i < lower.length; i++) {
+      lower[i] = parts.get(parts.size() - 2 - i);
+    }
+    return parts.get(parts.size() - 1).cat(lower);
+  }
+
+  private record Free(Bool any, UInt index) {}
+
+  private Free lowestFree(UInt busy, int k, int kb) {
+    UInt free = busy.not();
+    UInt bit = free.and(free.not().add(1));
+    return new Free(free.orR(), indexOf(bit, k, kb));
+  }
+
+  private List<UInt> slotMasks(String name, int k, int nt) {
+    List<UInt> out = new ArrayList<>();
+    for (int j = 0; j < k; j++) {
+      out.add(reg(name + "_" + j, UInt(nt), 0));
+    }
+    return out;
+  }
+
+  /** The index of the set bit of a one-hot value (0 when none is set). */
+  private UInt indexOf(UInt onehot, int n, int bits) {
+    UInt idx = lit(0, UInt(bits));
+    for (int i = 1; i < n; i++) {
+      idx = onehot.bit(i).mux(lit(i, UInt(bits)), idx);
+    }
+    return idx;
+  }
+
+  /** {@code values[index]} as a mux chain. */
+  private static UInt select(List<UInt> values, UInt index) {
+    UInt out = values.get(0);
+    for (int i = 1; i < values.size(); i++) {
+      out = index.eq(i).mux(values.get(i), out);
+    }
+    return out;
+  }
+
+  /** Each of the 4 strobe bits widened to its byte. */
+  private UInt byteMask(UInt strobe) {
+    UInt mask = lit(0, UInt(32));
+    for (int b = 0; b < 4; b++) {
+      mask = strobe.bit(b).mux(mask.or(0xFFL << (8 * b)), mask);
+    }
+    return mask;
+  }
+}

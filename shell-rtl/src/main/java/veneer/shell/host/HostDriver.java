@@ -56,7 +56,7 @@ public final class HostDriver implements AutoCloseable {
     pokeIfPresent("dev_rq_valid", 0);
     pokeIfPresent("dev_rc_ready", 1);
     pokeIfPresent("role_irq", 0);
-    sim.poke("cfgport_data_ready", 1);
+    pokeIfPresent("cfgport_data_ready", 1);
     sim.poke("mon_rx_ready", 0);
     sim.poke("mon_tx_ready", 0);
     sim.reset(2);
@@ -70,14 +70,16 @@ public final class HostDriver implements AutoCloseable {
 
   /**
    * Simulates another platform with the same host-side ports as {@link HostPlatform} ({@code q*},
-   * {@code c*}, {@code irq}, {@code mon_*}, {@code cfgport_data}, host memory at {@code rc.mem}).
+   * {@code c*}, {@code irq}, {@code mon_*}, host memory at {@code rc.mem}); the {@code dev_rq},
+   * {@code dev_rc}, {@code role_irq} and {@code cfgport_data} inputs are optional.
    */
   public static HostDriver open(veneer.hdl.Module platform, int dataWidth, Backend backend) {
     return new HostDriver(CheckedSimulator.wrap(Simulators.open(platform, backend)), dataWidth);
   }
 
+  /** Pokes {@code port} if the platform has it as an input (a platform may have an output of that name). */
   private void pokeIfPresent(String port, long value) {
-    if (sim.design().top().port(port).isPresent()) {
+    if (sim.design().top().port(port).filter(p -> p.isInput()).isPresent()) {
       sim.poke(port, value);
     }
   }

@@ -1,0 +1,119 @@
+package veneer.shell;
+
+import java.math.BigInteger;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import veneer.shell.dram.AddressMap;
+import veneer.shell.dram.DramConfig;
+import veneer.shell.dram.InterconnectConfig;
+import veneer.shell.pcie.Tlp;
+import veneer.shell.role.RoleParams;
+
+/**
+ * Everything a {@link Shell} is built from: the shell interface id images are checked against,
+ * the Role boundary and the variants the partition can be loaded with, the DRAM, and the sizes
+ * of the PCIe data path and the partition's reset pulse.
+ *
+ * <pre>{@code
+ * ShellConfig c = ShellConfig.defaults(List.of(new VariantSpec(1, VectorAddKernel::new)))
+ *     .withDram(AddressMap.interleaved(0, 2, 64 << 10, 4096), DramConfig.defaults().withReadLatency(20));
+ * }</pre>
+ *
+ * @param interfaceId the 128-bit shell interface id (PF0 shows it; the PR controller checks it)
+ * @param role the Role boundary every variant has; its control address width sets PF1 BAR0's size
+ * @param variants the partition's variants, in slot order
+ * @param dram where the DRAM channels are (the Role's and the DMA engine's addresses)
+ * @param dramTiming latency and penalties of every channel (size and widths come from the map and the Role)
+ * @param tlpWidth bits of TLP payload per beat
+ * @param resetCycles length of a variant's reset pulse
+ * @param maxBursts outstanding bursts per Role DRAM port through the decoupler
+ * @param probes add {@code probe_*} outputs copying the Role's Shell-side buses, for protocol checkers in
+ *     simulation (a hardware build leaves them off)
+ */
+public record ShellConfig(BigInteger interfaceId, RoleParams role, List<VariantSpec> variants, AddressMap dram,
+    DramConfig dramTiming, int tlpWidth, int resetCycles, int maxBursts, boolean probes) {
+  /** The interface id of the simulated Shell: "VENEERSHELL0" and build 1. */
+  public static final BigInteger DEFAULT_INTERFACE_ID = new BigInteger("56454E4545525348454C4C3000000001", 16);
+  /** Outstanding transactions of one ID of one manager the DRAM interconnect tracks. */
+  public static final int MAX_OUTSTANDING_PER_ID = 32;
+
+  public ShellConfig {
+    if (interfaceId == null || interfaceId.signum() < 0 || interfaceId.bitLength() > 128) {
+      throw new IllegalArgumentException("the shell interface id must be a 128-bit unsigned number, found "
+          + interfaceId);
+    }
+    if (role.ctrlAddrWidth() < 12 || role.ctrlAddrWidth() > 31) {
+      throw new IllegalArgumentException("PF1 BAR0 is the Role's control space and a BAR is 4 KiB to 2 GiB: the"
+          + " Role's control address width must be 12 to 31 bits, found " + role.ctrlAddrWidth());
+    }
+    if (role.dram().userWidth() != 0) {
+      throw new IllegalArgumentException("the DRAM interconnect has no AXI user signals; the Role's DRAM ports"
+          + " must have user width 0, found " + role.dram().userWidth());
+    }
+    variants = List.copyOf(variants);
+    if (variants.isEmpty()) {
+      throw new IllegalArgumentException("a Shell needs at least one Role variant");
+    }
+    Set<Long> ids = new HashSet<>();
+    for (VariantSpec v : variants) {
+      if (v.variantId() == 0) {
+        throw new IllegalArgumentException("variant id 0 means 'no active variant' in PF0's registers; use another");
+      }
+      if (!ids.add(v.variantId())) {
+        throw new IllegalArgumentException("variant id 0x" + Long.toHexString(v.variantId()) + " is used twice");
+      }
+    }
+    if (variants.size() > PartitionRegisters.MAX_VARIANTS) {
+      throw new IllegalArgumentException("PF0 lists at most " + PartitionRegisters.MAX_VARIANTS
+          + " variants, found " + variants.size());
+    }
+    if (tlpWidth < 64 || tlpWidth > 1024 || Integer.bitCount(tlpWidth) != 1) {
+      throw new IllegalArgumentException("the TLP beat is 64 to 1024 bits, a power of two; found " + tlpWidth);
+    }
+    if (maxBursts < 1) {
+      throw new IllegalArgumentException("maxBursts must be at least 1, found " + maxBursts);
+    }
+    interconnect(role, dram);
+  }
+
+  /**
+   * The default boundary ({@link RoleParams#defaults()}), 2 x 1 MiB DRAM channels interleaved at
+   * 4 KiB from address 0 with the default channel timing, 256-bit TLP beats, an 8-cycle reset
+   * pulse, 8 bursts per port, no probes.
+   */
+  public static ShellConfig defaults(List<VariantSpec> variants) {
+    return new ShellConfig(DEFAULT_INTERFACE_ID, RoleParams.defaults(), variants,
+        AddressMap.interleaved(0, 2, 1L << 20, 4096), DramConfig.defaults(), Tlp.DEFAULT_WIDTH, 8, 8, false);
+  }
+
+  public ShellConfig withInterfaceId(BigInteger id) {
+    return new ShellConfig(id, role, variants, dram, dramTiming, tlpWidth, resetCycles, maxBursts, probes);
+  }
+
+  public ShellConfig withDram(AddressMap map, DramConfig timing) {
+    return new ShellConfig(interfaceId, role, variants, map, timing, tlpWidth, resetCycles, maxBursts, probes);
+  }
+
+  public ShellConfig withProbes(boolean on) {
+    return new ShellConfig(interfaceId, role, variants, dram, dramTiming, tlpWidth, resetCycles, maxBursts, on);
+  }
+
+  /** PF1 BAR0's size: the Role's control space. */
+  public long roleBarSize() {
+    return 1L << role.ctrlAddrWidth();
+  }
+
+  /**
+   * The DRAM interconnect: manager 0 is the DMA slot ({@link Shell#DMA_MANAGER}), managers 1 ...
+   * the Role's DRAM ports, all with the Role's port shape.
+   */
+  public InterconnectConfig interconnect() {
+    return interconnect(role, dram);
+  }
+
+  private static InterconnectConfig interconnect(RoleParams role, AddressMap dram) {
+    return new InterconnectConfig(1 + role.dramPorts(), role.dram().idWidth(), role.dram().addrWidth(),
+        role.dram().dataWidth(), MAX_OUTSTANDING_PER_ID, dram);
+  }
+}

@@ -1,0 +1,145 @@
+package veneer.shell.platform;
+
+import java.util.List;
+import veneer.hdl.Bundle;
+import veneer.hdl.Module;
+import veneer.hdl.Top;
+import veneer.hdl.UInt;
+import veneer.hdl.bus.Axi4;
+import veneer.hdl.bus.Stream;
+import veneer.shell.BusProbe;
+import veneer.shell.Shell;
+import veneer.shell.ShellConfig;
+import veneer.shell.VariantSpec;
+import veneer.shell.dram.AddressMap;
+import veneer.shell.dram.DramConfig;
+import veneer.shell.host.LinkChannel;
+import veneer.shell.host.RootComplex;
+import veneer.shell.pcie.Tlp;
+import veneer.shell.pcie.TlpPacking;
+import veneer.shell.role.VectorAddKernel;
+
+/**
+ * The whole simulated device and its host, all RTL: the {@link RootComplex} (host memory,
+ * request and completion queues, interrupt log), a {@link LinkChannel} each way, and the
+ * {@link Shell} with two Role variants, the {@link VectorAddKernel} ({@link #VECTOR_ADD}) and a
+ * {@link RegisterRole} ({@link #REGISTERS}), so a test can switch between them by partial
+ * reconfiguration. {@link PlatformDriver} drives it.
+ *
+ * <p>Top-level ports: {@code q0..q2}/{@code c0..c2} (request and completion queues of PF0's
+ * driver, PF1's driver and the configuration agent), {@code irq} (interrupt log),
+ * {@code mon_rx}/{@code mon_tx} (every TLP beat into and out of the Shell),
+ * {@code mon_role_ctrl_*}/{@code mon_role_dram<i>_*} (copies of the Role's Shell-side buses),
+ * {@code dev_rq}/{@code dev_rc} and {@code dma_dram} (the Shell's DMA attachment points, open
+ * until the DMA engine fills them), {@code role_irq}, {@code user_irq}.
+ *
+ * <pre>{@code
+ * try (PlatformDriver dev = PlatformDriver.open(new SimulatedPlatform(), Backend.JVM)) {
+ *   dev.enumerate();
+ *   System.out.println(dev.interfaceId().toString(16));
+ * }
+ * }</pre>
+ */
+@Top(description = "Shell + vector-add and register Roles + PCIe root complex and link: the simulated platform")
+public final class SimulatedPlatform extends Module {
+  /** Variant id of the vector-add kernel. */
+  public static final long VECTOR_ADD = 1;
+  /** Variant id of the register Role. */
+  public static final long REGISTERS = 2;
+
+  /**
+   * @param hostMemDw host memory in DW
+   * @param rcbBytes the host's read completion boundary
+   * @param bytesPerCycle link bandwidth (63: PCIe Gen3 x16 at 250 MHz)
+   * @param latencyCycles one-way link latency
+   */
+  public record Params(ShellConfig shell, int hostMemDw, int rcbBytes, int bytesPerCycle, int latencyCycles) {
+    /**
+     * The two test variants, 2 x 64 KiB DRAM channels interleaved at 4 KiB with a 20-cycle read
+     * latency, 64 Ki DW of host memory, a 63 bytes/cycle link with 64 cycles of latency.
+     */
+    public static Params defaults() {
+      ShellConfig c = ShellConfig.defaults(List.of(new VariantSpec(VECTOR_ADD, VectorAddKernel::new),
+          new VariantSpec(REGISTERS, RegisterRole::new)))
+          .withDram(AddressMap.interleaved(0, 2, 64L << 10, 4096), DramConfig.defaults().withReadLatency(20))
+          .withProbes(true);
+      return new Params(c, 1 << 16, 64, 63, 64);
+    }
+
+    public Params withShell(ShellConfig c) {
+      return new Params(c.withProbes(true), hostMemDw, rcbBytes, bytesPerCycle, latencyCycles);
+    }
+
+    public Params withLink(int bytes, int latency) {
+      return new Params(shell, hostMemDw, rcbBytes, bytes, latency);
+    }
+  }
+
+  public final Params params;
+
+  /** The default platform ({@link Params#defaults()}). */
+  public SimulatedPlatform() {
+    this(Params.defaults());
+  }
+
+  public SimulatedPlatform(Params p) {
+    super("SimulatedPlatform");
+    this.params = p;
+    if (!p.shell().probes()) {
+      throw new IllegalArgumentException("the simulated platform checks the Role's buses: build its Shell with"
+          + " probes (ShellConfig.withProbes(true))");
+    }
+    int w = p.shell().tlpWidth();
+    RootComplex rc = instance("rc", new RootComplex(w, p.hostMemDw(), p.rcbBytes()));
+    LinkChannel down = instance("link_down", new LinkChannel(w, p.bytesPerCycle(), p.latencyCycles()));
+    LinkChannel up = instance("link_up", new LinkChannel(w, p.bytesPerCycle(), p.latencyCycles()));
+    Shell shell = instance("shell", new Shell(p.shell()));
+
+    for (int q = 0; q < RootComplex.QUEUES; q++) {
+      Tlp in = slave("q" + q, () -> new Tlp(w));
+      Bundle.connect(in, rc.requestQueues.get(q));
+      Tlp out = master("c" + q, () -> new Tlp(w));
+      Bundle.connect(rc.completionQueues.get(q), out);
+    }
+    Stream irq = master("irq", () -> new Stream(64));
+    Bundle.connect(rc.irq, irq);
+    output("bad_dma", UInt(32)).assign(rc.badDma);
+
+    Bundle.connect(rc.down, down.in);
+    Bundle.connect(down.out, shell.rx);
+    Bundle.connect(shell.tx, up.in);
+    Bundle.connect(up.out, rc.up);
+    monitor("mon_rx", shell.rx, w);
+    monitor("mon_tx", shell.tx, w);
+
+    // The DMA attachment points, open at the top until the DMA engine and MSI-X fill them.
+    Tlp devRq = slave("dev_rq", () -> new Tlp(w));
+    Bundle.connect(devRq, shell.rq);
+    Tlp devRc = master("dev_rc", () -> new Tlp(w));
+    Bundle.connect(shell.rc, devRc);
+    Axi4 dma = slave("dma_dram", () -> new Axi4(p.shell().interconnect().masterParams()));
+    Bundle.connect(dma, shell.dmaDram);
+
+    output("role_irq", veneer.hdl.HdlType.bits(p.shell().role().interrupts())).assign(shell.roleIrq);
+    output("user_irq", UInt(32)).assign(shell.userIrq);
+    output("requester_id", UInt(16)).assign(shell.requesterId);
+    BusProbe.forward(this, "mon_", renamed(shell.probes()));
+  }
+
+  /** The Shell's {@code probe_x} signals as {@code x}. */
+  private static List<BusProbe.Signal> renamed(List<BusProbe.Signal> probes) {
+    return probes.stream().map(s -> new BusProbe.Signal(s.name().substring("probe_".length()), s.value())).toList();
+  }
+
+  /** Outputs {@code name_*}: a copy of every beat that moves on {@code link}, valid for that cycle. */
+  private void monitor(String name, Tlp link, int w) {
+    Tlp mon = master(name, () -> new Tlp(w));
+    TlpPacking.unpack(TlpPacking.pack(link), mon);
+    mon.valid.assign(link.valid.and(link.ready));
+  }
+
+  /** The back-door path of DRAM channel {@code j}'s memory. */
+  public static String dramPath(int j) {
+    return "shell." + Shell.dramPath(j);
+  }
+}

@@ -105,12 +105,12 @@ final class ExprPrinter {
           }
           break;
         case LTU:
-          if (isZero(a[1])) {
+          if (isZero(a[1]) || isAllOnes(a[0])) {
             break;
           }
           return binary(ref(a[0]), ">=", RELATIONAL, ref(a[1]));
         case LEU:
-          if (isZero(a[0])) {
+          if (isZero(a[0]) || isAllOnes(a[1])) {
             break;
           }
           return binary(ref(a[0]), ">", RELATIONAL, ref(a[1]));
@@ -244,10 +244,11 @@ final class ExprPrinter {
       case NE:
         return binary(ref(a[0]), "!=", EQUALITY, ref(a[1]));
       case LTU:
-        // x < 0 is always false and 0 <= x always true; Verilator warns on the literal forms.
-        return isZero(a[1]) ? Expr.atom("1'b0") : binary(ref(a[0]), "<", RELATIONAL, ref(a[1]));
+        // x < 0 and MAX < x are always false, 0 <= x and x <= MAX always true; Verilator warns
+        // (UNSIGNED, CMPCONST) on the literal forms.
+        return isZero(a[1]) || isAllOnes(a[0]) ? Expr.atom("1'b0") : binary(ref(a[0]), "<", RELATIONAL, ref(a[1]));
       case LEU:
-        return isZero(a[0]) ? Expr.atom("1'b1") : binary(ref(a[0]), "<=", RELATIONAL, ref(a[1]));
+        return isZero(a[0]) || isAllOnes(a[1]) ? Expr.atom("1'b1") : binary(ref(a[0]), "<=", RELATIONAL, ref(a[1]));
       case LTS:
         return binary(signed(ref(a[0])), "<", RELATIONAL, signed(ref(a[1])));
       case LES:
@@ -271,6 +272,11 @@ final class ExprPrinter {
       default:
         throw new IllegalStateException("no Verilog form for " + op.op());
     }
+  }
+
+  private boolean isAllOnes(int id) {
+    BigInteger c = constantValue(id);
+    return c != null && c.add(BigInteger.ONE).equals(BigInteger.ONE.shiftLeft(m.net(id).width()));
   }
 
   private boolean isZero(int id) {

@@ -82,7 +82,21 @@ public final class LintTools {
 
   /** {@code yosys -q ... synth -top T}: every line that mentions a warning or an error. */
   public static List<Finding> yosys(Path dir, String top) {
-    String script = "read_verilog " + String.join(" ", files(dir)) + "; synth -top " + top;
+    return yosys(dir, top, "synth -top " + top);
+  }
+
+  /**
+   * {@code yosys -q ... synth -top T -run begin:fine}: Yosys's front end, process and memory
+   * inference and coarse synthesis, without mapping to gates. That is where Yosys reports what
+   * it dislikes in a design; the gate-level steps take minutes on designs with large memories
+   * (generic synthesis makes every memory bit a flip-flop), so whole-repository checks use this.
+   */
+  public static List<Finding> yosysCoarse(Path dir, String top) {
+    return yosys(dir, top, "synth -top " + top + " -run begin:fine");
+  }
+
+  private static List<Finding> yosys(Path dir, String top, String synth) {
+    String script = "read_verilog " + String.join(" ", files(dir)) + "; " + synth;
     Result r = run("yosys", "yosys", dir, List.of("yosys", "-q", "-p", script));
     List<Finding> out = new ArrayList<>();
     for (String line : r.lines()) {

@@ -36,7 +36,8 @@ import veneer.overlay.pe.ThreadState;
  * }
  * }</pre>
  */
-@Top(description = "array of multithreaded RV32IM PEs with a work-item dispatcher and a coalescing memory port")
+@Top(description = "array of multithreaded RV32IM PEs with a work-item dispatcher and a coalescing memory port",
+    testParams = {"pes=2", "imemWords=64", "spmWords=64"})
 public final class PeArray extends Module {
   /** Work-items the dispatcher queues per PE. */
   public static final int DISPATCH_DEPTH = 16;

@@ -8,7 +8,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import veneer.hdl.Elaborator;
 import veneer.overlay.bench.PeBenchmark;
+import veneer.overlay.bench.XilinxArea;
+import veneer.overlay.pe.Pe;
+import veneer.overlay.pe.PeConfig;
 import veneer.sim.Backend;
 
 /** {@code veneer bench pe}: IPC of one PE for 1 to 8 threads, compute-bound and DRAM-bound. */
@@ -19,12 +23,16 @@ import veneer.sim.Backend;
 final class PeBench implements Callable<Integer> {
   private static final int[] THREADS = {1, 2, 4, 8};
   private static final int[] LATENCIES = {20, 100, 300};
+  private static final int AREA_THREADS = 8;
 
   @Option(names = "--backend", paramLabel = "jvm|verilator", description = "Simulator (default jvm).")
   String backend = "jvm";
 
   @Option(names = "--json", description = "Print one JSON object instead of the table.")
   boolean json;
+
+  @Option(names = "--no-area", description = "Skip the Yosys synth_xilinx area of an 8-thread PE.")
+  boolean noArea;
 
   @Override
   public Integer call() {
@@ -57,6 +65,17 @@ final class PeBench implements Callable<Integer> {
           String.format(Locale.ROOT, "%.3f", r.ipc()));
     }
     figures.put("runs", rows);
+    XilinxArea.Result area = null;
+    if (!noArea) {
+      area = XilinxArea.of(Elaborator.elaborate(new Pe(PeConfig.of(AREA_THREADS, 0, 4096, 4096))));
+      Map<String, Object> a = new LinkedHashMap<>();
+      a.put("threads", AREA_THREADS);
+      a.put("luts", area.luts());
+      a.put("flip_flops", area.flipFlops());
+      a.put("bram36", area.bram36());
+      a.put("dsps", area.dsps());
+      figures.put("area", a);
+    }
     if (json) {
       System.out.println(Json.write(figures));
     } else {
@@ -65,6 +84,11 @@ final class PeBench implements Callable<Integer> {
       System.out.print(table.render());
       System.out.println("Goals: IPC >= 0.9 on the compute loop with 4+ threads; >= 0.8 on the DRAM loop"
           + " at 100 cycles with 8 threads.");
+      if (area != null) {
+        System.out.printf(Locale.ROOT, "Area of one PE, %d threads, 16 KiB IMEM + 16 KiB scratchpad (Yosys synth_xilinx):"
+            + " %d LUTs, %d FFs, %.1f RAMB36, %d DSP48 (goal: under 1,000 LUTs)%n", AREA_THREADS, area.luts(),
+            area.flipFlops(), area.bram36(), area.dsps());
+      }
     }
     return 0;
   }

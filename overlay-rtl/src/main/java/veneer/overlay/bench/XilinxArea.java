@@ -1,0 +1,91 @@
+package veneer.overlay.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import veneer.hdl.ir.Design;
+import veneer.hdl.verilog.VerilogEmitter;
+
+/**
+ * FPGA resources of a design from Yosys's {@code synth_xilinx} (7-series cells): LUTs, flip-flops,
+ * block RAMs and DSP slices, read from Yosys's {@code stat}. Needs the Debian package yosys.
+ *
+ * <pre>{@code
+ * XilinxArea.Result a = XilinxArea.of(Elaborator.elaborate(new Pe(PeConfig.of(8, 0, 4096, 4096))));
+ * }</pre>
+ */
+public final class XilinxArea {
+  private static final Pattern CELL = Pattern.compile("^\\s+(\\S+)\\s+(\\d+)\\s*$");
+
+  private XilinxArea() {}
+
+  /**
+   * @param bram36 block RAMs in RAMB36 units (a RAMB18 counts one half)
+   */
+  public record Result(int luts, int flipFlops, double bram36, int dsps) {}
+
+  /** Emits the design, synthesizes it with {@code synth_xilinx -flatten} and counts the cells. */
+  public static Result of(Design design) {
+    try {
+      Path dir = Files.createTempDirectory("veneer-area");
+      List<Path> files = VerilogEmitter.writeTo(design, dir);
+      Path stat = dir.resolve("stat.txt");
+      List<String> names = new ArrayList<>();
+      files.forEach(f -> names.add(f.toString()));
+      String script = "read_verilog " + String.join(" ", names) + "; synth_xilinx -top "
+          + VerilogEmitter.topName(design) + " -flatten; tee -q -o " + stat + " stat";
+      Process p;
+      try {
+        p = new ProcessBuilder("yosys", "-q", "-p", script).redirectErrorStream(true)
+            .redirectOutput(dir.resolve("yosys.log").toFile()).start();
+      } catch (IOException e) {
+        throw new IllegalStateException("yosys is not installed: apt-get install yosys", e);
+      }
+      int status = p.waitFor();
+      if (status != 0 || !Files.exists(stat)) {
+        throw new IllegalStateException("yosys synth_xilinx failed (exit " + status + "); see "
+            + dir.resolve("yosys.log"));
+      }
+      return parse(Files.readAllLines(stat, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while running yosys", e);
+    }
+  }
+
+  static Result parse(List<String> statLines) {
+    int luts = 0;
+    int ffs = 0;
+    int bram18 = 0;
+    int bram36 = 0;
+    int dsps = 0;
+    for (String line : statLines) {
+      Matcher m = CELL.matcher(line);
+      if (!m.matches()) {
+        continue;
+      }
+      String cell = m.group(1);
+      int n = Integer.parseInt(m.group(2));
+      if (cell.matches("LUT[1-6]")) {
+        luts += n;
+      } else if (cell.matches("FD[A-Z]*")) {
+        ffs += n;
+      } else if (cell.startsWith("RAMB36")) {
+        bram36 += n;
+      } else if (cell.startsWith("RAMB18")) {
+        bram18 += n;
+      } else if (cell.startsWith("DSP48")) {
+        dsps += n;
+      }
+    }
+    return new Result(luts, ffs, bram36 + bram18 / 2.0, dsps);
+  }
+}

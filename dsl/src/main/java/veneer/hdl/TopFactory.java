@@ -64,14 +64,20 @@ public final class TopFactory {
       throw new IllegalArgumentException(design.getName() + " is not a top-level design: expected a"
           + " Module subclass annotated @Top");
     }
+    // The constructor with the most @Param parameters: a no-argument convenience constructor
+    // beside it must not hide the parameters.
+    Constructor<?> best = null;
     for (Constructor<?> c : design.getConstructors()) {
       boolean allParams = true;
       for (Parameter p : c.getParameters()) {
         allParams &= p.getAnnotation(Param.class) != null;
       }
-      if (allParams) {
-        return c;
+      if (allParams && (best == null || c.getParameterCount() > best.getParameterCount())) {
+        best = c;
       }
+    }
+    if (best != null) {
+      return best;
     }
     throw new IllegalArgumentException(design.getName() + " has no public constructor whose"
         + " parameters are all annotated @Param");

@@ -85,16 +85,6 @@ public final class LintTools {
     return yosys(dir, top, "synth -top " + top);
   }
 
-  /**
-   * {@code yosys -q ... synth -top T -run begin:fine}: Yosys's front end, process and memory
-   * inference and coarse synthesis, without mapping to gates. That is where Yosys reports what
-   * it dislikes in a design; the gate-level steps take minutes on designs with large memories
-   * (generic synthesis makes every memory bit a flip-flop), so whole-repository checks use this.
-   */
-  public static List<Finding> yosysCoarse(Path dir, String top) {
-    return yosys(dir, top, "synth -top " + top + " -run begin:fine");
-  }
-
   private static List<Finding> yosys(Path dir, String top, String synth) {
     String script = "read_verilog " + String.join(" ", files(dir)) + "; " + synth;
     Result r = run("yosys", "yosys", dir, List.of("yosys", "-q", "-p", script));

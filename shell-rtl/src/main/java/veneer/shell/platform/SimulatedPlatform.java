@@ -3,6 +3,7 @@ package veneer.shell.platform;
 import java.util.List;
 import veneer.hdl.Bundle;
 import veneer.hdl.Module;
+import veneer.hdl.Param;
 import veneer.hdl.Top;
 import veneer.hdl.UInt;
 import veneer.hdl.bus.Axi4;
@@ -40,7 +41,8 @@ import veneer.shell.role.VectorAddKernel;
  * }
  * }</pre>
  */
-@Top(description = "Shell + vector-add and register Roles + PCIe root complex and link: the simulated platform")
+@Top(description = "Shell + vector-add and register Roles + PCIe root complex and link: the simulated platform",
+    testParams = {"dramKiB=8", "hostMemKiB=4"})
 public final class SimulatedPlatform extends Module {
   /** Variant id of the vector-add kernel. */
   public static final long VECTOR_ADD = 1;
@@ -59,11 +61,16 @@ public final class SimulatedPlatform extends Module {
      * latency, 64 Ki DW of host memory, a 63 bytes/cycle link with 64 cycles of latency.
      */
     public static Params defaults() {
+      return sized(64, 256);
+    }
+
+    /** The defaults with {@code dramKiB} per DRAM channel and {@code hostMemKiB} of host memory. */
+    public static Params sized(int dramKiB, int hostMemKiB) {
       ShellConfig c = ShellConfig.defaults(List.of(new VariantSpec(VECTOR_ADD, VectorAddKernel::new),
           new VariantSpec(REGISTERS, RegisterRole::new)))
-          .withDram(AddressMap.interleaved(0, 2, 64L << 10, 4096), DramConfig.defaults().withReadLatency(20))
+          .withDram(AddressMap.interleaved(0, 2, (long) dramKiB << 10, 4096), DramConfig.defaults().withReadLatency(20))
           .withProbes(true);
-      return new Params(c, 1 << 16, 64, 63, 64);
+      return new Params(c, hostMemKiB << 8, 64, 63, 64);
     }
 
     public Params withShell(ShellConfig c) {
@@ -80,6 +87,12 @@ public final class SimulatedPlatform extends Module {
   /** The default platform ({@link Params#defaults()}). */
   public SimulatedPlatform() {
     this(Params.defaults());
+  }
+
+  /** The platform with chosen memory sizes (the other settings as {@link Params#defaults()}). */
+  public SimulatedPlatform(@Param(name = "dramKiB", defaultValue = "64") int dramKiB,
+      @Param(name = "hostMemKiB", defaultValue = "256") int hostMemKiB) {
+    this(Params.sized(dramKiB, hostMemKiB));
   }
 
   public SimulatedPlatform(Params p) {

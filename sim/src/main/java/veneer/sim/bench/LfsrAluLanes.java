@@ -23,7 +23,8 @@ import veneer.hdl.UInt;
  * }
  * }</pre>
  */
-@Top(description = "pipelined LFSR/ALU lanes with a memory: the simulator benchmark design")
+@Top(description = "pipelined LFSR/ALU lanes with a memory: the simulator benchmark design",
+    testParams = {"lanes=4"})
 public final class LfsrAluLanes extends Module {
   /** {@code width} is 32 or 64. */
   public LfsrAluLanes(@Param(name = "lanes", defaultValue = "16") int lanes,

@@ -1,0 +1,24 @@
+package veneer.runtime.link;
+
+/**
+ * Opens {@link Link}s for one URI scheme. Registered in
+ * {@code META-INF/services/veneer.runtime.link.LinkProvider} and found with
+ * {@link java.util.ServiceLoader}.
+ *
+ * <pre>{@code
+ * public final class SimLinkProvider implements LinkProvider {
+ *   public String scheme() { return "sim"; }
+ *   public Link open(String target) { ... }   // "jvm" or "verilator"
+ * }
+ * }</pre>
+ */
+public interface LinkProvider {
+  /** The URI scheme this provider serves, such as {@code "sim"}. */
+  String scheme();
+
+  /** The targets it accepts after the scheme, for error messages, such as {@code ["jvm", "verilator"]}. */
+  java.util.List<String> targets();
+
+  /** Opens the device named by {@code target} (the part of the URI after {@code scheme:}). */
+  Link open(String target);
+}

@@ -3,6 +3,9 @@ package veneer.compiler;
 import veneer.compiler.backend.ArgumentLayout;
 import veneer.compiler.backend.TrapSites;
 import veneer.isa.Disassembler;
+import veneer.isa.elf.ElfFile;
+import veneer.isa.elf.ElfSegment;
+import veneer.isa.pe.PeMemoryMap;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -76,6 +79,39 @@ public final class CompiledKernel {
     /** Code size in bytes. */
     public int codeBytes() {
         return code.length * 4;
+    }
+
+    /**
+     * What a host loads into every PE's instruction memory: the ELF's .text and the trap-site table
+     * (.rodata) as words from address 0. A compiled kernel has no .data or .bss: its only writable
+     * state is the context blocks and stacks in the scratchpad, which the start-up code initialises, so
+     * nothing has to be written into the scratchpad (the PE array has no host path there).
+     */
+    public int[] imemImage() {
+        ElfFile f = ElfFile.parse(elf);
+        int end = 0;
+        for (ElfSegment s : f.loadSegments()) {
+            if (s.vaddr() < PeMemoryMap.IMEM_BASE || s.vaddr() + s.memSize() > PeMemoryMap.SCRATCHPAD_BASE
+                    || s.memSize() != s.fileSize()) {
+                throw new IllegalStateException("kernel " + name + " has a segment at 0x" + Long.toHexString(s.vaddr())
+                        + " of " + s.memSize() + " bytes outside instruction memory; a device can only load IMEM");
+            }
+            end = (int) Math.max(end, s.vaddr() + s.memSize());
+        }
+        int[] words = new int[(end + 3) / 4];
+        for (ElfSegment s : f.loadSegments()) {
+            byte[] d = s.data();
+            for (int i = 0; i < d.length; i++) {
+                int a = (int) s.vaddr() + i;
+                words[a / 4] |= (d[i] & 0xFF) << (8 * (a % 4));
+            }
+        }
+        return words;
+    }
+
+    /** The address every thread starts at. */
+    public int entryPc() {
+        return (int) ElfFile.parse(elf).entry();
     }
 
     /** Function symbols and their addresses. */

@@ -9,16 +9,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which word of the kernel argument block (64 words at 0x2000_0100) holds what. Words 0..15 are
- * the launch header; parameters follow from word 16 in declaration order:
+ * Which word of the kernel argument block (64 words at 0x2000_0100) holds what. Words 0..16 are
+ * the launch header; parameters follow from word 17 in declaration order:
  *
  * <pre>
  *  0..2  global size x, y, z          3..5  local (work-group) size x, y, z
  *  6..8  number of groups x, y, z     9     total number of groups
  * 10     work-items per group         11    teams (T / items per group; barrier kernels)
  * 12     stack top of thread 0        13    stack bytes per thread (thread t: top - t*bytes)
- * 14     rows = global y * global z   15    reserved (0)
- * 16..   parameters:
+ * 14     rows = global y * global z   15    P, the PEs running the launch (0 = 1)
+ * 16     failure table: its address in global memory (0x8000_0000+), 0 = none; P*T records of
+ *        2 words (site + 1 or 0, failing work-item), record peId*T + t written by thread t of PE
+ *        peId just before it exits
+ * 17..   parameters:
  *        int, short, byte, char, boolean   1 word (the value, sign/zero-extended as in Java)
  *        long                              2 words (low, high)
  *        array                             2 words (address of element 0 or 0 for null, length)
@@ -43,7 +46,9 @@ public record ArgumentLayout(List<Slot> params, int words) {
     public static final int STACK_TOP = 12;
     public static final int STACK_BYTES = 13;
     public static final int ROWS = 14;
-    public static final int FIRST_PARAM = 16;
+    public static final int PES = 15;
+    public static final int FAILURE_TABLE = 16;
+    public static final int FIRST_PARAM = 17;
     public static final int MAX_WORDS = 64;
 
     /** What a parameter's words hold. */
@@ -76,12 +81,13 @@ public record ArgumentLayout(List<Slot> params, int words) {
         }
         if (w > MAX_WORDS) {
             throw new KernelCompileException(kernel.file(), -1, "kernel " + kernel.displayName() + " needs " + w
-                    + " argument words; the argument block holds " + MAX_WORDS + " (16 header words + 48 for parameters)");
+                    + " argument words; the argument block holds " + MAX_WORDS + " (" + FIRST_PARAM + " header words + "
+                    + (MAX_WORDS - FIRST_PARAM) + " for parameters)");
         }
         return new ArgumentLayout(List.copyOf(slots), w);
     }
 
-    /** Text form, one parameter a line: {@code word 16..17  a  [I  array}. */
+    /** Text form, one parameter a line: {@code word 17..18  a  [I  array}. */
     public String describe() {
         StringBuilder sb = new StringBuilder();
         for (Slot s : params) {

@@ -57,7 +57,7 @@ public final class BackEnd {
         ArgumentLayout layout = ArgumentLayout.of(kernel);
         TrapSites sites = new TrapSites();
         List<MFunction> fns = new ArrayList<>();
-        fns.add(LaunchLoop.build(kernel, layout, sites, specialise));
+        fns.add(LaunchLoop.build(kernel, layout, sites, specialise, options.qemuUser()));
         for (Function f : ir.functions()) {
             if (f != kernel) {
                 fns.add(Callees.build(f, sites));

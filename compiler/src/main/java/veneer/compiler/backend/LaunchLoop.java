@@ -1,5 +1,6 @@
 package veneer.compiler.backend;
 
+import veneer.compiler.CompileOptions;
 import veneer.compiler.KernelCompileException;
 import veneer.compiler.ir.Builtin;
 import veneer.compiler.ir.Function;
@@ -20,19 +21,23 @@ import static veneer.isa.Opcode.*;
 
 /**
  * The kernel's machine function: per-thread start-up, the loop over this thread's work-items
- * with the kernel body inlined in it, the trap handler and the exit. Until the dispatcher hands
- * out ids through CSRs 0xFC3.., each hardware thread finds its work by itself (see
+ * with the kernel body inlined in it, the trap handler and the exit. Every thread of every one
+ * of the P PEs (header word 15) runs this code and finds its share of the work by itself (see
  * docs/compiler.md, "Launch convention"):
  *
  * <ul>
- *   <li><b>Item mode</b> (no barrier, no {@code @Local}): thread t runs, row by row (a row is one
- *       (y, z)), the x ids t, t+T, t+2T, ... below the global x size. Per item this costs an add
- *       and a branch.</li>
- *   <li><b>Team mode</b> (barriers or {@code @Local}): threads form teams of one work-group's
- *       size; team k runs groups k, k+teams, ...; thread t is local item t mod groupSize. A
- *       barrier waits on the teammates' counters in their context blocks; a work-item that has
- *       finished (returned or trapped) no longer holds its teammates up.</li>
+ *   <li><b>Item mode</b> (no barrier, no {@code @Local}): thread t of PE p has the global thread
+ *       index g = p*T + t and runs, row by row (a row is one (y, z)), the x ids g, g+P*T, ...
+ *       below the global x size. Per item this costs an add and a branch.</li>
+ *   <li><b>Team mode</b> (barriers or {@code @Local}): a PE's threads form teams of one
+ *       work-group's size; team k of PE p is global team p*teams + k and runs groups from there
+ *       in steps of P*teams; thread t is local item t mod groupSize. A barrier waits on the
+ *       teammates' counters in their context blocks; a work-item that has finished (returned or
+ *       trapped) no longer holds its teammates up.</li>
  * </ul>
+ *
+ * <p>Just before its exit every thread copies its failure record (context +0, +4) to record
+ * p*T + t of the failure table when header word 16 names one.
  *
  * Context block of thread t at scratchpad + 32t: +0 failure site+1 (0: none), +4 failing
  * work-item (linear global id), +8 trap pending from a callee (site+1), +12 global id y,
@@ -60,6 +65,12 @@ final class LaunchLoop implements BodyEnv {
     private final int threads;
     private final int gid0;
     private final int site;
+    // item mode: this thread's first x id and the step between its x ids
+    private int first;
+    private int stride;
+    private final boolean qemu;
+    private int peId;
+    private int pes;
     private final Map<Param, int[]> params = new IdentityHashMap<>();
     private final Map<Param, Integer> lengths = new IdentityHashMap<>();
     private final Map<String, Integer> invariants = new HashMap<>();
@@ -74,8 +85,9 @@ final class LaunchLoop implements BodyEnv {
     private int teamCtx;
     private int groupItems;
 
-    private LaunchLoop(MFunction mf, Function kernel, TrapSites sites) {
+    private LaunchLoop(MFunction mf, Function kernel, TrapSites sites, boolean qemu) {
         this.mf = mf;
+        this.qemu = qemu;
         this.kernel = kernel;
         this.sites = sites;
         boolean barrier = false;
@@ -98,9 +110,9 @@ final class LaunchLoop implements BodyEnv {
     }
 
     /** Builds the kernel function: start-up, work-item loop(s), body copies, trap handling, exit. */
-    static MFunction build(Function kernel, ArgumentLayout layout, TrapSites sites, boolean specialise) {
+    static MFunction build(Function kernel, ArgumentLayout layout, TrapSites sites, boolean specialise, boolean qemu) {
         MFunction mf = new MFunction("kernel", false);
-        new LaunchLoop(mf, kernel, sites).emit(layout, specialise);
+        new LaunchLoop(mf, kernel, sites, qemu).emit(layout, specialise);
         return mf;
     }
 
@@ -112,6 +124,20 @@ final class LaunchLoop implements BodyEnv {
 
     private int arg(int word) {
         return invariants.computeIfAbsent("arg" + word, k -> load(pro, args, 4 * word));
+    }
+
+    /**
+     * Reads thread id, PE id or T: from the PE's CSR, or in a qemu build from the word the harness
+     * keeps at {@link CompileOptions#QEMU_IDS} (qemu-riscv32 has no such CSRs).
+     */
+    private void readId(MBlock b, int rd, int csr) {
+        if (qemu) {
+            int word = csr == PeCsr.THREAD_ID ? 0 : csr == PeCsr.PE_ID ? 1 : 2;
+            b.add(MInstr.li(rd, CompileOptions.QEMU_IDS));
+            b.add(MInstr.op(LW, rd, rd, 0, 4 * word));
+        } else {
+            b.add(MInstr.op(CSRRS, rd, 0, 0, csr));
+        }
     }
 
     private int op(MBlock b, Opcode o, int rs1, int rs2) {
@@ -130,7 +156,7 @@ final class LaunchLoop implements BodyEnv {
         // sp and tp first, on scratch registers only: spill slots need sp
         int s0 = Reg.SCRATCH0;
         int s1 = Reg.SCRATCH1;
-        pro.add(MInstr.op(CSRRS, s0, 0, 0, PeCsr.THREAD_ID));
+        readId(pro, s0, PeCsr.THREAD_ID);
         pro.add(MInstr.li(s1, PeMemoryMap.KERNEL_ARGS_BASE));
         pro.add(MInstr.op(LW, s1, s1, 0, 4 * ArgumentLayout.STACK_BYTES));
         pro.add(MInstr.op(MUL, s1, s0, s1, 0));
@@ -141,10 +167,15 @@ final class LaunchLoop implements BodyEnv {
         pro.add(MInstr.li(Reg.TP, PeMemoryMap.SCRATCHPAD_BASE));
         pro.add(MInstr.op(ADD, Reg.TP, Reg.TP, s0, 0));
         pro.add(MInstr.frame(-1));
-        pro.add(MInstr.op(CSRRS, tid, 0, 0, PeCsr.THREAD_ID));
-        pro.add(MInstr.op(CSRRS, threads, 0, 0, PeCsr.THREAD_COUNT));
+        readId(pro, tid, PeCsr.THREAD_ID);
+        readId(pro, threads, PeCsr.THREAD_COUNT);
+        peId = mf.newVreg();
+        readId(pro, peId, PeCsr.PE_ID);
         pro.add(MInstr.li(args, PeMemoryMap.KERNEL_ARGS_BASE));
-        for (int off : new int[] {CTX_FAIL_SITE, CTX_PENDING, CTX_GID1, CTX_GID2, CTX_BARRIER, CTX_DONE}) {
+        // P = word 15, where 0 means 1
+        int declared = arg(ArgumentLayout.PES);
+        pes = op(pro, ADD, declared, opI(pro, SLTIU, declared, 1));
+        for (int off : new int[] {CTX_FAIL_SITE, CTX_FAIL_ITEM, CTX_PENDING, CTX_GID1, CTX_GID2, CTX_BARRIER, CTX_DONE}) {
             pro.add(MInstr.op(SW, 0, Reg.TP, 0, off));
         }
         for (int k = 0; k < kernel.params().size(); k++) {
@@ -165,9 +196,14 @@ final class LaunchLoop implements BodyEnv {
         }
         go = mf.newBlock("go");
         MBlock exit = mf.newBlock("exit");
-        exit.add(MInstr.li(Reg.A0, 0));
-        exit.add(MInstr.exit());
+        MBlock record = mf.newBlock("record");
+        MBlock fin = mf.newBlock("fin");
+        exitBlocks(exit, record, fin);
         boolean twoCopies = specialise && !nullChecked.isEmpty() && !teamMode;
+        if (!teamMode) {
+            first = op(pro, ADD, op(pro, MUL, peId, threads), tid);
+            stride = op(pro, MUL, pes, threads);
+        }
         if (teamMode) {
             teamLoop(layout, exit);
         } else {
@@ -190,8 +226,38 @@ final class LaunchLoop implements BodyEnv {
         }
         pro.add(MInstr.jump(go.label));
         // the exit last among hot blocks
-        mf.blocks.remove(exit);
-        mf.blocks.add(exit);
+        for (MBlock b : new MBlock[] {exit, record, fin}) {
+            mf.blocks.remove(b);
+            mf.blocks.add(b);
+        }
+    }
+
+    /** The exit: copy the failure record to the failure table if there is one, then end the thread. */
+    private void exitBlocks(MBlock exit, MBlock record, MBlock fin) {
+        int base = mf.newVreg();
+        exit.add(MInstr.li(base, PeMemoryMap.KERNEL_ARGS_BASE));
+        int table = load(exit, base, 4 * ArgumentLayout.FAILURE_TABLE);
+        exit.add(MInstr.branch(BEQ, table, 0, fin.label));
+        exit.add(MInstr.jump(record.label));
+        // recomputed here rather than kept live through the whole kernel
+        int pe = mf.newVreg();
+        int t = mf.newVreg();
+        int n = mf.newVreg();
+        readId(record, pe, PeCsr.PE_ID);
+        readId(record, t, PeCsr.THREAD_ID);
+        readId(record, n, PeCsr.THREAD_COUNT);
+        int at = op(record, ADD, table, opI(record, SLLI, op(record, ADD, op(record, MUL, pe, n), t), 3));
+        record.add(MInstr.op(SW, 0, at, load(record, Reg.TP, CTX_FAIL_SITE), 0));
+        record.add(MInstr.op(SW, 0, at, load(record, Reg.TP, CTX_FAIL_ITEM), 4));
+        record.add(MInstr.jump(fin.label));
+        fin.add(MInstr.li(Reg.A0, 0));
+        if (qemu) {
+            fin.add(MInstr.li(Reg.RA, CompileOptions.QEMU_IDS));
+            fin.add(MInstr.op(LW, Reg.RA, Reg.RA, 0, 12));
+            fin.add(MInstr.ret());
+        } else {
+            fin.add(MInstr.exit());
+        }
     }
 
     /** Item mode: rows of x ids t, t+T, ... */
@@ -213,10 +279,10 @@ final class LaunchLoop implements BodyEnv {
         mf.blocks.remove(next);
         mf.blocks.add(next);
         start.add(MInstr.li(row, 0));
-        start.add(MInstr.op(ADDI, gid0, tid, 0, 0));
+        start.add(MInstr.op(ADDI, gid0, first, 0, 0));
         start.add(MInstr.branch(BLT, gid0, g0, body));
-        start.add(MInstr.jump(nextRow.label));
-        next.add(MInstr.op(ADD, gid0, gid0, threads, 0));
+        start.add(MInstr.jump(exit.label)); // no x id in any row: nothing to do
+        next.add(MInstr.op(ADD, gid0, gid0, stride, 0));
         next.add(MInstr.branch(BLT, gid0, g0, body));
         next.add(MInstr.jump(nextRow.label));
         nextRow.add(MInstr.op(ADDI, row, row, 0, 1));
@@ -231,7 +297,7 @@ final class LaunchLoop implements BodyEnv {
         int z = load(wrap, Reg.TP, CTX_GID2);
         wrap.add(MInstr.op(SW, 0, Reg.TP, opI(wrap, ADDI, z, 1), CTX_GID2));
         wrap.add(MInstr.jump(rowStart.label));
-        rowStart.add(MInstr.op(ADDI, gid0, tid, 0, 0));
+        rowStart.add(MInstr.op(ADDI, gid0, first, 0, 0));
         rowStart.add(MInstr.branch(BLT, gid0, g0, body));
         rowStart.add(MInstr.jump(nextRow.label));
         recordFailure(common, next.label);
@@ -285,6 +351,7 @@ final class LaunchLoop implements BodyEnv {
         int rest = op(pro, DIVU, lid, l0);
         int lid1 = op(pro, REMU, rest, l1);
         int lid2 = op(pro, DIVU, rest, l1);
+        int globalTeam = op(pro, ADD, op(pro, MUL, peId, teams), team);
         teamCtx = mf.newVreg();
         pro.add(MInstr.li(teamCtx, PeMemoryMap.SCRATCHPAD_BASE));
         pro.add(MInstr.op(ADD, teamCtx, teamCtx, opI(pro, SLLI, op(pro, MUL, team, groupItems), 5), 0));
@@ -292,13 +359,14 @@ final class LaunchLoop implements BodyEnv {
             ArgumentLayout.Slot s = layout.params().get(k);
             if (s.kind() == ArgumentLayout.Kind.LOCAL_ARRAY) {
                 int base = params.get(kernel.params().get(k))[0];
-                pro.add(MInstr.op(ADD, base, arg(s.word()), op(pro, MUL, team, arg(s.word() + 1)), 0));
+                pro.add(MInstr.op(ADD, base, arg(s.word()), op(pro, MUL, globalTeam, arg(s.word() + 1)), 0));
             }
         }
         gen = mf.newVreg();
         pro.add(MInstr.li(gen, 0));
         int g = mf.newVreg();
-        pro.add(MInstr.op(ADDI, g, team, 0, 0));
+        pro.add(MInstr.op(ADDI, g, globalTeam, 0, 0));
+        int groupStep = op(pro, MUL, pes, teams);
         MBlock groupLoop = mf.newBlock("group");
         go.add(MInstr.branch(BGE, team, teams, exit.label));
         go.add(MInstr.jump(groupLoop.label));
@@ -374,7 +442,7 @@ final class LaunchLoop implements BodyEnv {
         advance.add(MInstr.op(ADDI, c, c, 0, CTX_BYTES));
         advance.add(MInstr.op(ADDI, k, k, 0, 1));
         advance.add(MInstr.jump(wait.label));
-        nextGroup.add(MInstr.op(ADD, g, g, teams, 0));
+        nextGroup.add(MInstr.op(ADD, g, g, groupStep, 0));
         nextGroup.add(MInstr.jump(groupLoop.label));
     }
 

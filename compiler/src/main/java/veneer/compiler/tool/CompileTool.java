@@ -91,7 +91,7 @@ public final class CompileTool {
 
     private static String asmText(CompiledKernel k) {
         StringBuilder sb = new StringBuilder("# ").append(k.name()).append(k.teamMode() ? " (team mode)" : " (item mode)").append('\n');
-        sb.append("# argument block: words 0..15 launch header, then\n");
+        sb.append("# argument block: words 0..16 launch header (15: PEs, 16: failure table), then\n");
         k.layout().describe().lines().forEach(l -> sb.append("#   ").append(l).append('\n'));
         k.timings().forEach((stage, ns) -> sb.append(String.format(Locale.ROOT, "# %-9s %8.3f ms%n", stage, ns / 1e6)));
         return sb.append(k.asm()).toString();

@@ -45,9 +45,14 @@ public final class CompilerBench {
 
     /** One kernel's figures. */
     public record Row(String kernel, double compileMsMedian, int codeBytes, double instructionsPerElement,
-                      double handInstructionsPerElement, long elements) {
+                      double handInstructionsPerElement, long elements, double uncheckedInstructionsPerElement) {
         public double ratio() {
             return instructionsPerElement / handInstructionsPerElement;
+        }
+
+        /** What the bounds checks that remain after optimisation cost, instructions per element. */
+        public double boundsCheckInstructionsPerElement() {
+            return instructionsPerElement - uncheckedInstructionsPerElement;
         }
     }
 
@@ -55,11 +60,12 @@ public final class CompilerBench {
     public record Report(int threads, List<Row> rows) {
         /** A fixed-width text table. */
         public String table() {
-            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-12s %10s %8s %10s %10s %7s%n",
-                    "kernel", "compile ms", "bytes", "instr/elem", "hand", "ratio"));
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-12s %10s %8s %10s %10s %7s %10s %10s%n",
+                    "kernel", "compile ms", "bytes", "instr/elem", "hand", "ratio", "unchecked", "checks"));
             for (Row r : rows) {
-                sb.append(String.format(Locale.ROOT, "%-12s %10.2f %8d %10.2f %10.2f %7.3f%n", r.kernel, r.compileMsMedian,
-                        r.codeBytes, r.instructionsPerElement, r.handInstructionsPerElement, r.ratio()));
+                sb.append(String.format(Locale.ROOT, "%-12s %10.2f %8d %10.2f %10.2f %7.3f %10.2f %10.2f%n", r.kernel,
+                        r.compileMsMedian, r.codeBytes, r.instructionsPerElement, r.handInstructionsPerElement, r.ratio(),
+                        r.uncheckedInstructionsPerElement, r.boundsCheckInstructionsPerElement()));
             }
             return sb.toString();
         }
@@ -72,9 +78,11 @@ public final class CompilerBench {
                 Row r = rows.get(i);
                 sb.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
                         "{\"name\":\"%s\",\"compile_ms_median\":%.3f,\"code_bytes\":%d,\"elements\":%d,"
-                                + "\"instructions_per_element\":%.3f,\"hand_instructions_per_element\":%.3f,\"ratio\":%.4f}",
+                                + "\"instructions_per_element\":%.3f,\"hand_instructions_per_element\":%.3f,\"ratio\":%.4f,"
+                                + "\"unchecked_instructions_per_element\":%.3f,\"bounds_check_instructions_per_element\":%.3f}",
                         r.kernel, r.compileMsMedian, r.codeBytes, r.elements, r.instructionsPerElement,
-                        r.handInstructionsPerElement, r.ratio()));
+                        r.handInstructionsPerElement, r.ratio(), r.uncheckedInstructionsPerElement,
+                        r.boundsCheckInstructionsPerElement()));
             }
             double worstMs = rows.stream().mapToDouble(Row::compileMsMedian).max().orElse(0);
             double worstRatio = rows.stream().mapToDouble(Row::ratio).max().orElse(0);
@@ -115,6 +123,13 @@ public final class CompilerBench {
         return a;
     }
 
+    /** Prints the table and the JSON object for 4 threads (or {@code args[0]}); {@code ./veneer bench compiler} does the same. */
+    public static void main(String[] args) {
+        Report r = run(args.length > 0 ? Integer.parseInt(args[0]) : 4);
+        System.out.print(r.table());
+        System.out.println(r.json());
+    }
+
     /** Runs every case with {@code threads} hardware threads. */
     public static Report run(int threads) {
         List<Row> rows = new ArrayList<>();
@@ -128,7 +143,10 @@ public final class CompilerBench {
             });
             long mine = instructions(compiled, c, threads, expected);
             long theirs = instructions(hand, c, threads, expected);
-            rows.add(new Row(c.kernel, ms, compiled.codeBytes(), (double) mine / c.elements, (double) theirs / c.elements, c.elements));
+            CompiledKernel unchecked = KernelCompiler.compile(BenchKernels.class, c.kernel, CompileOptions.defaults().withBoundsChecks(false));
+            long bare = instructions(unchecked, c, threads, expected);
+            rows.add(new Row(c.kernel, ms, compiled.codeBytes(), (double) mine / c.elements, (double) theirs / c.elements, c.elements,
+                    (double) bare / c.elements));
         }
         return new Report(threads, rows);
     }

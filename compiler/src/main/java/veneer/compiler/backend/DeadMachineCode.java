@@ -2,9 +2,11 @@ package veneer.compiler.backend;
 
 import veneer.isa.Format;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -99,6 +101,17 @@ final class DeadMachineCode {
                     targeted.add(t);
                 } else if (i.kind == MInstr.Kind.CALL || i.kind == MInstr.Kind.LA) {
                     targeted.add(i.target);
+                } else if (i.kind == MInstr.Kind.TABLE) {
+                    List<String> ts = new ArrayList<>();
+                    for (String t : i.table) {
+                        int hops = 0;
+                        while (forward.containsKey(t) && hops++ < forward.size()) {
+                            t = forward.get(t);
+                        }
+                        ts.add(t);
+                        targeted.add(t);
+                    }
+                    b.instrs.set(k, MInstr.table(i.rs1, ts));
                 }
             }
         }

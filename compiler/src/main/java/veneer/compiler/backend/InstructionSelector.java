@@ -486,6 +486,10 @@ final class InstructionSelector {
     private void switchOf(Instr i) {
         int v = reg(i.operand(0));
         int[] keys = i.caseKeys();
+        if (isDense(keys) && distinctTargets(i) >= 2) {
+            tableSwitch(i, v, keys);
+            return;
+        }
         for (int k = 0; k < keys.length; k++) {
             Block t = i.targets().get(k + 1);
             int key = constant(keys[k]);
@@ -497,6 +501,67 @@ final class InstructionSelector {
             cache = new HashMap<>(cache);
         }
         jumpTo(i.targets().get(0));
+    }
+
+    /** Fewest cases for a jump table: below this a compare chain is as short. */
+    static final int TABLE_MIN_CASES = 4;
+    /** Most slots of a jump table. */
+    static final int TABLE_MAX_SLOTS = 512;
+
+    /** Whether a jump table is worth it: enough cases, and at least a third of the slots in the key range used. */
+    static boolean isDense(int[] keys) {
+        if (keys.length < TABLE_MIN_CASES) {
+            return false;
+        }
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (int k : keys) {
+            min = Math.min(min, k);
+            max = Math.max(max, k);
+        }
+        long slots = max - min + 1;
+        return slots <= TABLE_MAX_SLOTS && slots <= 3L * keys.length;
+    }
+
+    private static int distinctTargets(Instr i) {
+        return new java.util.HashSet<>(i.targets()).size();
+    }
+
+    /**
+     * A dense switch: slot = v - min, one unsigned compare sends slots out of range to the default, then
+     * a jump through a table of {@code jal}s (holes go to the default).
+     */
+    private void tableSwitch(Instr i, int v, int[] keys) {
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
+        for (int k : keys) {
+            min = Math.min(min, k);
+            max = Math.max(max, k);
+        }
+        int slots = max - min + 1;
+        Block dflt = i.targets().get(0);
+        int slot = min == 0 ? v : fits12(-(long) min) ? emitI(ADDI, v, -min) : emit(SUB, v, constant(min));
+        edge(dflt);
+        MBlock table = mf.newBlockAfter(cur, prefix + "table");
+        cur.add(MInstr.branch(BGEU, slot, constant(slots), start.get(dflt).label));
+        cur.add(MInstr.jump(table.label));
+        cur = table;
+        cache = new HashMap<>(cache);
+        int slot4 = emitI(SLLI, slot, 2);
+        List<String> targets = new ArrayList<>(java.util.Collections.nCopies(slots, start.get(dflt).label));
+        java.util.Set<Block> distinct = new java.util.LinkedHashSet<>();
+        for (int k = 0; k < keys.length; k++) {
+            Block t = i.targets().get(k + 1);
+            targets.set(keys[k] - min, start.get(t).label);
+            distinct.add(t);
+        }
+        distinct.add(dflt);
+        for (Block t : distinct) {
+            edge(t);
+        }
+        cur.add(MInstr.table(slot4, targets));
+        // never taken (the table always jumps), but keeps the block's form: terminators end in a JUMP
+        cur.add(MInstr.jump(start.get(dflt).label));
     }
 
     private void ret(Instr i) {

@@ -145,6 +145,7 @@ public final class Linker {
             case LI -> liSize(i.imm);
             case LA -> 2;
             case BRANCH -> longBranch ? 2 : 1;
+            case TABLE -> 3 + i.table.size();
             case FRAME -> throw new IllegalStateException("frame not resolved");
             default -> 1;
         };
@@ -204,6 +205,20 @@ public final class Linker {
                 return new int[] {Encoder.i(Opcode.JALR, 0, Reg.RA, 0)};
             case EXIT:
                 return new int[] {Opcode.ECALL.match()};
+            case TABLE: {
+                // auipc s, 0; add s, s, slot4; jalr x0, 12(s); then a jal per slot. s is a scratch register
+                // the slot is not in (spill code may have put it in either)
+                int s = i.rs1 == Reg.SCRATCH1 ? Reg.SCRATCH0 : Reg.SCRATCH1;
+                int[] w = new int[3 + i.table.size()];
+                w[0] = Encoder.u(Opcode.AUIPC, s, 0);
+                w[1] = Encoder.encode(Opcode.ADD, s, s, i.rs1, 0);
+                w[2] = Encoder.i(Opcode.JALR, 0, s, 12);
+                for (int k = 0; k < i.table.size(); k++) {
+                    int at = pc + 4 * (3 + k);
+                    w[3 + k] = Encoder.j(Opcode.JAL, 0, target(labels, i.table.get(k)) - at);
+                }
+                return w;
+            }
             default:
                 throw new IllegalStateException("cannot encode " + i);
         }

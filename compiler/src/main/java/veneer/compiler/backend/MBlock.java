@@ -73,6 +73,8 @@ public final class MBlock {
         for (MInstr i : instrs) {
             if (i.kind == MInstr.Kind.BRANCH || i.kind == MInstr.Kind.JUMP) {
                 s.add(i.target);
+            } else if (i.kind == MInstr.Kind.TABLE) {
+                s.addAll(i.table);
             }
         }
         return new ArrayList<>(s);

@@ -27,7 +27,12 @@ public final class MInstr {
         /** {@code ecall}: ends the thread; ends a block. */
         EXIT,
         /** {@code sp += imm * frame size} (imm = -1 allocate, +1 free). */
-        FRAME
+        FRAME,
+        /**
+         * Jump table: {@code rs1} holds 4 * slot; jumps to {@link #table}[slot] (auipc, add, jalr, then one
+         * {@code jal} per slot). Ends a block, before its JUMP; the caller guarantees the slot is in range.
+         */
+        TABLE
     }
 
     /** How the immediate of a load/store relates to the frame (resolved after allocation). */
@@ -47,6 +52,8 @@ public final class MInstr {
     public int imm;
     public final String target;
     public FrameRel frameRel = FrameRel.NONE;
+    /** The targets of a {@link Kind#TABLE}, by slot (empty for other kinds). */
+    public final java.util.List<String> table;
 
     private MInstr(Kind kind, Opcode op, int rd, int rs1, int rs2, int imm, String target) {
         this.kind = kind;
@@ -56,6 +63,20 @@ public final class MInstr {
         this.rs2 = rs2;
         this.imm = imm;
         this.target = target;
+        this.table = java.util.List.of();
+    }
+
+    private MInstr(int rs1, java.util.List<String> table) {
+        this.kind = Kind.TABLE;
+        this.op = null;
+        this.rs1 = rs1;
+        this.target = null;
+        this.table = java.util.List.copyOf(table);
+    }
+
+    /** Jump table on {@code slot4} (4 * slot index). */
+    public static MInstr table(int slot4, java.util.List<String> targets) {
+        return new MInstr(slot4, targets);
     }
 
     public static MInstr op(Opcode op, int rd, int rs1, int rs2, int imm) {
@@ -96,14 +117,14 @@ public final class MInstr {
 
     /** An identical, independent instruction. */
     public MInstr copy() {
-        MInstr c = new MInstr(kind, op, rd, rs1, rs2, imm, target);
+        MInstr c = kind == Kind.TABLE ? new MInstr(rs1, table) : new MInstr(kind, op, rd, rs1, rs2, imm, target);
         c.frameRel = frameRel;
         return c;
     }
 
     /** Ends a block. */
     public boolean isTerminator() {
-        return kind == Kind.BRANCH || kind == Kind.JUMP || kind == Kind.RET || kind == Kind.EXIT;
+        return kind == Kind.BRANCH || kind == Kind.JUMP || kind == Kind.RET || kind == Kind.EXIT || kind == Kind.TABLE;
     }
 
     /** Register written, or -1. */
@@ -125,6 +146,8 @@ public final class MInstr {
         switch (kind) {
             case BRANCH:
                 return new int[] {rs1, rs2};
+            case TABLE:
+                return new int[] {rs1};
             case OP:
                 switch (op.format()) {
                     case R:
@@ -180,6 +203,7 @@ public final class MInstr {
             case RET -> "ret";
             case EXIT -> "ecall";
             case FRAME -> "frame " + imm;
+            case TABLE -> "table " + Reg.name(rs1) + "," + table;
         };
     }
 }

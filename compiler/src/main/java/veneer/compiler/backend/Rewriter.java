@@ -148,7 +148,13 @@ final class Rewriter {
                     split.instrs.add(MInstr.jump(s.label));
                     List<MInstr> retargeted = new ArrayList<>();
                     for (MInstr t : pred.instrs) {
-                        if ((t.kind == MInstr.Kind.BRANCH || t.kind == MInstr.Kind.JUMP) && t.target.equals(s.label)) {
+                        if (t.kind == MInstr.Kind.TABLE) {
+                            List<String> ts = new ArrayList<>();
+                            for (String x : t.table) {
+                                ts.add(x.equals(s.label) ? split.label : x);
+                            }
+                            retargeted.add(MInstr.table(t.rs1, ts));
+                        } else if ((t.kind == MInstr.Kind.BRANCH || t.kind == MInstr.Kind.JUMP) && t.target.equals(s.label)) {
                             MInstr n = t.kind == MInstr.Kind.BRANCH ? MInstr.branch(t.op, t.rs1, t.rs2, split.label)
                                     : MInstr.jump(split.label);
                             retargeted.add(n);

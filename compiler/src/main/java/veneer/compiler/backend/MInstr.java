@@ -3,6 +3,8 @@ package veneer.compiler.backend;
 import veneer.isa.Format;
 import veneer.isa.Opcode;
 
+import java.util.List;
+
 /**
  * One machine instruction before layout: a real RV32IM instruction on (virtual or machine)
  * registers, or one of a few forms that need addresses or the frame size, resolved at layout.
@@ -53,7 +55,7 @@ public final class MInstr {
     public final String target;
     public FrameRel frameRel = FrameRel.NONE;
     /** The targets of a {@link Kind#TABLE}, by slot (empty for other kinds). */
-    public final java.util.List<String> table;
+    public final List<String> table;
 
     private MInstr(Kind kind, Opcode op, int rd, int rs1, int rs2, int imm, String target) {
         this.kind = kind;
@@ -63,19 +65,19 @@ public final class MInstr {
         this.rs2 = rs2;
         this.imm = imm;
         this.target = target;
-        this.table = java.util.List.of();
+        this.table = List.of();
     }
 
-    private MInstr(int rs1, java.util.List<String> table) {
+    private MInstr(int rs1, List<String> table) {
         this.kind = Kind.TABLE;
         this.op = null;
         this.rs1 = rs1;
         this.target = null;
-        this.table = java.util.List.copyOf(table);
+        this.table = List.copyOf(table);
     }
 
     /** Jump table on {@code slot4} (4 * slot index). */
-    public static MInstr table(int slot4, java.util.List<String> targets) {
+    public static MInstr table(int slot4, List<String> targets) {
         return new MInstr(slot4, targets);
     }
 

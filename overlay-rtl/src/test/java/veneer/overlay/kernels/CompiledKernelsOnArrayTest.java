@@ -112,6 +112,16 @@ class CompiledKernelsOnArrayTest {
   }
 
   @Test
+  void jumpTableSwitchOnTwoPes() {
+    Random r = new Random(SEED + 6);
+    int n = 40;
+    ArrayKernelRunner.Outcome out = check(array(2, 4), "classify", WorkRange.of(n), ints(r, n, Integer.MAX_VALUE), new int[n]);
+    assertTrue(KernelCompiler.compile(ArrayKernels.class, "classify", CompileOptions.defaults()).asm().contains("auipc"),
+        "the switch is compiled to a jump table");
+    assertTrue(out.retired()[0] > 100 && out.retired()[1] > 100, "both PEs ran items: " + Arrays.toString(out.retired()));
+  }
+
+  @Test
   void aBoundsFailureNamesTheKernelLineAndLowestWorkItem() {
     Random r = new Random(SEED + 5);
     ArrayKernelRunner.Outcome out = check(array(3, 4), "vectorAdd", WorkRange.of(40), ints(r, 33, 1000), ints(r, 40, 1000), new int[40]);

@@ -27,8 +27,9 @@ import static veneer.isa.Opcode.*;
  *
  * <ul>
  *   <li><b>Item mode</b> (no barrier, no {@code @Local}): thread t of PE p has the global thread
- *       index g = p*T + t and runs, row by row (a row is one (y, z)), the x ids g, g+P*T, ...
- *       below the global x size. Per item this costs an add and a branch.</li>
+ *       index g = p*T + t and runs the work-items g, g+P*T, g+2*P*T, ... of the whole range in
+ *       row-major order (a row is one (y, z)). Per item this costs an add and a branch; moving to
+ *       another row costs a few more instructions, without a division.</li>
  *   <li><b>Team mode</b> (barriers or {@code @Local}): a PE's threads form teams of one
  *       work-group's size; team k of PE p is global team p*teams + k and runs groups from there
  *       in steps of P*teams; thread t is local item t mod groupSize. A barrier waits on the
@@ -42,7 +43,8 @@ import static veneer.isa.Opcode.*;
  * Context block of thread t at scratchpad + 32t: +0 failure site+1 (0: none), +4 failing
  * work-item (linear global id), +8 trap pending from a callee (site+1), +12 global id y,
  * +16 global id z, +20 barrier word (group generation << 16 | barriers passed), +24 generation
- * of the last group whose item this thread finished.
+ * of the last group whose item this thread finished, +28 (item mode) rows per step P*T / X plus
+ * 1, or 0 until the thread first needs it.
  */
 final class LaunchLoop implements BodyEnv {
     static final int CTX_BYTES = 32;
@@ -53,6 +55,7 @@ final class LaunchLoop implements BodyEnv {
     static final int CTX_GID2 = 16;
     static final int CTX_BARRIER = 20;
     static final int CTX_DONE = 24;
+    static final int CTX_ROW_STEP = 28;
 
     private final MFunction mf;
     private final Function kernel;
@@ -175,7 +178,7 @@ final class LaunchLoop implements BodyEnv {
         // P = word 15, where 0 means 1
         int declared = arg(ArgumentLayout.PES);
         pes = op(pro, ADD, declared, opI(pro, SLTIU, declared, 1));
-        for (int off : new int[] {CTX_FAIL_SITE, CTX_FAIL_ITEM, CTX_PENDING, CTX_GID1, CTX_GID2, CTX_BARRIER, CTX_DONE}) {
+        for (int off : new int[] {CTX_FAIL_SITE, CTX_FAIL_ITEM, CTX_PENDING, CTX_GID1, CTX_GID2, CTX_BARRIER, CTX_DONE, CTX_ROW_STEP}) {
             pro.add(MInstr.op(SW, 0, Reg.TP, 0, off));
         }
         for (int k = 0; k < kernel.params().size(); k++) {
@@ -260,14 +263,26 @@ final class LaunchLoop implements BodyEnv {
         }
     }
 
-    /** Item mode: rows of x ids t, t+T, ... */
+    /**
+     * Item mode: the thread runs the work-items g, g+S, g+2S, ... of the whole range in row-major order
+     * (x fastest), where g = peId*T + t and S = P*T. Within a row a step is an add and a branch. When x
+     * leaves the last row the thread is done; otherwise it moves on by S / X rows (computed at the
+     * first row wrap and kept at context +28) and S % X columns, without a division, so no thread
+     * idles on a narrow 2-D range and the PE's divider is not in the loop; y and z follow from the
+     * row (a division only beyond the first z plane).
+     */
     private void itemLoop(MBlock start, boolean nonNull, MBlock exit) {
         String p = nonNull ? "f" : "s";
         int g0 = arg(ArgumentLayout.GLOBAL_SIZE);
+        int g1 = arg(ArgumentLayout.GLOBAL_SIZE + 1);
         int row = mf.newVreg();
         MBlock next = mf.newBlock(p + "next");
-        MBlock nextRow = mf.newBlock(p + "row");
+        MBlock firstRow = mf.newBlock(p + "firstrow");
+        MBlock wrap = mf.newBlock(p + "wrap");
+        MBlock carry = mf.newBlock(p + "carry");
+        MBlock check = mf.newBlock(p + "check");
         MBlock rowStart = mf.newBlock(p + "rowstart");
+        MBlock plane = mf.newBlock(p + "plane");
         assumeNonNull = nonNull;
         returnTarget = next.label;
         MBlock common = mf.newBlock(p + "trap");
@@ -281,25 +296,45 @@ final class LaunchLoop implements BodyEnv {
         start.add(MInstr.li(row, 0));
         start.add(MInstr.op(ADDI, gid0, first, 0, 0));
         start.add(MInstr.branch(BLT, gid0, g0, body));
-        start.add(MInstr.jump(exit.label)); // no x id in any row: nothing to do
+        start.add(MInstr.jump(firstRow.label));
+        // the first item is beyond row 0 (sizes are positive, so X > 0)
+        firstRow.add(MInstr.op(DIVU, row, first, g0, 0));
+        firstRow.add(MInstr.op(REMU, gid0, first, g0, 0));
+        firstRow.add(MInstr.jump(check.label));
         next.add(MInstr.op(ADD, gid0, gid0, stride, 0));
         next.add(MInstr.branch(BLT, gid0, g0, body));
-        next.add(MInstr.jump(nextRow.label));
-        nextRow.add(MInstr.op(ADDI, row, row, 0, 1));
-        nextRow.add(MInstr.branch(BGE, row, arg(ArgumentLayout.ROWS), exit.label));
-        MBlock wrap = mf.newBlock(p + "wrap");
-        int y = load(nextRow, Reg.TP, CTX_GID1);
-        int y1 = opI(nextRow, ADDI, y, 1);
-        nextRow.add(MInstr.op(SW, 0, Reg.TP, y1, CTX_GID1));
-        nextRow.add(MInstr.branch(BLT, y1, arg(ArgumentLayout.GLOBAL_SIZE + 1), rowStart.label));
-        nextRow.add(MInstr.jump(wrap.label));
-        wrap.add(MInstr.op(SW, 0, Reg.TP, 0, CTX_GID1));
-        int z = load(wrap, Reg.TP, CTX_GID2);
-        wrap.add(MInstr.op(SW, 0, Reg.TP, opI(wrap, ADDI, z, 1), CTX_GID2));
-        wrap.add(MInstr.jump(rowStart.label));
-        rowStart.add(MInstr.op(ADDI, gid0, first, 0, 0));
-        rowStart.add(MInstr.branch(BLT, gid0, g0, body));
-        rowStart.add(MInstr.jump(nextRow.label));
+        next.add(MInstr.jump(wrap.label));
+        // x left the last row: done (a 1-D launch ends here)
+        MBlock known = mf.newBlock(p + "known");
+        MBlock divide = mf.newBlock(p + "divide");
+        MBlock advance = mf.newBlock(p + "advance");
+        wrap.add(MInstr.branch(BGEU, opI(wrap, ADDI, row, 1), arg(ArgumentLayout.ROWS), exit.label));
+        wrap.add(MInstr.jump(known.label));
+        // rows per step + 1 at context +28, 0 until the first row wrap divides (so 1-D launches never do)
+        int stepPlus1 = mf.newVreg();
+        known.add(MInstr.op(LW, stepPlus1, Reg.TP, 0, CTX_ROW_STEP));
+        known.add(MInstr.branch(BNE, stepPlus1, 0, advance.label));
+        known.add(MInstr.jump(divide.label));
+        divide.add(MInstr.op(ADDI, stepPlus1, op(divide, DIVU, stride, g0), 0, 1));
+        divide.add(MInstr.op(SW, 0, Reg.TP, stepPlus1, CTX_ROW_STEP));
+        divide.add(MInstr.jump(advance.label));
+        // x = x' + S with x' < X: rows += S / X, x = x' + S % X, one carry at most
+        int rowStep = opI(advance, ADDI, stepPlus1, -1);
+        advance.add(MInstr.op(SUB, gid0, gid0, op(advance, MUL, rowStep, g0), 0));
+        advance.add(MInstr.op(ADD, row, row, rowStep, 0));
+        advance.add(MInstr.branch(BLT, gid0, g0, check.label));
+        advance.add(MInstr.jump(carry.label));
+        carry.add(MInstr.op(SUB, gid0, gid0, g0, 0));
+        carry.add(MInstr.op(ADDI, row, row, 0, 1));
+        carry.add(MInstr.jump(check.label));
+        check.add(MInstr.branch(BGEU, row, arg(ArgumentLayout.ROWS), exit.label));
+        check.add(MInstr.jump(rowStart.label));
+        rowStart.add(MInstr.branch(BGEU, row, g1, plane.label));
+        rowStart.add(MInstr.op(SW, 0, Reg.TP, row, CTX_GID1));
+        rowStart.add(MInstr.jump(body));
+        plane.add(MInstr.op(SW, 0, Reg.TP, op(plane, REMU, row, g1), CTX_GID1));
+        plane.add(MInstr.op(SW, 0, Reg.TP, op(plane, DIVU, row, g1), CTX_GID2));
+        plane.add(MInstr.jump(body));
         recordFailure(common, next.label);
     }
 

@@ -63,6 +63,28 @@ class MultiPeCorpusTest {
     }
 
     @Test
+    void everyWorkItemOfANarrowOrWide2dRangeRunsOnceWhateverTheStride() {
+        // S = P*T below, equal to and above the row length, and above the whole range
+        int[][] shapes = {{3, 7}, {16, 2}, {5, 5}, {40, 3}, {1, 9}};
+        for (int[] wh : shapes) {
+            int n = wh[0] * wh[1];
+            for (int pes : new int[] {1, 2, 3, 4}) {
+                for (int threads : new int[] {1, 4}) {
+                    int[] a = new int[n];
+                    for (int i = 0; i < n; i++) {
+                        a[i] = i * 7;
+                    }
+                    PeOracle.check(Grid.class, "visit", WorkRange.of2d(wh[0], wh[1], 1, 1), pes, threads, CompileOptions.defaults(),
+                            a, new int[n]);
+                    // a shorter input array: the lowest failing linear id is its length
+                    PeOracle.check(Grid.class, "visit", WorkRange.of2d(wh[0], wh[1], 1, 1), pes, threads, CompileOptions.defaults(),
+                            new int[n - 1], new int[n]);
+                }
+            }
+        }
+    }
+
+    @Test
     void everyThreadOfEveryPeWritesItsRecordSoTheHostNeedNotClearTheTable() {
         CompiledKernel k = KernelCompiler.compile(VectorAdd.class, "add", CompileOptions.defaults());
         // 2 PEs x 4 threads, 20 items over arrays of 16: items 16..19 fail, on PE 0 threads 0..3 (g = 16..19 = 0..3 + 2*8)

@@ -208,6 +208,18 @@ public final class DeviceLaunch {
         return failure(kernel, table, pes * threads);
     }
 
+    /**
+     * Throws {@link KernelTrapException} naming the kernel, the failure's kind, file, line and work-item
+     * (e.g. {@code kernel VectorAdd.add failed: array index out of bounds at VectorAdd.java:15 in work-item 16})
+     * if the failure table holds a failure.
+     */
+    public void throwIfFailed(int[] table) {
+        Optional<KernelFailure> f = failure(table);
+        if (f.isPresent()) {
+            throw new KernelTrapException(kernel.name(), f.get());
+        }
+    }
+
     /** As {@link #failure(int[])} for {@code records} records, for a host that has no {@code DeviceLaunch}. */
     public static Optional<KernelFailure> failure(CompiledKernel k, int[] table, int records) {
         if (table.length < 2 * records) {

@@ -100,6 +100,11 @@ class MultiPeCorpusTest {
         table[2 * 1 + 1] = 3;
         assertEquals(3, plan.failure(table).orElseThrow().workItem());
         assertTrue(plan.failure(new int[16]).isEmpty());
+        plan.throwIfFailed(new int[16]);
+        veneer.compiler.launch.KernelTrapException e = assertThrows(veneer.compiler.launch.KernelTrapException.class,
+                () -> plan.throwIfFailed(table));
+        assertTrue(e.getMessage().contains("VectorAdd.add") && e.getMessage().contains("VectorAdd.java:15")
+                && e.getMessage().contains("work-item 3"), e.getMessage());
         table[0] = 99;
         assertThrows(IllegalStateException.class, () -> plan.failure(table));
     }

@@ -14,7 +14,7 @@ import veneer.shell.host.RootComplex;
 /** H2C and C2H transfers end to end: host memory -> DRAM -> host memory, with every TLP checked. */
 class DmaTransferTest {
   static final long SEED = 11;
-  static final AddressMap MAP = ShellCore.Params.defaults().dram();
+  static final AddressMap MAP = DmaFixture.DEFAULTS.shell().dram();
 
   static byte[] random(Random rnd, int n) {
     byte[] b = new byte[n];
@@ -30,7 +30,7 @@ class DmaTransferTest {
 
   @BackendTest
   void hostToCardAndBackOnAllFourChannels(Backend backend) {
-    try (HostDriver host = DmaFixture.open(ShellCoreTestBench.Params.defaults(), 256, backend)) {
+    try (HostDriver host = DmaFixture.open(DmaFixture.DEFAULTS, 256, backend)) {
       DmaDriver dma = new DmaDriver(host);
       openWindows(dma);
       dma.msix(true, false);

@@ -189,7 +189,9 @@ public final class DmaBlock extends Module {
       DmaEngine e = c < 2 ? h2c : c2h;
       int i = c % 2;
       String pre = DmaRegisters.prefix(c);
-      e.ringBase.get(i).assign(chRegs.port(pre + "ring_hi").cat(chRegs.port(pre + "ring_lo")));
+      // a ring is 64-byte aligned whatever the user writes: a descriptor fetch is one aligned beat
+      e.ringBase.get(i).assign(chRegs.port(pre + "ring_hi").cat(chRegs.port(pre + "ring_lo").bits(31, 6),
+          lit(0, UInt(6))));
       e.ringSize.get(i).assign(chRegs.port(pre + "ring_size"));
       e.tail.get(i).assign(chRegs.port(pre + "tail"));
       e.run.get(i).assign(chRegs.port(pre + "control").bit(0));

@@ -52,7 +52,7 @@ public final class DmaRegisters {
       long o = 0x100L * c;
       String dir = c < 2 ? "host to card" : "card to host";
       out.add(new ShellRegister(RegisterDecl.readWrite(p + "ring_lo", o, 32, 0),
-          "Channel " + c + " (" + dir + "): descriptor ring base, host address bits 31:0 (64-byte aligned)."));
+          "Channel " + c + " (" + dir + "): descriptor ring base, host address bits 31:0 (bits 5:0 are ignored: 64-byte aligned)."));
       out.add(new ShellRegister(RegisterDecl.readWrite(p + "ring_hi", o + 0x04, 32, 0), "Ring base bits 63:32."));
       out.add(new ShellRegister(RegisterDecl.readWrite(p + "ring_size", o + 0x08, 16, 0),
           "Descriptors in the ring (1 to 65535; 0 stops the channel). Indices wrap to 0 at this number."));

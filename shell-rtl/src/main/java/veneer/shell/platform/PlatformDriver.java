@@ -343,6 +343,11 @@ public final class PlatformDriver implements AutoCloseable {
 
   // --- DMA --------------------------------------------------------------------------------------------
 
+  /** Bytes of device DRAM (addresses 0 to this, exclusive). */
+  public long dramBytes() {
+    return params.shell().dram().totalBytes();
+  }
+
   /**
    * Copies {@code bytes} into device DRAM at {@code address} through the DMA engine (channel
    * h2c0, descriptors in host memory, doorbell through PF1, completion by the descriptor's status

@@ -104,8 +104,8 @@ public final class DmaBlock extends Module {
     errInfo.assign(errors.out.data.asUInt().bits(23, 0));
 
     long dramBytes = x.map().totalBytes();
-    DmaEngine h2c = instance("h2c", new DmaEngine(true, 2, x.masterParams(), dramBytes));
-    DmaEngine c2h = instance("c2h", new DmaEngine(false, 2, x.masterParams(), dramBytes));
+    DmaEngine h2c = instance("h2c", new DmaEngine(true, 2, x.masterParams(), dramBytes, d.c2hSlots()));
+    DmaEngine c2h = instance("c2h", new DmaEngine(false, 2, x.masterParams(), dramBytes, d.c2hSlots()));
     connectDram(h2c, c2h);
     connectRequester(req, h2c, c2h);
     UInt dmaIrqs = connectRegisters(h2c, c2h);

@@ -11,6 +11,7 @@ import veneer.shell.BusProbe;
 import veneer.shell.Shell;
 import veneer.shell.ShellConfig;
 import veneer.shell.VariantSpec;
+import veneer.shell.dma.DmaConfig;
 import veneer.shell.dram.AddressMap;
 import veneer.shell.dram.DramConfig;
 import veneer.shell.host.LinkChannel;
@@ -40,7 +41,7 @@ import veneer.shell.role.VectorAddKernel;
  * }</pre>
  */
 @Top(description = "Shell + vector-add and register Roles + PCIe root complex and link: the simulated platform",
-    testParams = {"dramKiB=8", "hostMemKiB=4"})
+    testParams = {"dramKiB=4", "hostMemKiB=4", "smallDma=true"})
 public final class SimulatedPlatform extends Module {
   /** Variant id of the vector-add kernel. */
   public static final long VECTOR_ADD = 1;
@@ -101,9 +102,19 @@ public final class SimulatedPlatform extends Module {
   }
 
   /** The platform with chosen memory sizes (the other settings as {@link Params#defaults()}). */
-  public SimulatedPlatform(@Param(name = "dramKiB", defaultValue = "2048") int dramKiB,
-      @Param(name = "hostMemKiB", defaultValue = "2048") int hostMemKiB) {
+  public SimulatedPlatform(int dramKiB, int hostMemKiB) {
     this(Params.sized(dramKiB, hostMemKiB));
+  }
+
+  /**
+   * The platform with chosen memory sizes and, with {@code smallDma}, the DMA's smallest buffers
+   * ({@link DmaConfig#smallest()}): what the lint test synthesizes.
+   */
+  public SimulatedPlatform(@Param(name = "dramKiB", defaultValue = "2048") int dramKiB,
+      @Param(name = "hostMemKiB", defaultValue = "2048") int hostMemKiB,
+      @Param(name = "smallDma", defaultValue = "false") boolean smallDma) {
+    this(smallDma ? Params.sized(dramKiB, hostMemKiB).withShell(Params.sized(dramKiB, hostMemKiB).shell()
+        .withDma(DmaConfig.smallest())) : Params.sized(dramKiB, hostMemKiB));
   }
 
   public SimulatedPlatform(Params p) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
+import veneer.shell.platform.SimulatedPlatform;
 import veneer.sim.Backend;
 import veneer.sim.junit.BackendTest;
 import veneer.shell.dram.AddressMap;
@@ -25,6 +27,22 @@ class DmaTransferTest {
   static void openWindows(DmaDriver dma) {
     for (int c = 0; c < 4; c++) {
       dma.window(c, 0, MAP.totalBytes());
+    }
+  }
+
+  @Test
+  void theSmallestBuffersStillMoveEveryByte() {
+    SimulatedPlatform.Params p = DmaFixture.DEFAULTS.withShell(DmaFixture.DEFAULTS.shell().withDma(DmaConfig.smallest()));
+    try (HostDriver host = DmaFixture.open(p, 128)) {
+      DmaDriver dma = new DmaDriver(host);
+      openWindows(dma);
+      dma.ring(0, 0x1000, 4);
+      dma.ring(2, 0x2000, 4);
+      byte[] a = random(new Random(SEED), 8192 + 320);
+      host.writeHostMemory(0x10000, a);
+      assertEquals(DmaDescriptor.STATUS_DONE, dma.waitDone(0, dma.submit(0, 0x10000, 0x3FC0, a.length, 0), 100_000));
+      assertEquals(DmaDescriptor.STATUS_DONE, dma.waitDone(2, dma.submit(2, 0x3FC0, 0x30000, a.length, 0), 100_000));
+      assertArrayEquals(a, host.readHostMemory(0x30000, a.length), "2 tags, 128-byte reads, 2 C2H bursts; seed " + SEED);
     }
   }
 

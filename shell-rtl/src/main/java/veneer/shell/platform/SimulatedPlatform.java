@@ -6,12 +6,12 @@ import veneer.hdl.Module;
 import veneer.hdl.Param;
 import veneer.hdl.Top;
 import veneer.hdl.UInt;
-import veneer.hdl.bus.Axi4;
 import veneer.hdl.bus.Stream;
 import veneer.shell.BusProbe;
 import veneer.shell.Shell;
 import veneer.shell.ShellConfig;
 import veneer.shell.VariantSpec;
+import veneer.shell.dma.DmaConfig;
 import veneer.shell.dram.AddressMap;
 import veneer.shell.dram.DramConfig;
 import veneer.shell.host.LinkChannel;
@@ -30,9 +30,8 @@ import veneer.shell.role.VectorAddKernel;
  * <p>Top-level ports: {@code q0..q2}/{@code c0..c2} (request and completion queues of PF0's
  * driver, PF1's driver and the configuration agent), {@code irq} (interrupt log),
  * {@code mon_rx}/{@code mon_tx} (every TLP beat into and out of the Shell),
- * {@code mon_role_ctrl_*}/{@code mon_role_dram<i>_*} (copies of the Role's Shell-side buses),
- * {@code dev_rq}/{@code dev_rc} and {@code dma_dram} (the Shell's DMA attachment points, open
- * until the DMA engine fills them), {@code role_irq}, {@code user_irq}.
+ * {@code mon_role_ctrl_*}/{@code mon_role_dram<i>_*}/{@code mon_dma_dram_*} (copies of the Role's
+ * and the DMA engine's Shell-side buses), {@code role_irq} (the Role's lines as MSI-X sees them).
  *
  * <pre>{@code
  * try (PlatformDriver dev = PlatformDriver.open(new SimulatedPlatform(), Backend.JVM)) {
@@ -42,7 +41,7 @@ import veneer.shell.role.VectorAddKernel;
  * }</pre>
  */
 @Top(description = "Shell + vector-add and register Roles + PCIe root complex and link: the simulated platform",
-    testParams = {"dramKiB=8", "hostMemKiB=4"})
+    testParams = {"dramKiB=4", "hostMemKiB=4", "smallDma=true"})
 public final class SimulatedPlatform extends Module {
   /** Variant id of the vector-add kernel. */
   public static final long VECTOR_ADD = 1;
@@ -50,18 +49,22 @@ public final class SimulatedPlatform extends Module {
   public static final long REGISTERS = 2;
 
   /**
-   * @param hostMemDw host memory in DW
+   * @param hostMemDw host memory in DW (a power of two)
    * @param rcbBytes the host's read completion boundary
+   * @param cplBytes the host's largest completion (a multiple of {@code rcbBytes})
+   * @param outOfOrder the host answers reads out of order (completions of different tags interleave)
    * @param bytesPerCycle link bandwidth (63: PCIe Gen3 x16 at 250 MHz)
    * @param latencyCycles one-way link latency
    */
-  public record Params(ShellConfig shell, int hostMemDw, int rcbBytes, int bytesPerCycle, int latencyCycles) {
+  public record Params(ShellConfig shell, int hostMemDw, int rcbBytes, int cplBytes, boolean outOfOrder,
+      int bytesPerCycle, int latencyCycles) {
     /**
-     * The two test variants, 2 x 64 KiB DRAM channels interleaved at 4 KiB with a 20-cycle read
-     * latency, 64 Ki DW of host memory, a 63 bytes/cycle link with 64 cycles of latency.
+     * The test variants, 2 x 2 MiB DRAM channels interleaved at 4 KiB with a 20-cycle read
+     * latency, 2 MiB of host memory answering in order with 64-byte completions, a 63 bytes/cycle
+     * link with 64 cycles of latency.
      */
     public static Params defaults() {
-      return sized(64, 256);
+      return sized(DEFAULT_DRAM_KIB, DEFAULT_HOST_MEM_KIB);
     }
 
     /** The defaults with {@code dramKiB} per DRAM channel and {@code hostMemKiB} of host memory. */
@@ -70,17 +73,26 @@ public final class SimulatedPlatform extends Module {
           new VariantSpec(REGISTERS, RegisterRole::new)))
           .withDram(AddressMap.interleaved(0, 2, (long) dramKiB << 10, 4096), DramConfig.defaults().withReadLatency(20))
           .withProbes(true);
-      return new Params(c, hostMemKiB << 8, 64, 63, 64);
+      return new Params(c, hostMemKiB << 8, 64, 64, false, 63, 64);
     }
 
     public Params withShell(ShellConfig c) {
-      return new Params(c.withProbes(true), hostMemDw, rcbBytes, bytesPerCycle, latencyCycles);
+      return new Params(c.withProbes(true), hostMemDw, rcbBytes, cplBytes, outOfOrder, bytesPerCycle, latencyCycles);
     }
 
     public Params withLink(int bytes, int latency) {
-      return new Params(shell, hostMemDw, rcbBytes, bytes, latency);
+      return new Params(shell, hostMemDw, rcbBytes, cplBytes, outOfOrder, bytes, latency);
+    }
+
+    /** The host answers reads with completions of up to {@code bytes}, in any order when {@code anyOrder}. */
+    public Params withCompletions(int bytes, boolean anyOrder) {
+      return new Params(shell, hostMemDw, rcbBytes, bytes, anyOrder, bytesPerCycle, latencyCycles);
     }
   }
+
+  /** DRAM per channel (two channels) and host memory of the default platform, in KiB. */
+  public static final int DEFAULT_DRAM_KIB = 2048;
+  public static final int DEFAULT_HOST_MEM_KIB = 2048;
 
   public final Params params;
 
@@ -90,9 +102,19 @@ public final class SimulatedPlatform extends Module {
   }
 
   /** The platform with chosen memory sizes (the other settings as {@link Params#defaults()}). */
-  public SimulatedPlatform(@Param(name = "dramKiB", defaultValue = "64") int dramKiB,
-      @Param(name = "hostMemKiB", defaultValue = "256") int hostMemKiB) {
+  public SimulatedPlatform(int dramKiB, int hostMemKiB) {
     this(Params.sized(dramKiB, hostMemKiB));
+  }
+
+  /**
+   * The platform with chosen memory sizes and, with {@code smallDma}, the DMA's smallest buffers
+   * ({@link DmaConfig#smallest()}): what the lint test synthesizes.
+   */
+  public SimulatedPlatform(@Param(name = "dramKiB", defaultValue = "2048") int dramKiB,
+      @Param(name = "hostMemKiB", defaultValue = "2048") int hostMemKiB,
+      @Param(name = "smallDma", defaultValue = "false") boolean smallDma) {
+    this(smallDma ? Params.sized(dramKiB, hostMemKiB).withShell(Params.sized(dramKiB, hostMemKiB).shell()
+        .withDma(DmaConfig.smallest())) : Params.sized(dramKiB, hostMemKiB));
   }
 
   public SimulatedPlatform(Params p) {
@@ -103,7 +125,7 @@ public final class SimulatedPlatform extends Module {
           + " probes (ShellConfig.withProbes(true))");
     }
     int w = p.shell().tlpWidth();
-    RootComplex rc = instance("rc", new RootComplex(w, p.hostMemDw(), p.rcbBytes()));
+    RootComplex rc = instance("rc", new RootComplex(w, p.hostMemDw(), p.rcbBytes(), p.cplBytes(), p.outOfOrder(), 0xACE1));
     LinkChannel down = instance("link_down", new LinkChannel(w, p.bytesPerCycle(), p.latencyCycles()));
     LinkChannel up = instance("link_up", new LinkChannel(w, p.bytesPerCycle(), p.latencyCycles()));
     Shell shell = instance("shell", new Shell(p.shell()));
@@ -125,17 +147,7 @@ public final class SimulatedPlatform extends Module {
     monitor("mon_rx", shell.rx, w);
     monitor("mon_tx", shell.tx, w);
 
-    // The DMA attachment points, open at the top until the DMA engine and MSI-X fill them.
-    Tlp devRq = slave("dev_rq", () -> new Tlp(w));
-    Bundle.connect(devRq, shell.rq);
-    Tlp devRc = master("dev_rc", () -> new Tlp(w));
-    Bundle.connect(shell.rc, devRc);
-    Axi4 dma = slave("dma_dram", () -> new Axi4(p.shell().interconnect().masterParams()));
-    Bundle.connect(dma, shell.dmaDram);
-
     output("role_irq", veneer.hdl.HdlType.bits(p.shell().role().interrupts())).assign(shell.roleIrq);
-    output("user_irq", UInt(32)).assign(shell.userIrq);
-    output("requester_id", UInt(16)).assign(shell.requesterId);
     BusProbe.forward(this, "mon_", renamed(shell.probes()));
   }
 

@@ -46,7 +46,7 @@ import veneer.shell.role.VectorAddKernel;
  * }</pre>
  */
 @Top(description = "Shell + vector-add, register and overlay Roles + PCIe root complex and link: the simulated platform",
-    testParams = {"dramKiB=8", "hostMemKiB=4", "overlayPes=1", "overlayWords=64"})
+    testParams = {"dramKiB=8", "hostMemKiB=4", "overlayPes=2", "overlayWords=64"})
 public final class SimulatedPlatform extends Module {
   /** Variant id of the vector-add kernel. */
   public static final long VECTOR_ADD = 1;

@@ -42,6 +42,11 @@ public final class OverlayRole extends RoleVariant {
   }
 
   public OverlayRole(RoleParams p, ArrayConfig array) {
+    this(p, array, ID_QUEUE_DEPTH);
+  }
+
+  /** @param idQueueDepth see {@link GlobalMemoryBridge}: original IDs queued per folded ID and direction */
+  public OverlayRole(RoleParams p, ArrayConfig array, int idQueueDepth) {
     super("OverlayRole", p);
     this.array = array;
     PeArray pes = instance("array", new PeArray(array));
@@ -50,7 +55,7 @@ public final class OverlayRole extends RoleVariant {
     Bundle.connect(role.ctrl, ctrl.s);
     Bundle.connect(ctrl.m, pes.ctrl);
 
-    GlobalMemoryBridge bridge = instance("bridge", new GlobalMemoryBridge(pes.mem.params, p.dram(), ID_QUEUE_DEPTH));
+    GlobalMemoryBridge bridge = instance("bridge", new GlobalMemoryBridge(pes.mem.params, p.dram(), idQueueDepth));
     Bundle.connect(pes.mem, bridge.s);
     Bundle.connect(bridge.m, role.dram(0));
     for (int i = 1; i < p.dramPorts(); i++) {

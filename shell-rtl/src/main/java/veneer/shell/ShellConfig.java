@@ -126,6 +126,11 @@ public record ShellConfig(BigInteger interfaceId, RoleParams role, List<VariantS
     return new ShellConfig(interfaceId, role, variants, map, timing, tlpWidth, resetCycles, maxBursts, probes, dma);
   }
 
+  /** The same Shell with another Role boundary (every variant is built with it; PF1 BAR0 follows its control window). */
+  public ShellConfig withRole(RoleParams r) {
+    return new ShellConfig(interfaceId, r, variants, dram, dramTiming, tlpWidth, resetCycles, maxBursts, probes);
+  }
+
   public ShellConfig withProbes(boolean on) {
     return new ShellConfig(interfaceId, role, variants, dram, dramTiming, tlpWidth, resetCycles, maxBursts, on, dma);
   }

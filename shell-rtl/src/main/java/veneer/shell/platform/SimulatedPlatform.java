@@ -7,6 +7,8 @@ import veneer.hdl.Param;
 import veneer.hdl.Top;
 import veneer.hdl.UInt;
 import veneer.hdl.bus.Stream;
+import veneer.overlay.array.ArrayConfig;
+import veneer.overlay.array.ArrayRegisters;
 import veneer.shell.BusProbe;
 import veneer.shell.Shell;
 import veneer.shell.ShellConfig;
@@ -18,14 +20,16 @@ import veneer.shell.host.LinkChannel;
 import veneer.shell.host.RootComplex;
 import veneer.shell.pcie.Tlp;
 import veneer.shell.pcie.TlpPacking;
+import veneer.shell.role.OverlayRole;
+import veneer.shell.role.RoleParams;
 import veneer.shell.role.VectorAddKernel;
 
 /**
  * The whole simulated device and its host, all RTL: the {@link RootComplex} (host memory,
  * request and completion queues, interrupt log), a {@link LinkChannel} each way, and the
- * {@link Shell} with two Role variants, the {@link VectorAddKernel} ({@link #VECTOR_ADD}) and a
- * {@link RegisterRole} ({@link #REGISTERS}), so a test can switch between them by partial
- * reconfiguration. {@link PlatformDriver} drives it.
+ * {@link Shell} with three Role variants, the {@link VectorAddKernel} ({@link #VECTOR_ADD}), a
+ * {@link RegisterRole} ({@link #REGISTERS}) and the overlay ({@link OverlayRole}, {@link #OVERLAY}),
+ * so a test can switch between them by partial reconfiguration. {@link PlatformDriver} drives it.
  *
  * <p>Top-level ports: {@code q0..q2}/{@code c0..c2} (request and completion queues of PF0's
  * driver, PF1's driver and the configuration agent), {@code irq} (interrupt log),
@@ -40,13 +44,17 @@ import veneer.shell.role.VectorAddKernel;
  * }
  * }</pre>
  */
-@Top(description = "Shell + vector-add and register Roles + PCIe root complex and link: the simulated platform",
-    testParams = {"dramKiB=4", "hostMemKiB=4", "smallDma=true"})
+@Top(description = "Shell + vector-add, register and overlay Roles + PCIe root complex and link: the simulated platform",
+    testParams = {"dramKiB=4", "hostMemKiB=4", "smallDma=true", "overlayPes=2", "overlayWords=64"})
 public final class SimulatedPlatform extends Module {
   /** Variant id of the vector-add kernel. */
   public static final long VECTOR_ADD = 1;
   /** Variant id of the register Role. */
   public static final long REGISTERS = 2;
+  /** Variant id of the overlay (a PE array). */
+  public static final long OVERLAY = 3;
+  /** Address bits of the Role's control window (PF1 BAR0): 128 KiB, the PE array's whole map. */
+  public static final int ROLE_CTRL_BITS = ArrayRegisters.ADDR_WIDTH;
 
   /**
    * @param hostMemDw host memory in DW (a power of two)
@@ -59,9 +67,10 @@ public final class SimulatedPlatform extends Module {
   public record Params(ShellConfig shell, int hostMemDw, int rcbBytes, int cplBytes, boolean outOfOrder,
       int bytesPerCycle, int latencyCycles) {
     /**
-     * The test variants, 2 x 2 MiB DRAM channels interleaved at 4 KiB with a 20-cycle read
-     * latency, 2 MiB of host memory answering in order with 64-byte completions, a 63 bytes/cycle
-     * link with 64 cycles of latency.
+     * The three variants (the overlay with {@link OverlayRole#DEFAULT_ARRAY}) behind a 128 KiB
+     * Role window ({@link #ROLE_CTRL_BITS}), 2 x 2 MiB DRAM channels interleaved at 4 KiB with a
+     * 20-cycle read latency, 2 MiB of host memory answering in order with 64-byte completions, a
+     * 63 bytes/cycle link with 64 cycles of latency.
      */
     public static Params defaults() {
       return sized(DEFAULT_DRAM_KIB, DEFAULT_HOST_MEM_KIB);
@@ -69,8 +78,14 @@ public final class SimulatedPlatform extends Module {
 
     /** The defaults with {@code dramKiB} per DRAM channel and {@code hostMemKiB} of host memory. */
     public static Params sized(int dramKiB, int hostMemKiB) {
+      return sized(dramKiB, hostMemKiB, OverlayRole.DEFAULT_ARRAY);
+    }
+
+    /** The defaults with chosen memory sizes and the overlay's array shape. */
+    public static Params sized(int dramKiB, int hostMemKiB, ArrayConfig overlay) {
       ShellConfig c = ShellConfig.defaults(List.of(new VariantSpec(VECTOR_ADD, VectorAddKernel::new),
-          new VariantSpec(REGISTERS, RegisterRole::new)))
+          new VariantSpec(REGISTERS, RegisterRole::new), new VariantSpec(OVERLAY, p -> new OverlayRole(p, overlay))))
+          .withRole(RoleParams.defaults().withCtrlAddrWidth(ROLE_CTRL_BITS))
           .withDram(AddressMap.interleaved(0, 2, (long) dramKiB << 10, 4096), DramConfig.defaults().withReadLatency(20))
           .withProbes(true);
       return new Params(c, hostMemKiB << 8, 64, 64, false, 63, 64);
@@ -90,7 +105,7 @@ public final class SimulatedPlatform extends Module {
     }
   }
 
-  /** DRAM per channel (two channels) and host memory of the default platform, in KiB. */
+  /** DRAM per channel (two channels: 2 x 2 MiB, room for kernels' buffers) and host memory of the default platform, in KiB. */
   public static final int DEFAULT_DRAM_KIB = 2048;
   public static final int DEFAULT_HOST_MEM_KIB = 2048;
 
@@ -107,14 +122,21 @@ public final class SimulatedPlatform extends Module {
   }
 
   /**
-   * The platform with chosen memory sizes and, with {@code smallDma}, the DMA's smallest buffers
-   * ({@link DmaConfig#smallest()}): what the lint test synthesizes.
+   * The platform with chosen memory sizes; with {@code smallDma}, the DMA's smallest buffers
+   * ({@link DmaConfig#smallest()}); and an overlay of {@code overlayPes} PEs of 8 threads with
+   * {@code overlayWords} words of IMEM and of scratchpad each: what the lint test synthesizes.
    */
   public SimulatedPlatform(@Param(name = "dramKiB", defaultValue = "2048") int dramKiB,
       @Param(name = "hostMemKiB", defaultValue = "2048") int hostMemKiB,
-      @Param(name = "smallDma", defaultValue = "false") boolean smallDma) {
-    this(smallDma ? Params.sized(dramKiB, hostMemKiB).withShell(Params.sized(dramKiB, hostMemKiB).shell()
-        .withDma(DmaConfig.smallest())) : Params.sized(dramKiB, hostMemKiB));
+      @Param(name = "smallDma", defaultValue = "false") boolean smallDma,
+      @Param(name = "overlayPes", defaultValue = "4") int overlayPes,
+      @Param(name = "overlayWords", defaultValue = "4096") int overlayWords) {
+    this(withDma(Params.sized(dramKiB, hostMemKiB, new ArrayConfig(overlayPes, OverlayRole.DEFAULT_ARRAY.threadsPerPe(),
+        overlayWords, overlayWords, OverlayRole.DEFAULT_ARRAY.coalescer())), smallDma));
+  }
+
+  private static Params withDma(Params p, boolean smallDma) {
+    return smallDma ? p.withShell(p.shell().withDma(DmaConfig.smallest())) : p;
   }
 
   public SimulatedPlatform(Params p) {

@@ -50,13 +50,13 @@ public final class LineCoalescer extends Module {
 
   /** The AXI4 parameters of the PE side. */
   public static Axi4.Params peParams(CoalescerConfig c) {
-    return new Axi4.Params(c.tidBits(), 32, 32, 0);
+    return new Axi4.Params(c.idBits(), 32, 32, 0);
   }
 
   public LineCoalescer(CoalescerConfig c) {
     s = slave("s", () -> new Axi4(peParams(c)));
     m = master("m", () -> new Axi4(lineParams(c)));
-    final int nt = c.threads();
+    final int nt = c.ids();
     final int k = c.slots();
     final int kb = c.slotBits();
     final int words = CoalescerConfig.LINE_WORDS;
@@ -98,6 +98,23 @@ public final class LineCoalescer extends Module {
     }
     UInt arLine = s.ar.addr.bits(31, 6);
     UInt arTid = s.ar.id;
+    // Memory order: a read waits while a write to its line is gathering or in flight, and a
+    // write waits while a read of its line or another write to it is (the PE sends each
+    // thread's accesses in program order, but reads and writes, and different slots, may
+    // be reordered on the way to memory).
+    List<UInt> rSlotLine = new ArrayList<>();
+    List<UInt> wSlotLine = new ArrayList<>();
+    for (int j = 0; j < k; j++) {
+      rSlotLine.add(reg("r_slot_line_" + j, UInt(26), 0));
+      wSlotLine.add(reg("w_slot_line_" + j, UInt(26), 0));
+    }
+    UInt wBusy = reg("w_busy", UInt(k), 0);
+    Bool readBlocked = lit(0, Bool());
+    for (int j = 0; j < k; j++) {
+      readBlocked = readBlocked.or(wBusy.bit(j).and(wSlotLine.get(j).eq(arLine)));
+    }
+    readBlocked = readBlocked.named("r_blocked");
+    Bool arValid = s.ar.valid.and(readBlocked.not());
     UInt arBit = lit(1, UInt(nt)).shl(arTid);
     List<Bool> closing = new ArrayList<>();
     Bool anyMatch = lit(0, Bool());
@@ -109,7 +126,7 @@ public final class LineCoalescer extends Module {
       Bool cl = rOpen.get(o).and(rAge.get(o).ge(c.window()).or(rMask.get(o).eq(allThreads)).or(rForce.get(o)));
       closing.add(cl.named("r_closing_" + o));
       Bool match = rOpen.get(o).and(arLine.eq(rLine.get(o)));
-      Bool join = s.ar.valid.and(match).and(cl.not());
+      Bool join = arValid.and(match).and(cl.not());
       joins.add(join);
       anyMatch = anyMatch.or(match);
       anyJoin = anyJoin.or(join);
@@ -118,7 +135,7 @@ public final class LineCoalescer extends Module {
     }
     Free rFree = lowestFree(rBusy, k, kb);
     UInt freeEntryBit = freeEntries.and(freeEntries.not().add(1));
-    Bool needEntry = s.ar.valid.and(anyMatch.not());
+    Bool needEntry = arValid.and(anyMatch.not());
     Bool rStart = needEntry.and(freeEntries.orR()).and(rFree.any).named("r_start");
     s.ar.ready.assign(anyJoin.or(rStart));
     readAccepted.assign(s.ar.fire());
@@ -152,6 +169,10 @@ public final class LineCoalescer extends Module {
         rLine.get(oo).assign(arLine);
         mask.assign(arBit);
         rSlot.get(oo).assign(rFree.index);
+        for (int j = 0; j < k; j++) {
+          final int jj = j;
+          when(rFree.index.eq(j), () -> rSlotLine.get(jj).assign(arLine));
+        }
         age.assign(0);
         force.assign(0);
       }).elsewhen(issuing, () -> {
@@ -191,7 +212,7 @@ public final class LineCoalescer extends Module {
     UInt rHead = rDone.out.data.asUInt();
     UInt rLeft = select(rPending, rHead);
     UInt rBit = rLeft.and(rLeft.not().add(1));
-    UInt rTid = indexOf(rBit, nt, c.tidBits());
+    UInt rTid = indexOf(rBit, nt, c.idBits());
     List<UInt> laneWords = new ArrayList<>();
     for (Mem<Bits> lane : lanes) {
       laneWords.add(lane.read(rHead).asUInt());
@@ -219,7 +240,6 @@ public final class LineCoalescer extends Module {
     UInt wMask = reg("w_mask", UInt(nt), 0);
     UInt wSlot = reg("w_slot", UInt(kb), 0);
     UInt wAge = reg("w_age", UInt(8), 0);
-    UInt wBusy = reg("w_busy", UInt(k), 0);
     Bool awSent = reg("aw_sent", Bool(), 0);
     Bool wSent = reg("w_sent", Bool(), 0);
     List<UInt> wPending = slotMasks("w_pending", k, nt);
@@ -232,7 +252,14 @@ public final class LineCoalescer extends Module {
 
     UInt awLine = s.aw.addr.bits(31, 6);
     UInt awTid = s.aw.id;
-    Bool both = s.aw.valid.and(s.w.valid);
+    Bool writeBlocked = lit(0, Bool());
+    for (int j = 0; j < k; j++) {
+      Bool gathering = wOpen.and(wSlot.eq(j));
+      writeBlocked = writeBlocked.or(rBusy.bit(j).and(rSlotLine.get(j).eq(awLine)))
+          .or(wBusy.bit(j).and(gathering.not()).and(wSlotLine.get(j).eq(awLine)));
+    }
+    writeBlocked = writeBlocked.named("w_blocked");
+    Bool both = s.aw.valid.and(s.w.valid).and(writeBlocked.not());
     Bool sameW = wOpen.and(awLine.eq(wLine));
     Bool wClose = wOpen.and(wAge.ge(c.window()).or(wMask.eq(allThreads))
         .or(both.and(sameW.not()))).named("w_close");
@@ -261,6 +288,10 @@ public final class LineCoalescer extends Module {
       wLine.assign(awLine);
       wMask.assign(awBit);
       wSlot.assign(wFree.index);
+      for (int j = 0; j < k; j++) {
+        final int jj = j;
+        when(wFree.index.eq(j), () -> wSlotLine.get(jj).assign(awLine));
+      }
       wAge.assign(0);
     }).elsewhen(wIssue, () -> wOpen.assign(0))
         .elsewhen(wOpen, () -> {
@@ -302,7 +333,7 @@ public final class LineCoalescer extends Module {
     UInt wLeft = select(wPending, wHead);
     UInt wBit = wLeft.and(wLeft.not().add(1));
     s.b.valid.assign(wDoneQ.out.valid);
-    s.b.id.assign(indexOf(wBit, nt, c.tidBits()));
+    s.b.id.assign(indexOf(wBit, nt, c.idBits()));
     s.b.resp.assign(wErr.shr(wHead).bit(0).mux(lit(Axi4.RESP_SLVERR, Bits(2)), Axi4.RESP_OKAY));
     Bool wAnswered = s.b.fire();
     Bool wSlotDone = wAnswered.and(wLeft.and(wBit.not()).eq(0));

@@ -42,4 +42,23 @@ public record PeConfig(int threads, int peId, int imemWords, int spmWords) {
   public int tidBits() {
     return Math.max(1, 32 - Integer.numberOfLeadingZeros(threads - 1));
   }
+
+  /** Global-memory accesses the PE keeps in flight at once (its AXI IDs): see {@link #accessIds(int)}. */
+  public int accessIds() {
+    return accessIds(threads);
+  }
+
+  /** Bits of an access id, the AXI ID width of the PE's global-memory port. */
+  public int accessIdBits() {
+    return Integer.numberOfTrailingZeros(accessIds());
+  }
+
+  /**
+   * Global-memory accesses a PE with {@code threads} threads keeps in flight: twice the threads
+   * rounded up to a power of two (2 to 32), so that every thread can have its two loads of a
+   * vector add, or a load and a posted store, in flight (docs/pe.md, "Non-blocking loads").
+   */
+  public static int accessIds(int threads) {
+    return Math.max(2, Integer.highestOneBit(2 * threads - 1) << 1);
+  }
 }

@@ -42,6 +42,11 @@ public final class LineCoalescer extends Module {
   public final Bool readAccepted = output("read_accepted", Bool());
   /** A store was accepted from the PE this cycle. */
   public final Bool writeAccepted = output("write_accepted", Bool());
+  /**
+   * A FENCE executed on the PE: reads already sent take no more late joiners, so that loads
+   * after the FENCE read memory after it.
+   */
+  public final Bool seal = input("seal", Bool());
 
   /** The AXI4 parameters of the memory side. */
   public static Axi4.Params lineParams(CoalescerConfig c) {
@@ -70,7 +75,7 @@ public final class LineCoalescer extends Module {
       ch.prot.assign(lit(0, Bits(3)));
       ch.qos.assign(lit(0, Bits(4)));
     }
-    UInt allThreads = lit((1L << nt) - 1, UInt(nt));
+    UInt allThreads = lit(java.math.BigInteger.ONE.shiftLeft(nt).subtract(java.math.BigInteger.ONE), UInt(nt));
 
     // ---------------- reads --------------------------------------------------------------------
     List<UInt> wordOf = new ArrayList<>();
@@ -135,9 +140,25 @@ public final class LineCoalescer extends Module {
     }
     Free rFree = lowestFree(rBusy, k, kb);
     UInt freeEntryBit = freeEntries.and(freeEntries.not().add(1));
-    Bool needEntry = arValid.and(anyMatch.not());
+    // A load of a line whose read is already on its way joins it (late join) until the line
+    // has been handed out, unless a FENCE sealed it. Safe for this PE's stores: a store waits
+    // while a read of its line is busy, and a read waits while a store to its line is.
+    UInt rIssued = reg("r_issued", UInt(k), 0);
+    UInt rSealed = reg("r_sealed", UInt(k), 0);
+    StreamFifo rDone = instance("r_done", new StreamFifo(kb, k));
+    UInt rHead = rDone.out.data.asUInt();
+    Bool lateJoinable = lit(0, Bool());
+    UInt lateSlot = lit(0, UInt(kb));
+    for (int j = 0; j < k; j++) {
+      Bool m = rIssued.bit(j).and(rSealed.bit(j).not()).and(rSlotLine.get(j).eq(arLine))
+          .and(rDone.out.valid.and(rHead.eq(j)).not());
+      lateJoinable = lateJoinable.or(m);
+      lateSlot = m.mux(lit(j, UInt(kb)), lateSlot);
+    }
+    Bool lateJoin = arValid.and(anyMatch.not()).and(lateJoinable).named("r_late_join");
+    Bool needEntry = arValid.and(anyMatch.not()).and(lateJoinable.not());
     Bool rStart = needEntry.and(freeEntries.orR()).and(rFree.any).named("r_start");
-    s.ar.ready.assign(anyJoin.or(rStart));
+    s.ar.ready.assign(anyJoin.or(rStart).or(lateJoin));
     readAccepted.assign(s.ar.fire());
     // A new line with every entry taken: close one entry early (round robin victim).
     UInt victim = reg("r_victim", UInt(ob), 0);
@@ -196,7 +217,6 @@ public final class LineCoalescer extends Module {
       lanes.add(mem("r_lane_" + i, Bits(32), k));
     }
     UInt rErr = reg("r_err", UInt(k), 0);
-    StreamFifo rDone = instance("r_done", new StreamFifo(kb, k));
     rDone.in.valid.assign(m.r.valid);
     rDone.in.data.assign(m.r.id.asBits());
     m.r.ready.assign(rDone.in.ready);
@@ -209,7 +229,6 @@ public final class LineCoalescer extends Module {
     UInt rErrClr = m.r.fire().mux(lit(1, UInt(k)).shl(m.r.id), 0);
     rErr.assign(rErr.and(rErrClr.not()).or(rErrSet));
 
-    UInt rHead = rDone.out.data.asUInt();
     UInt rLeft = select(rPending, rHead);
     UInt rBit = rLeft.and(rLeft.not().add(1));
     UInt rTid = indexOf(rBit, nt, c.idBits());
@@ -228,97 +247,165 @@ public final class LineCoalescer extends Module {
     for (int j = 0; j < k; j++) {
       UInt p = rPending.get(j);
       when(rIssue.and(issSlot.eq(j)), () -> p.assign(issMask))
+          .elsewhen(lateJoin.and(lateSlot.eq(j)), () -> p.assign(p.or(arBit)))
           .elsewhen(rAnswered.and(rHead.eq(j)), () -> p.assign(p.and(rBit.not())));
     }
     UInt rBusySet = rStart.mux(lit(1, UInt(k)).shl(rFree.index), 0);
     UInt rBusyClr = rSlotDone.mux(lit(1, UInt(k)).shl(rHead), 0);
     rBusy.assign(rBusy.and(rBusyClr.not()).or(rBusySet));
+    UInt rIssuedSet = rIssue.mux(lit(1, UInt(k)).shl(issSlot), 0);
+    rIssued.assign(rIssued.and(rBusyClr.not()).or(rIssuedSet));
+    rSealed.assign(rSealed.and(rBusySet.not()).or(seal.mux(rIssued, 0)));
 
     // ---------------- writes -------------------------------------------------------------------
-    Bool wOpen = reg("w_open", Bool(), 0);
-    UInt wLine = reg("w_line", UInt(26), 0);
-    UInt wMask = reg("w_mask", UInt(nt), 0);
-    UInt wSlot = reg("w_slot", UInt(kb), 0);
-    UInt wAge = reg("w_age", UInt(8), 0);
+    // Like reads: up to openLines lines gather stores at once (each thread of a PE may be
+    // writing its own line); the data waits in per-slot word lanes with byte strobes.
+    UInt wMaskAll = allThreads;
+    List<Bool> wOpen = new ArrayList<>();
+    List<UInt> wLine = new ArrayList<>();
+    List<UInt> wMask = new ArrayList<>();
+    List<UInt> wSlot = new ArrayList<>();
+    List<UInt> wAge = new ArrayList<>();
+    List<Bool> wForce = new ArrayList<>();
+    for (int o = 0; o < lines; o++) {
+      wOpen.add(reg("w_open_" + o, Bool(), 0));
+      wLine.add(reg("w_line_" + o, UInt(26), 0));
+      wMask.add(reg("w_mask_" + o, UInt(nt), 0));
+      wSlot.add(reg("w_slot_" + o, UInt(kb), 0));
+      wAge.add(reg("w_age_" + o, UInt(8), 0));
+      wForce.add(reg("w_force_" + o, Bool(), 0));
+    }
     Bool awSent = reg("aw_sent", Bool(), 0);
     Bool wSent = reg("w_sent", Bool(), 0);
     List<UInt> wPending = slotMasks("w_pending", k, nt);
-    List<UInt> data = new ArrayList<>();
-    List<UInt> strb = new ArrayList<>();
+    List<Mem<Bits>> wLanes = new ArrayList<>();
+    List<Mem<Bits>> wStrbLanes = new ArrayList<>();
     for (int i = 0; i < words; i++) {
-      data.add(reg("w_data_" + i, UInt(32), 0));
-      strb.add(reg("w_strb_" + i, UInt(4), 0));
+      wLanes.add(mem("w_lane_" + i, Bits(32), k));
+      wStrbLanes.add(mem("w_strb_lane_" + i, Bits(4), k));
     }
 
     UInt awLine = s.aw.addr.bits(31, 6);
     UInt awTid = s.aw.id;
+    List<Bool> wClosing = new ArrayList<>();
     Bool writeBlocked = lit(0, Bool());
+    for (int o = 0; o < lines; o++) {
+      wClosing.add(wOpen.get(o).and(wAge.get(o).ge(c.window()).or(wMask.get(o).eq(wMaskAll))
+          .or(wForce.get(o))).named("w_closing_" + o));
+    }
     for (int j = 0; j < k; j++) {
-      Bool gathering = wOpen.and(wSlot.eq(j));
+      Bool joinable = lit(0, Bool());
+      for (int o = 0; o < lines; o++) {
+        joinable = joinable.or(wOpen.get(o).and(wClosing.get(o).not()).and(wSlot.get(o).eq(j)));
+      }
       writeBlocked = writeBlocked.or(rBusy.bit(j).and(rSlotLine.get(j).eq(awLine)))
-          .or(wBusy.bit(j).and(gathering.not()).and(wSlotLine.get(j).eq(awLine)));
+          .or(wBusy.bit(j).and(joinable.not()).and(wSlotLine.get(j).eq(awLine)));
     }
     writeBlocked = writeBlocked.named("w_blocked");
     Bool both = s.aw.valid.and(s.w.valid).and(writeBlocked.not());
-    Bool sameW = wOpen.and(awLine.eq(wLine));
-    Bool wClose = wOpen.and(wAge.ge(c.window()).or(wMask.eq(allThreads))
-        .or(both.and(sameW.not()))).named("w_close");
+    Bool wAnyMatch = lit(0, Bool());
+    Bool wAnyJoin = lit(0, Bool());
+    UInt wFreeEntries = lit(0, UInt(lines));
+    UInt wClosingBits = lit(0, UInt(lines));
+    List<Bool> wJoins = new ArrayList<>();
+    UInt joinSlot = lit(0, UInt(kb));
+    for (int o = 0; o < lines; o++) {
+      Bool match = wOpen.get(o).and(awLine.eq(wLine.get(o)));
+      Bool join = both.and(match).and(wClosing.get(o).not());
+      wJoins.add(join);
+      wAnyMatch = wAnyMatch.or(match);
+      wAnyJoin = wAnyJoin.or(join);
+      joinSlot = join.mux(wSlot.get(o), joinSlot);
+      wFreeEntries = wOpen.get(o).mux(wFreeEntries, wFreeEntries.or(1L << o));
+      wClosingBits = wClosing.get(o).mux(wClosingBits.or(1L << o), wClosingBits);
+    }
     Free wFree = lowestFree(wBusy, k, kb);
-    Bool wJoin = both.and(sameW).and(wClose.not());
-    Bool wStart = both.and(wOpen.not()).and(wFree.any);
-    Bool take = wJoin.or(wStart);
+    UInt wFreeEntryBit = wFreeEntries.and(wFreeEntries.not().add(1));
+    Bool wNeedEntry = both.and(wAnyMatch.not());
+    Bool wStart = wNeedEntry.and(wFreeEntries.orR()).and(wFree.any).named("w_start");
+    Bool take = wAnyJoin.or(wStart);
     s.aw.ready.assign(take);
     s.w.ready.assign(take);
     writeAccepted.assign(take);
-    m.aw.valid.assign(wClose.and(awSent.not()));
-    m.aw.id.assign(wSlot);
-    m.aw.addr.assign(wLine.cat(lit(0, UInt(6))));
-    m.w.valid.assign(wClose.and(wSent.not()));
-    UInt lineData = concatHighFirst(data);
-    UInt lineStrb = concatHighFirst(strb);
-    m.w.data.assign(lineData.asBits());
-    m.w.strb.assign(lineStrb.asBits());
+    UInt wVictim = reg("w_victim", UInt(ob), 0);
+    Bool wEvict = wNeedEntry.and(wFreeEntries.orR().not());
+    when(wEvict, () -> wVictim.assign(wVictim.eq(lines - 1).mux(lit(0, UInt(ob)), wVictim.add(1))));
+
+    // The entry being sent stays chosen until both AW and W are taken.
+    Bool wHolding = reg("w_holding", Bool(), 0);
+    UInt wHeld = reg("w_held", UInt(ob), 0);
+    UInt wFirstClosing = indexOf(wClosingBits.and(wClosingBits.not().add(1)), lines, ob);
+    UInt wIss = wHolding.mux(wHeld, wFirstClosing);
+    Bool wIssValid = wHolding.or(wClosingBits.orR());
+    UInt wIssSlot = select(wSlot, wIss);
+    UInt wIssMask = select(wMask, wIss);
+    m.aw.valid.assign(wIssValid.and(awSent.not()));
+    m.aw.id.assign(wIssSlot);
+    m.aw.addr.assign(select(wLine, wIss).cat(lit(0, UInt(6))));
+    m.w.valid.assign(wIssValid.and(wSent.not()));
+    List<UInt> laneData = new ArrayList<>();
+    List<UInt> laneStrb = new ArrayList<>();
+    for (int i = 0; i < words; i++) {
+      laneData.add(wLanes.get(i).read(wIssSlot).asUInt());
+      laneStrb.add(wStrbLanes.get(i).read(wIssSlot).asUInt());
+    }
+    m.w.data.assign(concatHighFirst(laneData).asBits());
+    m.w.strb.assign(concatHighFirst(laneStrb).asBits());
     m.w.last.assign(lit(1, Bool()));
     Bool awDone = awSent.or(m.aw.fire());
     Bool wDone = wSent.or(m.w.fire());
-    Bool wIssue = wClose.and(awDone).and(wDone).named("w_issue");
-    UInt awBit = lit(1, UInt(nt)).shl(awTid);
-    when(wStart, () -> {
-      wOpen.assign(1);
-      wLine.assign(awLine);
-      wMask.assign(awBit);
-      wSlot.assign(wFree.index);
-      for (int j = 0; j < k; j++) {
-        final int jj = j;
-        when(wFree.index.eq(j), () -> wSlotLine.get(jj).assign(awLine));
-      }
-      wAge.assign(0);
-    }).elsewhen(wIssue, () -> wOpen.assign(0))
-        .elsewhen(wOpen, () -> {
-          when(wJoin, () -> wMask.assign(wMask.or(awBit)));
-          when(wAge.ne(255), () -> wAge.assign(wAge.add(1)));
-        });
+    Bool wIssue = wIssValid.and(awDone).and(wDone).named("w_issue");
+    wHolding.assign(wIssValid.and(wIssue.not()));
+    wHeld.assign(wIss);
     when(wIssue, () -> {
       awSent.assign(0);
       wSent.assign(0);
     }).otherwise(() -> {
-      awSent.assign(awDone.and(wClose));
-      wSent.assign(wDone.and(wClose));
+      awSent.assign(awDone.and(wIssValid));
+      wSent.assign(wDone.and(wIssValid));
     });
+    UInt awBit = lit(1, UInt(nt)).shl(awTid);
+    for (int o = 0; o < lines; o++) {
+      final int oo = o;
+      Bool open = wOpen.get(o);
+      UInt age = wAge.get(o);
+      UInt mask = wMask.get(o);
+      Bool force = wForce.get(o);
+      Bool starting = wStart.and(wFreeEntryBit.bit(o));
+      Bool issuing = wIssue.and(wIss.eq(o));
+      when(starting, () -> {
+        open.assign(1);
+        wLine.get(oo).assign(awLine);
+        mask.assign(awBit);
+        wSlot.get(oo).assign(wFree.index);
+        age.assign(0);
+        force.assign(0);
+      }).elsewhen(issuing, () -> {
+        open.assign(0);
+        force.assign(0);
+      }).elsewhen(open, () -> {
+        when(wJoins.get(oo), () -> mask.assign(mask.or(awBit)));
+        when(age.ne(255), () -> age.assign(age.add(1)));
+        when(wEvict.and(wVictim.eq(oo)), () -> force.assign(1));
+      });
+    }
+    for (int j = 0; j < k; j++) {
+      final int jj = j;
+      when(wStart.and(wFree.index.eq(j)), () -> wSlotLine.get(jj).assign(awLine));
+    }
+    // Store data into the slot's lanes: a new line clears every strobe but the new word's; a
+    // joining store merges its bytes (a later store to the same bytes wins).
     UInt newData = s.w.data.asUInt();
     UInt newStrb = s.w.strb.asUInt();
-    UInt byteMask = byteMask(newStrb);
+    UInt takeSlot = wStart.mux(wFree.index, joinSlot);
     for (int i = 0; i < words; i++) {
-      UInt d = data.get(i);
-      UInt st = strb.get(i);
       Bool hit = s.aw.addr.bits(5, 2).eq(i);
-      when(wStart, () -> {
-        st.assign(hit.mux(newStrb, lit(0, UInt(4))));
-        d.assign(newData);
-      }).elsewhen(wJoin.and(hit), () -> {
-        st.assign(st.or(newStrb));
-        d.assign(d.and(byteMask.not()).or(newData.and(byteMask)));
-      });
+      Mem<Bits> lane = wLanes.get(i);
+      Mem<Bits> strbLane = wStrbLanes.get(i);
+      UInt oldStrb = strbLane.read(takeSlot).asUInt();
+      when(take.and(hit), () -> lane.write(takeSlot, newData.asBits(), newStrb.asBits()));
+      when(wStart, () -> strbLane.write(takeSlot, hit.mux(newStrb, lit(0, UInt(4))).asBits()))
+          .elsewhen(wAnyJoin.and(hit), () -> strbLane.write(takeSlot, oldStrb.or(newStrb).asBits()));
     }
 
     UInt wErr = reg("w_err", UInt(k), 0);
@@ -340,7 +427,7 @@ public final class LineCoalescer extends Module {
     wDoneQ.out.ready.assign(wSlotDone);
     for (int j = 0; j < k; j++) {
       UInt p = wPending.get(j);
-      when(wIssue.and(wSlot.eq(j)), () -> p.assign(wMask))
+      when(wIssue.and(wIssSlot.eq(j)), () -> p.assign(wIssMask))
           .elsewhen(wAnswered.and(wHead.eq(j)), () -> p.assign(p.and(wBit.not())));
     }
     UInt wBusySet = wStart.mux(lit(1, UInt(k)).shl(wFree.index), 0);

@@ -382,7 +382,8 @@ public final class Pe extends Module {
     UInt cause3 = regNext("s3_cause", cause2);
     UInt tval3 = regNext("s3_tval", tval2);
     Bool replay3 = regNext("s3_replay", replay2);
-    Bool hold3 = regNext("s3_hold", hold2);
+    // Held, or no free access id: either way the thread waits for one of its own responses.
+    Bool hold3 = regNext("s3_hold", hold2.or(idReplay2));
     Bool global3 = regNext("s3_global", global2);
     UInt id3 = regNext("s3_id", newId);
     Bool parkDiv3 = regNext("s3_park_div", divStart);
@@ -488,6 +489,8 @@ public final class Pe extends Module {
     retireRd.assign(rfRd);
     retireValue.assign(rfValue);
     retireWe.assign(s3Valid.mux(we3, lateWe));
+    // A FENCE executed (the thread's own accesses are all done): the coalescer seals its reads.
+    hostOut("fence", Bool()).assign(ok2.and(unit2.get(MicroOp.Unit.FENCE)));
     hostOut("retire_late", Bool()).assign(s3Valid.and(global3).and(store3.not()));
     hostOut("wb_valid", Bool()).assign(lateLoad);
     hostOut("wb_thread", UInt(tb)).assign(pTid);

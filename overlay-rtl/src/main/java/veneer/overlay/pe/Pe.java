@@ -414,9 +414,12 @@ public final class Pe extends Module {
     Bool drain = lateValid.and(s3Valid.not()).named("late_drain");
     Bool canFill = lateValid.not().or(drain);
     div.ack.assign(canFill.and(div.done));
-    gmp.respReady.assign(canFill.and(div.done.not()));
+    // A clean store response (B OKAY) needs no register-file slot: it only frees its access
+    // id and may wake its thread, in any cycle.
+    Bool bClean = gmp.respValid.and(gmp.respWrite).and(gmp.respError.not()).named("b_clean");
+    gmp.respReady.assign(canFill.and(div.done.not()).or(bClean));
     Bool fillDiv = canFill.and(div.done);
-    Bool fillMem = canFill.and(div.done.not()).and(gmp.respValid);
+    Bool fillMem = canFill.and(div.done.not()).and(gmp.respValid).and(bClean.not());
     when(fillDiv, () -> {
       lateValid.assign(lit(1, Bool()));
       lateTid.assign(div.tid);
@@ -454,6 +457,7 @@ public final class Pe extends Module {
     UInt divPc = divParked.bits(63, 32);
     UInt divInsn = divParked.bits(31, 0);
     UInt lTid = lateDiv.mux(lateTid, pTid).named("late_thread");
+    UInt bTid = park.read(gmp.respTid).asUInt().bits(tb + 74, 75).named("b_thread");
     UInt lRd = lateDiv.mux(divRd, pRd);
 
     // One aligner serves S3's local loads and late global loads (never in the same cycle).
@@ -512,7 +516,8 @@ public final class Pe extends Module {
         stopCause.cat(stopPc, stopValue).asBits()));
 
     // A held instruction waits for one of its thread's responses, unless all came back since.
-    Bool waits3 = s3Ok.and(hold3).and(Hw.select(inFlight, tid3).ne(0)).named("s3_waits");
+    UInt bDone3 = bClean.and(bTid.eq(tid3)).asUInt().extend(ab + 1);
+    Bool waits3 = s3Ok.and(hold3).and(Hw.select(inFlight, tid3).sub(bDone3).ne(0)).named("s3_waits");
     Bool s3Continues = s3Ok.and(stop3.not()).and(parkDiv3.not()).and(waits3.not());
     Bool s3MovesPc = s3Ok.and(replay3.not()).and(stop3.not());
     UInt one = lit(1, UInt(nt));
@@ -521,9 +526,11 @@ public final class Pe extends Module {
     UInt lateMask = one.shl(lTid);
     // Only a waiting thread is woken: a running one may have an instruction in the pipeline.
     Bool wakeMem = lateMem.and(memWait.shr(pTid).bit(0)).and(lateFault.not());
+    UInt bMask = bClean.mux(one.shl(bTid), 0);
     UInt readyNext = ready.and(issueMask.not())
         .or(s3Continues.mux(s3Mask, 0))
         .or(lateDivRetire.or(wakeMem).mux(lateMask, 0))
+        .or(bMask.and(memWait))
         .and(lateFault.mux(lateMask, 0).not());
     when(startOk, () -> {
       ready.assign(lit((1L << nt) - 1, UInt(nt)));
@@ -531,19 +538,21 @@ public final class Pe extends Module {
       divWait.assign(0);
     }).otherwise(() -> {
       ready.assign(readyNext);
-      memWait.assign(memWait.and(lateMem.mux(lateMask, 0).not())
+      memWait.assign(memWait.and(lateMem.mux(lateMask, 0).not()).and(bMask.not())
           .or(waits3.mux(s3Mask, 0)));
       divWait.assign(divWait.and(lateDivRetire.mux(lateMask, 0).not())
           .or(s3Ok.and(parkDiv3).mux(s3Mask, 0)));
     });
-    UInt idClear = lateMem.mux(lit(1, UInt(na)).shl(lateId), 0);
+    UInt idClear = lateMem.mux(lit(1, UInt(na)).shl(lateId), 0)
+        .or(bClean.mux(lit(1, UInt(na)).shl(gmp.respTid), 0));
     UInt idSet = global2.mux(lit(1, UInt(na)).shl(newId), 0);
     idBusy.assign(idBusy.and(idClear.not()).or(idSet));
     for (int i = 0; i < nt; i++) {
       final int ti = i;
       UInt n = inFlight.get(i);
       UInt up = global2.and(tid2.eq(i)).asUInt().extend(ab + 1);
-      UInt down = lateMem.and(pTid.eq(i)).asUInt().extend(ab + 1);
+      UInt down = lateMem.and(pTid.eq(i)).asUInt().extend(ab + 1)
+          .add(bClean.and(bTid.eq(i)).asUInt().extend(ab + 1));
       n.assign(n.add(up).sub(down));
       UInt p = pending.get(i);
       Bool set = s3Valid.and(global3).and(store3.not()).and(tid3.eq(i)).and(rd3.ne(0));

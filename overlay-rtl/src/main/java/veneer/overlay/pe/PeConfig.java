@@ -59,6 +59,6 @@ public record PeConfig(int threads, int peId, int imemWords, int spmWords) {
    * vector add, or a load and a posted store, in flight (docs/pe.md, "Non-blocking loads").
    */
   public static int accessIds(int threads) {
-    return Math.max(2, Integer.highestOneBit(4 * threads - 1) << 1);
+    return Math.max(2, Integer.highestOneBit(2 * threads - 1) << 1);
   }
 }

@@ -40,7 +40,8 @@ class VectorAddArrayTest {
     ArrayConfig config = new ArrayConfig(pes, threads, 256, 256,
         new CoalescerConfig(threads, 16, Integer.getInteger("veneer.array.window", 16),
             Integer.getInteger("veneer.array.openLines", 4)));
-    try (CheckedSimulator sim = CheckedSimulator.wrap(Simulators.open(new PeArray(config), Backend.JVM))) {
+    try (CheckedSimulator sim = CheckedSimulator.wrap(Simulators.open(new PeArray(config),
+        Backend.parse(System.getProperty("veneer.array.backend", "jvm"))))) {
       TimedDram dram = sim.attach(new TimedDram("mem", 100, 128, 64));
       sim.attach(new Axi4ProtocolChecker(sim, "mem"));
       sim.attach(new AxiLiteProtocolChecker(sim, "ctrl"));
@@ -67,7 +68,7 @@ class VectorAddArrayTest {
       double bpc = 12.0 * n / cycles;
       System.out.printf("%s on %d PEs x %d threads: %d elements in %d cycles = %.2f useful B/cycle"
           + " (%.1f%% of 64); IPC %.2f per PE, %.2f instructions per element; %d requests in %d lines"
-          + " (%.2f DRAM beats per cycle); stall_memory %d of %d PE-cycles; %.0f simulated cycles/s (JVM)%n",
+          + " (%.2f DRAM beats per cycle); stall_memory %d of %d PE-cycles; %.0f simulated cycles/s%n",
           kernel, pes, threads, n, cycles, bpc, 100 * bpc / 64, (double) retired / busy / pes,
           (double) retired / n, requests, lines, (double) lines / cycles, host.counter("sum_stall_memory"),
           host.counter("sum_cycles"), cycles / seconds);

@@ -36,9 +36,9 @@ public record CoalescerConfig(int threads, int slots, int window, int openLines)
     }
   }
 
-  /** The default for a PE with {@code threads} threads: 16 slots, a 16-cycle window, 4 open lines. */
+  /** The default for a PE with {@code threads} threads: 16 slots, a 16-cycle window, 8 open lines. */
   public static CoalescerConfig forThreads(int threads) {
-    return new CoalescerConfig(threads, 16, 16, 4);
+    return new CoalescerConfig(threads, 16, 16, 8);
   }
 
   /**
@@ -47,6 +47,14 @@ public record CoalescerConfig(int threads, int slots, int window, int openLines)
    */
   public int ids() {
     return PeConfig.accessIds(threads);
+  }
+
+  /**
+   * Cycles an open write line gathers stores: four read windows (at most 255). Stores are
+   * posted, so waiting longer costs the PE nothing but the access ids the stores hold.
+   */
+  public int writeWindow() {
+    return Math.min(255, 4 * window);
   }
 
   /** Bits of an access id (at least 1): the AXI ID width of the PE side. */

@@ -290,7 +290,7 @@ public final class LineCoalescer extends Module {
     List<Bool> wClosing = new ArrayList<>();
     Bool writeBlocked = lit(0, Bool());
     for (int o = 0; o < lines; o++) {
-      wClosing.add(wOpen.get(o).and(wAge.get(o).ge(c.window()).or(wMask.get(o).eq(wMaskAll))
+      wClosing.add(wOpen.get(o).and(wAge.get(o).ge(c.writeWindow()).or(wMask.get(o).eq(wMaskAll))
           .or(wForce.get(o))).named("w_closing_" + o));
     }
     for (int j = 0; j < k; j++) {

@@ -54,11 +54,12 @@ public record PeConfig(int threads, int peId, int imemWords, int spmWords) {
   }
 
   /**
-   * Global-memory accesses a PE with {@code threads} threads keeps in flight: twice the threads
-   * rounded up to a power of two (2 to 32), so that every thread can have its two loads of a
-   * vector add, or a load and a posted store, in flight (docs/pe.md, "Non-blocking loads").
+   * Global-memory accesses a PE with {@code threads} threads keeps in flight: eight per thread,
+   * rounded up to a power of two (8 to 128), so that every thread can have the loads and posted
+   * stores of an unrolled loop body in flight; by Little's law the array needs about a thousand
+   * 4-byte accesses in flight to move 32 B/cycle at ~130 cycles latency (docs/overlay-array.md).
    */
   public static int accessIds(int threads) {
-    return Math.max(2, Integer.highestOneBit(2 * threads - 1) << 1);
+    return Math.max(2, Integer.highestOneBit(8 * threads - 1) << 1);
   }
 }

@@ -20,8 +20,8 @@ class PeElaborationTest {
       assertEquals("Pe", top.name());
       assertTrue(top.port("mem_ar_valid").isPresent(), "AXI port for T=" + t);
       assertTrue(top.port("retire_valid").isPresent());
-      // AXI ID = access id: 2T rounded up to a power of two ids (2 to 32).
-      int ids = Math.max(2, Integer.highestOneBit(2 * t - 1) << 1);
+      // AXI ID = access id: 8T rounded up to a power of two ids (8 to 128).
+      int ids = Integer.highestOneBit(8 * t - 1) << 1;
       assertEquals(Integer.numberOfTrailingZeros(ids), top.port("mem_ar_id").orElseThrow().width(),
           "AXI ID = access id for T=" + t);
       assertTrue(top.port("wb_valid").isPresent() && top.port("retire_late").isPresent());

@@ -1,6 +1,6 @@
 # Bitwise CRC-32 (reflected, polynomial 0xEDB88320) of data[id*block .. (id+1)*block), by hand,
 # the same algorithm as the Java kernel (a bit loop, not a table).
-# Argument block: word 0 global size; data = words 16,17; crcs = 18,19; block = word 20.
+# Argument block: word 0 global size; data = words 17,18; crcs = 19,20; block = word 21.
     .text
     .globl _start
 _start:
@@ -8,11 +8,11 @@ _start:
     csrr s5, 0xfc2
     li s0, 0x20000100
     lw s1, 0(s0)
-    lw a0, 64(s0)
-    lw a1, 68(s0)
-    lw a2, 72(s0)
-    lw a3, 76(s0)
-    lw s2, 80(s0)
+    lw a0, 68(s0)
+    lw a1, 72(s0)
+    lw a2, 76(s0)
+    lw a3, 80(s0)
+    lw s2, 84(s0)
     li s3, 0xedb88320
     beqz a0, fail
     beqz a2, fail

@@ -1,5 +1,5 @@
 # out[id] = sum over i = id, id+n, ... < a.length of (long) a[i] * b[i], by hand (n = global size).
-# Argument block: word 0 global size; a = words 16,17; b = 18,19; out = 20,21.
+# Argument block: word 0 global size; a = words 17,18; b = 19,20; out = 21,22.
     .text
     .globl _start
 _start:
@@ -7,12 +7,12 @@ _start:
     csrr s5, 0xfc2          # T
     li s0, 0x20000100
     lw s1, 0(s0)            # n
-    lw a0, 64(s0)
-    lw a1, 68(s0)
-    lw a2, 72(s0)
-    lw a3, 76(s0)
-    lw a4, 80(s0)
-    lw a5, 84(s0)
+    lw a0, 68(s0)
+    lw a1, 72(s0)
+    lw a2, 76(s0)
+    lw a3, 80(s0)
+    lw a4, 84(s0)
+    lw a5, 88(s0)
     beqz a0, fail
     beqz a2, fail
     beqz a4, fail

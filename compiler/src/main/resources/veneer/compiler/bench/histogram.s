@@ -1,6 +1,6 @@
 # bins[id*16 + (data[i] >> 4)]++ for i in [id*chunk, min(id*chunk + chunk, data.length)), by hand.
 # The data index needs no check (0 <= i < end <= data.length); the bin index is checked.
-# Argument block: word 0 global size; data = words 16,17; bins = 18,19; chunk = word 20.
+# Argument block: word 0 global size; data = words 17,18; bins = 19,20; chunk = word 21.
     .text
     .globl _start
 _start:
@@ -8,11 +8,11 @@ _start:
     csrr s5, 0xfc2
     li s0, 0x20000100
     lw s1, 0(s0)
-    lw a0, 64(s0)
-    lw a1, 68(s0)
-    lw a2, 72(s0)
-    lw a3, 76(s0)
-    lw s2, 80(s0)
+    lw a0, 68(s0)
+    lw a1, 72(s0)
+    lw a2, 76(s0)
+    lw a3, 80(s0)
+    lw s2, 84(s0)
     beqz a0, fail
     beqz a2, fail
     bge s4, s1, done

@@ -1,5 +1,5 @@
 # y[i] = (int)(((long) a * x[i]) >> 16) + y[i] for i < y.length (Q16.16), by hand.
-# Argument block: word 0 global size; a = word 16; x = 17,18; y = 19,20.
+# Argument block: word 0 global size; a = word 17; x = 18,19; y = 20,21.
     .text
     .globl _start
 _start:
@@ -7,11 +7,11 @@ _start:
     csrr t1, 0xfc2
     li s0, 0x20000100
     lw s1, 0(s0)
-    lw s2, 64(s0)
-    lw a2, 68(s0)
-    lw a3, 72(s0)
-    lw a4, 76(s0)
-    lw a5, 80(s0)
+    lw s2, 68(s0)
+    lw a2, 72(s0)
+    lw a3, 76(s0)
+    lw a4, 80(s0)
+    lw a5, 84(s0)
     beqz a2, fail
     beqz a4, fail
     bge t0, s1, done

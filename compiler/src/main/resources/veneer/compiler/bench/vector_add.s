@@ -1,7 +1,7 @@
 # c[i] = a[i] + b[i], written by hand for the PE launch convention (docs/compiler.md):
 # thread t runs items i = t, t+T, ... below the global size; every access is bounds-checked,
 # the arrays are null-checked once; a failed check stops the thread with ebreak.
-# Argument block (0x20000100): word 0 global size; a = words 16,17; b = 18,19; c = 20,21.
+# Argument block (0x20000100): word 0 global size; a = words 17,18; b = 19,20; c = 21,22.
     .text
     .globl _start
 _start:
@@ -9,12 +9,12 @@ _start:
     csrr t1, 0xfc2
     li s0, 0x20000100
     lw s1, 0(s0)
-    lw a0, 64(s0)
-    lw a1, 68(s0)
-    lw a2, 72(s0)
-    lw a3, 76(s0)
-    lw a4, 80(s0)
-    lw a5, 84(s0)
+    lw a0, 68(s0)
+    lw a1, 72(s0)
+    lw a2, 76(s0)
+    lw a3, 80(s0)
+    lw a4, 84(s0)
+    lw a5, 88(s0)
     beqz a0, fail
     beqz a2, fail
     beqz a4, fail

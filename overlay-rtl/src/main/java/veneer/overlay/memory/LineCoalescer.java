@@ -12,20 +12,21 @@ import veneer.hdl.bus.Axi4;
 import veneer.hdl.bus.StreamFifo;
 
 /**
- * Turns a PE's 32-bit single-beat global-memory requests (AXI ID = thread id, one in flight
- * per thread) into 512-bit line transactions. Reads of threads that hit the same 64-byte line
- * while it is open share one AR; the beat is kept and every thread gets its own word back.
- * Stores to the same line are merged into one beat with byte strobes (a later store to the
- * same bytes wins) and every thread gets its own B when the line's B arrives.
+ * Turns a PE's 32-bit single-beat global-memory requests (AXI ID = access id, at most one
+ * request in flight per id) into 512-bit line transactions. Reads that hit the same 64-byte
+ * line while it is open, or after its AR was sent and until its words are handed out (late
+ * join), share one AR; the beat is kept and every access gets its own word back. Stores to the
+ * same line are merged into one beat with byte strobes (a later store to the same bytes wins)
+ * and every access gets its own B when the line's B arrives.
  *
- * <p>Up to {@code openLines} read lines and one write line gather requests at a time. A line is
- * open for at most {@code window} cycles; it is sent earlier when every thread has joined it,
- * or (reads) when a new line finds every entry taken, or (writes) when a store to another line
- * is waiting. Each open line reserves one of
- * {@code slots} AXI IDs until all its threads are answered. Each thread still waits for its own
- * response, so per-thread program order is kept; responses (R or B) are given only after the
- * line's response, so a store is visible to everyone once its thread sees B. Error responses
- * are passed on to every thread of the line.
+ * <p>Up to {@code openLines} read lines and {@code openLines} write lines gather requests at a
+ * time. A read line is open for at most {@code window} cycles, a write line for
+ * {@link CoalescerConfig#writeWindow()}; a line is sent earlier when every id has joined it or
+ * when a new line finds every entry taken (round-robin victim). Each line reserves one of
+ * {@code slots} AXI IDs until all its accesses are answered. Memory order per line: a read
+ * waits while a write to its line is gathering or in flight, a write while a read of its line
+ * is, or another write to it is in flight. {@link #seal} (a FENCE in the PE) ends late joins
+ * into reads already sent. Error responses are passed on to every access of the line.
  *
  * <pre>{@code
  * LineCoalescer c = instance("coal", new LineCoalescer(CoalescerConfig.forThreads(8)));
@@ -34,7 +35,7 @@ import veneer.hdl.bus.StreamFifo;
  * }</pre>
  */
 public final class LineCoalescer extends Module {
-  /** The PE side: 32-bit data, ID = thread id, single beats. */
+  /** The PE side: 32-bit data, ID = access id, single beats. */
   public final Axi4 s;
   /** The memory side: 512-bit single-beat line transactions, ID = slot. */
   public final Axi4 m;
@@ -481,12 +482,4 @@ public final class LineCoalescer extends Module {
     return out;
   }
 
-  /** Each of the 4 strobe bits widened to its byte. */
-  private UInt byteMask(UInt strobe) {
-    UInt mask = lit(0, UInt(32));
-    for (int b = 0; b < 4; b++) {
-      mask = strobe.bit(b).mux(mask.or(0xFFL << (8 * b)), mask);
-    }
-    return mask;
-  }
 }

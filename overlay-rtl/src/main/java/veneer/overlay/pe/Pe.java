@@ -17,9 +17,11 @@ import veneer.hdl.bus.Axi4;
 /**
  * A processing element of the overlay: an RV32IM core with {@code threads} hardware threads
  * interleaved cycle by cycle (barrel multithreading) in a four-stage pipeline. Each thread has
- * at most one instruction in flight, so there are no hazards, no forwarding and no branch
- * prediction; with four or more ready threads one instruction issues every cycle. See
- * docs/pe.md for the pipeline, the memory map and the host ports.
+ * at most one instruction in the pipeline, so there are no pipeline hazards, no forwarding and
+ * no branch prediction; with four or more ready threads one instruction issues every cycle.
+ * Global loads do not block (a per-thread scoreboard holds back the first instruction that
+ * needs the value) and global stores are posted, with up to {@link PeConfig#accessIds()}
+ * accesses in flight. See docs/pe.md for the pipeline, the memory map and the host ports.
  *
  * <pre>{@code
  * try (Simulator sim = Simulators.open(new Pe(4, 0, 4096, 4096), Backend.JVM)) {
@@ -32,7 +34,7 @@ import veneer.hdl.bus.Axi4;
 @Top(description = "multithreaded RV32IM processing element of the overlay",
     testParams = {"imemWords=64", "spmWords=64"})
 public final class Pe extends Module {
-  /** The AXI4 manager port to global memory; AXI IDs are thread ids. */
+  /** The AXI4 manager port to global memory; AXI IDs are access ids. */
   public final Axi4 mem;
   public final PeConfig config;
   /** Every data port by name, so that a parent (the PE array) can wire them. */

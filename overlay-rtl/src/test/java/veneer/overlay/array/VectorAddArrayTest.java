@@ -13,9 +13,12 @@ import veneer.sim.bus.AxiLiteProtocolChecker;
 import veneer.sim.bus.CheckedSimulator;
 
 /**
- * The whole array running vecadd.S against a DRAM with the shell channel's timing (100-cycle
- * latency, 64 B/cycle): checks every result and reports the useful bytes per cycle (12 per
- * work-item) from the start write to irq, with the IPC and the combining ratio.
+ * The whole array running vector add (vecadd.S: one element per work-item; vecadd8s.S: eight,
+ * strided) against a DRAM with the shell channel's timing (100-cycle latency, 64 B/cycle):
+ * checks every result and reports the useful bytes per cycle (12 per element) from the start
+ * write to irq and the share of the 64 B/cycle roofline, with the IPC, the combining ratio and
+ * the simulation speed. The lower bounds are the measured values (docs/overlay-array.md) less
+ * a margin, so a change that loses bandwidth fails.
  */
 class VectorAddArrayTest {
   private static final long A = 0x8000_0000L;
@@ -24,12 +27,12 @@ class VectorAddArrayTest {
 
   @Test
   void vectorAddOnEightPesAgainstTheDramModel() {
-    measure("vecadd.S", 1, 4.0);
+    measure("vecadd.S", 1, 5.0);
   }
 
   @Test
   void unrolledVectorAddOnEightPesAgainstTheDramModel() {
-    measure(System.getProperty("veneer.array.kernel", "vecadd8s.S"), 8, 4.0);
+    measure(System.getProperty("veneer.array.kernel", "vecadd8s.S"), 8, 8.0);
   }
 
   /** Runs {@code kernel}, which handles {@code perItem} elements per work-item, on 4096 elements. */

@@ -157,6 +157,12 @@ public final class Pe extends Module {
     }
     // Access ids in use (from the request in S2 until its response is written back).
     UInt idBusy = reg("id_busy", UInt(na), 0);
+    // reg_wait: the thread waits until the registers in its wait_regs_<t> are loaded.
+    UInt regWait = reg("reg_wait", UInt(nt), 0);
+    List<UInt> waitRegs = new ArrayList<>();
+    for (int i = 0; i < nt; i++) {
+      waitRegs.add(reg("wait_regs_" + i, UInt(32), 0));
+    }
     UInt divWait = reg("div_wait", UInt(nt), 0);
     Bool hasRun = reg("has_run", Bool(), 0);
     // A stopped thread's stores may still be in flight (after a fault): done waits for them.
@@ -208,6 +214,10 @@ public final class Pe extends Module {
     Bool hazard1 = usesRs1.and(pend1.shr(rs1Index).bit(0))
         .or(usesRs2.and(pend1.shr(dec.rs2).bit(0)))
         .or(dec.writesRd.and(pend1.shr(dec.rd).bit(0))).named("s1_hazard");
+    // The registers the instruction waits for if it is held: it is woken when they are loaded.
+    UInt regBit = lit(1, UInt(32));
+    UInt need1 = usesRs1.mux(regBit.shl(rs1Index), 0).or(usesRs2.mux(regBit.shl(dec.rs2), 0))
+        .or(dec.writesRd.mux(regBit.shl(dec.rd), 0));
     s2Valid.assign(s1Valid.and(startOk.not()));
     UInt tid2 = regNext("s2_tid", s1Tid);
     UInt pc2 = regNext("s2_pc", s1Pc);
@@ -224,6 +234,7 @@ public final class Pe extends Module {
     UInt rs1Field2 = regNext("s2_rs1_field", dec.rs1);
     UInt csr2 = regNext("s2_csr", dec.csr);
     Bool hazard2 = regNext("s2_hazard", hazard1);
+    UInt need2 = regNext("s2_need", need1);
     java.util.Map<MicroOp.Unit, Bool> unit2 = new java.util.EnumMap<>(MicroOp.Unit.class);
     for (MicroOp.Unit u : MicroOp.Unit.values()) {
       unit2.put(u, regNext("s2_is_" + u.name().toLowerCase(java.util.Locale.ROOT), dec.unit(u)));
@@ -386,6 +397,8 @@ public final class Pe extends Module {
     Bool replay3 = regNext("s3_replay", replay2);
     // Held, or no free access id: either way the thread waits for one of its own responses.
     Bool hold3 = regNext("s3_hold", hold2.or(idReplay2));
+    Bool hazard3 = regNext("s3_hazard", hazard2);
+    UInt need3 = regNext("s3_need", need2);
     Bool global3 = regNext("s3_global", global2);
     UInt id3 = regNext("s3_id", newId);
     Bool parkDiv3 = regNext("s3_park_div", divStart);
@@ -519,7 +532,13 @@ public final class Pe extends Module {
 
     // A held instruction waits for one of its thread's responses, unless all came back since.
     UInt bDone3 = bClean.and(bTid.eq(tid3)).asUInt().extend(ab + 1);
-    Bool waits3 = s3Ok.and(hold3).and(Hw.select(inFlight, tid3).sub(bDone3).ne(0)).named("s3_waits");
+    // A register hazard waits for its registers (reg_wait); FENCE/ECALL/EBREAK and a missing
+    // access id wait for any response of the thread's own (mem_wait).
+    Bool regWaits3 = s3Ok.and(hold3).and(hazard3).and(Hw.select(pending, tid3).and(need3).ne(0))
+        .named("s3_reg_waits");
+    Bool anyWaits3 = s3Ok.and(hold3).and(hazard3.not()).and(Hw.select(inFlight, tid3).sub(bDone3).ne(0))
+        .named("s3_any_waits");
+    Bool waits3 = regWaits3.or(anyWaits3);
     Bool s3Continues = s3Ok.and(stop3.not()).and(parkDiv3.not()).and(waits3.not());
     Bool s3MovesPc = s3Ok.and(replay3.not()).and(stop3.not());
     UInt one = lit(1, UInt(nt));
@@ -529,22 +548,35 @@ public final class Pe extends Module {
     // Only a waiting thread is woken: a running one may have an instruction in the pipeline.
     Bool wakeMem = lateMem.and(memWait.shr(pTid).bit(0)).and(lateFault.not());
     UInt bMask = bClean.mux(one.shl(bTid), 0);
+    List<Bool> regWake = new ArrayList<>();
+    for (int i = 0; i < nt; i++) {
+      regWake.add(regWait.bit(i).and(alive.bit(i)).and(pending.get(i).and(waitRegs.get(i)).eq(0)));
+    }
+    UInt regWakeBits = Hw.bitsOf(regWake).named("reg_wake");
     UInt readyNext = ready.and(issueMask.not())
         .or(s3Continues.mux(s3Mask, 0))
         .or(lateDivRetire.or(wakeMem).mux(lateMask, 0))
         .or(bMask.and(memWait))
+        .or(regWakeBits)
         .and(lateFault.mux(lateMask, 0).not());
     when(startOk, () -> {
       ready.assign(lit((1L << nt) - 1, UInt(nt)));
       memWait.assign(0);
+      regWait.assign(0);
       divWait.assign(0);
     }).otherwise(() -> {
       ready.assign(readyNext);
       memWait.assign(memWait.and(lateMem.mux(lateMask, 0).not()).and(bMask.not())
-          .or(waits3.mux(s3Mask, 0)));
+          .or(anyWaits3.mux(s3Mask, 0)));
+      regWait.assign(regWait.and(regWakeBits.not()).and(lateFault.mux(lateMask, 0).not())
+          .or(regWaits3.mux(s3Mask, 0)));
       divWait.assign(divWait.and(lateDivRetire.mux(lateMask, 0).not())
           .or(s3Ok.and(parkDiv3).mux(s3Mask, 0)));
     });
+    for (int i = 0; i < nt; i++) {
+      UInt w = waitRegs.get(i);
+      when(regWaits3.and(tid3.eq(i)), () -> w.assign(need3));
+    }
     UInt idClear = lateMem.mux(lit(1, UInt(na)).shl(lateId), 0)
         .or(bClean.mux(lit(1, UInt(na)).shl(gmp.respTid), 0));
     UInt idSet = global2.mux(lit(1, UInt(na)).shl(newId), 0);
@@ -603,9 +635,9 @@ public final class Pe extends Module {
     perf.clear.assign(startOk);
     perf.event("cycles").assign(busy);
     perf.event("retired").assign(retireValid);
-    perf.event("stall_memory").assign(noneReady.and(memWait.orR()));
-    perf.event("stall_divide").assign(noneReady.and(memWait.orR().not()).and(divWait.orR()));
-    perf.event("stall_pipeline").assign(noneReady.and(memWait.orR().not()).and(divWait.orR().not()));
+    perf.event("stall_memory").assign(noneReady.and(memWait.or(regWait).orR()));
+    perf.event("stall_divide").assign(noneReady.and(memWait.or(regWait).orR().not()).and(divWait.orR()));
+    perf.event("stall_pipeline").assign(noneReady.and(memWait.or(regWait).orR().not()).and(divWait.orR().not()));
     perf.event("stall_writeback").assign(sched.valid.and(issueAllowed.not()));
     perf.event("div_replays").assign(s2Valid.and(divReplay2));
     for (String name : PerfCounters.EVENTS) {

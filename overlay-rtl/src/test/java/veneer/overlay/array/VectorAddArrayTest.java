@@ -13,8 +13,8 @@ import veneer.sim.bus.AxiLiteProtocolChecker;
 import veneer.sim.bus.CheckedSimulator;
 
 /**
- * The whole array running vector add (vecadd.S: one element per work-item; vecadd8s.S: eight,
- * strided) against a DRAM with the shell channel's timing (100-cycle latency, 64 B/cycle):
+ * The whole array running vector add (vecadd.S: one element per work-item; vecadd8.S: eight
+ * consecutive ones; -Dveneer.array.kernel=vecadd8s.S: eight, strided) against a DRAM with the shell channel's timing (100-cycle latency, 64 B/cycle):
  * checks every result and reports the useful bytes per cycle (12 per element) from the start
  * write to irq and the share of the 64 B/cycle roofline, with the IPC, the combining ratio and
  * the simulation speed. The lower bounds are the measured values (docs/overlay-array.md) less
@@ -32,7 +32,7 @@ class VectorAddArrayTest {
 
   @Test
   void unrolledVectorAddOnEightPesAgainstTheDramModel() {
-    measure(System.getProperty("veneer.array.kernel", "vecadd8s.S"), 8, 8.0);
+    measure(System.getProperty("veneer.array.kernel", "vecadd8.S"), 8, 9.0);
   }
 
   /** Runs {@code kernel}, which handles {@code perItem} elements per work-item, on 4096 elements. */

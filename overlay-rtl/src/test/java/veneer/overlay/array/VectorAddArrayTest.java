@@ -14,11 +14,12 @@ import veneer.sim.bus.CheckedSimulator;
 
 /**
  * The whole array running vector add (vecadd.S: one element per work-item; vecadd8.S: eight
- * consecutive ones; -Dveneer.array.kernel=vecadd8s.S: eight, strided) against a DRAM with the shell channel's timing (100-cycle latency, 64 B/cycle):
- * checks every result and reports the useful bytes per cycle (12 per element) from the start
- * write to irq and the share of the 64 B/cycle roofline, with the IPC, the combining ratio and
- * the simulation speed. The lower bounds are the measured values (docs/overlay-array.md) less
- * a margin, so a change that loses bandwidth fails.
+ * consecutive ones; -Dveneer.array.kernel=vecadd8s.S: eight, strided) against a DRAM with the
+ * shell channel's timing (100-cycle latency, 64 B/cycle): checks every result and reports the
+ * useful bytes per cycle (12 per element) from the start write to irq and the share of the
+ * 64 B/cycle roofline, with the IPC, the combining ratio and the simulation speed. The lower
+ * bounds are the measured values (docs/overlay-array.md) less a margin, so a change that loses
+ * bandwidth fails.
  */
 class VectorAddArrayTest {
   private static final long A = 0x8000_0000L;

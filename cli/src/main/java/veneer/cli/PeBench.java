@@ -84,12 +84,13 @@ final class PeBench implements Callable<Integer> {
       for (AreaBenchmark.Synthesized a : areas) {
         XilinxArea.Result r = a.area();
         System.out.printf(Locale.ROOT, "Area of %s (Yosys synth_xilinx): %d LUTs, %d FFs, %.1f RAMB36, %d DSP48;"
-            + " logic depth %d cells%n", a.description(), r.luts(), r.flipFlops(), r.bram36(), r.dsps(),
-            r.logicDepth());
+            + " logic depth %d cells, critical path %.2f ns%n", a.description(), r.luts(), r.flipFlops(), r.bram36(),
+            r.dsps(), r.logicDepth(), r.criticalPathPs() / 1000.0);
       }
       if (!areas.isEmpty()) {
         System.out.println("Goal: under 1,000 LUTs for an 8-thread PE. Logic depth: LUT/MUXF/CARRY4/INV cells on"
-            + " the longest path between flip-flops, RAMs, DSPs and ports (Yosys ltp).");
+            + " the longest path between flip-flops, RAMs, DSPs and ports (Yosys ltp); critical path: Yosys sta with"
+            + " the 7-series cell delays, no routing.");
       }
     }
     return 0;
@@ -102,6 +103,7 @@ final class PeBench implements Callable<Integer> {
     a.put("bram36", s.area().bram36());
     a.put("dsps", s.area().dsps());
     a.put("logic_depth", s.area().logicDepth());
+    a.put("critical_path_ps", s.area().criticalPathPs() < 0 ? null : s.area().criticalPathPs());
     return a;
   }
 }

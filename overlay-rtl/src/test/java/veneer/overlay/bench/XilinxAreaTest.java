@@ -28,12 +28,15 @@ class XilinxAreaTest {
         "     MUXF7                         538",
         "     RAMB18E1                        2",
         "     RAMB36E1                       12");
-    XilinxArea.Result r = XilinxArea.parse(stat, LTP);
+    XilinxArea.Result r = XilinxArea.parse(stat, LTP, List.of("3. Executing STA pass (static timing analysis).",
+        "Latest arrival time in 'Pe' is 13281:", "   13281 $auto$ff.cc:266:slice$10824 (FDRE.D)"));
     assertEquals(191 + 847, r.luts());
     assertEquals(1863, r.flipFlops());
     assertEquals(13.0, r.bram36());
     assertEquals(10, r.dsps());
     assertEquals(22, r.logicDepth());
+    assertEquals(13281, r.criticalPathPs());
+    assertEquals(-1, XilinxArea.criticalPathPs(List.of("No timing paths found.")));
   }
 
   @Test
@@ -53,5 +56,7 @@ class XilinxAreaTest {
     assertTrue(r.luts() > 50 && r.luts() < 2000, "LUTs " + r.luts());
     assertEquals(0, r.flipFlops(), "the ALU is combinational");
     assertTrue(r.logicDepth() >= 3 && r.logicDepth() < 60, "logic depth " + r.logicDepth());
+    // timed from the input buffers through the adder to the output buffers
+    assertTrue(r.criticalPathPs() > 1000 && r.criticalPathPs() < 20_000, "critical path " + r.criticalPathPs() + " ps");
   }
 }

@@ -22,6 +22,9 @@ import veneer.isa.elf.ElfSymbol;
  * threads until all stop, {@code tohost} is written, or the budget runs out. IMEM is pre-decoded
  * once (stores to IMEM fault, so the cache stays valid).
  *
+ * <p>The dispatcher CSRs 0xFC3..0xFC8 take their work-items from a {@link WorkItemSource}
+ * ({@link #setWorkItemSource}); each thread holds the last {@link WorkItem} it claimed.
+ *
  * <pre>{@code
  * PeModel pe = new PeModel(PeConfig.defaults().withThreads(4), new ArrayGlobalMemory(1 << 20));
  * pe.load(ElfFile.read(Path.of("hello.elf")));

@@ -102,6 +102,34 @@ class ArrayLockstepTest {
     }
   }
 
+  /** fault.S: the faulting thread's stop (cause, pc, tval) must match its model's fault. */
+  @BackendTest
+  void aFaultingKernelRunsInLockstep(Backend backend) {
+    int n = 40;
+    int badItem = 13;
+    try (ProbedArrayRig rig = new ProbedArrayRig(backend)) {
+      int[] want = vectorData(rig, n, 17);
+      ArrayProgram p = ArrayProgram.build("fault.S");
+      rig.host.load(p);
+      ArrayLockstepChecker check = launch(rig, p, new int[] {(int) A, (int) B, (int) C, badItem}, n, 1, c -> {});
+      assertEquals(0b110, rig.host.read("status"), "done with an error");
+      int faulted = 0;
+      for (int pe = 0; pe < ProbedArrayRig.CONFIG.pes(); pe++) {
+        for (int t = 0; t < ProbedArrayRig.CONFIG.threadsPerPe(); t++) {
+          if (check.model(pe).fault(t) != null) {
+            faulted++;
+            assertEquals(p.symbol("boom"), check.model(pe).fault(t).pc() & 0xFFFF_FFFFL);
+          }
+        }
+      }
+      assertEquals(1, faulted, "exactly one model thread faulted, like the RTL's");
+      for (int i = 0; i < n; i++) {
+        assertEquals(i == badItem ? 0 : want[i], rig.dramWord(C + 4L * i), "c[" + i + "]");
+        assertEquals(rig.dramWord(C + 4L * i), rig.modelWord(C + 4L * i), "model c[" + i + "]");
+      }
+    }
+  }
+
   @Test
   void aDifferentMemoryWordInTheModelIsReportedWithPeThreadPcAndBothValues() {
     int n = 40;

@@ -8,22 +8,20 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import veneer.hdl.Elaborator;
+import veneer.overlay.bench.AreaBenchmark;
 import veneer.overlay.bench.PeBenchmark;
 import veneer.overlay.bench.XilinxArea;
-import veneer.overlay.pe.Pe;
-import veneer.overlay.pe.PeConfig;
 import veneer.sim.Backend;
 
 /** {@code veneer bench pe}: IPC of one PE for 1 to 8 threads, compute-bound and DRAM-bound. */
 @Command(name = "pe", mixinStandardHelpOptions = true,
     description = {"Instructions per cycle of one processing element: a compute loop and a loop",
-        "that loads from DRAM with 20, 100 and 300 cycles of latency, for 1, 2, 4 and 8 threads.",
+        "that loads from DRAM with 20, 100 and 300 cycles of latency, for 1, 2, 4 and 8 threads;",
+        "Yosys area and logic depth of a PE and of a 2-PE array.",
         "Example: ./veneer bench pe --json"})
 final class PeBench implements Callable<Integer> {
   private static final int[] THREADS = {1, 2, 4, 8};
   private static final int[] LATENCIES = {20, 100, 300};
-  private static final int AREA_THREADS = 8;
 
   @Option(names = "--backend", paramLabel = "jvm|verilator", description = "Simulator (default jvm).")
   String backend = "jvm";
@@ -31,7 +29,8 @@ final class PeBench implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object instead of the table.")
   boolean json;
 
-  @Option(names = "--no-area", description = "Skip the Yosys synth_xilinx area of an 8-thread PE.")
+  @Option(names = "--no-area", description = "Skip the Yosys synth_xilinx area and logic depth of an 8-thread PE"
+      + " and of a 2-PE array (about 2 minutes of CPU).")
   boolean noArea;
 
   @Override
@@ -65,16 +64,14 @@ final class PeBench implements Callable<Integer> {
           String.format(Locale.ROOT, "%.3f", r.ipc()));
     }
     figures.put("runs", rows);
-    XilinxArea.Result area = null;
+    List<AreaBenchmark.Synthesized> areas = new ArrayList<>();
     if (!noArea) {
-      area = XilinxArea.of(Elaborator.elaborate(new Pe(PeConfig.of(AREA_THREADS, 0, 4096, 4096))));
-      Map<String, Object> a = new LinkedHashMap<>();
-      a.put("threads", AREA_THREADS);
-      a.put("luts", area.luts());
-      a.put("flip_flops", area.flipFlops());
-      a.put("bram36", area.bram36());
-      a.put("dsps", area.dsps());
-      figures.put("area", a);
+      AreaBenchmark.Synthesized pe = AreaBenchmark.pe();
+      AreaBenchmark.Synthesized array = AreaBenchmark.array();
+      areas.add(pe);
+      areas.add(array);
+      figures.put("area", areaFigures(pe));
+      figures.put("array_area", areaFigures(array));
     }
     if (json) {
       System.out.println(Json.write(figures));
@@ -84,12 +81,29 @@ final class PeBench implements Callable<Integer> {
       System.out.print(table.render());
       System.out.println("Goals: IPC >= 0.9 on the compute loop with 4+ threads; >= 0.8 on the DRAM loop"
           + " at 100 cycles with 8 threads.");
-      if (area != null) {
-        System.out.printf(Locale.ROOT, "Area of one PE, %d threads, 16 KiB IMEM + 16 KiB scratchpad (Yosys synth_xilinx):"
-            + " %d LUTs, %d FFs, %.1f RAMB36, %d DSP48 (goal: under 1,000 LUTs)%n", AREA_THREADS, area.luts(),
-            area.flipFlops(), area.bram36(), area.dsps());
+      for (AreaBenchmark.Synthesized a : areas) {
+        XilinxArea.Result r = a.area();
+        System.out.printf(Locale.ROOT, "Area of %s (Yosys synth_xilinx): %d LUTs, %d FFs, %.1f RAMB36, %d DSP48;"
+            + " logic depth %d cells, critical path %.2f ns%n", a.description(), r.luts(), r.flipFlops(), r.bram36(),
+            r.dsps(), r.logicDepth(), r.criticalPathPs() / 1000.0);
+      }
+      if (!areas.isEmpty()) {
+        System.out.println("Goal: under 1,000 LUTs for an 8-thread PE. Logic depth: LUT/MUXF/CARRY4/INV cells on"
+            + " the longest path between flip-flops, RAMs, DSPs and ports (Yosys ltp); critical path: Yosys sta with"
+            + " the 7-series cell delays, no routing.");
       }
     }
     return 0;
+  }
+
+  private static Map<String, Object> areaFigures(AreaBenchmark.Synthesized s) {
+    Map<String, Object> a = new LinkedHashMap<>(s.parameters());
+    a.put("luts", s.area().luts());
+    a.put("flip_flops", s.area().flipFlops());
+    a.put("bram36", s.area().bram36());
+    a.put("dsps", s.area().dsps());
+    a.put("logic_depth", s.area().logicDepth());
+    a.put("critical_path_ps", s.area().criticalPathPs() < 0 ? null : s.area().criticalPathPs());
+    return a;
   }
 }

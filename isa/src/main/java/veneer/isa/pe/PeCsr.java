@@ -6,8 +6,8 @@ package veneer.isa.pe;
  * illegal-instruction fault.
  *
  * <p>The custom read-only range 0xFC0..0xFFF (machine-level, read-only, custom per the
- * privileged spec) holds the PE's identity; 0xFC3..0xFCF is reserved for the dispatcher
- * (work-item ids, group ids, sizes).
+ * privileged spec) holds the PE's identity; 0xFC3..0xFCF is reserved for the dispatcher, of
+ * which 0xFC3..0xFC8 are in use (work-item ids and launch sizes, see {@link WorkItemSource}).
  *
  * <pre>{@code
  * csrrs a0, 0xfc0, x0    # a0 = this hardware thread's index 0..T-1
@@ -30,6 +30,18 @@ public final class PeCsr {
     public static final int PE_ID = 0xFC1;
     /** Custom: number of hardware threads T of this PE. */
     public static final int THREAD_COUNT = 0xFC2;
+    /** Dispatcher: claims the next work-item and returns its global id, -1 when none is left. */
+    public static final int WORK_NEXT = 0xFC3;
+    /** Dispatcher: global id of the thread's current work-item (-1 before its first claim and after the end). */
+    public static final int GLOBAL_ID = 0xFC4;
+    /** Dispatcher: index of the current work-item in its work-group (-1 likewise). */
+    public static final int LOCAL_ID = 0xFC5;
+    /** Dispatcher: work-group of the current work-item (-1 likewise). */
+    public static final int GROUP_ID = 0xFC6;
+    /** Dispatcher: work-items in the launch. */
+    public static final int GLOBAL_SIZE = 0xFC7;
+    /** Dispatcher: work-items per work-group (0 = one group). */
+    public static final int LOCAL_SIZE = 0xFC8;
     /** First CSR reserved for the dispatcher (work-item ids etc.). */
     public static final int DISPATCH_RESERVED_FIRST = 0xFC3;
     /** Last CSR reserved for the dispatcher. */

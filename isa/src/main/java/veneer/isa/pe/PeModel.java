@@ -22,6 +22,9 @@ import veneer.isa.elf.ElfSymbol;
  * threads until all stop, {@code tohost} is written, or the budget runs out. IMEM is pre-decoded
  * once (stores to IMEM fault, so the cache stays valid).
  *
+ * <p>The dispatcher CSRs 0xFC3..0xFC8 take their work-items from a {@link WorkItemSource}
+ * ({@link #setWorkItemSource}); each thread holds the last {@link WorkItem} it claimed.
+ *
  * <pre>{@code
  * PeModel pe = new PeModel(PeConfig.defaults().withThreads(4), new ArrayGlobalMemory(1 << 20));
  * pe.load(ElfFile.read(Path.of("hello.elf")));
@@ -45,6 +48,8 @@ public final class PeModel {
     private final Fault[] faults;
     private final int[] exitCode;
     private final long[] instret;
+    private final WorkItem[] workItem;
+    private WorkItemSource workSource = new CountingWorkItemSource(0, 0);
     private long cycle;
     private int tohostAddress = -1;
     private boolean hasTohost;
@@ -76,6 +81,8 @@ public final class PeModel {
         this.faults = new Fault[threads];
         this.exitCode = new int[threads];
         this.instret = new long[threads];
+        this.workItem = new WorkItem[threads];
+        Arrays.fill(workItem, WorkItem.NONE);
         Arrays.fill(status, ThreadStatus.RUNNING);
     }
 
@@ -100,7 +107,10 @@ public final class PeModel {
         reset((int) elf.entry());
     }
 
-    /** Resets every thread to RUNNING at {@code entry} with x1..x31 = 0 (memories are kept). */
+    /**
+     * Resets every thread to RUNNING at {@code entry} with x1..x31 = 0 and no work-item (memories
+     * and the work-item source are kept).
+     */
     public void reset(int entry) {
         for (int t = 0; t < threads; t++) {
             Arrays.fill(regs[t], 0);
@@ -109,6 +119,7 @@ public final class PeModel {
             faults[t] = null;
             exitCode[t] = 0;
             instret[t] = 0;
+            workItem[t] = WorkItem.NONE;
         }
         tohostValue = 0;
         nextThread = 0;
@@ -167,6 +178,28 @@ public final class PeModel {
             throw new IllegalArgumentException("kernel argument index must be 0.." + (args.length - 1) + ", found " + index);
         }
         args[index] = value;
+    }
+
+    /**
+     * Sets where {@code WORK_NEXT} (CSR 0xFC3) claims work-items and what GLOBAL_SIZE/LOCAL_SIZE
+     * read. The default is an empty launch ({@code new CountingWorkItemSource(0, 0)}): WORK_NEXT
+     * returns -1 at once and both sizes read 0.
+     */
+    public void setWorkItemSource(WorkItemSource source) {
+        if (source == null) {
+            throw new IllegalArgumentException("the work-item source must not be null");
+        }
+        this.workSource = source;
+    }
+
+    /** The current work-item source. */
+    public WorkItemSource workItemSource() {
+        return workSource;
+    }
+
+    /** The work-item {@code thread} holds (CSRs 0xFC4..0xFC6); {@link WorkItem#NONE} if none. */
+    public WorkItem workItem(int thread) {
+        return workItem[thread];
     }
 
     /** Register {@code reg} of {@code thread}. */
@@ -472,6 +505,18 @@ public final class PeModel {
             case PeCsr.THREAD_ID: return t;
             case PeCsr.PE_ID: return config.peId();
             case PeCsr.THREAD_COUNT: return threads;
+            case PeCsr.WORK_NEXT: {
+                // A read with a side effect: the claim replaces the thread's current work-item,
+                // also when none is left (then every id reads -1, as in the PE).
+                WorkItem w = workSource.claim(config.peId(), t);
+                workItem[t] = w == null ? WorkItem.NONE : w;
+                return Integer.toUnsignedLong(workItem[t].globalId());
+            }
+            case PeCsr.GLOBAL_ID: return Integer.toUnsignedLong(workItem[t].globalId());
+            case PeCsr.LOCAL_ID: return Integer.toUnsignedLong(workItem[t].localId());
+            case PeCsr.GROUP_ID: return Integer.toUnsignedLong(workItem[t].groupId());
+            case PeCsr.GLOBAL_SIZE: return Integer.toUnsignedLong(workSource.globalSize());
+            case PeCsr.LOCAL_SIZE: return Integer.toUnsignedLong(workSource.localSize());
             default: return -1;
         }
     }

@@ -14,7 +14,22 @@ import veneer.hdl.verilog.VerilogEmitter;
 
 /**
  * FPGA resources of a design from Yosys's {@code synth_xilinx} (7-series cells): LUTs, flip-flops,
- * block RAMs and DSP slices, read from Yosys's {@code stat}. Needs the Debian package yosys.
+ * block RAMs and DSP slices, read from Yosys's {@code stat}, and the logic depth of the longest
+ * path. Needs the Debian package yosys (tested with 0.23).
+ *
+ * <p>Logic depth: after synthesis every sequential or I/O cell (FD*, RAM* block and distributed
+ * RAMs, SRL*, DSP48*, *BUF*) is deleted, so the combinational cells that remain (LUT1-LUT6, MUXF7/8,
+ * CARRY4, INV) form paths from flip-flop/RAM/DSP outputs and inputs to their inputs and outputs;
+ * Yosys's {@code ltp} (longest topological path) then counts the cells on the longest one. A CARRY4
+ * counts one per 4 bits of carry chain and a distributed-RAM read ends a path: this is a level
+ * count, not a timing analysis.
+ *
+ * <p>Critical path: before that deletion, Yosys's {@code sta} with the delays of its Xilinx cell
+ * models ({@code read_verilog -lib -specify +/xilinx/cells_sim.v}: 7-series cell delays in
+ * picoseconds) gives the latest arrival time at a timed endpoint (a flip-flop, RAM or DSP input,
+ * or an output buffer; paths start at flip-flops, RAMs, DSPs and input buffers). Routing
+ * is not modelled, so this is an optimistic bound on the clock period, good for comparing
+ * designs.
  *
  * <pre>{@code
  * XilinxArea.Result a = XilinxArea.of(Elaborator.elaborate(new Pe(PeConfig.of(8, 0, 4096, 4096))));
@@ -22,13 +37,20 @@ import veneer.hdl.verilog.VerilogEmitter;
  */
 public final class XilinxArea {
   private static final Pattern CELL = Pattern.compile("^\\s+(\\S+)\\s+(\\d+)\\s*$");
+  private static final Pattern LATEST = Pattern.compile("Latest arrival time in '\\S+' is (\\d+):");
+  private static final Pattern LONGEST = Pattern.compile("Longest topological path in \\S+ \\(length=(-?\\d+)\\)");
+  /** The cells deleted before {@code ltp}: everything with a clock, and I/O buffers. */
+  static final String SEQUENTIAL_AND_IO_CELLS = "t:FD* t:RAM* t:SRL* t:DSP48* t:*BUF*";
 
   private XilinxArea() {}
 
   /**
    * @param bram36 block RAMs in RAMB36 units (a RAMB18 counts one half)
+   * @param logicDepth combinational cells on the longest path between sequential cells or ports
+   * @param criticalPathPs latest arrival time at a timed endpoint from Yosys {@code sta}, in
+   *     picoseconds; -1 if it found no timed path
    */
-  public record Result(int luts, int flipFlops, double bram36, int dsps) {}
+  public record Result(int luts, int flipFlops, double bram36, int dsps, int logicDepth, long criticalPathPs) {}
 
   /** Emits the design, synthesizes it with {@code synth_xilinx -flatten} and counts the cells. */
   public static Result of(Design design) {
@@ -36,10 +58,13 @@ public final class XilinxArea {
       Path dir = Files.createTempDirectory("veneer-area");
       List<Path> files = VerilogEmitter.writeTo(design, dir);
       Path stat = dir.resolve("stat.txt");
+      Path ltp = dir.resolve("ltp.txt");
+      Path sta = dir.resolve("sta.txt");
       List<String> names = new ArrayList<>();
       files.forEach(f -> names.add(f.toString()));
       String script = "read_verilog " + String.join(" ", names) + "; synth_xilinx -top "
-          + VerilogEmitter.topName(design) + " -flatten; tee -q -o " + stat + " stat";
+          + VerilogEmitter.topName(design) + " -flatten; tee -q -o " + stat + " stat; read_verilog -lib -specify +/xilinx/cells_sim.v; tee -q -o "
+          + sta + " sta; delete " + SEQUENTIAL_AND_IO_CELLS + "; tee -q -o " + ltp + " ltp";
       Process p;
       try {
         p = new ProcessBuilder("yosys", "-q", "-p", script).redirectErrorStream(true)
@@ -48,11 +73,12 @@ public final class XilinxArea {
         throw new IllegalStateException("yosys is not installed: apt-get install yosys", e);
       }
       int status = p.waitFor();
-      if (status != 0 || !Files.exists(stat)) {
+      if (status != 0 || !Files.exists(stat) || !Files.exists(ltp) || !Files.exists(sta)) {
         throw new IllegalStateException("yosys synth_xilinx failed (exit " + status + "); see "
             + dir.resolve("yosys.log"));
       }
-      return parse(Files.readAllLines(stat, StandardCharsets.UTF_8));
+      return parse(Files.readAllLines(stat, StandardCharsets.UTF_8), Files.readAllLines(ltp, StandardCharsets.UTF_8),
+          Files.readAllLines(sta, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -61,7 +87,7 @@ public final class XilinxArea {
     }
   }
 
-  static Result parse(List<String> statLines) {
+  static Result parse(List<String> statLines, List<String> ltpLines, List<String> staLines) {
     int luts = 0;
     int ffs = 0;
     int bram18 = 0;
@@ -86,6 +112,41 @@ public final class XilinxArea {
         dsps += n;
       }
     }
-    return new Result(luts, ffs, bram36 + bram18 / 2.0, dsps);
+    return new Result(luts, ffs, bram36 + bram18 / 2.0, dsps, logicDepth(ltpLines), criticalPathPs(staLines));
+  }
+
+  /** The latest arrival time from Yosys's {@code sta} output, -1 if it found no timing path. */
+  static long criticalPathPs(List<String> staLines) {
+    for (String line : staLines) {
+      Matcher m = LATEST.matcher(line);
+      if (m.find()) {
+        return Long.parseLong(m.group(1));
+      }
+      if (line.contains("No timing paths found")) {
+        return -1;
+      }
+    }
+    throw new IllegalStateException("no 'Latest arrival time ... is N:' line in the yosys sta output: " + staLines);
+  }
+
+  /** The length from Yosys's {@code ltp} output; a combinational loop or a missing line is an error. */
+  static int logicDepth(List<String> ltpLines) {
+    for (String line : ltpLines) {
+      if (line.contains("Detected loop")) {
+        throw new IllegalStateException("yosys ltp found a combinational loop: " + line.trim());
+      }
+    }
+    for (String line : ltpLines) {
+      Matcher m = LONGEST.matcher(line);
+      if (m.find()) {
+        int n = Integer.parseInt(m.group(1));
+        if (n < 0) {
+          throw new IllegalStateException("yosys ltp found no combinational cells: " + line.trim());
+        }
+        return n;
+      }
+    }
+    throw new IllegalStateException("no 'Longest topological path ... (length=N)' line in the yosys ltp output: "
+        + ltpLines);
   }
 }

@@ -15,8 +15,8 @@ import veneer.isa.pe.PeCsr;
  *       j     loop
  * }</pre>
  *
- * <p>The reference model {@code veneer.isa.pe.PeModel} does not know these CSRs yet (it treats
- * them as illegal): programs that use them do not run in lockstep.
+ * <p>The reference model {@code veneer.isa.pe.PeModel} implements the same CSRs; the array
+ * lockstep feeds each PE's model the ids this PE was granted ({@code veneer.overlay.run.GrantedWorkItems}).
  */
 public final class WorkItemCsr {
   /** Claims the next work-item and returns its global id; -1 when all are handed out. */

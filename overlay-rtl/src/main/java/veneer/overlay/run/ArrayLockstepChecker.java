@@ -1,5 +1,9 @@
 package veneer.overlay.run;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import veneer.isa.Decoder;
 import veneer.isa.Disassembler;
 import veneer.isa.Format;
@@ -23,7 +27,9 @@ import veneer.sim.bus.CycleHook;
  * instruction by retired instruction: every instruction PE {@code p} retires on thread
  * {@code t} is stepped on model {@code p}'s thread {@code t} and compared (pc, instruction word,
  * destination register and value; cycle CSR values excepted); a thread the PE stops must stop
- * the same way in the model (fault cause, pc and tval; exit code). The first difference throws
+ * the same way in the model (fault cause, pc and tval; exit code). A global load retires when it
+ * is sent ({@link RetireEvent#late()}); its model value waits, with the load's pc, until the PE
+ * writes the data back, and is compared then. The first difference throws
  * {@link LockstepDivergence} naming the PE, thread and pc with both sides' values.
  *
  * <p>Work-items: the models claim exactly the global ids the hardware dispatcher granted to
@@ -47,7 +53,11 @@ public final class ArrayLockstepChecker implements CycleHook {
   private final PeModel[] models;
   private final GrantedWorkItems work;
   private final StringBuilder[] rtlConsole;
+  /** Per PE: (thread, rd) of a retired global load -> the model's value and the load's pc. */
+  private final List<Map<Long, PendingLoad>> pendingLoads = new ArrayList<>();
   private long compared;
+
+  private record PendingLoad(int value, int pc) {}
 
   /**
    * Models for a launch of {@code globalSize} work-items in groups of {@code localSize}: each
@@ -70,6 +80,7 @@ public final class ArrayLockstepChecker implements CycleHook {
       m.setWorkItemSource(work);
       models[p] = m;
       rtlConsole[p] = new StringBuilder();
+      pendingLoads.add(new HashMap<>());
     }
   }
 
@@ -78,7 +89,7 @@ public final class ArrayLockstepChecker implements CycleHook {
     return models[pe];
   }
 
-  /** Instructions compared so far, all PEs. */
+  /** Retired instructions compared so far, all PEs (a load's late data is compared as part of its load). */
   public long compared() {
     return compared;
   }
@@ -97,7 +108,11 @@ public final class ArrayLockstepChecker implements CycleHook {
         retired(p, new RetireEvent(cycle, (int) sim.peek(ArrayProbe.port(p, "retire_thread")),
             (int) sim.peek(ArrayProbe.port(p, "retire_pc")), (int) sim.peek(ArrayProbe.port(p, "retire_insn")),
             (int) sim.peek(ArrayProbe.port(p, "retire_rd")), (int) sim.peek(ArrayProbe.port(p, "retire_value")),
-            sim.peek(ArrayProbe.port(p, "retire_we")) == 1));
+            sim.peek(ArrayProbe.port(p, "retire_we")) == 1, sim.peek(ArrayProbe.port(p, "retire_late")) == 1));
+      }
+      if (sim.peek(ArrayProbe.port(p, "wb_valid")) == 1) {
+        wroteBack(p, new RetireEvent.WriteBack(cycle, (int) sim.peek(ArrayProbe.port(p, "wb_thread")),
+            (int) sim.peek(ArrayProbe.port(p, "wb_rd")), (int) sim.peek(ArrayProbe.port(p, "wb_value"))));
       }
     }
     for (int p = 0; p < models.length; p++) {
@@ -133,6 +148,10 @@ public final class ArrayLockstepChecker implements CycleHook {
           e.traceLine());
     }
     int modelRd = Math.max(r.rd(), 0);
+    if (e.late()) {
+      retiredLoad(pe, e, r, modelRd);
+      return;
+    }
     int rtlRd = e.we() ? e.rd() : 0;
     StringBuilder diff = new StringBuilder();
     if (r.pc() != e.pc()) {
@@ -150,6 +169,44 @@ public final class ArrayLockstepChecker implements CycleHook {
     if (diff.length() > 0) {
       throw diverge(e.cycle(), pe, r, diff.substring(0, diff.length() - 2), e.traceLine());
     }
+    if (rtlRd != 0 && pendingLoads.get(pe).containsKey(key(e.thread(), rtlRd))) {
+      throw diverge(e.cycle(), pe, r, "the RTL wrote x" + rtlRd + " before the load to it was written back",
+          e.traceLine());
+    }
+  }
+
+  /** A global load left PE {@code pe}: the model's value waits for the RTL's write-back. */
+  private void retiredLoad(int pe, RetireEvent e, Retired r, int modelRd) {
+    if (r.pc() != e.pc() || r.word() != e.insn() || modelRd != e.rd()) {
+      throw diverge(e.cycle(), pe, r, String.format("the RTL sent a load (pc %08x, %08x, x%d), the model retired"
+          + " pc %08x, %08x, x%d", e.pc(), e.insn(), e.rd(), r.pc(), r.word(), modelRd), e.traceLine());
+    }
+    if (modelRd != 0
+        && pendingLoads.get(pe).put(key(e.thread(), modelRd), new PendingLoad(r.rdValue(), r.pc())) != null) {
+      throw diverge(e.cycle(), pe, r, "the RTL sent a load to x" + modelRd + " while an earlier load to it had"
+          + " not been written back", e.traceLine());
+    }
+  }
+
+  /** PE {@code pe} wrote a global load's data into its register: compare with the model's value. */
+  void wroteBack(int pe, RetireEvent.WriteBack w) {
+    if (w.rd() == 0) {
+      return;
+    }
+    PendingLoad want = pendingLoads.get(pe).remove(key(w.thread(), w.rd()));
+    if (want == null) {
+      throw new LockstepDivergence(String.format("cycle %d: PE %d: %s, but no load of that thread to that"
+          + " register is waiting for its data", w.cycle(), pe, w.traceLine()));
+    }
+    if (want.value() != w.value()) {
+      throw new LockstepDivergence(String.format("cycle %d: lockstep divergence on PE %d thread %d pc %08x:"
+          + " x%d: RTL %08x, model %08x (the load's data, written back)%n  RTL:   %s", w.cycle(), pe, w.thread(),
+          want.pc(), w.rd(), w.value(), want.value(), w.traceLine()));
+    }
+  }
+
+  private static long key(int thread, int rd) {
+    return ((long) thread << 5) | rd;
   }
 
   /** PE {@code pe} stopped {@code thread}: the model's thread must stop the same way. */
@@ -186,6 +243,10 @@ public final class ArrayLockstepChecker implements CycleHook {
           throw new LockstepDivergence(String.format("PE %d thread %d: the RTL launch finished but the model's"
               + " thread is still running at pc %08x", p, t, models[p].pc(t)));
         }
+      }
+      if (!pendingLoads.get(p).isEmpty()) {
+        throw new LockstepDivergence("PE " + p + ": the launch finished with " + pendingLoads.get(p).size()
+            + " load(s) never written back");
       }
       if (work.unclaimed(p) != 0) {
         throw new LockstepDivergence("PE " + p + ": the dispatcher granted " + work.unclaimed(p)

@@ -27,7 +27,8 @@ import veneer.overlay.array.PeArray;
 public final class ArrayProbe {
   /** PE outputs made visible (see {@code veneer.overlay.pe.Pe}). */
   public static final List<String> PE_OUTPUTS = List.of("retire_valid", "retire_thread", "retire_pc",
-      "retire_insn", "retire_rd", "retire_value", "retire_we", "stop_valid", "stop_thread", "stop_state",
+      "retire_insn", "retire_rd", "retire_value", "retire_we", "retire_late", "wb_valid", "wb_thread", "wb_rd",
+      "wb_value", "stop_valid", "stop_thread", "stop_state",
       "stop_cause", "stop_pc", "stop_value", "console_valid", "console_thread", "console_data", "wi_req");
   /** PE inputs made visible: the dispatcher's answer. */
   public static final List<String> PE_INPUTS = List.of("wi_grant", "wi_global_id", "wi_local_id", "wi_group_id");

@@ -44,6 +44,8 @@ public final class PeArray extends Module {
   public final ArrayConfig config;
   /** Global memory: 512-bit data, ID = {PE, coalescer slot}. */
   public final Axi4 mem;
+  /** status.done: every thread of the launch has stopped (a level until the next start). */
+  public final Bool irq;
   /** Control registers and the argument/IMEM windows. */
   public final AxiLite ctrl;
 
@@ -61,7 +63,7 @@ public final class PeArray extends Module {
     final int n = c.pes();
     ctrl = slave("ctrl", () -> new AxiLite(ArrayRegisters.ADDR_WIDTH, 32));
     mem = master("mem", () -> new Axi4(ArrayMemory.memParams(n, c.coalescer())));
-    Bool irq = output("irq", Bool());
+    irq = output("irq", Bool());
 
     ControlFrontEnd front = instance("front", new ControlFrontEnd());
     Bundle.connect(ctrl, front.s);

@@ -61,7 +61,7 @@ public final class OverlayRole extends RoleVariant {
     for (int i = 1; i < p.dramPorts(); i++) {
       tieOff(role.dram(i), true);
     }
-    role.irq.assign(ctrl.done.asBits().resize(p.interrupts()));
+    role.irq.assign(pes.irq.asBits().resize(p.interrupts()));
   }
 
   /** Drives every signal this Role produces on {@code b} with 0: no request, no READY. */

@@ -62,12 +62,14 @@ final class OverlayHost {
     }
   }
 
-  /** Sets the sizes and the entry, starts, and waits for Role interrupt line 0; returns the cycles waited. */
+  /** Sets the sizes and the entry, starts, and waits for Role interrupt line 0; returns the cycles from the start write to the interrupt message. */
   long launch(long entry, int globalSize, int localSize, long maxCycles) {
     write("entry_pc", entry);
     write("global_size", globalSize);
     write("local_size", localSize);
+    long start = dev.simulator().cycle();
     write("control", 1);
-    return dev.awaitRoleInterrupt(0, maxCycles);
+    dev.awaitRoleInterrupt(0, maxCycles);
+    return dev.simulator().cycle() - start;
   }
 }

@@ -31,10 +31,10 @@ class OverlayShapesTest {
   void vectorAddIsRightForEveryIdWidth(int pes, int threads, int slots, int idBits) {
     ArrayConfig shape = new ArrayConfig(pes, threads, 256, 256, new CoalescerConfig(threads, slots, 16, 4));
     assertEquals(idBits, ArrayMemory.memParams(pes, shape.coalescer()).idWidth(), "the array's ID width");
-    ShellConfig c = SimulatedPlatform.Params.sized(256, 16).shell();
+    ShellConfig c = SimulatedPlatform.Params.sized(256, 256).shell();
     List<VariantSpec> variants = new ArrayList<>(c.variants());
     variants.set(2, new VariantSpec(SimulatedPlatform.OVERLAY, p -> new OverlayRole(p, shape, 2)));
-    SimulatedPlatform platform = new SimulatedPlatform(SimulatedPlatform.Params.sized(256, 16).withShell(
+    SimulatedPlatform platform = new SimulatedPlatform(SimulatedPlatform.Params.sized(256, 256).withShell(
         new ShellConfig(c.interfaceId(), c.role(), variants, c.dram(), c.dramTiming(), c.tlpWidth(), c.resetCycles(),
             c.maxBursts(), true)));
     try (PlatformDriver dev = PlatformDriver.open(platform, Backend.JVM)) {

@@ -55,11 +55,12 @@ public final class DeviceMemory {
     }
     long need = Math.max(ALIGN, (bytes + ALIGN - 1) / ALIGN * ALIGN);
     for (Map.Entry<Long, Long> f : free.entrySet()) {
-      if (f.getValue() >= need) {
-        long at = f.getKey();
-        free.remove(at);
-        if (f.getValue() > need) {
-          free.put(at + need, f.getValue() - need);
+      long at = f.getKey();
+      long length = f.getValue();
+      if (length >= need) {
+        free.remove(at); // f is not valid after this: TreeMap reuses entries when it deletes
+        if (length > need) {
+          free.put(at + need, length - need);
         }
         used.put(at, need);
         return at;

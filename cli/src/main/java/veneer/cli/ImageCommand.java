@@ -10,19 +10,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import veneer.runtime.image.ImageBuilder;
 import veneer.runtime.image.ImageInspector;
+import veneer.runtime.image.ImageSigner;
 import veneer.runtime.image.ImageVerifier;
 import veneer.runtime.image.KeyPairs;
 import veneer.runtime.image.ResourceSummary;
 import veneer.runtime.image.RoleKind;
 import veneer.runtime.image.RollbackPolicy;
 import veneer.runtime.image.ShellInterfaceId;
+import veneer.runtime.image.SigningKey;
 import veneer.runtime.image.TrustStore;
 import veneer.runtime.image.VerifiedImage;
 
 /** {@code veneer image}: build, inspect and verify signed Role images. */
 @Command(name = "image", mixinStandardHelpOptions = true,
-    description = "Signed Role images (partial bitstreams): build, inspect, verify.",
-    subcommands = {ImageCommand.Build.class, ImageCommand.Inspect.class, ImageCommand.Verify.class})
+    description = "Signed Role images (partial bitstreams): build, sign, inspect, verify.",
+    subcommands = {ImageCommand.Build.class, ImageCommand.Sign.class, ImageCommand.Inspect.class,
+        ImageCommand.Verify.class})
 final class ImageCommand {
 
   /** {@code veneer image build}: frames the configuration data and signs the image. */
@@ -72,6 +75,35 @@ final class ImageCommand {
           .sign(KeyPairs.loadPrivate(key));
       Files.write(out, image);
       System.out.println("wrote " + out + " (" + image.length + " bytes)");
+      return 0;
+    }
+  }
+
+  /** {@code veneer image sign}: re-signs a validly signed image with another key. */
+  @Command(name = "sign", mixinStandardHelpOptions = true,
+      description = {"Re-sign an image with another key (for example a development build with the release key).",
+          "The current signature is verified first against --trust, so a tampered image is never re-signed.",
+          "Example: ./veneer image sign dev.vimg --trust keys/dev.pub --key keys/release.key --out release.vimg"})
+  static final class Sign implements Callable<Integer> {
+    @Parameters(paramLabel = "IMAGE")
+    Path image;
+
+    @Option(names = "--trust", required = true, paramLabel = "PATH",
+        description = "Key file or trust store holding the image's current signer.")
+    Path trust;
+
+    @Option(names = "--key", required = true, paramLabel = "FILE", description = "The new private signing key.")
+    Path key;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The re-signed image to write.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      SigningKey newKey = KeyPairs.loadPrivate(key);
+      byte[] signed = ImageSigner.resign(Files.readAllBytes(image), TrustStore.load(trust), newKey);
+      Files.write(out, signed);
+      System.out.println("wrote " + out + " (" + signed.length + " bytes), signed by " + newKey.fingerprint().hex());
       return 0;
     }
   }

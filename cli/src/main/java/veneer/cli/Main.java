@@ -2,6 +2,7 @@ package veneer.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import veneer.sim.progress.Progress;
 
 /**
  * The {@code veneer} command. Each sub-command is its own class; this one only wires them up
@@ -27,6 +28,7 @@ public final class Main {
   public static int run(String... args) {
     boolean debug = java.util.Arrays.asList(args).contains("--debug");
     String[] rest = java.util.Arrays.stream(args).filter(a -> !a.equals("--debug")).toArray(String[]::new);
+    Progress.install(ConsoleProgress.forTerminal());
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler((ex, line, parsed) -> {
       if (debug) {

@@ -50,6 +50,34 @@ class ImageCommandTest {
   }
 
   @Test
+  void signMovesAnImageToAnotherKeyAndRefusesATamperedOne() throws Exception {
+    Path dev = dir.resolve("dev.key");
+    Path image = signedImage(dev);
+    Path release = dir.resolve("release.key");
+    assertEquals(0, CliRun.of("keygen", "--out", release.toString()).status());
+    Path out = dir.resolve("release.vimg");
+
+    CliRun sign = CliRun.of("image", "sign", image.toString(), "--trust", dev + ".pub", "--key", release.toString(),
+        "--out", out.toString());
+    assertEquals(0, sign.status(), sign.err());
+    CliRun underRelease = CliRun.of("image", "verify", out.toString(), "--shell-id", SHELL, "--trust", release + ".pub");
+    assertEquals(0, underRelease.status(), underRelease.err());
+    CliRun underDev = CliRun.of("image", "verify", out.toString(), "--shell-id", SHELL, "--trust", dev + ".pub");
+    assertEquals(1, underDev.status());
+    assertTrue(underDev.err().contains("UNKNOWN_KEY"), underDev.err());
+
+    byte[] bytes = Files.readAllBytes(image);
+    bytes[bytes.length - 100] ^= 1;
+    Path tampered = Files.write(dir.resolve("tampered.vimg"), bytes);
+    Path notWritten = dir.resolve("never.vimg");
+    CliRun refused = CliRun.of("image", "sign", tampered.toString(), "--trust", dev + ".pub", "--key",
+        release.toString(), "--out", notWritten.toString());
+    assertEquals(1, refused.status());
+    assertTrue(refused.err().contains("PAYLOAD_DIGEST_MISMATCH"), refused.err());
+    assertTrue(!Files.exists(notWritten), "nothing is written for a refused image");
+  }
+
+  @Test
   void keygenNeverOverwritesAKey() throws Exception {
     Path key = dir.resolve("k.key");
     assertEquals(0, CliRun.of("keygen", "--out", key.toString()).status());

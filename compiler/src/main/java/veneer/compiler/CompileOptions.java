@@ -18,37 +18,37 @@ package veneer.compiler;
  *                     ends by jumping to the address in the word at {@code QEMU_IDS + 12} instead of {@code ecall}
  */
 public record CompileOptions(int imemBytes, boolean specialise, boolean verify, boolean boundsChecks, boolean qemuUser) {
-    /** Where a {@link #qemuUser} build reads thread id, PE id, T and its return address. */
-    public static final int QEMU_IDS = 0x2000_0010;
+  /** Where a {@link #qemuUser} build reads thread id, PE id, T and its return address. */
+  public static final int QEMU_IDS = 0x2000_0010;
 
-    public CompileOptions {
-        if (imemBytes <= 0 || imemBytes % 4 != 0) {
-            throw new IllegalArgumentException("imemBytes must be a positive multiple of 4, found " + imemBytes);
-        }
+  public CompileOptions {
+    if (imemBytes <= 0 || imemBytes % 4 != 0) {
+      throw new IllegalArgumentException("imemBytes must be a positive multiple of 4, found " + imemBytes);
     }
+  }
 
-    /** 16 KiB IMEM, specialised copies, no IR verification (the tests verify), bounds checks, for the PE. */
-    public static CompileOptions defaults() {
-        return new CompileOptions(veneer.isa.pe.PeMemoryMap.IMEM_DEFAULT_BYTES, true, false, true, false);
-    }
+  /** 16 KiB IMEM, specialised copies, no IR verification (the tests verify), bounds checks, for the PE. */
+  public static CompileOptions defaults() {
+    return new CompileOptions(veneer.isa.pe.PeMemoryMap.IMEM_DEFAULT_BYTES, true, false, true, false);
+  }
 
-    public CompileOptions withImemBytes(int n) {
-        return new CompileOptions(n, specialise, verify, boundsChecks, qemuUser);
-    }
+  public CompileOptions withImemBytes(int n) {
+    return new CompileOptions(n, specialise, verify, boundsChecks, qemuUser);
+  }
 
-    public CompileOptions withSpecialise(boolean s) {
-        return new CompileOptions(imemBytes, s, verify, boundsChecks, qemuUser);
-    }
+  public CompileOptions withSpecialise(boolean s) {
+    return new CompileOptions(imemBytes, s, verify, boundsChecks, qemuUser);
+  }
 
-    public CompileOptions withVerify(boolean v) {
-        return new CompileOptions(imemBytes, specialise, v, boundsChecks, qemuUser);
-    }
+  public CompileOptions withVerify(boolean v) {
+    return new CompileOptions(imemBytes, specialise, v, boundsChecks, qemuUser);
+  }
 
-    public CompileOptions withBoundsChecks(boolean b) {
-        return new CompileOptions(imemBytes, specialise, verify, b, qemuUser);
-    }
+  public CompileOptions withBoundsChecks(boolean b) {
+    return new CompileOptions(imemBytes, specialise, verify, b, qemuUser);
+  }
 
-    public CompileOptions withQemuUser(boolean q) {
-        return new CompileOptions(imemBytes, specialise, verify, boundsChecks, q);
-    }
+  public CompileOptions withQemuUser(boolean q) {
+    return new CompileOptions(imemBytes, specialise, verify, boundsChecks, q);
+  }
 }

@@ -24,120 +24,120 @@ import java.util.Map;
  * }</pre>
  */
 public final class CompiledKernel {
-    private final String name;
-    private final byte[] elf;
-    private final ArgumentLayout layout;
-    private final List<TrapSites.Site> sites;
-    private final boolean teamMode;
-    private final String ir;
-    private final int[] code;
-    private final Map<String, Integer> symbols;
-    private final Map<String, Long> timings;
+  private final String name;
+  private final byte[] elf;
+  private final ArgumentLayout layout;
+  private final List<TrapSites.Site> sites;
+  private final boolean teamMode;
+  private final String ir;
+  private final int[] code;
+  private final Map<String, Integer> symbols;
+  private final Map<String, Long> timings;
 
-    public CompiledKernel(String name, byte[] elf, ArgumentLayout layout, List<TrapSites.Site> sites, boolean teamMode,
-                          String ir, int[] code, Map<String, Integer> symbols, Map<String, Long> timings) {
-        this.name = name;
-        this.elf = elf.clone();
-        this.layout = layout;
-        this.sites = List.copyOf(sites);
-        this.teamMode = teamMode;
-        this.ir = ir;
-        this.code = code.clone();
-        this.symbols = new LinkedHashMap<>(symbols);
-        this.timings = new LinkedHashMap<>(timings);
-    }
+  public CompiledKernel(String name, byte[] elf, ArgumentLayout layout, List<TrapSites.Site> sites, boolean teamMode,
+              String ir, int[] code, Map<String, Integer> symbols, Map<String, Long> timings) {
+    this.name = name;
+    this.elf = elf.clone();
+    this.layout = layout;
+    this.sites = List.copyOf(sites);
+    this.teamMode = teamMode;
+    this.ir = ir;
+    this.code = code.clone();
+    this.symbols = new LinkedHashMap<>(symbols);
+    this.timings = new LinkedHashMap<>(timings);
+  }
 
-    /** {@code Class.method}. */
-    public String name() {
-        return name;
-    }
+  /** {@code Class.method}. */
+  public String name() {
+    return name;
+  }
 
-    /** The ELF32 RISC-V executable. */
-    public byte[] elf() {
-        return elf.clone();
-    }
+  /** The ELF32 RISC-V executable. */
+  public byte[] elf() {
+    return elf.clone();
+  }
 
-    public ArgumentLayout layout() {
-        return layout;
-    }
+  public ArgumentLayout layout() {
+    return layout;
+  }
 
-    /** Trap sites by index: what a failure record's site number means. */
-    public List<TrapSites.Site> trapSites() {
-        return sites;
-    }
+  /** Trap sites by index: what a failure record's site number means. */
+  public List<TrapSites.Site> trapSites() {
+    return sites;
+  }
 
-    /** Whether work-items run in teams of one work-group (the kernel has barriers or {@code @Local} arrays). */
-    public boolean teamMode() {
-        return teamMode;
-    }
+  /** Whether work-items run in teams of one work-group (the kernel has barriers or {@code @Local} arrays). */
+  public boolean teamMode() {
+    return teamMode;
+  }
 
-    /** The IR after the standard passes and the back end's preparation. */
-    public String ir() {
-        return ir;
-    }
+  /** The IR after the standard passes and the back end's preparation. */
+  public String ir() {
+    return ir;
+  }
 
-    /** Code size in bytes. */
-    public int codeBytes() {
-        return code.length * 4;
-    }
+  /** Code size in bytes. */
+  public int codeBytes() {
+    return code.length * 4;
+  }
 
-    /**
-     * What a host loads into every PE's instruction memory: the ELF's .text and the trap-site table
-     * (.rodata) as words from address 0. A compiled kernel has no .data or .bss: its only writable
-     * state is the context blocks and stacks in the scratchpad, which the start-up code initialises, so
-     * nothing has to be written into the scratchpad (the PE array has no host path there).
-     */
-    public int[] imemImage() {
-        ElfFile f = ElfFile.parse(elf);
-        int end = 0;
-        for (ElfSegment s : f.loadSegments()) {
-            if (s.vaddr() < PeMemoryMap.IMEM_BASE || s.vaddr() + s.memSize() > PeMemoryMap.SCRATCHPAD_BASE
-                    || s.memSize() != s.fileSize()) {
-                throw new IllegalStateException("kernel " + name + " has a segment at 0x" + Long.toHexString(s.vaddr())
-                        + " of " + s.memSize() + " bytes outside instruction memory; a device can only load IMEM");
-            }
-            end = (int) Math.max(end, s.vaddr() + s.memSize());
-        }
-        int[] words = new int[(end + 3) / 4];
-        for (ElfSegment s : f.loadSegments()) {
-            byte[] d = s.data();
-            for (int i = 0; i < d.length; i++) {
-                int a = (int) s.vaddr() + i;
-                words[a / 4] |= (d[i] & 0xFF) << (8 * (a % 4));
-            }
-        }
-        return words;
+  /**
+   * What a host loads into every PE's instruction memory: the ELF's .text and the trap-site table
+   * (.rodata) as words from address 0. A compiled kernel has no .data or .bss: its only writable
+   * state is the context blocks and stacks in the scratchpad, which the start-up code initialises, so
+   * nothing has to be written into the scratchpad (the PE array has no host path there).
+   */
+  public int[] imemImage() {
+    ElfFile f = ElfFile.parse(elf);
+    int end = 0;
+    for (ElfSegment s : f.loadSegments()) {
+      if (s.vaddr() < PeMemoryMap.IMEM_BASE || s.vaddr() + s.memSize() > PeMemoryMap.SCRATCHPAD_BASE
+          || s.memSize() != s.fileSize()) {
+        throw new IllegalStateException("kernel " + name + " has a segment at 0x" + Long.toHexString(s.vaddr())
+            + " of " + s.memSize() + " bytes outside instruction memory; a device can only load IMEM");
+      }
+      end = (int) Math.max(end, s.vaddr() + s.memSize());
     }
+    int[] words = new int[(end + 3) / 4];
+    for (ElfSegment s : f.loadSegments()) {
+      byte[] d = s.data();
+      for (int i = 0; i < d.length; i++) {
+        int a = (int) s.vaddr() + i;
+        words[a / 4] |= (d[i] & 0xFF) << (8 * (a % 4));
+      }
+    }
+    return words;
+  }
 
-    /** The address every thread starts at. */
-    public int entryPc() {
-        return (int) ElfFile.parse(elf).entry();
-    }
+  /** The address every thread starts at. */
+  public int entryPc() {
+    return (int) ElfFile.parse(elf).entry();
+  }
 
-    /** Function symbols and their addresses. */
-    public Map<String, Integer> symbols() {
-        return symbols;
-    }
+  /** Function symbols and their addresses. */
+  public Map<String, Integer> symbols() {
+    return symbols;
+  }
 
-    /** Nanoseconds per stage (front end, passes, prep, select, allocate, link, elf), in order. */
-    public Map<String, Long> timings() {
-        return timings;
-    }
+  /** Nanoseconds per stage (front end, passes, prep, select, allocate, link, elf), in order. */
+  public Map<String, Long> timings() {
+    return timings;
+  }
 
-    /** Disassembly, objdump style: {@code address: word  text}, with a line per symbol. */
-    public String asm() {
-        List<Map.Entry<String, Integer>> syms = new ArrayList<>(symbols.entrySet());
-        syms.sort(Map.Entry.comparingByValue(Comparator.naturalOrder()));
-        StringBuilder sb = new StringBuilder();
-        int s = 0;
-        for (int i = 0; i < code.length; i++) {
-            int pc = 4 * i;
-            while (s < syms.size() && syms.get(s).getValue() == pc) {
-                sb.append(String.format("%08x <%s>:%n", pc, syms.get(s).getKey()));
-                s++;
-            }
-            sb.append(String.format("%8x:\t%08x\t%s%n", pc, code[i], Disassembler.disassemble(code[i], pc)));
-        }
-        return sb.toString();
+  /** Disassembly, objdump style: {@code address: word  text}, with a line per symbol. */
+  public String asm() {
+    List<Map.Entry<String, Integer>> syms = new ArrayList<>(symbols.entrySet());
+    syms.sort(Map.Entry.comparingByValue(Comparator.naturalOrder()));
+    StringBuilder sb = new StringBuilder();
+    int s = 0;
+    for (int i = 0; i < code.length; i++) {
+      int pc = 4 * i;
+      while (s < syms.size() && syms.get(s).getValue() == pc) {
+        sb.append(String.format("%08x <%s>:%n", pc, syms.get(s).getKey()));
+        s++;
+      }
+      sb.append(String.format("%8x:\t%08x\t%s%n", pc, code[i], Disassembler.disassemble(code[i], pc)));
     }
+    return sb.toString();
+  }
 }

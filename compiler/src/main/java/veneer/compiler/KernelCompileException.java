@@ -10,29 +10,29 @@ package veneer.compiler;
  * }</pre>
  */
 public final class KernelCompileException extends RuntimeException {
-    private final String file;
-    private final int line;
-    private final String reason;
+  private final String file;
+  private final int line;
+  private final String reason;
 
-    public KernelCompileException(String file, int line, String reason) {
-        super(file + ":" + line + ": " + reason);
-        this.file = file;
-        this.line = line;
-        this.reason = reason;
-    }
+  public KernelCompileException(String file, int line, String reason) {
+    super(file + ":" + line + ": " + reason);
+    this.file = file;
+    this.line = line;
+    this.reason = reason;
+  }
 
-    /** Source file of the refused construct. */
-    public String file() {
-        return file;
-    }
+  /** Source file of the refused construct. */
+  public String file() {
+    return file;
+  }
 
-    /** Source line of the refused construct (-1 if the class has no line table). */
-    public int line() {
-        return line;
-    }
+  /** Source line of the refused construct (-1 if the class has no line table). */
+  public int line() {
+    return line;
+  }
 
-    /** What was refused and why, without the location. */
-    public String reason() {
-        return reason;
-    }
+  /** What was refused and why, without the location. */
+  public String reason() {
+    return reason;
+  }
 }

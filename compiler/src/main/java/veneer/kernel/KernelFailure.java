@@ -10,18 +10,18 @@ package veneer.kernel;
  * @param workItem linear global id of the work-item ({@link WorkItemId#linearGlobalId()})
  */
 public record KernelFailure(Kind kind, String file, int line, int workItem) {
-    /** The Java failures a kernel can raise. */
-    public enum Kind {
-        /** ArrayIndexOutOfBoundsException. */
-        BOUNDS,
-        /** NullPointerException on an array. */
-        NULL,
-        /** ArithmeticException: / by zero. */
-        DIV_ZERO
-    }
+  /** The Java failures a kernel can raise. */
+  public enum Kind {
+    /** ArrayIndexOutOfBoundsException. */
+    BOUNDS,
+    /** NullPointerException on an array. */
+    NULL,
+    /** ArithmeticException: / by zero. */
+    DIV_ZERO
+  }
 
-    @Override
-    public String toString() {
-        return kind + " at " + file + ":" + line + " in work-item " + workItem;
-    }
+  @Override
+  public String toString() {
+    return kind + " at " + file + ":" + line + " in work-item " + workItem;
+  }
 }

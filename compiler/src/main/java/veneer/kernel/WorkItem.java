@@ -11,67 +11,67 @@ package veneer.kernel;
  * }</pre>
  */
 public final class WorkItem {
-    private static final ThreadLocal<WorkItemId> CURRENT = new ThreadLocal<>();
-    private static final ThreadLocal<Runnable> BARRIER = new ThreadLocal<>();
+  private static final ThreadLocal<WorkItemId> CURRENT = new ThreadLocal<>();
+  private static final ThreadLocal<Runnable> BARRIER = new ThreadLocal<>();
 
-    private WorkItem() {
-    }
+  private WorkItem() {
+  }
 
-    /** Global index in dimension {@code dim}; 0 for a dimension the range does not have. */
-    public static int globalId(int dim) {
-        return current().globalId(dim);
-    }
+  /** Global index in dimension {@code dim}; 0 for a dimension the range does not have. */
+  public static int globalId(int dim) {
+    return current().globalId(dim);
+  }
 
-    /** Index inside the work-group in dimension {@code dim}. */
-    public static int localId(int dim) {
-        return current().localId(dim);
-    }
+  /** Index inside the work-group in dimension {@code dim}. */
+  public static int localId(int dim) {
+    return current().localId(dim);
+  }
 
-    /** Index of the work-group in dimension {@code dim}. */
-    public static int groupId(int dim) {
-        return current().groupId(dim);
-    }
+  /** Index of the work-group in dimension {@code dim}. */
+  public static int groupId(int dim) {
+    return current().groupId(dim);
+  }
 
-    /** Global size in dimension {@code dim}; 1 for a dimension the range does not have. */
-    public static int globalSize(int dim) {
-        return current().range().globalSize(dim);
-    }
+  /** Global size in dimension {@code dim}; 1 for a dimension the range does not have. */
+  public static int globalSize(int dim) {
+    return current().range().globalSize(dim);
+  }
 
-    /** Work-group size in dimension {@code dim}. */
-    public static int localSize(int dim) {
-        return current().range().localSize(dim);
-    }
+  /** Work-group size in dimension {@code dim}. */
+  public static int localSize(int dim) {
+    return current().range().localSize(dim);
+  }
 
-    /** Number of work-groups in dimension {@code dim}. */
-    public static int numGroups(int dim) {
-        return current().range().groupCount(dim);
-    }
+  /** Number of work-groups in dimension {@code dim}. */
+  public static int numGroups(int dim) {
+    return current().range().groupCount(dim);
+  }
 
-    /**
-     * Waits until every work-item of the group that has not finished reaches a barrier; makes
-     * {@link Local} memory written before it visible to the group after it.
-     */
-    public static void barrier() {
-        current();
-        BARRIER.get().run();
-    }
+  /**
+   * Waits until every work-item of the group that has not finished reaches a barrier; makes
+   * {@link Local} memory written before it visible to the group after it.
+   */
+  public static void barrier() {
+    current();
+    BARRIER.get().run();
+  }
 
-    private static WorkItemId current() {
-        WorkItemId id = CURRENT.get();
-        if (id == null) {
-            throw new IllegalStateException(
-                    "a WorkItem built-in was called outside a kernel launch; run kernels with JvmKernelRunner");
-        }
-        return id;
+  private static WorkItemId current() {
+    WorkItemId id = CURRENT.get();
+    if (id == null) {
+      throw new IllegalStateException(
+          "a WorkItem built-in was called outside a kernel launch; run kernels with JvmKernelRunner");
     }
+    return id;
+  }
 
-    static void enter(WorkItemId id, Runnable barrier) {
-        CURRENT.set(id);
-        BARRIER.set(barrier);
-    }
+  static void enter(WorkItemId id, Runnable barrier) {
+    CURRENT.set(id);
+    BARRIER.set(barrier);
+  }
 
-    static void leave() {
-        CURRENT.remove();
-        BARRIER.remove();
-    }
+  static void leave() {
+    CURRENT.remove();
+    BARRIER.remove();
+  }
 }

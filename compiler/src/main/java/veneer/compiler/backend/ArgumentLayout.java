@@ -37,66 +37,66 @@ import java.util.List;
  * }</pre>
  */
 public record ArgumentLayout(List<Slot> params, int words) {
-    public static final int GLOBAL_SIZE = 0;
-    public static final int LOCAL_SIZE = 3;
-    public static final int NUM_GROUPS = 6;
-    public static final int TOTAL_GROUPS = 9;
-    public static final int GROUP_ITEMS = 10;
-    public static final int TEAMS = 11;
-    public static final int STACK_TOP = 12;
-    public static final int STACK_BYTES = 13;
-    public static final int ROWS = 14;
-    public static final int PES = 15;
-    public static final int FAILURE_TABLE = 16;
-    public static final int FIRST_PARAM = 17;
-    public static final int MAX_WORDS = 64;
+  public static final int GLOBAL_SIZE = 0;
+  public static final int LOCAL_SIZE = 3;
+  public static final int NUM_GROUPS = 6;
+  public static final int TOTAL_GROUPS = 9;
+  public static final int GROUP_ITEMS = 10;
+  public static final int TEAMS = 11;
+  public static final int STACK_TOP = 12;
+  public static final int STACK_BYTES = 13;
+  public static final int ROWS = 14;
+  public static final int PES = 15;
+  public static final int FAILURE_TABLE = 16;
+  public static final int FIRST_PARAM = 17;
+  public static final int MAX_WORDS = 64;
 
-    /** What a parameter's words hold. */
-    public enum Kind { SCALAR, LONG, ARRAY, LOCAL_ARRAY }
+  /** What a parameter's words hold. */
+  public enum Kind { SCALAR, LONG, ARRAY, LOCAL_ARRAY }
 
-    /**
-     * One parameter: its name, Java descriptor, kind and first word.
-     */
-    public record Slot(String name, String javaType, Kind kind, int word) {
-        /** Number of words. */
-        public int size() {
-            return switch (kind) {
-                case SCALAR -> 1;
-                case LONG, ARRAY -> 2;
-                case LOCAL_ARRAY -> 3;
-            };
-        }
+  /**
+   * One parameter: its name, Java descriptor, kind and first word.
+   */
+  public record Slot(String name, String javaType, Kind kind, int word) {
+    /** Number of words. */
+    public int size() {
+      return switch (kind) {
+        case SCALAR -> 1;
+        case LONG, ARRAY -> 2;
+        case LOCAL_ARRAY -> 3;
+      };
     }
+  }
 
-    /** The layout of {@code kernel}'s parameters; refuses kernels whose arguments need more than 64 words. */
-    public static ArgumentLayout of(Function kernel) {
-        List<Slot> slots = new ArrayList<>();
-        int w = FIRST_PARAM;
-        for (Param p : kernel.params()) {
-            Kind k = p.type().isRef() ? (p.isLocal() ? Kind.LOCAL_ARRAY : Kind.ARRAY)
-                    : p.type() == IrType.I64 ? Kind.LONG : Kind.SCALAR;
-            Slot s = new Slot(p.name(), p.javaType(), k, w);
-            slots.add(s);
-            w += s.size();
-        }
-        if (w > MAX_WORDS) {
-            throw new KernelCompileException(kernel.file(), -1, "kernel " + kernel.displayName() + " needs " + w
-                    + " argument words; the argument block holds " + MAX_WORDS + " (" + FIRST_PARAM + " header words + "
-                    + (MAX_WORDS - FIRST_PARAM) + " for parameters)");
-        }
-        return new ArgumentLayout(List.copyOf(slots), w);
+  /** The layout of {@code kernel}'s parameters; refuses kernels whose arguments need more than 64 words. */
+  public static ArgumentLayout of(Function kernel) {
+    List<Slot> slots = new ArrayList<>();
+    int w = FIRST_PARAM;
+    for (Param p : kernel.params()) {
+      Kind k = p.type().isRef() ? (p.isLocal() ? Kind.LOCAL_ARRAY : Kind.ARRAY)
+          : p.type() == IrType.I64 ? Kind.LONG : Kind.SCALAR;
+      Slot s = new Slot(p.name(), p.javaType(), k, w);
+      slots.add(s);
+      w += s.size();
     }
+    if (w > MAX_WORDS) {
+      throw new KernelCompileException(kernel.file(), -1, "kernel " + kernel.displayName() + " needs " + w
+          + " argument words; the argument block holds " + MAX_WORDS + " (" + FIRST_PARAM + " header words + "
+          + (MAX_WORDS - FIRST_PARAM) + " for parameters)");
+    }
+    return new ArgumentLayout(List.copyOf(slots), w);
+  }
 
-    /** Text form, one parameter a line: {@code word 17..18  a  [I  array}. */
-    public String describe() {
-        StringBuilder sb = new StringBuilder();
-        for (Slot s : params) {
-            sb.append("word ").append(s.word);
-            if (s.size() > 1) {
-                sb.append("..").append(s.word + s.size() - 1);
-            }
-            sb.append("  ").append(s.name).append("  ").append(s.javaType).append("  ").append(s.kind.name().toLowerCase()).append('\n');
-        }
-        return sb.toString();
+  /** Text form, one parameter a line: {@code word 17..18  a  [I  array}. */
+  public String describe() {
+    StringBuilder sb = new StringBuilder();
+    for (Slot s : params) {
+      sb.append("word ").append(s.word);
+      if (s.size() > 1) {
+        sb.append("..").append(s.word + s.size() - 1);
+      }
+      sb.append("  ").append(s.name).append("  ").append(s.javaType).append("  ").append(s.kind.name().toLowerCase()).append('\n');
     }
+    return sb.toString();
+  }
 }

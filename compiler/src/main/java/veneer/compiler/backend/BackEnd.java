@@ -26,103 +26,103 @@ import java.util.Map;
  * }</pre>
  */
 public final class BackEnd {
-    /** Symbol of the trap-site table in .rodata. */
-    public static final String TRAP_TABLE = "__veneer_trap_sites";
+  /** Symbol of the trap-site table in .rodata. */
+  public static final String TRAP_TABLE = "__veneer_trap_sites";
 
-    private BackEnd() {
-    }
+  private BackEnd() {
+  }
 
-    /** Compiles optimised IR; {@code timings} gets the back-end stages added (nanoseconds). */
-    public static CompiledKernel compile(KernelIr ir, CompileOptions options, Map<String, Long> timings) {
-        long t0 = System.nanoTime();
-        BackEndPrep.run(ir);
-        String irText = IrPrinter.print(ir);
-        long t1 = System.nanoTime();
-        timings.put("prep", t1 - t0);
-        CompiledKernel k = emit(ir, irText, options, options.specialise(), timings);
-        if (k == null && options.specialise()) {
-            k = emit(ir, irText, options, false, timings);
-        }
-        if (k == null) {
-            throw new KernelCompileException(ir.kernel().file(), -1, "kernel " + ir.kernel().displayName()
-                    + " needs more than the " + options.imemBytes() + " bytes of instruction memory");
-        }
-        return k;
+  /** Compiles optimised IR; {@code timings} gets the back-end stages added (nanoseconds). */
+  public static CompiledKernel compile(KernelIr ir, CompileOptions options, Map<String, Long> timings) {
+    long t0 = System.nanoTime();
+    BackEndPrep.run(ir);
+    String irText = IrPrinter.print(ir);
+    long t1 = System.nanoTime();
+    timings.put("prep", t1 - t0);
+    CompiledKernel k = emit(ir, irText, options, options.specialise(), timings);
+    if (k == null && options.specialise()) {
+      k = emit(ir, irText, options, false, timings);
     }
+    if (k == null) {
+      throw new KernelCompileException(ir.kernel().file(), -1, "kernel " + ir.kernel().displayName()
+          + " needs more than the " + options.imemBytes() + " bytes of instruction memory");
+    }
+    return k;
+  }
 
-    private static CompiledKernel emit(KernelIr ir, String irText, CompileOptions options, boolean specialise,
-                                       Map<String, Long> timings) {
-        long t0 = System.nanoTime();
-        Function kernel = ir.kernel();
-        ArgumentLayout layout = ArgumentLayout.of(kernel);
-        TrapSites sites = new TrapSites();
-        List<MFunction> fns = new ArrayList<>();
-        fns.add(LaunchLoop.build(kernel, layout, sites, specialise, options.qemuUser()));
-        for (Function f : ir.functions()) {
-            if (f != kernel) {
-                fns.add(Callees.build(f, sites));
-            }
-        }
-        long t1 = System.nanoTime();
-        for (MFunction mf : fns) {
-            List<MBlock> hot = new ArrayList<>();
-            List<MBlock> cold = new ArrayList<>();
-            for (MBlock b : mf.blocks) {
-                (b.cold ? cold : hot).add(b);
-            }
-            mf.blocks.clear();
-            mf.blocks.addAll(hot);
-            mf.blocks.addAll(cold);
-            DeadMachineCode.removeDeadDefs(mf);
-            Rewriter.rewrite(mf, RegisterAllocator.allocate(mf));
-            DeadMachineCode.threadJumps(mf);
-            DeadMachineCode.rotateLoops(mf);
-            LoadScheduler.schedule(mf);
-            Linker.straighten(mf.blocks);
-        }
-        long t2 = System.nanoTime();
-        List<MBlock> all = new ArrayList<>();
-        for (MFunction mf : fns) {
-            all.addAll(mf.blocks);
-        }
-        Linker.Code code = Linker.link(PeMemoryMap.IMEM_BASE, all, Map.of());
-        byte[] table = sites.table();
-        int text = code.words().length * 4;
-        if (text + table.length > options.imemBytes()) {
-            return null;
-        }
-        long t3 = System.nanoTime();
-        String name = kernel.displayName();
-        Map<String, Integer> symbols = new LinkedHashMap<>();
-        symbols.put("_start", PeMemoryMap.IMEM_BASE);
-        for (int i = 1; i < fns.size(); i++) {
-            symbols.put(fns.get(i).name, code.labels().get(fns.get(i).name));
-        }
-        ElfWriter w = new ElfWriter().text(PeMemoryMap.IMEM_BASE, code.bytes()).rodata(PeMemoryMap.IMEM_BASE + text, table)
-                .entry(PeMemoryMap.IMEM_BASE);
-        int kernelEnd = fns.size() > 1 ? symbols.get(fns.get(1).name) : text;
-        w.symbol("_start", PeMemoryMap.IMEM_BASE, 0, Elf.STT_NOTYPE, Elf.STB_GLOBAL, ".text");
-        w.symbol(name, PeMemoryMap.IMEM_BASE, kernelEnd, Elf.STT_FUNC, Elf.STB_GLOBAL, ".text");
-        for (int i = 1; i < fns.size(); i++) {
-            int start = symbols.get(fns.get(i).name);
-            int end = i + 1 < fns.size() ? symbols.get(fns.get(i + 1).name) : text;
-            w.symbol(fns.get(i).name, start, end - start, Elf.STT_FUNC, Elf.STB_LOCAL, ".text");
-        }
-        w.symbol(TRAP_TABLE, PeMemoryMap.IMEM_BASE + text, table.length, Elf.STT_OBJECT, Elf.STB_GLOBAL, ".rodata");
-        byte[] elf = w.toBytes();
-        long t4 = System.nanoTime();
-        timings.put("select", t1 - t0);
-        timings.put("allocate", t2 - t1);
-        timings.put("link", t3 - t2);
-        timings.put("elf", t4 - t3);
-        boolean team = false;
-        for (Instr i : kernel.instructions()) {
-            team |= i.op() == Op.BARRIER;
-        }
-        for (veneer.compiler.ir.Param p : kernel.params()) {
-            team |= p.isLocal();
-        }
-        symbols.put(name, PeMemoryMap.IMEM_BASE);
-        return new CompiledKernel(name, elf, layout, sites.sites(), team, irText, code.words(), symbols, timings);
+  private static CompiledKernel emit(KernelIr ir, String irText, CompileOptions options, boolean specialise,
+                     Map<String, Long> timings) {
+    long t0 = System.nanoTime();
+    Function kernel = ir.kernel();
+    ArgumentLayout layout = ArgumentLayout.of(kernel);
+    TrapSites sites = new TrapSites();
+    List<MFunction> fns = new ArrayList<>();
+    fns.add(LaunchLoop.build(kernel, layout, sites, specialise, options.qemuUser()));
+    for (Function f : ir.functions()) {
+      if (f != kernel) {
+        fns.add(Callees.build(f, sites));
+      }
     }
+    long t1 = System.nanoTime();
+    for (MFunction mf : fns) {
+      List<MBlock> hot = new ArrayList<>();
+      List<MBlock> cold = new ArrayList<>();
+      for (MBlock b : mf.blocks) {
+        (b.cold ? cold : hot).add(b);
+      }
+      mf.blocks.clear();
+      mf.blocks.addAll(hot);
+      mf.blocks.addAll(cold);
+      DeadMachineCode.removeDeadDefs(mf);
+      Rewriter.rewrite(mf, RegisterAllocator.allocate(mf));
+      DeadMachineCode.threadJumps(mf);
+      DeadMachineCode.rotateLoops(mf);
+      LoadScheduler.schedule(mf);
+      Linker.straighten(mf.blocks);
+    }
+    long t2 = System.nanoTime();
+    List<MBlock> all = new ArrayList<>();
+    for (MFunction mf : fns) {
+      all.addAll(mf.blocks);
+    }
+    Linker.Code code = Linker.link(PeMemoryMap.IMEM_BASE, all, Map.of());
+    byte[] table = sites.table();
+    int text = code.words().length * 4;
+    if (text + table.length > options.imemBytes()) {
+      return null;
+    }
+    long t3 = System.nanoTime();
+    String name = kernel.displayName();
+    Map<String, Integer> symbols = new LinkedHashMap<>();
+    symbols.put("_start", PeMemoryMap.IMEM_BASE);
+    for (int i = 1; i < fns.size(); i++) {
+      symbols.put(fns.get(i).name, code.labels().get(fns.get(i).name));
+    }
+    ElfWriter w = new ElfWriter().text(PeMemoryMap.IMEM_BASE, code.bytes()).rodata(PeMemoryMap.IMEM_BASE + text, table)
+        .entry(PeMemoryMap.IMEM_BASE);
+    int kernelEnd = fns.size() > 1 ? symbols.get(fns.get(1).name) : text;
+    w.symbol("_start", PeMemoryMap.IMEM_BASE, 0, Elf.STT_NOTYPE, Elf.STB_GLOBAL, ".text");
+    w.symbol(name, PeMemoryMap.IMEM_BASE, kernelEnd, Elf.STT_FUNC, Elf.STB_GLOBAL, ".text");
+    for (int i = 1; i < fns.size(); i++) {
+      int start = symbols.get(fns.get(i).name);
+      int end = i + 1 < fns.size() ? symbols.get(fns.get(i + 1).name) : text;
+      w.symbol(fns.get(i).name, start, end - start, Elf.STT_FUNC, Elf.STB_LOCAL, ".text");
+    }
+    w.symbol(TRAP_TABLE, PeMemoryMap.IMEM_BASE + text, table.length, Elf.STT_OBJECT, Elf.STB_GLOBAL, ".rodata");
+    byte[] elf = w.toBytes();
+    long t4 = System.nanoTime();
+    timings.put("select", t1 - t0);
+    timings.put("allocate", t2 - t1);
+    timings.put("link", t3 - t2);
+    timings.put("elf", t4 - t3);
+    boolean team = false;
+    for (Instr i : kernel.instructions()) {
+      team |= i.op() == Op.BARRIER;
+    }
+    for (veneer.compiler.ir.Param p : kernel.params()) {
+      team |= p.isLocal();
+    }
+    symbols.put(name, PeMemoryMap.IMEM_BASE);
+    return new CompiledKernel(name, elf, layout, sites.sites(), team, irText, code.words(), symbols, timings);
+  }
 }

@@ -27,8 +27,9 @@ import static veneer.isa.Opcode.*;
  *
  * <ul>
  *   <li><b>Item mode</b> (no barrier, no {@code @Local}): thread t of PE p has the global thread
- *       index g = p*T + t and runs, row by row (a row is one (y, z)), the x ids g, g+P*T, ...
- *       below the global x size. Per item this costs an add and a branch.</li>
+ *       index g = p*T + t and runs the work-items g, g+P*T, g+2*P*T, ... of the whole range in
+ *       row-major order (a row is one (y, z)). Per item this costs an add and a branch; moving to
+ *       another row costs a few more instructions, without a division.</li>
  *   <li><b>Team mode</b> (barriers or {@code @Local}): a PE's threads form teams of one
  *       work-group's size; team k of PE p is global team p*teams + k and runs groups from there
  *       in steps of P*teams; thread t is local item t mod groupSize. A barrier waits on the
@@ -42,520 +43,554 @@ import static veneer.isa.Opcode.*;
  * Context block of thread t at scratchpad + 32t: +0 failure site+1 (0: none), +4 failing
  * work-item (linear global id), +8 trap pending from a callee (site+1), +12 global id y,
  * +16 global id z, +20 barrier word (group generation << 16 | barriers passed), +24 generation
- * of the last group whose item this thread finished.
+ * of the last group whose item this thread finished, +28 (item mode) rows per step P*T / X plus
+ * 1, or 0 until the thread first needs it.
  */
 final class LaunchLoop implements BodyEnv {
-    static final int CTX_BYTES = 32;
-    static final int CTX_FAIL_SITE = 0;
-    static final int CTX_FAIL_ITEM = 4;
-    static final int CTX_PENDING = InstructionSelector.CTX_PENDING;
-    static final int CTX_GID1 = 12;
-    static final int CTX_GID2 = 16;
-    static final int CTX_BARRIER = 20;
-    static final int CTX_DONE = 24;
+  static final int CTX_BYTES = 32;
+  static final int CTX_FAIL_SITE = 0;
+  static final int CTX_FAIL_ITEM = 4;
+  static final int CTX_PENDING = InstructionSelector.CTX_PENDING;
+  static final int CTX_GID1 = 12;
+  static final int CTX_GID2 = 16;
+  static final int CTX_BARRIER = 20;
+  static final int CTX_DONE = 24;
+  static final int CTX_ROW_STEP = 28;
 
-    private final MFunction mf;
-    private final Function kernel;
-    private final TrapSites sites;
-    private final boolean teamMode;
-    private final MBlock pro;
-    private MBlock go;
-    private final int args;
-    private final int tid;
-    private final int threads;
-    private final int gid0;
-    private final int site;
-    // item mode: this thread's first x id and the step between its x ids
-    private int first;
-    private int stride;
-    private final boolean qemu;
-    private int peId;
-    private int pes;
-    private final Map<Param, int[]> params = new IdentityHashMap<>();
-    private final Map<Param, Integer> lengths = new IdentityHashMap<>();
-    private final Map<String, Integer> invariants = new HashMap<>();
-    private final Set<Param> nullChecked = new LinkedHashSet<>();
-    // per copy
-    private boolean assumeNonNull;
-    private String returnTarget;
-    private String trapCommon;
-    private String pendingLabel;
-    // team mode
-    private int gen;
-    private int teamCtx;
-    private int groupItems;
+  private final MFunction mf;
+  private final Function kernel;
+  private final TrapSites sites;
+  private final boolean teamMode;
+  private final MBlock pro;
+  private MBlock go;
+  private final int args;
+  private final int tid;
+  private final int threads;
+  private final int gid0;
+  private final int site;
+  // item mode: this thread's first x id and the step between its x ids
+  private int first;
+  private int stride;
+  private final boolean qemu;
+  private int peId;
+  private int pes;
+  private final Map<Param, int[]> params = new IdentityHashMap<>();
+  private final Map<Param, Integer> lengths = new IdentityHashMap<>();
+  private final Map<String, Integer> invariants = new HashMap<>();
+  private final Set<Param> nullChecked = new LinkedHashSet<>();
+  // per copy
+  private boolean assumeNonNull;
+  private String returnTarget;
+  private String trapCommon;
+  private String pendingLabel;
+  // team mode
+  private int gen;
+  private int teamCtx;
+  private int groupItems;
 
-    private LaunchLoop(MFunction mf, Function kernel, TrapSites sites, boolean qemu) {
-        this.mf = mf;
-        this.qemu = qemu;
-        this.kernel = kernel;
-        this.sites = sites;
-        boolean barrier = false;
-        for (Instr i : kernel.instructions()) {
-            barrier |= i.op() == Op.BARRIER;
-            if (i.op() == Op.NULLCHECK && i.operand(0) instanceof Param p) {
-                nullChecked.add(p);
-            }
+  private LaunchLoop(MFunction mf, Function kernel, TrapSites sites, boolean qemu) {
+    this.mf = mf;
+    this.qemu = qemu;
+    this.kernel = kernel;
+    this.sites = sites;
+    boolean barrier = false;
+    for (Instr i : kernel.instructions()) {
+      barrier |= i.op() == Op.BARRIER;
+      if (i.op() == Op.NULLCHECK && i.operand(0) instanceof Param p) {
+        nullChecked.add(p);
+      }
+    }
+    for (Param p : kernel.params()) {
+      barrier |= p.isLocal();
+    }
+    this.teamMode = barrier;
+    this.pro = mf.namedBlock("_start");
+    this.args = mf.newVreg();
+    this.tid = mf.newVreg();
+    this.threads = mf.newVreg();
+    this.gid0 = mf.newVreg();
+    this.site = mf.newVreg();
+  }
+
+  /** Builds the kernel function: start-up, work-item loop(s), body copies, trap handling, exit. */
+  static MFunction build(Function kernel, ArgumentLayout layout, TrapSites sites, boolean specialise, boolean qemu) {
+    MFunction mf = new MFunction("kernel", false);
+    new LaunchLoop(mf, kernel, sites, qemu).emit(layout, specialise);
+    return mf;
+  }
+
+  private int load(MBlock b, int base, int off) {
+    int r = mf.newVreg();
+    b.add(MInstr.op(LW, r, base, 0, off));
+    return r;
+  }
+
+  private int arg(int word) {
+    return invariants.computeIfAbsent("arg" + word, k -> load(pro, args, 4 * word));
+  }
+
+  /**
+   * Reads thread id, PE id or T: from the PE's CSR, or in a qemu build from the word the harness
+   * keeps at {@link CompileOptions#QEMU_IDS} (qemu-riscv32 has no such CSRs).
+   */
+  private void readId(MBlock b, int rd, int csr) {
+    if (qemu) {
+      int word = csr == PeCsr.THREAD_ID ? 0 : csr == PeCsr.PE_ID ? 1 : 2;
+      b.add(MInstr.li(rd, CompileOptions.QEMU_IDS));
+      b.add(MInstr.op(LW, rd, rd, 0, 4 * word));
+    } else {
+      b.add(MInstr.op(CSRRS, rd, 0, 0, csr));
+    }
+  }
+
+  private int op(MBlock b, Opcode o, int rs1, int rs2) {
+    int r = mf.newVreg();
+    b.add(MInstr.op(o, r, rs1, rs2, 0));
+    return r;
+  }
+
+  private int opI(MBlock b, Opcode o, int rs1, int imm) {
+    int r = mf.newVreg();
+    b.add(MInstr.op(o, r, rs1, 0, imm));
+    return r;
+  }
+
+  private void emit(ArgumentLayout layout, boolean specialise) {
+    // sp and tp first, on scratch registers only: spill slots need sp
+    int s0 = Reg.SCRATCH0;
+    int s1 = Reg.SCRATCH1;
+    readId(pro, s0, PeCsr.THREAD_ID);
+    pro.add(MInstr.li(s1, PeMemoryMap.KERNEL_ARGS_BASE));
+    pro.add(MInstr.op(LW, s1, s1, 0, 4 * ArgumentLayout.STACK_BYTES));
+    pro.add(MInstr.op(MUL, s1, s0, s1, 0));
+    pro.add(MInstr.li(Reg.SP, PeMemoryMap.KERNEL_ARGS_BASE));
+    pro.add(MInstr.op(LW, Reg.SP, Reg.SP, 0, 4 * ArgumentLayout.STACK_TOP));
+    pro.add(MInstr.op(SUB, Reg.SP, Reg.SP, s1, 0));
+    pro.add(MInstr.op(SLLI, s0, s0, 0, 5));
+    pro.add(MInstr.li(Reg.TP, PeMemoryMap.SCRATCHPAD_BASE));
+    pro.add(MInstr.op(ADD, Reg.TP, Reg.TP, s0, 0));
+    pro.add(MInstr.frame(-1));
+    readId(pro, tid, PeCsr.THREAD_ID);
+    readId(pro, threads, PeCsr.THREAD_COUNT);
+    peId = mf.newVreg();
+    readId(pro, peId, PeCsr.PE_ID);
+    pro.add(MInstr.li(args, PeMemoryMap.KERNEL_ARGS_BASE));
+    // P = word 15, where 0 means 1
+    int declared = arg(ArgumentLayout.PES);
+    pes = op(pro, ADD, declared, opI(pro, SLTIU, declared, 1));
+    for (int off : new int[] {CTX_FAIL_SITE, CTX_FAIL_ITEM, CTX_PENDING, CTX_GID1, CTX_GID2, CTX_BARRIER, CTX_DONE, CTX_ROW_STEP}) {
+      pro.add(MInstr.op(SW, 0, Reg.TP, 0, off));
+    }
+    for (int k = 0; k < kernel.params().size(); k++) {
+      Param p = kernel.params().get(k);
+      ArgumentLayout.Slot s = layout.params().get(k);
+      switch (s.kind()) {
+        case SCALAR -> params.put(p, new int[] {arg(s.word())});
+        case LONG -> params.put(p, new int[] {arg(s.word()), arg(s.word() + 1)});
+        case ARRAY -> {
+          params.put(p, new int[] {arg(s.word())});
+          lengths.put(p, arg(s.word() + 1));
         }
-        for (Param p : kernel.params()) {
-            barrier |= p.isLocal();
+        case LOCAL_ARRAY -> {
+          params.put(p, new int[] {mf.newVreg()}); // set per team below
+          lengths.put(p, arg(s.word() + 2));
         }
-        this.teamMode = barrier;
-        this.pro = mf.namedBlock("_start");
-        this.args = mf.newVreg();
-        this.tid = mf.newVreg();
-        this.threads = mf.newVreg();
-        this.gid0 = mf.newVreg();
-        this.site = mf.newVreg();
+      }
     }
-
-    /** Builds the kernel function: start-up, work-item loop(s), body copies, trap handling, exit. */
-    static MFunction build(Function kernel, ArgumentLayout layout, TrapSites sites, boolean specialise, boolean qemu) {
-        MFunction mf = new MFunction("kernel", false);
-        new LaunchLoop(mf, kernel, sites, qemu).emit(layout, specialise);
-        return mf;
+    go = mf.newBlock("go");
+    MBlock exit = mf.newBlock("exit");
+    MBlock record = mf.newBlock("record");
+    MBlock fin = mf.newBlock("fin");
+    exitBlocks(exit, record, fin);
+    boolean twoCopies = specialise && !nullChecked.isEmpty() && !teamMode;
+    if (!teamMode) {
+      first = op(pro, ADD, op(pro, MUL, peId, threads), tid);
+      stride = op(pro, MUL, pes, threads);
     }
-
-    private int load(MBlock b, int base, int off) {
-        int r = mf.newVreg();
-        b.add(MInstr.op(LW, r, base, 0, off));
-        return r;
-    }
-
-    private int arg(int word) {
-        return invariants.computeIfAbsent("arg" + word, k -> load(pro, args, 4 * word));
-    }
-
-    /**
-     * Reads thread id, PE id or T: from the PE's CSR, or in a qemu build from the word the harness
-     * keeps at {@link CompileOptions#QEMU_IDS} (qemu-riscv32 has no such CSRs).
-     */
-    private void readId(MBlock b, int rd, int csr) {
-        if (qemu) {
-            int word = csr == PeCsr.THREAD_ID ? 0 : csr == PeCsr.PE_ID ? 1 : 2;
-            b.add(MInstr.li(rd, CompileOptions.QEMU_IDS));
-            b.add(MInstr.op(LW, rd, rd, 0, 4 * word));
-        } else {
-            b.add(MInstr.op(CSRRS, rd, 0, 0, csr));
+    if (teamMode) {
+      teamLoop(layout, exit);
+    } else {
+      MBlock fast = twoCopies ? mf.newBlock("fast") : null;
+      MBlock slow = mf.newBlock("slow");
+      if (twoCopies) {
+        MBlock check = go;
+        for (Param p : nullChecked) {
+          MBlock next = mf.newBlock("nn");
+          check.add(MInstr.branch(BEQ, params.get(p)[0], 0, slow.label));
+          check.add(MInstr.jump(next.label));
+          check = next;
         }
+        check.add(MInstr.jump(fast.label));
+        itemLoop(fast, true, exit);
+      } else {
+        go.add(MInstr.jump(slow.label));
+      }
+      itemLoop(slow, false, exit);
     }
-
-    private int op(MBlock b, Opcode o, int rs1, int rs2) {
-        int r = mf.newVreg();
-        b.add(MInstr.op(o, r, rs1, rs2, 0));
-        return r;
+    pro.add(MInstr.jump(go.label));
+    // the exit last among hot blocks
+    for (MBlock b : new MBlock[] {exit, record, fin}) {
+      mf.blocks.remove(b);
+      mf.blocks.add(b);
     }
+  }
 
-    private int opI(MBlock b, Opcode o, int rs1, int imm) {
-        int r = mf.newVreg();
-        b.add(MInstr.op(o, r, rs1, 0, imm));
-        return r;
+  /** The exit: copy the failure record to the failure table if there is one, then end the thread. */
+  private void exitBlocks(MBlock exit, MBlock record, MBlock fin) {
+    int base = mf.newVreg();
+    exit.add(MInstr.li(base, PeMemoryMap.KERNEL_ARGS_BASE));
+    int table = load(exit, base, 4 * ArgumentLayout.FAILURE_TABLE);
+    exit.add(MInstr.branch(BEQ, table, 0, fin.label));
+    exit.add(MInstr.jump(record.label));
+    // recomputed here rather than kept live through the whole kernel
+    int pe = mf.newVreg();
+    int t = mf.newVreg();
+    int n = mf.newVreg();
+    readId(record, pe, PeCsr.PE_ID);
+    readId(record, t, PeCsr.THREAD_ID);
+    readId(record, n, PeCsr.THREAD_COUNT);
+    int at = op(record, ADD, table, opI(record, SLLI, op(record, ADD, op(record, MUL, pe, n), t), 3));
+    record.add(MInstr.op(SW, 0, at, load(record, Reg.TP, CTX_FAIL_SITE), 0));
+    record.add(MInstr.op(SW, 0, at, load(record, Reg.TP, CTX_FAIL_ITEM), 4));
+    record.add(MInstr.jump(fin.label));
+    fin.add(MInstr.li(Reg.A0, 0));
+    if (qemu) {
+      fin.add(MInstr.li(Reg.RA, CompileOptions.QEMU_IDS));
+      fin.add(MInstr.op(LW, Reg.RA, Reg.RA, 0, 12));
+      fin.add(MInstr.ret());
+    } else {
+      fin.add(MInstr.exit());
     }
+  }
 
-    private void emit(ArgumentLayout layout, boolean specialise) {
-        // sp and tp first, on scratch registers only: spill slots need sp
-        int s0 = Reg.SCRATCH0;
-        int s1 = Reg.SCRATCH1;
-        readId(pro, s0, PeCsr.THREAD_ID);
-        pro.add(MInstr.li(s1, PeMemoryMap.KERNEL_ARGS_BASE));
-        pro.add(MInstr.op(LW, s1, s1, 0, 4 * ArgumentLayout.STACK_BYTES));
-        pro.add(MInstr.op(MUL, s1, s0, s1, 0));
-        pro.add(MInstr.li(Reg.SP, PeMemoryMap.KERNEL_ARGS_BASE));
-        pro.add(MInstr.op(LW, Reg.SP, Reg.SP, 0, 4 * ArgumentLayout.STACK_TOP));
-        pro.add(MInstr.op(SUB, Reg.SP, Reg.SP, s1, 0));
-        pro.add(MInstr.op(SLLI, s0, s0, 0, 5));
-        pro.add(MInstr.li(Reg.TP, PeMemoryMap.SCRATCHPAD_BASE));
-        pro.add(MInstr.op(ADD, Reg.TP, Reg.TP, s0, 0));
-        pro.add(MInstr.frame(-1));
-        readId(pro, tid, PeCsr.THREAD_ID);
-        readId(pro, threads, PeCsr.THREAD_COUNT);
-        peId = mf.newVreg();
-        readId(pro, peId, PeCsr.PE_ID);
-        pro.add(MInstr.li(args, PeMemoryMap.KERNEL_ARGS_BASE));
-        // P = word 15, where 0 means 1
-        int declared = arg(ArgumentLayout.PES);
-        pes = op(pro, ADD, declared, opI(pro, SLTIU, declared, 1));
-        for (int off : new int[] {CTX_FAIL_SITE, CTX_FAIL_ITEM, CTX_PENDING, CTX_GID1, CTX_GID2, CTX_BARRIER, CTX_DONE}) {
-            pro.add(MInstr.op(SW, 0, Reg.TP, 0, off));
-        }
-        for (int k = 0; k < kernel.params().size(); k++) {
-            Param p = kernel.params().get(k);
-            ArgumentLayout.Slot s = layout.params().get(k);
-            switch (s.kind()) {
-                case SCALAR -> params.put(p, new int[] {arg(s.word())});
-                case LONG -> params.put(p, new int[] {arg(s.word()), arg(s.word() + 1)});
-                case ARRAY -> {
-                    params.put(p, new int[] {arg(s.word())});
-                    lengths.put(p, arg(s.word() + 1));
-                }
-                case LOCAL_ARRAY -> {
-                    params.put(p, new int[] {mf.newVreg()}); // set per team below
-                    lengths.put(p, arg(s.word() + 2));
-                }
-            }
-        }
-        go = mf.newBlock("go");
-        MBlock exit = mf.newBlock("exit");
-        MBlock record = mf.newBlock("record");
-        MBlock fin = mf.newBlock("fin");
-        exitBlocks(exit, record, fin);
-        boolean twoCopies = specialise && !nullChecked.isEmpty() && !teamMode;
-        if (!teamMode) {
-            first = op(pro, ADD, op(pro, MUL, peId, threads), tid);
-            stride = op(pro, MUL, pes, threads);
-        }
-        if (teamMode) {
-            teamLoop(layout, exit);
-        } else {
-            MBlock fast = twoCopies ? mf.newBlock("fast") : null;
-            MBlock slow = mf.newBlock("slow");
-            if (twoCopies) {
-                MBlock check = go;
-                for (Param p : nullChecked) {
-                    MBlock next = mf.newBlock("nn");
-                    check.add(MInstr.branch(BEQ, params.get(p)[0], 0, slow.label));
-                    check.add(MInstr.jump(next.label));
-                    check = next;
-                }
-                check.add(MInstr.jump(fast.label));
-                itemLoop(fast, true, exit);
-            } else {
-                go.add(MInstr.jump(slow.label));
-            }
-            itemLoop(slow, false, exit);
-        }
-        pro.add(MInstr.jump(go.label));
-        // the exit last among hot blocks
-        for (MBlock b : new MBlock[] {exit, record, fin}) {
-            mf.blocks.remove(b);
-            mf.blocks.add(b);
-        }
+  /**
+   * Item mode: the thread runs the work-items g, g+S, g+2S, ... of the whole range in row-major order
+   * (x fastest), where g = peId*T + t and S = P*T. Within a row a step is an add and a branch. When x
+   * leaves the last row the thread is done; otherwise it moves on by S / X rows (computed at the
+   * first row wrap and kept at context +28) and S % X columns, without a division, so no thread
+   * idles on a narrow 2-D range and the PE's divider is not in the loop; y and z follow from the
+   * row (a division only beyond the first z plane).
+   */
+  private void itemLoop(MBlock start, boolean nonNull, MBlock exit) {
+    String p = nonNull ? "f" : "s";
+    int g0 = arg(ArgumentLayout.GLOBAL_SIZE);
+    int g1 = arg(ArgumentLayout.GLOBAL_SIZE + 1);
+    int row = mf.newVreg();
+    MBlock next = mf.newBlock(p + "next");
+    MBlock firstRow = mf.newBlock(p + "firstrow");
+    MBlock wrap = mf.newBlock(p + "wrap");
+    MBlock carry = mf.newBlock(p + "carry");
+    MBlock check = mf.newBlock(p + "check");
+    MBlock rowStart = mf.newBlock(p + "rowstart");
+    MBlock plane = mf.newBlock(p + "plane");
+    assumeNonNull = nonNull;
+    returnTarget = next.label;
+    MBlock common = mf.newBlock(p + "trap");
+    common.cold = true;
+    trapCommon = common.label;
+    pendingLabel = pendingBlock(p).label;
+    String body = InstructionSelector.select(mf, kernel, this, sites, p);
+    // the loop latch right after the body: returning falls through into it
+    mf.blocks.remove(next);
+    mf.blocks.add(next);
+    start.add(MInstr.li(row, 0));
+    start.add(MInstr.op(ADDI, gid0, first, 0, 0));
+    start.add(MInstr.branch(BLT, gid0, g0, body));
+    start.add(MInstr.jump(firstRow.label));
+    // the first item is beyond row 0 (sizes are positive, so X > 0)
+    firstRow.add(MInstr.op(DIVU, row, first, g0, 0));
+    firstRow.add(MInstr.op(REMU, gid0, first, g0, 0));
+    firstRow.add(MInstr.jump(check.label));
+    next.add(MInstr.op(ADD, gid0, gid0, stride, 0));
+    next.add(MInstr.branch(BLT, gid0, g0, body));
+    next.add(MInstr.jump(wrap.label));
+    // x left the last row: done (a 1-D launch ends here)
+    MBlock known = mf.newBlock(p + "known");
+    MBlock divide = mf.newBlock(p + "divide");
+    MBlock advance = mf.newBlock(p + "advance");
+    wrap.add(MInstr.branch(BGEU, opI(wrap, ADDI, row, 1), arg(ArgumentLayout.ROWS), exit.label));
+    wrap.add(MInstr.jump(known.label));
+    // rows per step + 1 at context +28, 0 until the first row wrap divides (so 1-D launches never do)
+    int stepPlus1 = mf.newVreg();
+    known.add(MInstr.op(LW, stepPlus1, Reg.TP, 0, CTX_ROW_STEP));
+    known.add(MInstr.branch(BNE, stepPlus1, 0, advance.label));
+    known.add(MInstr.jump(divide.label));
+    divide.add(MInstr.op(ADDI, stepPlus1, op(divide, DIVU, stride, g0), 0, 1));
+    divide.add(MInstr.op(SW, 0, Reg.TP, stepPlus1, CTX_ROW_STEP));
+    divide.add(MInstr.jump(advance.label));
+    // x = x' + S with x' < X: rows += S / X, x = x' + S % X, one carry at most
+    int rowStep = opI(advance, ADDI, stepPlus1, -1);
+    advance.add(MInstr.op(SUB, gid0, gid0, op(advance, MUL, rowStep, g0), 0));
+    advance.add(MInstr.op(ADD, row, row, rowStep, 0));
+    advance.add(MInstr.branch(BLT, gid0, g0, check.label));
+    advance.add(MInstr.jump(carry.label));
+    carry.add(MInstr.op(SUB, gid0, gid0, g0, 0));
+    carry.add(MInstr.op(ADDI, row, row, 0, 1));
+    carry.add(MInstr.jump(check.label));
+    check.add(MInstr.branch(BGEU, row, arg(ArgumentLayout.ROWS), exit.label));
+    check.add(MInstr.jump(rowStart.label));
+    rowStart.add(MInstr.branch(BGEU, row, g1, plane.label));
+    rowStart.add(MInstr.op(SW, 0, Reg.TP, row, CTX_GID1));
+    rowStart.add(MInstr.jump(body));
+    plane.add(MInstr.op(SW, 0, Reg.TP, op(plane, REMU, row, g1), CTX_GID1));
+    plane.add(MInstr.op(SW, 0, Reg.TP, op(plane, DIVU, row, g1), CTX_GID2));
+    plane.add(MInstr.jump(body));
+    recordFailure(common, next.label);
+  }
+
+  /** Records the failure of the current item unless this thread already recorded a lower one. */
+  private void recordFailure(MBlock b, String then) {
+    int g0 = arg(ArgumentLayout.GLOBAL_SIZE);
+    int g1 = arg(ArgumentLayout.GLOBAL_SIZE + 1);
+    int y = load(b, Reg.TP, CTX_GID1);
+    int z = load(b, Reg.TP, CTX_GID2);
+    int lin = op(b, ADD, op(b, MUL, op(b, ADD, op(b, MUL, z, g1), y), g0), gid0);
+    int had = load(b, Reg.TP, CTX_FAIL_SITE);
+    MBlock compare = mf.newBlock("trapcmp");
+    MBlock store = mf.newBlock("trapstore");
+    compare.cold = true;
+    store.cold = true;
+    b.add(MInstr.branch(BEQ, had, 0, store.label));
+    b.add(MInstr.jump(compare.label));
+    int old = load(compare, Reg.TP, CTX_FAIL_ITEM);
+    compare.add(MInstr.branch(BGE, lin, old, then));
+    compare.add(MInstr.jump(store.label));
+    store.add(MInstr.op(SW, 0, Reg.TP, opI(store, ADDI, site, 1), CTX_FAIL_SITE));
+    store.add(MInstr.op(SW, 0, Reg.TP, lin, CTX_FAIL_ITEM));
+    store.add(MInstr.jump(then));
+  }
+
+  private MBlock pendingBlock(String p) {
+    MBlock b = mf.newBlock(p + "pending");
+    b.cold = true;
+    int s = load(b, Reg.TP, CTX_PENDING);
+    b.add(MInstr.op(SW, 0, Reg.TP, 0, CTX_PENDING));
+    b.add(MInstr.op(ADDI, site, s, 0, -1));
+    b.add(MInstr.jump(trapCommon));
+    return b;
+  }
+
+  /** Team mode: teams of one group's size run groups team, team+teams, ... */
+  private void teamLoop(ArgumentLayout layout, MBlock exit) {
+    groupItems = arg(ArgumentLayout.GROUP_ITEMS);
+    int teams = arg(ArgumentLayout.TEAMS);
+    int team = op(pro, DIVU, tid, groupItems);
+    int lid = op(pro, REMU, tid, groupItems);
+    int l0 = arg(ArgumentLayout.LOCAL_SIZE);
+    int l1 = arg(ArgumentLayout.LOCAL_SIZE + 1);
+    int l2 = arg(ArgumentLayout.LOCAL_SIZE + 2);
+    int ng0 = arg(ArgumentLayout.NUM_GROUPS);
+    int ng1 = arg(ArgumentLayout.NUM_GROUPS + 1);
+    int total = arg(ArgumentLayout.TOTAL_GROUPS);
+    int lid0 = op(pro, REMU, lid, l0);
+    int rest = op(pro, DIVU, lid, l0);
+    int lid1 = op(pro, REMU, rest, l1);
+    int lid2 = op(pro, DIVU, rest, l1);
+    int globalTeam = op(pro, ADD, op(pro, MUL, peId, teams), team);
+    teamCtx = mf.newVreg();
+    pro.add(MInstr.li(teamCtx, PeMemoryMap.SCRATCHPAD_BASE));
+    pro.add(MInstr.op(ADD, teamCtx, teamCtx, opI(pro, SLLI, op(pro, MUL, team, groupItems), 5), 0));
+    for (int k = 0; k < kernel.params().size(); k++) {
+      ArgumentLayout.Slot s = layout.params().get(k);
+      if (s.kind() == ArgumentLayout.Kind.LOCAL_ARRAY) {
+        int base = params.get(kernel.params().get(k))[0];
+        pro.add(MInstr.op(ADD, base, arg(s.word()), op(pro, MUL, globalTeam, arg(s.word() + 1)), 0));
+      }
     }
-
-    /** The exit: copy the failure record to the failure table if there is one, then end the thread. */
-    private void exitBlocks(MBlock exit, MBlock record, MBlock fin) {
-        int base = mf.newVreg();
-        exit.add(MInstr.li(base, PeMemoryMap.KERNEL_ARGS_BASE));
-        int table = load(exit, base, 4 * ArgumentLayout.FAILURE_TABLE);
-        exit.add(MInstr.branch(BEQ, table, 0, fin.label));
-        exit.add(MInstr.jump(record.label));
-        // recomputed here rather than kept live through the whole kernel
-        int pe = mf.newVreg();
-        int t = mf.newVreg();
-        int n = mf.newVreg();
-        readId(record, pe, PeCsr.PE_ID);
-        readId(record, t, PeCsr.THREAD_ID);
-        readId(record, n, PeCsr.THREAD_COUNT);
-        int at = op(record, ADD, table, opI(record, SLLI, op(record, ADD, op(record, MUL, pe, n), t), 3));
-        record.add(MInstr.op(SW, 0, at, load(record, Reg.TP, CTX_FAIL_SITE), 0));
-        record.add(MInstr.op(SW, 0, at, load(record, Reg.TP, CTX_FAIL_ITEM), 4));
-        record.add(MInstr.jump(fin.label));
-        fin.add(MInstr.li(Reg.A0, 0));
-        if (qemu) {
-            fin.add(MInstr.li(Reg.RA, CompileOptions.QEMU_IDS));
-            fin.add(MInstr.op(LW, Reg.RA, Reg.RA, 0, 12));
-            fin.add(MInstr.ret());
-        } else {
-            fin.add(MInstr.exit());
-        }
+    gen = mf.newVreg();
+    pro.add(MInstr.li(gen, 0));
+    int g = mf.newVreg();
+    pro.add(MInstr.op(ADDI, g, globalTeam, 0, 0));
+    int groupStep = op(pro, MUL, pes, teams);
+    MBlock groupLoop = mf.newBlock("group");
+    go.add(MInstr.branch(BGE, team, teams, exit.label));
+    go.add(MInstr.jump(groupLoop.label));
+    MBlock setup = mf.newBlock("setup");
+    groupLoop.add(MInstr.branch(BGE, g, total, exit.label));
+    groupLoop.add(MInstr.jump(setup.label));
+    int gx = op(setup, REMU, g, ng0);
+    int gr = op(setup, DIVU, g, ng0);
+    int gy = op(setup, REMU, gr, ng1);
+    int gz = op(setup, DIVU, gr, ng1);
+    setup.add(MInstr.op(ADD, gid0, op(setup, MUL, gx, l0), lid0, 0));
+    setup.add(MInstr.op(SW, 0, Reg.TP, op(setup, ADD, op(setup, MUL, gy, l1), lid1), CTX_GID1));
+    setup.add(MInstr.op(SW, 0, Reg.TP, op(setup, ADD, op(setup, MUL, gz, l2), lid2), CTX_GID2));
+    setup.add(MInstr.op(ADDI, gen, gen, 0, 1));
+    setup.add(MInstr.op(SW, 0, Reg.TP, opI(setup, SLLI, gen, 16), CTX_BARRIER));
+    MBlock cur = setup;
+    boolean hasLocal = false;
+    for (int k = 0; k < kernel.params().size(); k++) {
+      Param p = kernel.params().get(k);
+      if (!p.isLocal()) {
+        continue;
+      }
+      hasLocal = true;
+      // local item 0 zero-fills the team's copy; the barrier below publishes it
+      MBlock fill = mf.newBlock("zero");
+      MBlock loop = mf.newBlock("zeroloop");
+      MBlock after = mf.newBlock("zerodone");
+      cur.add(MInstr.branch(BNE, lid, 0, after.label));
+      cur.add(MInstr.jump(fill.label));
+      int ptr = mf.newVreg();
+      int end = mf.newVreg();
+      int bytes = op(fill, MUL, lengths.get(p), opI(fill, ADDI, 0, p.type().elem().bytes()));
+      fill.add(MInstr.op(ADDI, ptr, params.get(p)[0], 0, 0));
+      fill.add(MInstr.op(ADD, end, ptr, opI(fill, ANDI, opI(fill, ADDI, bytes, 3), -4), 0));
+      fill.add(MInstr.jump(loop.label));
+      MBlock body = mf.newBlock("zerobody");
+      loop.add(MInstr.branch(BGEU, ptr, end, after.label));
+      loop.add(MInstr.jump(body.label));
+      body.add(MInstr.op(SW, 0, ptr, 0, 0));
+      body.add(MInstr.op(ADDI, ptr, ptr, 0, 4));
+      body.add(MInstr.jump(loop.label));
+      cur = after;
     }
-
-    /** Item mode: rows of x ids t, t+T, ... */
-    private void itemLoop(MBlock start, boolean nonNull, MBlock exit) {
-        String p = nonNull ? "f" : "s";
-        int g0 = arg(ArgumentLayout.GLOBAL_SIZE);
-        int row = mf.newVreg();
-        MBlock next = mf.newBlock(p + "next");
-        MBlock nextRow = mf.newBlock(p + "row");
-        MBlock rowStart = mf.newBlock(p + "rowstart");
-        assumeNonNull = nonNull;
-        returnTarget = next.label;
-        MBlock common = mf.newBlock(p + "trap");
-        common.cold = true;
-        trapCommon = common.label;
-        pendingLabel = pendingBlock(p).label;
-        String body = InstructionSelector.select(mf, kernel, this, sites, p);
-        // the loop latch right after the body: returning falls through into it
-        mf.blocks.remove(next);
-        mf.blocks.add(next);
-        start.add(MInstr.li(row, 0));
-        start.add(MInstr.op(ADDI, gid0, first, 0, 0));
-        start.add(MInstr.branch(BLT, gid0, g0, body));
-        start.add(MInstr.jump(exit.label)); // no x id in any row: nothing to do
-        next.add(MInstr.op(ADD, gid0, gid0, stride, 0));
-        next.add(MInstr.branch(BLT, gid0, g0, body));
-        next.add(MInstr.jump(nextRow.label));
-        nextRow.add(MInstr.op(ADDI, row, row, 0, 1));
-        nextRow.add(MInstr.branch(BGE, row, arg(ArgumentLayout.ROWS), exit.label));
-        MBlock wrap = mf.newBlock(p + "wrap");
-        int y = load(nextRow, Reg.TP, CTX_GID1);
-        int y1 = opI(nextRow, ADDI, y, 1);
-        nextRow.add(MInstr.op(SW, 0, Reg.TP, y1, CTX_GID1));
-        nextRow.add(MInstr.branch(BLT, y1, arg(ArgumentLayout.GLOBAL_SIZE + 1), rowStart.label));
-        nextRow.add(MInstr.jump(wrap.label));
-        wrap.add(MInstr.op(SW, 0, Reg.TP, 0, CTX_GID1));
-        int z = load(wrap, Reg.TP, CTX_GID2);
-        wrap.add(MInstr.op(SW, 0, Reg.TP, opI(wrap, ADDI, z, 1), CTX_GID2));
-        wrap.add(MInstr.jump(rowStart.label));
-        rowStart.add(MInstr.op(ADDI, gid0, first, 0, 0));
-        rowStart.add(MInstr.branch(BLT, gid0, g0, body));
-        rowStart.add(MInstr.jump(nextRow.label));
-        recordFailure(common, next.label);
+    if (hasLocal) {
+      cur = barrier(cur);
     }
+    MBlock done = mf.newBlock("itemdone");
+    assumeNonNull = false;
+    returnTarget = done.label;
+    MBlock common = mf.newBlock("trap");
+    common.cold = true;
+    trapCommon = common.label;
+    pendingLabel = pendingBlock("t").label;
+    String body = InstructionSelector.select(mf, kernel, this, sites, "t");
+    cur.add(MInstr.jump(body));
+    recordFailure(common, done.label);
+    // wait until every teammate finished this group, then take the next group
+    done.add(MInstr.op(SW, 0, Reg.TP, gen, CTX_DONE));
+    int k = mf.newVreg();
+    int c = mf.newVreg();
+    done.add(MInstr.li(k, 0));
+    done.add(MInstr.op(ADDI, c, teamCtx, 0, 0));
+    MBlock wait = mf.newBlock("wait");
+    MBlock check = mf.newBlock("waitcheck");
+    MBlock advance = mf.newBlock("waitnext");
+    MBlock nextGroup = mf.newBlock("nextgroup");
+    done.add(MInstr.jump(wait.label));
+    wait.add(MInstr.branch(BEQ, k, groupItems, nextGroup.label));
+    wait.add(MInstr.jump(check.label));
+    int d = load(check, c, CTX_DONE);
+    check.add(MInstr.branch(BLT, d, gen, wait.label));
+    check.add(MInstr.jump(advance.label));
+    advance.add(MInstr.op(ADDI, c, c, 0, CTX_BYTES));
+    advance.add(MInstr.op(ADDI, k, k, 0, 1));
+    advance.add(MInstr.jump(wait.label));
+    nextGroup.add(MInstr.op(ADD, g, g, groupStep, 0));
+    nextGroup.add(MInstr.jump(groupLoop.label));
+  }
 
-    /** Records the failure of the current item unless this thread already recorded a lower one. */
-    private void recordFailure(MBlock b, String then) {
-        int g0 = arg(ArgumentLayout.GLOBAL_SIZE);
-        int g1 = arg(ArgumentLayout.GLOBAL_SIZE + 1);
-        int y = load(b, Reg.TP, CTX_GID1);
-        int z = load(b, Reg.TP, CTX_GID2);
-        int lin = op(b, ADD, op(b, MUL, op(b, ADD, op(b, MUL, z, g1), y), g0), gid0);
-        int had = load(b, Reg.TP, CTX_FAIL_SITE);
-        MBlock compare = mf.newBlock("trapcmp");
-        MBlock store = mf.newBlock("trapstore");
-        compare.cold = true;
-        store.cold = true;
-        b.add(MInstr.branch(BEQ, had, 0, store.label));
-        b.add(MInstr.jump(compare.label));
-        int old = load(compare, Reg.TP, CTX_FAIL_ITEM);
-        compare.add(MInstr.branch(BGE, lin, old, then));
-        compare.add(MInstr.jump(store.label));
-        store.add(MInstr.op(SW, 0, Reg.TP, opI(store, ADDI, site, 1), CTX_FAIL_SITE));
-        store.add(MInstr.op(SW, 0, Reg.TP, lin, CTX_FAIL_ITEM));
-        store.add(MInstr.jump(then));
+  @Override
+  public MBlock barrier(MBlock at) {
+    if (!teamMode) {
+      throw new IllegalStateException("barrier outside team mode");
     }
+    int word = load(at, Reg.TP, CTX_BARRIER);
+    int mine = opI(at, ADDI, word, 1);
+    at.add(MInstr.op(SW, 0, Reg.TP, mine, CTX_BARRIER));
+    int k = mf.newVreg();
+    int c = mf.newVreg();
+    at.add(MInstr.li(k, 0));
+    at.add(MInstr.op(ADDI, c, teamCtx, 0, 0));
+    MBlock wait = mf.newBlock("bar");
+    MBlock check = mf.newBlock("barcheck");
+    MBlock doneCheck = mf.newBlock("bardone");
+    MBlock advance = mf.newBlock("barnext");
+    MBlock after = mf.newBlock("barpassed");
+    at.add(MInstr.jump(wait.label));
+    wait.add(MInstr.branch(BEQ, k, groupItems, after.label));
+    wait.add(MInstr.jump(check.label));
+    int theirs = load(check, c, CTX_BARRIER);
+    check.add(MInstr.branch(BGE, theirs, mine, advance.label));
+    check.add(MInstr.jump(doneCheck.label));
+    int d = load(doneCheck, c, CTX_DONE);
+    doneCheck.add(MInstr.branch(BGE, d, gen, advance.label));
+    doneCheck.add(MInstr.jump(wait.label));
+    advance.add(MInstr.op(ADDI, c, c, 0, CTX_BYTES));
+    advance.add(MInstr.op(ADDI, k, k, 0, 1));
+    advance.add(MInstr.jump(wait.label));
+    return after;
+  }
 
-    private MBlock pendingBlock(String p) {
-        MBlock b = mf.newBlock(p + "pending");
-        b.cold = true;
-        int s = load(b, Reg.TP, CTX_PENDING);
-        b.add(MInstr.op(SW, 0, Reg.TP, 0, CTX_PENDING));
-        b.add(MInstr.op(ADDI, site, s, 0, -1));
-        b.add(MInstr.jump(trapCommon));
-        return b;
-    }
+  @Override
+  public int constant(int c) {
+    return invariants.computeIfAbsent("c" + c, k -> {
+      int r = mf.newVreg();
+      pro.add(MInstr.li(r, c));
+      return r;
+    });
+  }
 
-    /** Team mode: teams of one group's size run groups team, team+teams, ... */
-    private void teamLoop(ArgumentLayout layout, MBlock exit) {
-        groupItems = arg(ArgumentLayout.GROUP_ITEMS);
-        int teams = arg(ArgumentLayout.TEAMS);
-        int team = op(pro, DIVU, tid, groupItems);
-        int lid = op(pro, REMU, tid, groupItems);
-        int l0 = arg(ArgumentLayout.LOCAL_SIZE);
-        int l1 = arg(ArgumentLayout.LOCAL_SIZE + 1);
-        int l2 = arg(ArgumentLayout.LOCAL_SIZE + 2);
-        int ng0 = arg(ArgumentLayout.NUM_GROUPS);
-        int ng1 = arg(ArgumentLayout.NUM_GROUPS + 1);
-        int total = arg(ArgumentLayout.TOTAL_GROUPS);
-        int lid0 = op(pro, REMU, lid, l0);
-        int rest = op(pro, DIVU, lid, l0);
-        int lid1 = op(pro, REMU, rest, l1);
-        int lid2 = op(pro, DIVU, rest, l1);
-        int globalTeam = op(pro, ADD, op(pro, MUL, peId, teams), team);
-        teamCtx = mf.newVreg();
-        pro.add(MInstr.li(teamCtx, PeMemoryMap.SCRATCHPAD_BASE));
-        pro.add(MInstr.op(ADD, teamCtx, teamCtx, opI(pro, SLLI, op(pro, MUL, team, groupItems), 5), 0));
-        for (int k = 0; k < kernel.params().size(); k++) {
-            ArgumentLayout.Slot s = layout.params().get(k);
-            if (s.kind() == ArgumentLayout.Kind.LOCAL_ARRAY) {
-                int base = params.get(kernel.params().get(k))[0];
-                pro.add(MInstr.op(ADD, base, arg(s.word()), op(pro, MUL, globalTeam, arg(s.word() + 1)), 0));
-            }
-        }
-        gen = mf.newVreg();
-        pro.add(MInstr.li(gen, 0));
-        int g = mf.newVreg();
-        pro.add(MInstr.op(ADDI, g, globalTeam, 0, 0));
-        int groupStep = op(pro, MUL, pes, teams);
-        MBlock groupLoop = mf.newBlock("group");
-        go.add(MInstr.branch(BGE, team, teams, exit.label));
-        go.add(MInstr.jump(groupLoop.label));
-        MBlock setup = mf.newBlock("setup");
-        groupLoop.add(MInstr.branch(BGE, g, total, exit.label));
-        groupLoop.add(MInstr.jump(setup.label));
-        int gx = op(setup, REMU, g, ng0);
-        int gr = op(setup, DIVU, g, ng0);
-        int gy = op(setup, REMU, gr, ng1);
-        int gz = op(setup, DIVU, gr, ng1);
-        setup.add(MInstr.op(ADD, gid0, op(setup, MUL, gx, l0), lid0, 0));
-        setup.add(MInstr.op(SW, 0, Reg.TP, op(setup, ADD, op(setup, MUL, gy, l1), lid1), CTX_GID1));
-        setup.add(MInstr.op(SW, 0, Reg.TP, op(setup, ADD, op(setup, MUL, gz, l2), lid2), CTX_GID2));
-        setup.add(MInstr.op(ADDI, gen, gen, 0, 1));
-        setup.add(MInstr.op(SW, 0, Reg.TP, opI(setup, SLLI, gen, 16), CTX_BARRIER));
-        MBlock cur = setup;
-        boolean hasLocal = false;
-        for (int k = 0; k < kernel.params().size(); k++) {
-            Param p = kernel.params().get(k);
-            if (!p.isLocal()) {
-                continue;
-            }
-            hasLocal = true;
-            // local item 0 zero-fills the team's copy; the barrier below publishes it
-            MBlock fill = mf.newBlock("zero");
-            MBlock loop = mf.newBlock("zeroloop");
-            MBlock after = mf.newBlock("zerodone");
-            cur.add(MInstr.branch(BNE, lid, 0, after.label));
-            cur.add(MInstr.jump(fill.label));
-            int ptr = mf.newVreg();
-            int end = mf.newVreg();
-            int bytes = op(fill, MUL, lengths.get(p), opI(fill, ADDI, 0, p.type().elem().bytes()));
-            fill.add(MInstr.op(ADDI, ptr, params.get(p)[0], 0, 0));
-            fill.add(MInstr.op(ADD, end, ptr, opI(fill, ANDI, opI(fill, ADDI, bytes, 3), -4), 0));
-            fill.add(MInstr.jump(loop.label));
-            MBlock body = mf.newBlock("zerobody");
-            loop.add(MInstr.branch(BGEU, ptr, end, after.label));
-            loop.add(MInstr.jump(body.label));
-            body.add(MInstr.op(SW, 0, ptr, 0, 0));
-            body.add(MInstr.op(ADDI, ptr, ptr, 0, 4));
-            body.add(MInstr.jump(loop.label));
-            cur = after;
-        }
-        if (hasLocal) {
-            cur = barrier(cur);
-        }
-        MBlock done = mf.newBlock("itemdone");
-        assumeNonNull = false;
-        returnTarget = done.label;
-        MBlock common = mf.newBlock("trap");
-        common.cold = true;
-        trapCommon = common.label;
-        pendingLabel = pendingBlock("t").label;
-        String body = InstructionSelector.select(mf, kernel, this, sites, "t");
-        cur.add(MInstr.jump(body));
-        recordFailure(common, done.label);
-        // wait until every teammate finished this group, then take the next group
-        done.add(MInstr.op(SW, 0, Reg.TP, gen, CTX_DONE));
-        int k = mf.newVreg();
-        int c = mf.newVreg();
-        done.add(MInstr.li(k, 0));
-        done.add(MInstr.op(ADDI, c, teamCtx, 0, 0));
-        MBlock wait = mf.newBlock("wait");
-        MBlock check = mf.newBlock("waitcheck");
-        MBlock advance = mf.newBlock("waitnext");
-        MBlock nextGroup = mf.newBlock("nextgroup");
-        done.add(MInstr.jump(wait.label));
-        wait.add(MInstr.branch(BEQ, k, groupItems, nextGroup.label));
-        wait.add(MInstr.jump(check.label));
-        int d = load(check, c, CTX_DONE);
-        check.add(MInstr.branch(BLT, d, gen, wait.label));
-        check.add(MInstr.jump(advance.label));
-        advance.add(MInstr.op(ADDI, c, c, 0, CTX_BYTES));
-        advance.add(MInstr.op(ADDI, k, k, 0, 1));
-        advance.add(MInstr.jump(wait.label));
-        nextGroup.add(MInstr.op(ADD, g, g, groupStep, 0));
-        nextGroup.add(MInstr.jump(groupLoop.label));
-    }
+  @Override
+  public int[] param(Param p) {
+    return params.get(p);
+  }
 
-    @Override
-    public MBlock barrier(MBlock at) {
-        if (!teamMode) {
-            throw new IllegalStateException("barrier outside team mode");
-        }
-        int word = load(at, Reg.TP, CTX_BARRIER);
-        int mine = opI(at, ADDI, word, 1);
-        at.add(MInstr.op(SW, 0, Reg.TP, mine, CTX_BARRIER));
-        int k = mf.newVreg();
-        int c = mf.newVreg();
-        at.add(MInstr.li(k, 0));
-        at.add(MInstr.op(ADDI, c, teamCtx, 0, 0));
-        MBlock wait = mf.newBlock("bar");
-        MBlock check = mf.newBlock("barcheck");
-        MBlock doneCheck = mf.newBlock("bardone");
-        MBlock advance = mf.newBlock("barnext");
-        MBlock after = mf.newBlock("barpassed");
-        at.add(MInstr.jump(wait.label));
-        wait.add(MInstr.branch(BEQ, k, groupItems, after.label));
-        wait.add(MInstr.jump(check.label));
-        int theirs = load(check, c, CTX_BARRIER);
-        check.add(MInstr.branch(BGE, theirs, mine, advance.label));
-        check.add(MInstr.jump(doneCheck.label));
-        int d = load(doneCheck, c, CTX_DONE);
-        doneCheck.add(MInstr.branch(BGE, d, gen, advance.label));
-        doneCheck.add(MInstr.jump(wait.label));
-        advance.add(MInstr.op(ADDI, c, c, 0, CTX_BYTES));
-        advance.add(MInstr.op(ADDI, k, k, 0, 1));
-        advance.add(MInstr.jump(wait.label));
-        return after;
-    }
+  @Override
+  public int paramLength(Param p) {
+    Integer l = lengths.get(p);
+    return l == null ? -1 : l;
+  }
 
-    @Override
-    public int constant(int c) {
-        return invariants.computeIfAbsent("c" + c, k -> {
+  @Override
+  public boolean nonNull(Param p) {
+    return assumeNonNull && nullChecked.contains(p);
+  }
+
+  @Override
+  public int builtin(Builtin b, int dim, MBlock at) {
+    boolean inRange = dim >= 0 && dim < 3;
+    switch (b) {
+      case GLOBAL_SIZE, LOCAL_SIZE, NUM_GROUPS -> {
+        if (!inRange) {
+          return invariants.computeIfAbsent("one", k -> {
             int r = mf.newVreg();
-            pro.add(MInstr.li(r, c));
+            pro.add(MInstr.li(r, 1));
             return r;
-        });
-    }
-
-    @Override
-    public int[] param(Param p) {
-        return params.get(p);
-    }
-
-    @Override
-    public int paramLength(Param p) {
-        Integer l = lengths.get(p);
-        return l == null ? -1 : l;
-    }
-
-    @Override
-    public boolean nonNull(Param p) {
-        return assumeNonNull && nullChecked.contains(p);
-    }
-
-    @Override
-    public int builtin(Builtin b, int dim, MBlock at) {
-        boolean inRange = dim >= 0 && dim < 3;
-        switch (b) {
-            case GLOBAL_SIZE, LOCAL_SIZE, NUM_GROUPS -> {
-                if (!inRange) {
-                    return invariants.computeIfAbsent("one", k -> {
-                        int r = mf.newVreg();
-                        pro.add(MInstr.li(r, 1));
-                        return r;
-                    });
-                }
-                int base = b == Builtin.GLOBAL_SIZE ? ArgumentLayout.GLOBAL_SIZE
-                        : b == Builtin.LOCAL_SIZE ? ArgumentLayout.LOCAL_SIZE : ArgumentLayout.NUM_GROUPS;
-                return arg(base + dim);
-            }
-            default -> {
-                if (!inRange) {
-                    return 0;
-                }
-                int g = dim == 0 ? gid0 : load(at, Reg.TP, dim == 1 ? CTX_GID1 : CTX_GID2);
-                if (b == Builtin.GLOBAL_ID) {
-                    return g;
-                }
-                int l = arg(ArgumentLayout.LOCAL_SIZE + dim);
-                return op(at, b == Builtin.LOCAL_ID ? REMU : DIVU, g, l);
-            }
+          });
         }
-    }
-
-    @Override
-    public void trap(MBlock stub, int siteIndex) {
-        stub.add(MInstr.li(site, siteIndex));
-        stub.add(MInstr.jump(trapCommon));
-    }
-
-    @Override
-    public String returnTarget() {
-        return returnTarget;
-    }
-
-    @Override
-    public String pendingTarget() {
-        return pendingLabel;
-    }
-
-    static void refuseBuiltinsIn(Function f) {
-        for (Instr i : f.instructions()) {
-            if (i.op() == Op.BUILTIN || i.op() == Op.BARRIER) {
-                throw new KernelCompileException(i.loc().file(), i.loc().line(),
-                        "work-item built-ins and barriers inside recursive methods are not supported on the overlay; "
-                                + "read them in the kernel and pass them as arguments");
-            }
+        int base = b == Builtin.GLOBAL_SIZE ? ArgumentLayout.GLOBAL_SIZE
+            : b == Builtin.LOCAL_SIZE ? ArgumentLayout.LOCAL_SIZE : ArgumentLayout.NUM_GROUPS;
+        return arg(base + dim);
+      }
+      default -> {
+        if (!inRange) {
+          return 0;
         }
+        int g = dim == 0 ? gid0 : load(at, Reg.TP, dim == 1 ? CTX_GID1 : CTX_GID2);
+        if (b == Builtin.GLOBAL_ID) {
+          return g;
+        }
+        int l = arg(ArgumentLayout.LOCAL_SIZE + dim);
+        return op(at, b == Builtin.LOCAL_ID ? REMU : DIVU, g, l);
+      }
     }
+  }
+
+  @Override
+  public void trap(MBlock stub, int siteIndex) {
+    stub.add(MInstr.li(site, siteIndex));
+    stub.add(MInstr.jump(trapCommon));
+  }
+
+  @Override
+  public String returnTarget() {
+    return returnTarget;
+  }
+
+  @Override
+  public String pendingTarget() {
+    return pendingLabel;
+  }
+
+  static void refuseBuiltinsIn(Function f) {
+    for (Instr i : f.instructions()) {
+      if (i.op() == Op.BUILTIN || i.op() == Op.BARRIER) {
+        throw new KernelCompileException(i.loc().file(), i.loc().line(),
+            "work-item built-ins and barriers inside recursive methods are not supported on the overlay; "
+                + "read them in the kernel and pass them as arguments");
+      }
+    }
+  }
 }

@@ -12,26 +12,26 @@ package veneer.compiler.backend;
  * outgoing stack area and return in x30 (low word) and x31 (high word).
  */
 public final class Reg {
-    public static final int ZERO = 0;
-    public static final int RA = 1;
-    public static final int SP = 2;
-    public static final int TP = 4;
-    public static final int A0 = 10;
-    public static final int SCRATCH0 = 30;
-    public static final int SCRATCH1 = 31;
-    public static final int FIRST_ALLOCATABLE = 5;
-    public static final int LAST_ALLOCATABLE = 29;
-    public static final int FIRST_VIRTUAL = 32;
+  public static final int ZERO = 0;
+  public static final int RA = 1;
+  public static final int SP = 2;
+  public static final int TP = 4;
+  public static final int A0 = 10;
+  public static final int SCRATCH0 = 30;
+  public static final int SCRATCH1 = 31;
+  public static final int FIRST_ALLOCATABLE = 5;
+  public static final int LAST_ALLOCATABLE = 29;
+  public static final int FIRST_VIRTUAL = 32;
 
-    private Reg() {
-    }
+  private Reg() {
+  }
 
-    public static boolean isVirtual(int r) {
-        return r >= FIRST_VIRTUAL;
-    }
+  public static boolean isVirtual(int r) {
+    return r >= FIRST_VIRTUAL;
+  }
 
-    /** Machine register text as the disassembler prints it; virtual ones as {@code v<n>}. */
-    public static String name(int r) {
-        return isVirtual(r) ? "v" + (r - FIRST_VIRTUAL) : "x" + r;
-    }
+  /** Machine register text as the disassembler prints it; virtual ones as {@code v<n>}. */
+  public static String name(int r) {
+    return isVirtual(r) ? "v" + (r - FIRST_VIRTUAL) : "x" + r;
+  }
 }

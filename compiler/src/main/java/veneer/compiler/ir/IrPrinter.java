@@ -16,128 +16,128 @@ import java.util.StringJoiner;
  * }</pre>
  */
 public final class IrPrinter {
-    private final Map<Block, String> blockNames = new HashMap<>();
-    private final Map<Instr, String> valueNames = new HashMap<>();
+  private final Map<Block, String> blockNames = new HashMap<>();
+  private final Map<Instr, String> valueNames = new HashMap<>();
 
-    private IrPrinter() {
+  private IrPrinter() {
+  }
+
+  /** The whole kernel: the kernel function, then its remaining callees. */
+  public static String print(KernelIr ir) {
+    StringBuilder sb = new StringBuilder();
+    for (Function f : ir.functions()) {
+      if (sb.length() > 0) {
+        sb.append('\n');
+      }
+      sb.append(print(f, f == ir.kernel()));
     }
+    return sb.toString();
+  }
 
-    /** The whole kernel: the kernel function, then its remaining callees. */
-    public static String print(KernelIr ir) {
-        StringBuilder sb = new StringBuilder();
-        for (Function f : ir.functions()) {
-            if (sb.length() > 0) {
-                sb.append('\n');
-            }
-            sb.append(print(f, f == ir.kernel()));
-        }
-        return sb.toString();
+  /** One function. */
+  public static String print(Function f, boolean isKernel) {
+    return new IrPrinter().function(f, isKernel);
+  }
+
+  private String function(Function f, boolean isKernel) {
+    int n = 0;
+    for (Block b : f.blocks()) {
+      blockNames.put(b, "b" + n++);
     }
-
-    /** One function. */
-    public static String print(Function f, boolean isKernel) {
-        return new IrPrinter().function(f, isKernel);
+    int v = 0;
+    for (Block b : f.blocks()) {
+      for (Instr i : b.instrs()) {
+        if (i.type() != IrType.VOID) {
+          valueNames.put(i, "%" + v++);
+        }
+      }
     }
-
-    private String function(Function f, boolean isKernel) {
-        int n = 0;
-        for (Block b : f.blocks()) {
-            blockNames.put(b, "b" + n++);
-        }
-        int v = 0;
-        for (Block b : f.blocks()) {
-            for (Instr i : b.instrs()) {
-                if (i.type() != IrType.VOID) {
-                    valueNames.put(i, "%" + v++);
-                }
-            }
-        }
-        StringBuilder sb = new StringBuilder();
-        sb.append(isKernel ? "kernel " : "function ").append(f.displayName()).append('(');
-        StringJoiner ps = new StringJoiner(", ");
-        for (Param p : f.params()) {
-            ps.add(p + ": " + p.type() + (p.isLocal() ? " local" : ""));
-        }
-        sb.append(ps).append(") -> ").append(f.returnType()).append("  [").append(f.file()).append("]\n");
-        for (Block b : f.blocks()) {
-            sb.append(blockNames.get(b)).append(':');
-            if (!b.preds().isEmpty()) {
-                StringJoiner pj = new StringJoiner(", ", "  ; preds ", "");
-                for (Block p : b.preds()) {
-                    pj.add(name(p));
-                }
-                sb.append(pj);
-            }
-            sb.append('\n');
-            for (Instr i : b.instrs()) {
-                sb.append("  ").append(instr(i, f.file())).append('\n');
-            }
-        }
-        return sb.toString();
+    StringBuilder sb = new StringBuilder();
+    sb.append(isKernel ? "kernel " : "function ").append(f.displayName()).append('(');
+    StringJoiner ps = new StringJoiner(", ");
+    for (Param p : f.params()) {
+      ps.add(p + ": " + p.type() + (p.isLocal() ? " local" : ""));
     }
-
-    private String name(Block b) {
-        return blockNames.getOrDefault(b, "<" + b + ">");
-    }
-
-    private String name(Value v) {
-        if (v instanceof Instr i) {
-            return valueNames.getOrDefault(i, "<undefined " + i.op() + ">");
+    sb.append(ps).append(") -> ").append(f.returnType()).append("  [").append(f.file()).append("]\n");
+    for (Block b : f.blocks()) {
+      sb.append(blockNames.get(b)).append(':');
+      if (!b.preds().isEmpty()) {
+        StringJoiner pj = new StringJoiner(", ", "  ; preds ", "");
+        for (Block p : b.preds()) {
+          pj.add(name(p));
         }
-        return v.toString();
+        sb.append(pj);
+      }
+      sb.append('\n');
+      for (Instr i : b.instrs()) {
+        sb.append("  ").append(instr(i, f.file())).append('\n');
+      }
     }
+    return sb.toString();
+  }
 
-    private String operands(List<Value> vs) {
+  private String name(Block b) {
+    return blockNames.getOrDefault(b, "<" + b + ">");
+  }
+
+  private String name(Value v) {
+    if (v instanceof Instr i) {
+      return valueNames.getOrDefault(i, "<undefined " + i.op() + ">");
+    }
+    return v.toString();
+  }
+
+  private String operands(List<Value> vs) {
+    StringJoiner j = new StringJoiner(", ");
+    for (Value v : vs) {
+      j.add(name(v));
+    }
+    return j.toString();
+  }
+
+  private String instr(Instr i, String file) {
+    StringBuilder sb = new StringBuilder();
+    if (i.type() != IrType.VOID) {
+      sb.append(name(i)).append(" = ");
+    }
+    sb.append(i.op());
+    switch (i.op()) {
+      case ICMP -> sb.append('.').append(i.cond());
+      case INTRINSIC -> sb.append('.').append(i.intrinsic());
+      case BUILTIN -> sb.append('.').append(i.builtin());
+      default -> { }
+    }
+    if (i.type() != IrType.VOID) {
+      sb.append(' ').append(i.type());
+    }
+    switch (i.op()) {
+      case PHI -> {
+        StringJoiner j = new StringJoiner(", ", " ", "");
+        for (int k = 0; k < i.operands().size(); k++) {
+          j.add("[" + name(i.incoming().get(k)) + ": " + name(i.operand(k)) + "]");
+        }
+        sb.append(j);
+      }
+      case CALL -> sb.append(' ').append(i.callee().displayName()).append('(').append(operands(i.operands())).append(')');
+      case JUMP -> sb.append(' ').append(name(i.targets().get(0)));
+      case BRANCH -> sb.append(' ').append(name(i.operand(0))).append(", ").append(name(i.targets().get(0)))
+          .append(", ").append(name(i.targets().get(1)));
+      case SWITCH -> {
+        sb.append(' ').append(name(i.operand(0))).append(", default ").append(name(i.targets().get(0))).append(" [");
         StringJoiner j = new StringJoiner(", ");
-        for (Value v : vs) {
-            j.add(name(v));
+        for (int k = 0; k < i.caseKeys().length; k++) {
+          j.add(i.caseKeys()[k] + ": " + name(i.targets().get(k + 1)));
         }
-        return j.toString();
+        sb.append(j).append(']');
+      }
+      default -> {
+        if (!i.operands().isEmpty()) {
+          sb.append(' ').append(operands(i.operands()));
+        }
+      }
     }
-
-    private String instr(Instr i, String file) {
-        StringBuilder sb = new StringBuilder();
-        if (i.type() != IrType.VOID) {
-            sb.append(name(i)).append(" = ");
-        }
-        sb.append(i.op());
-        switch (i.op()) {
-            case ICMP -> sb.append('.').append(i.cond());
-            case INTRINSIC -> sb.append('.').append(i.intrinsic());
-            case BUILTIN -> sb.append('.').append(i.builtin());
-            default -> { }
-        }
-        if (i.type() != IrType.VOID) {
-            sb.append(' ').append(i.type());
-        }
-        switch (i.op()) {
-            case PHI -> {
-                StringJoiner j = new StringJoiner(", ", " ", "");
-                for (int k = 0; k < i.operands().size(); k++) {
-                    j.add("[" + name(i.incoming().get(k)) + ": " + name(i.operand(k)) + "]");
-                }
-                sb.append(j);
-            }
-            case CALL -> sb.append(' ').append(i.callee().displayName()).append('(').append(operands(i.operands())).append(')');
-            case JUMP -> sb.append(' ').append(name(i.targets().get(0)));
-            case BRANCH -> sb.append(' ').append(name(i.operand(0))).append(", ").append(name(i.targets().get(0)))
-                    .append(", ").append(name(i.targets().get(1)));
-            case SWITCH -> {
-                sb.append(' ').append(name(i.operand(0))).append(", default ").append(name(i.targets().get(0))).append(" [");
-                StringJoiner j = new StringJoiner(", ");
-                for (int k = 0; k < i.caseKeys().length; k++) {
-                    j.add(i.caseKeys()[k] + ": " + name(i.targets().get(k + 1)));
-                }
-                sb.append(j).append(']');
-            }
-            default -> {
-                if (!i.operands().isEmpty()) {
-                    sb.append(' ').append(operands(i.operands()));
-                }
-            }
-        }
-        Loc loc = i.loc();
-        sb.append("  @").append(loc.file().equals(file) ? Integer.toString(loc.line()) : loc.toString());
-        return sb.toString();
-    }
+    Loc loc = i.loc();
+    sb.append("  @").append(loc.file().equals(file) ? Integer.toString(loc.line()) : loc.toString());
+    return sb.toString();
+  }
 }

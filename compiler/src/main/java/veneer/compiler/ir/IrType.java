@@ -10,68 +10,68 @@ import java.util.Map;
  * ({@link Elem}) and in the narrowing conversions.
  */
 public final class IrType {
-    /** The kinds of type. */
-    public enum Kind { VOID, I1, I32, I64, NULL, ARRAY }
+  /** The kinds of type. */
+  public enum Kind { VOID, I1, I32, I64, NULL, ARRAY }
 
-    public static final IrType VOID = new IrType(Kind.VOID, null);
-    public static final IrType I1 = new IrType(Kind.I1, null);
-    public static final IrType I32 = new IrType(Kind.I32, null);
-    public static final IrType I64 = new IrType(Kind.I64, null);
-    public static final IrType NULL = new IrType(Kind.NULL, null);
-    private static final Map<Elem, IrType> ARRAYS = new EnumMap<>(Elem.class);
+  public static final IrType VOID = new IrType(Kind.VOID, null);
+  public static final IrType I1 = new IrType(Kind.I1, null);
+  public static final IrType I32 = new IrType(Kind.I32, null);
+  public static final IrType I64 = new IrType(Kind.I64, null);
+  public static final IrType NULL = new IrType(Kind.NULL, null);
+  private static final Map<Elem, IrType> ARRAYS = new EnumMap<>(Elem.class);
 
-    static {
-        for (Elem e : Elem.values()) {
-            ARRAYS.put(e, new IrType(Kind.ARRAY, e));
-        }
+  static {
+    for (Elem e : Elem.values()) {
+      ARRAYS.put(e, new IrType(Kind.ARRAY, e));
     }
+  }
 
-    private final Kind kind;
-    private final Elem elem;
+  private final Kind kind;
+  private final Elem elem;
 
-    private IrType(Kind kind, Elem elem) {
-        this.kind = kind;
-        this.elem = elem;
-    }
+  private IrType(Kind kind, Elem elem) {
+    this.kind = kind;
+    this.elem = elem;
+  }
 
-    /** The array-reference type {@code elem[]}. */
-    public static IrType array(Elem elem) {
-        return ARRAYS.get(elem);
-    }
+  /** The array-reference type {@code elem[]}. */
+  public static IrType array(Elem elem) {
+    return ARRAYS.get(elem);
+  }
 
-    public Kind kind() {
-        return kind;
-    }
+  public Kind kind() {
+    return kind;
+  }
 
-    /** Element type of an array type, or null. */
-    public Elem elem() {
-        return elem;
-    }
+  /** Element type of an array type, or null. */
+  public Elem elem() {
+    return elem;
+  }
 
-    /** True for array and null references. */
-    public boolean isRef() {
-        return kind == Kind.ARRAY || kind == Kind.NULL;
-    }
+  /** True for array and null references. */
+  public boolean isRef() {
+    return kind == Kind.ARRAY || kind == Kind.NULL;
+  }
 
-    /** True for i1, i32 and i64. */
-    public boolean isScalar() {
-        return kind == Kind.I1 || kind == Kind.I32 || kind == Kind.I64;
-    }
+  /** True for i1, i32 and i64. */
+  public boolean isScalar() {
+    return kind == Kind.I1 || kind == Kind.I32 || kind == Kind.I64;
+  }
 
-    /** True for i32 and i64. */
-    public boolean isInteger() {
-        return kind == Kind.I32 || kind == Kind.I64;
-    }
+  /** True for i32 and i64. */
+  public boolean isInteger() {
+    return kind == Kind.I32 || kind == Kind.I64;
+  }
 
-    @Override
-    public String toString() {
-        return switch (kind) {
-            case VOID -> "void";
-            case I1 -> "i1";
-            case I32 -> "i32";
-            case I64 -> "i64";
-            case NULL -> "null";
-            case ARRAY -> elem + "[]";
-        };
-    }
+  @Override
+  public String toString() {
+    return switch (kind) {
+      case VOID -> "void";
+      case I1 -> "i1";
+      case I32 -> "i32";
+      case I64 -> "i64";
+      case NULL -> "null";
+      case ARRAY -> elem + "[]";
+    };
+  }
 }

@@ -6,43 +6,43 @@ package veneer.compiler.ir;
  * for {@link veneer.kernel.Local} scratchpad arrays.
  */
 public final class Param extends Value {
-    private final int index;
-    private final String name;
-    private final IrType type;
-    private final String javaType;
-    private final boolean local;
+  private final int index;
+  private final String name;
+  private final IrType type;
+  private final String javaType;
+  private final boolean local;
 
-    public Param(int index, String name, IrType type, String javaType, boolean local) {
-        this.index = index;
-        this.name = name;
-        this.type = type;
-        this.javaType = javaType;
-        this.local = local;
-    }
+  public Param(int index, String name, IrType type, String javaType, boolean local) {
+    this.index = index;
+    this.name = name;
+    this.type = type;
+    this.javaType = javaType;
+    this.local = local;
+  }
 
-    public int index() {
-        return index;
-    }
+  public int index() {
+    return index;
+  }
 
-    public String name() {
-        return name;
-    }
+  public String name() {
+    return name;
+  }
 
-    @Override
-    public IrType type() {
-        return type;
-    }
+  @Override
+  public IrType type() {
+    return type;
+  }
 
-    public String javaType() {
-        return javaType;
-    }
+  public String javaType() {
+    return javaType;
+  }
 
-    public boolean isLocal() {
-        return local;
-    }
+  public boolean isLocal() {
+    return local;
+  }
 
-    @Override
-    public String toString() {
-        return "%" + name;
-    }
+  @Override
+  public String toString() {
+    return "%" + name;
+  }
 }

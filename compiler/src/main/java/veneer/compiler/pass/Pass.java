@@ -8,9 +8,9 @@ import veneer.compiler.ir.KernelIr;
  * and must not change what the kernel computes or where it fails.
  */
 public interface Pass {
-    /** Short name for messages and {@code --emit}. */
-    String name();
+  /** Short name for messages and {@code --emit}. */
+  String name();
 
-    /** Transforms {@code ir} in place. */
-    void run(KernelIr ir);
+  /** Transforms {@code ir} in place. */
+  void run(KernelIr ir);
 }

@@ -19,43 +19,43 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * pseudo-instruction and directive we support: the .text and .data bytes must be identical.
  */
 class AssemblerGnuTest {
-    private static final String[] REGS = {"x0", "ra", "sp", "t0", "a0", "a5", "s11", "t6", "x17", "fp"};
-    private static final int[] IMMS = {0, 1, -1, 2047, -2048, 100, -100};
+  private static final String[] REGS = {"x0", "ra", "sp", "t0", "a0", "a5", "s11", "t6", "x17", "fp"};
+  private static final int[] IMMS = {0, 1, -1, 2047, -2048, 100, -100};
 
-    /** One line per operand combination for each table instruction. */
-    static String everyInstruction() {
-        StringBuilder sb = new StringBuilder("    .text\n    .globl _start\n_start:\n");
-        int k = 0;
-        for (Opcode op : Opcode.instructions()) {
-            for (int v = 0; v < 3; v++) {
-                String rd = REGS[(k + v) % REGS.length];
-                String r1 = REGS[(k + 3 * v + 1) % REGS.length];
-                String r2 = REGS[(k + 5 * v + 2) % REGS.length];
-                int imm = IMMS[(k + v) % IMMS.length];
-                String m = op.mnemonic();
-                String line = switch (op.format()) {
-                    case R -> m + " " + rd + ", " + r1 + ", " + r2;
-                    case I -> m + " " + rd + ", " + r1 + ", " + imm;
-                    case SHIFT -> m + " " + rd + ", " + r1 + ", " + (v * 15 + 1);
-                    case LOAD -> m + " " + rd + ", " + imm + "(" + r1 + ")";
-                    case S -> m + " " + r2 + ", " + imm + "(" + r1 + ")";
-                    case JALR -> v == 0 ? m + " " + rd + ", " + imm + "(" + r1 + ")" : v == 1 ? m + " " + r1 : m + " " + rd + ", 0(" + r1 + ")";
-                    case B -> m + " " + r1 + ", " + r2 + ", " + (v == 0 ? "_start" : v == 1 ? "far" : "1f") + "\n1:";
-                    case U -> m + " " + rd + ", " + (v == 0 ? "0x12345" : v == 1 ? "0" : "0xfffff");
-                    case J -> v == 0 ? m + " " + rd + ", far" : v == 1 ? m + " _start" : m + " x0, 2f\n2:";
-                    case CSR -> m + " " + rd + ", " + (v == 0 ? "cycle" : v == 1 ? "0xfc0" : "mhartid") + ", " + r1;
-                    case CSR_IMM -> m + " " + rd + ", " + (v == 0 ? "instret" : "0xfc2") + ", " + (v * 13);
-                    case FENCE -> v == 0 ? m : v == 1 ? m + " rw, w" : m + " iorw, io";
-                    case NONE -> m;
-                };
-                sb.append("    ").append(line).append('\n');
-            }
-            k++;
-        }
-        return sb.toString();
+  /** One line per operand combination for each table instruction. */
+  static String everyInstruction() {
+    StringBuilder sb = new StringBuilder("    .text\n    .globl _start\n_start:\n");
+    int k = 0;
+    for (Opcode op : Opcode.instructions()) {
+      for (int v = 0; v < 3; v++) {
+        String rd = REGS[(k + v) % REGS.length];
+        String r1 = REGS[(k + 3 * v + 1) % REGS.length];
+        String r2 = REGS[(k + 5 * v + 2) % REGS.length];
+        int imm = IMMS[(k + v) % IMMS.length];
+        String m = op.mnemonic();
+        String line = switch (op.format()) {
+          case R -> m + " " + rd + ", " + r1 + ", " + r2;
+          case I -> m + " " + rd + ", " + r1 + ", " + imm;
+          case SHIFT -> m + " " + rd + ", " + r1 + ", " + (v * 15 + 1);
+          case LOAD -> m + " " + rd + ", " + imm + "(" + r1 + ")";
+          case S -> m + " " + r2 + ", " + imm + "(" + r1 + ")";
+          case JALR -> v == 0 ? m + " " + rd + ", " + imm + "(" + r1 + ")" : v == 1 ? m + " " + r1 : m + " " + rd + ", 0(" + r1 + ")";
+          case B -> m + " " + r1 + ", " + r2 + ", " + (v == 0 ? "_start" : v == 1 ? "far" : "1f") + "\n1:";
+          case U -> m + " " + rd + ", " + (v == 0 ? "0x12345" : v == 1 ? "0" : "0xfffff");
+          case J -> v == 0 ? m + " " + rd + ", far" : v == 1 ? m + " _start" : m + " x0, 2f\n2:";
+          case CSR -> m + " " + rd + ", " + (v == 0 ? "cycle" : v == 1 ? "0xfc0" : "mhartid") + ", " + r1;
+          case CSR_IMM -> m + " " + rd + ", " + (v == 0 ? "instret" : "0xfc2") + ", " + (v * 13);
+          case FENCE -> v == 0 ? m : v == 1 ? m + " rw, w" : m + " iorw, io";
+          case NONE -> m;
+        };
+        sb.append("    ").append(line).append('\n');
+      }
+      k++;
     }
+    return sb.toString();
+  }
 
-    static final String PSEUDOS = """
+  static final String PSEUDOS = """
                 .text
             start2:
                 nop
@@ -130,58 +130,58 @@ class AssemblerGnuTest {
                 .align 2
             """;
 
-    static final String FAR = "\n    .text\n    .space 40\nfar:\n    nop\n";
+  static final String FAR = "\n    .text\n    .space 40\nfar:\n    nop\n";
 
-    @Test
-    void everyInstructionFormEncodesLikeGnuAs() throws Exception {
-        compare(everyInstruction() + PSEUDOS + FAR);
-    }
+  @Test
+  void everyInstructionFormEncodesLikeGnuAs() throws Exception {
+    compare(everyInstruction() + PSEUDOS + FAR);
+  }
 
-    private static void compare(String source) throws Exception {
-        ElfFile gnu = GnuToolchain.assembleAndLink(source);
-        Assembler.Result ours = Assembler.assemble(source, "test.s");
-        byte[] gt = gnu.section(".text").map(ElfSection::data).orElseThrow();
-        int[] ow = ours.textWords();
-        for (int i = 0; i < Math.min(gt.length / 4, ow.length); i++) {
-            int g = (gt[4 * i] & 0xff) | (gt[4 * i + 1] & 0xff) << 8 | (gt[4 * i + 2] & 0xff) << 16 | (gt[4 * i + 3] & 0xff) << 24;
-            if (g != ow[i]) {
-                throw new AssertionError(String.format("word %d at 0x%x: GNU %08x %s, ours %08x %s", i, 4 * i, g,
-                        Disassembler.disassemble(g, 4 * i), ow[i], Disassembler.disassemble(ow[i], 4 * i)));
-            }
-        }
-        for (int i = ow.length * 4; i < gt.length; i++) {
-            assertEquals(0, gt[i], "GNU ld pads .text with zero bytes only, found a byte at " + i);
-        }
-        assertTrue(gt.length >= ow.length * 4 && gt.length - ow.length * 4 < 16, ".text size: GNU " + gt.length + ", ours " + ow.length * 4);
-        byte[] gd = gnu.section(".data").map(ElfSection::data).orElseThrow();
-        assertArrayEquals(Arrays.copyOf(gd, ours.data().length), ours.data(), ".data bytes");
-        assertTrue(gd.length >= ours.data().length);
-        assertEquals(gnu.symbol("helper").orElseThrow().value(), (long) ours.symbols().get("helper"));
+  private static void compare(String source) throws Exception {
+    ElfFile gnu = GnuToolchain.assembleAndLink(source);
+    Assembler.Result ours = Assembler.assemble(source, "test.s");
+    byte[] gt = gnu.section(".text").map(ElfSection::data).orElseThrow();
+    int[] ow = ours.textWords();
+    for (int i = 0; i < Math.min(gt.length / 4, ow.length); i++) {
+      int g = (gt[4 * i] & 0xff) | (gt[4 * i + 1] & 0xff) << 8 | (gt[4 * i + 2] & 0xff) << 16 | (gt[4 * i + 3] & 0xff) << 24;
+      if (g != ow[i]) {
+        throw new AssertionError(String.format("word %d at 0x%x: GNU %08x %s, ours %08x %s", i, 4 * i, g,
+            Disassembler.disassemble(g, 4 * i), ow[i], Disassembler.disassemble(ow[i], 4 * i)));
+      }
     }
+    for (int i = ow.length * 4; i < gt.length; i++) {
+      assertEquals(0, gt[i], "GNU ld pads .text with zero bytes only, found a byte at " + i);
+    }
+    assertTrue(gt.length >= ow.length * 4 && gt.length - ow.length * 4 < 16, ".text size: GNU " + gt.length + ", ours " + ow.length * 4);
+    byte[] gd = gnu.section(".data").map(ElfSection::data).orElseThrow();
+    assertArrayEquals(Arrays.copyOf(gd, ours.data().length), ours.data(), ".data bytes");
+    assertTrue(gd.length >= ours.data().length);
+    assertEquals(gnu.symbol("helper").orElseThrow().value(), (long) ours.symbols().get("helper"));
+  }
 
-    @Test
-    void everyFormatIsCovered() {
-        String src = everyInstruction();
-        for (Format f : Format.values()) {
-            boolean used = Opcode.instructions().stream().anyMatch(o -> o.format() == f);
-            assertTrue(!used || src.contains("\n"), f.name());
-        }
-        assertEquals(Opcode.instructions().size() * 3, src.lines().filter(l -> l.startsWith("    ") && !l.startsWith("    .")).count());
+  @Test
+  void everyFormatIsCovered() {
+    String src = everyInstruction();
+    for (Format f : Format.values()) {
+      boolean used = Opcode.instructions().stream().anyMatch(o -> o.format() == f);
+      assertTrue(!used || src.contains("\n"), f.name());
     }
+    assertEquals(Opcode.instructions().size() * 3, src.lines().filter(l -> l.startsWith("    ") && !l.startsWith("    .")).count());
+  }
 
-    @Test
-    void errorsNameFileLineAndWhatWasExpected() {
-        AssemblyException e = assertThrows(AssemblyException.class, () -> Assembler.assemble("nop\n addi a0, a1\n", "t.s"));
-        assertEquals("t.s:2: addi takes 3 operands, found 2", e.getMessage());
-        e = assertThrows(AssemblyException.class, () -> Assembler.assemble("addi a0, a1, 5000", "t.s"));
-        assertEquals("t.s:1: addi: immediate 5000 out of range -2048..2047", e.getMessage());
-        e = assertThrows(AssemblyException.class, () -> Assembler.assemble("frob a0", "t.s"));
-        assertEquals("t.s:1: unknown instruction frob", e.getMessage());
-        e = assertThrows(AssemblyException.class, () -> Assembler.assemble("j nowhere", "t.s"));
-        assertEquals("t.s:1: undefined symbol nowhere", e.getMessage());
-        e = assertThrows(AssemblyException.class, () -> Assembler.assemble("x: nop\nx: nop", "t.s"));
-        assertEquals("t.s:2: label x is defined twice", e.getMessage());
-        e = assertThrows(AssemblyException.class, () -> Assembler.assemble("lw a0, 4", "t.s"));
-        assertEquals("t.s:1: lw: operand 2 must be offset(register), found 4", e.getMessage());
-    }
+  @Test
+  void errorsNameFileLineAndWhatWasExpected() {
+    AssemblyException e = assertThrows(AssemblyException.class, () -> Assembler.assemble("nop\n addi a0, a1\n", "t.s"));
+    assertEquals("t.s:2: addi takes 3 operands, found 2", e.getMessage());
+    e = assertThrows(AssemblyException.class, () -> Assembler.assemble("addi a0, a1, 5000", "t.s"));
+    assertEquals("t.s:1: addi: immediate 5000 out of range -2048..2047", e.getMessage());
+    e = assertThrows(AssemblyException.class, () -> Assembler.assemble("frob a0", "t.s"));
+    assertEquals("t.s:1: unknown instruction frob", e.getMessage());
+    e = assertThrows(AssemblyException.class, () -> Assembler.assemble("j nowhere", "t.s"));
+    assertEquals("t.s:1: undefined symbol nowhere", e.getMessage());
+    e = assertThrows(AssemblyException.class, () -> Assembler.assemble("x: nop\nx: nop", "t.s"));
+    assertEquals("t.s:2: label x is defined twice", e.getMessage());
+    e = assertThrows(AssemblyException.class, () -> Assembler.assemble("lw a0, 4", "t.s"));
+    assertEquals("t.s:1: lw: operand 2 must be offset(register), found 4", e.getMessage());
+  }
 }

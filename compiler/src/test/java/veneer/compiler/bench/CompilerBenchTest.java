@@ -10,16 +10,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * throws) and the compiled code stays within the instructions-per-element goal.
  */
 class CompilerBenchTest {
-    @Test
-    void compiledKernelsStayWithinTheGoalOfHandWrittenCode() {
-        CompilerBench.Report r = CompilerBench.run(4);
-        assertEquals(5, r.rows().size());
-        for (CompilerBench.Row row : r.rows()) {
-            assertTrue(row.ratio() <= CompilerBench.RATIO_GOAL, row.kernel() + ": ratio " + row.ratio() + "\n" + r.table());
-            assertTrue(row.handInstructionsPerElement() > 5, row.kernel() + " hand-written code runs its loop");
-        }
-        String json = r.json();
-        assertTrue(json.startsWith("{\"threads\":4,") && json.contains("\"kernels\":[{\"name\":\"vectorAdd\"")
-                && json.contains("\"max_ratio\":"), json);
+  @Test
+  void compiledKernelsStayWithinTheGoalOfHandWrittenCode() {
+    CompilerBench.Report r = CompilerBench.run(4);
+    assertEquals(5, r.rows().size());
+    for (CompilerBench.Row row : r.rows()) {
+      assertTrue(row.ratio() <= CompilerBench.RATIO_GOAL, row.kernel() + ": ratio " + row.ratio() + "\n" + r.table());
+      assertTrue(row.handInstructionsPerElement() > 5, row.kernel() + " hand-written code runs its loop");
+      assertTrue(row.boundsCheckInstructionsPerElement() >= 0 && row.uncheckedInstructionsPerElement() > 5,
+          row.kernel() + ": without bounds checks " + row.uncheckedInstructionsPerElement() + "\n" + r.table());
     }
+    String json = r.json();
+    assertTrue(json.startsWith("{\"threads\":4,") && json.contains("\"kernels\":[{\"name\":\"vectorAdd\"")
+        && json.contains("\"max_ratio\":") && json.contains("\"bounds_check_instructions_per_element\":"), json);
+  }
+
+  @Test
+  void switchingBoundsChecksOffRemovesEveryBoundsTrapSite() {
+    veneer.compiler.CompiledKernel on = veneer.compiler.KernelCompiler.compile(BenchKernels.class, "histogram",
+        veneer.compiler.CompileOptions.defaults());
+    veneer.compiler.CompiledKernel off = veneer.compiler.KernelCompiler.compile(BenchKernels.class, "histogram",
+        veneer.compiler.CompileOptions.defaults().withBoundsChecks(false));
+    assertTrue(on.trapSites().stream().anyMatch(t -> t.kind() == veneer.kernel.KernelFailure.Kind.BOUNDS), on.asm());
+    assertTrue(off.trapSites().stream().noneMatch(t -> t.kind() == veneer.kernel.KernelFailure.Kind.BOUNDS), off.asm());
+    assertTrue(off.codeBytes() < on.codeBytes());
+  }
 }

@@ -28,48 +28,48 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * threads to run at once, which the harness does not do.
  */
 class QemuCorpusTest {
-    private static final long SEED = 7;
+  private static final long SEED = 7;
 
-    private static void check(Class<?> owner, String kernel, WorkRange range, Object... args) {
-        Oracle.Run expected = Oracle.jvm(owner, kernel, range, args);
-        CompiledKernel k = KernelCompiler.compile(owner, kernel, CompileOptions.defaults().withQemuUser(true).withVerify(true));
-        Object[] copy = Oracle.deepCopy(args);
-        Optional<KernelFailure> f = QemuHarness.run(k, range, 2, 3, copy);
-        assertEquals(expected.failure(), f, kernel + ": failure");
-        for (int i = 0; i < args.length; i++) {
-            assertTrue(Arrays.deepEquals(new Object[] {expected.memory()[i]}, new Object[] {copy[i]}),
-                    kernel + ": argument " + i + " differs\n JVM  " + Arrays.deepToString(new Object[] {expected.memory()[i]})
-                            + "\n qemu " + Arrays.deepToString(new Object[] {copy[i]}));
+  private static void check(Class<?> owner, String kernel, WorkRange range, Object... args) {
+    Oracle.Run expected = Oracle.jvm(owner, kernel, range, args);
+    CompiledKernel k = KernelCompiler.compile(owner, kernel, CompileOptions.defaults().withQemuUser(true).withVerify(true));
+    Object[] copy = Oracle.deepCopy(args);
+    Optional<KernelFailure> f = QemuHarness.run(k, range, 2, 3, copy);
+    assertEquals(expected.failure(), f, kernel + ": failure");
+    for (int i = 0; i < args.length; i++) {
+      assertTrue(Arrays.deepEquals(new Object[] {expected.memory()[i]}, new Object[] {copy[i]}),
+          kernel + ": argument " + i + " differs\n JVM  " + Arrays.deepToString(new Object[] {expected.memory()[i]})
+              + "\n qemu " + Arrays.deepToString(new Object[] {copy[i]}));
+    }
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyItemModeCorpusKernelUnderQemu() {
+    List<DynamicTest> tests = new ArrayList<>();
+    int count = 0;
+    for (CorpusTest.Case c : CorpusTest.cases()) {
+      if (KernelCompiler.compile(c.owner(), c.kernel(), CompileOptions.defaults()).teamMode()) {
+        continue;
+      }
+      count++;
+      tests.add(DynamicTest.dynamicTest(c.name(), () -> {
+        Object[] args = c.args().apply(new Random(SEED));
+        try {
+          check(c.owner(), c.kernel(), c.range(), args);
+        } catch (AssertionError | RuntimeException e) {
+          throw new AssertionError(c.name() + " failed under qemu with seed " + SEED + ": " + e.getMessage(), e);
         }
+      }));
     }
+    assertTrue(count >= 10, "at least 10 corpus kernels run under qemu, found " + count);
+    return tests.stream();
+  }
 
-    @TestFactory
-    Stream<DynamicTest> everyItemModeCorpusKernelUnderQemu() {
-        List<DynamicTest> tests = new ArrayList<>();
-        int count = 0;
-        for (CorpusTest.Case c : CorpusTest.cases()) {
-            if (KernelCompiler.compile(c.owner(), c.kernel(), CompileOptions.defaults()).teamMode()) {
-                continue;
-            }
-            count++;
-            tests.add(DynamicTest.dynamicTest(c.name(), () -> {
-                Object[] args = c.args().apply(new Random(SEED));
-                try {
-                    check(c.owner(), c.kernel(), c.range(), args);
-                } catch (AssertionError | RuntimeException e) {
-                    throw new AssertionError(c.name() + " failed under qemu with seed " + SEED + ": " + e.getMessage(), e);
-                }
-            }));
-        }
-        assertTrue(count >= 10, "at least 10 corpus kernels run under qemu, found " + count);
-        return tests.stream();
-    }
-
-    @Test
-    void failuresUnderQemuMatchTheJvm() {
-        check(VectorAdd.class, "add", WorkRange.of(20), new int[16], new int[16], new int[16]);
-        int[] b = {5, 4, 3, 0, 2, 0, 1, 1};
-        check(Bits.class, "divide", WorkRange.of(8), new int[] {1, 2, 3, 4, 5, 6, 7, 8}, b, new int[8]);
-        check(LinearAlgebra.class, "sumAll", WorkRange.of(3), null, new int[3]);
-    }
+  @Test
+  void failuresUnderQemuMatchTheJvm() {
+    check(VectorAdd.class, "add", WorkRange.of(20), new int[16], new int[16], new int[16]);
+    int[] b = {5, 4, 3, 0, 2, 0, 1, 1};
+    check(Bits.class, "divide", WorkRange.of(8), new int[] {1, 2, 3, 4, 5, 6, 7, 8}, b, new int[8]);
+    check(LinearAlgebra.class, "sumAll", WorkRange.of(3), null, new int[3]);
+  }
 }

@@ -6,12 +6,12 @@ import static veneer.kernel.WorkItem.globalId;
 
 /** c[i] = a[i] + b[i]. */
 public final class VectorAdd {
-    private VectorAdd() {
-    }
+  private VectorAdd() {
+  }
 
-    @Kernel
-    public static void add(int[] a, int[] b, int[] c) {
-        int i = globalId(0);
-        c[i] = a[i] + b[i];
-    }
+  @Kernel
+  public static void add(int[] a, int[] b, int[] c) {
+    int i = globalId(0);
+    c[i] = a[i] + b[i];
+  }
 }

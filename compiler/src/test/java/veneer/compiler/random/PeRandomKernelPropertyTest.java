@@ -20,25 +20,25 @@ import java.util.concurrent.atomic.AtomicInteger;
  * same order). Seeded; the failing seeds are in the message.
  */
 class PeRandomKernelPropertyTest {
-    private static final AtomicInteger COUNTER = new AtomicInteger();
+  private static final AtomicInteger COUNTER = new AtomicInteger();
 
-    @Property(tries = 600, seed = "20240612")
-    void compiledKernelMatchesJvm(@ForAll long programSeed, @ForAll long inputSeed, @ForAll @IntRange(min = 10, max = 20) int length) {
-        int threads = 1;
-        String name = "veneer/compiler/random/PeGen" + COUNTER.incrementAndGet();
-        Class<?> kernel = RandomKernel.generate(name, programSeed);
-        Random r = new Random(inputSeed);
-        int[] data = new int[length];
-        for (int i = 0; i < length; i++) {
-            data[i] = r.nextInt(3) == 0 ? r.nextInt() : r.nextInt(64) - 16;
-        }
-        try {
-            Oracle.Run run = PeOracle.check(kernel, "k", WorkRange.of(3), threads, CompileOptions.defaults(),
-                    data, r.nextInt(200) - 100, r.nextLong());
-            Statistics.label("outcome").collect(run.failure().map(f -> f.kind().toString()).orElse("completed"));
-        } catch (AssertionError | RuntimeException e) {
-            throw new AssertionError("program seed " + programSeed + ", input seed " + inputSeed + ", length " + length
-                    + ", threads " + threads + ": " + e.getMessage(), e);
-        }
+  @Property(tries = 600, seed = "20240612")
+  void compiledKernelMatchesJvm(@ForAll long programSeed, @ForAll long inputSeed, @ForAll @IntRange(min = 10, max = 20) int length) {
+    int threads = 1;
+    String name = "veneer/compiler/random/PeGen" + COUNTER.incrementAndGet();
+    Class<?> kernel = RandomKernel.generate(name, programSeed);
+    Random r = new Random(inputSeed);
+    int[] data = new int[length];
+    for (int i = 0; i < length; i++) {
+      data[i] = r.nextInt(3) == 0 ? r.nextInt() : r.nextInt(64) - 16;
     }
+    try {
+      Oracle.Run run = PeOracle.check(kernel, "k", WorkRange.of(3), threads, CompileOptions.defaults(),
+          data, r.nextInt(200) - 100, r.nextLong());
+      Statistics.label("outcome").collect(run.failure().map(f -> f.kind().toString()).orElse("completed"));
+    } catch (AssertionError | RuntimeException e) {
+      throw new AssertionError("program seed " + programSeed + ", input seed " + inputSeed + ", length " + length
+          + ", threads " + threads + ": " + e.getMessage(), e);
+    }
+  }
 }

@@ -56,9 +56,7 @@ public final class Axi4 extends Bundle {
   public final R r;
 
   /** A write or read address channel: one burst per handshake. */
-  public static final class Addr extends Bundle {
-    public final Bool valid = out("valid", Bool());
-    public final Bool ready = in("ready", Bool());
+  public static final class Addr extends Handshake {
     public final UInt id;
     public final UInt addr;
     /** Beats in the burst minus one. */
@@ -85,16 +83,10 @@ public final class Axi4 extends Bundle {
       qos = out("qos", Bits(4));
       user = p.userWidth() == 0 ? null : out("user", Bits(p.userWidth()));
     }
-
-    public Bool fire() {
-      return valid.and(ready);
-    }
   }
 
   /** Write data; beats go to the write bursts in address order, the last one with {@code last}. */
-  public static final class W extends Bundle {
-    public final Bool valid = out("valid", Bool());
-    public final Bool ready = in("ready", Bool());
+  public static final class W extends Handshake {
     public final Bits data;
     public final Bits strb;
     public final Bool last;
@@ -106,16 +98,10 @@ public final class Axi4 extends Bundle {
       last = out("last", Bool());
       user = p.userWidth() == 0 ? null : out("user", Bits(p.userWidth()));
     }
-
-    public Bool fire() {
-      return valid.and(ready);
-    }
   }
 
   /** Write response, in the subordinate-to-manager view. */
-  public static final class B extends Bundle {
-    public final Bool valid = out("valid", Bool());
-    public final Bool ready = in("ready", Bool());
+  public static final class B extends Handshake {
     public final UInt id;
     public final Bits resp;
     public final Bits user;
@@ -125,16 +111,10 @@ public final class Axi4 extends Bundle {
       resp = out("resp", Bits(2));
       user = p.userWidth() == 0 ? null : out("user", Bits(p.userWidth()));
     }
-
-    public Bool fire() {
-      return valid.and(ready);
-    }
   }
 
   /** Read data, in the subordinate-to-manager view; {@code last} marks a burst's final beat. */
-  public static final class R extends Bundle {
-    public final Bool valid = out("valid", Bool());
-    public final Bool ready = in("ready", Bool());
+  public static final class R extends Handshake {
     public final UInt id;
     public final Bits data;
     public final Bits resp;
@@ -147,10 +127,6 @@ public final class Axi4 extends Bundle {
       resp = out("resp", Bits(2));
       last = out("last", Bool());
       user = p.userWidth() == 0 ? null : out("user", Bits(p.userWidth()));
-    }
-
-    public Bool fire() {
-      return valid.and(ready);
     }
   }
 

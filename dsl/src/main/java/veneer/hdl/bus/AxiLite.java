@@ -1,7 +1,6 @@
 package veneer.hdl.bus;
 
 import veneer.hdl.Bits;
-import veneer.hdl.Bool;
 import veneer.hdl.Bundle;
 import veneer.hdl.UInt;
 
@@ -27,9 +26,7 @@ public final class AxiLite extends Bundle {
   public final R r;
 
   /** A write or read address channel. */
-  public static final class Addr extends Bundle {
-    public final Bool valid = out("valid", Bool());
-    public final Bool ready = in("ready", Bool());
+  public static final class Addr extends Handshake {
     public final UInt addr;
     /** Protection type; {@code 0} is unprivileged, secure, data. */
     public final Bits prot;
@@ -38,16 +35,10 @@ public final class AxiLite extends Bundle {
       addr = out("addr", UInt(addrWidth));
       prot = out("prot", Bits(3));
     }
-
-    public Bool fire() {
-      return valid.and(ready);
-    }
   }
 
   /** Write data with one strobe bit per byte. */
-  public static final class W extends Bundle {
-    public final Bool valid = out("valid", Bool());
-    public final Bool ready = in("ready", Bool());
+  public static final class W extends Handshake {
     public final Bits data;
     public final Bits strb;
 
@@ -55,37 +46,21 @@ public final class AxiLite extends Bundle {
       data = out("data", Bits(dataWidth));
       strb = out("strb", Bits(dataWidth / 8));
     }
-
-    public Bool fire() {
-      return valid.and(ready);
-    }
   }
 
   /** Write response, in the subordinate-to-manager view (valid flows back). */
-  public static final class B extends Bundle {
-    public final Bool valid = out("valid", Bool());
-    public final Bool ready = in("ready", Bool());
+  public static final class B extends Handshake {
     public final Bits resp = out("resp", Bits(2));
-
-    public Bool fire() {
-      return valid.and(ready);
-    }
   }
 
   /** Read data, in the subordinate-to-manager view. */
-  public static final class R extends Bundle {
-    public final Bool valid = out("valid", Bool());
-    public final Bool ready = in("ready", Bool());
+  public static final class R extends Handshake {
     public final Bits data;
     public final Bits resp;
 
     R(int dataWidth) {
       data = out("data", Bits(dataWidth));
       resp = out("resp", Bits(2));
-    }
-
-    public Bool fire() {
-      return valid.and(ready);
     }
   }
 

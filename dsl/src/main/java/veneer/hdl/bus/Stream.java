@@ -1,7 +1,6 @@
 package veneer.hdl.bus;
 
 import veneer.hdl.Bits;
-import veneer.hdl.Bool;
 import veneer.hdl.Bundle;
 
 /**
@@ -15,18 +14,11 @@ import veneer.hdl.Bundle;
  * Bundle.connect(in, out);
  * }</pre>
  */
-public final class Stream extends Bundle {
-  public final Bool valid = out("valid", Bool());
-  public final Bool ready = in("ready", Bool());
+public final class Stream extends Handshake {
   public final Bits data;
 
   /** A stream of {@code dataWidth}-bit beats. */
   public Stream(int dataWidth) {
     data = out("data", Bits(BusParams.positive("Stream data width", dataWidth)));
-  }
-
-  /** {@code valid && ready}: a beat moves in this cycle. */
-  public Bool fire() {
-    return valid.and(ready);
   }
 }

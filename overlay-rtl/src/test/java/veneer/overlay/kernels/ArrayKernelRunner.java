@@ -34,7 +34,11 @@ final class ArrayKernelRunner {
   private ArrayKernelRunner() {}
 
   static Outcome run(ArrayConfig config, CompiledKernel k, WorkRange range, long maxCycles, Object... args) {
-    try (CheckedSimulator sim = CheckedSimulator.wrap(Simulators.open(new PeArray(config), Backend.JVM))) {
+    return run(Backend.JVM, config, k, range, maxCycles, args);
+  }
+
+  static Outcome run(Backend backend, ArrayConfig config, CompiledKernel k, WorkRange range, long maxCycles, Object... args) {
+    try (CheckedSimulator sim = CheckedSimulator.wrap(Simulators.open(new PeArray(config), backend))) {
       Axi4SlaveMemory dram = sim.attach(new Axi4SlaveMemory(sim, "mem", Axi4SlaveMemory.Config.defaults()
           .withLatency(12).withOutOfOrder(true).withProbabilities(0.9, 0.9)));
       sim.attach(new Axi4ProtocolChecker(sim, "mem"));

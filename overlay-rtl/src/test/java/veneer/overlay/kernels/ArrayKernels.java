@@ -76,4 +76,24 @@ public final class ArrayKernels {
       partial[groupId(0)] = scratch[0];
     }
   }
+
+  /** A dense switch (compiled to a jump table) on every 3-bit field of the input. */
+  @Kernel
+  public static void classify(int[] a, int[] out) {
+    int i = globalId(0);
+    int acc = 0;
+    for (int k = 0; k < 4; k++) {
+      switch ((a[i] >> (3 * k)) & 7) {
+        case 0: acc += 1; break;
+        case 1: acc *= 3; break;
+        case 2:
+        case 3: acc -= k; break;
+        case 5: acc ^= 0x55; break;
+        case 6: acc += a[i]; break;
+        case 7: acc = acc << 1; break;
+        default: acc--;
+      }
+    }
+    out[i] = acc;
+  }
 }

@@ -15,6 +15,7 @@ import veneer.kernel.KernelFailure;
 import veneer.kernel.WorkRange;
 import veneer.overlay.array.ArrayConfig;
 import veneer.overlay.memory.CoalescerConfig;
+import veneer.sim.Backend;
 
 /**
  * Kernels compiled from Java by veneer-compiler run on the RTL PE array (JVM simulator back end)
@@ -22,19 +23,25 @@ import veneer.overlay.memory.CoalescerConfig;
  * from the failure table, must name the same kernel line and work-item as the JVM.
  */
 class CompiledKernelsOnArrayTest {
-  private static final long SEED = 20261129L;
+  static final long SEED = 20261129L;
 
-  private static ArrayConfig array(int pes, int threads) {
+  static ArrayConfig array(int pes, int threads) {
     return new ArrayConfig(pes, threads, 1024, 1024, CoalescerConfig.forThreads(threads));
   }
 
   /** Runs on the JVM and on the array; compares failures and every argument. */
-  private static ArrayKernelRunner.Outcome check(ArrayConfig config, String kernel, WorkRange range, Object... args) {
+  static ArrayKernelRunner.Outcome check(ArrayConfig config, String kernel, WorkRange range, Object... args) {
+    return check(Backend.JVM, SEED, config, kernel, range, args);
+  }
+
+  /** {@code seed} made the inputs; it is printed with a failure. */
+  static ArrayKernelRunner.Outcome check(Backend backend, long seed, ArrayConfig config, String kernel, WorkRange range,
+      Object... args) {
     Object[] expected = deepCopy(args);
     Optional<KernelFailure> jvm = JvmKernelRunner.run(ArrayKernels.class, kernel, range, expected);
     CompiledKernel k = KernelCompiler.compile(ArrayKernels.class, kernel, CompileOptions.defaults().withImemBytes(4 * config.imemWords()));
-    ArrayKernelRunner.Outcome out = ArrayKernelRunner.run(config, k, range, 2_000_000, args);
-    String where = kernel + " on " + config.pes() + " PEs x " + config.threadsPerPe() + " threads (seed " + SEED + ")";
+    ArrayKernelRunner.Outcome out = ArrayKernelRunner.run(backend, config, k, range, 2_000_000, args);
+    String where = kernel + " on " + config.pes() + " PEs x " + config.threadsPerPe() + " threads, " + backend + " (seed " + seed + ")";
     assertEquals(jvm, out.failure(), where + ": failure");
     for (int i = 0; i < args.length; i++) {
       assertTrue(Arrays.deepEquals(new Object[] {expected[i]}, new Object[] {args[i]}),
@@ -60,7 +67,7 @@ class CompiledKernelsOnArrayTest {
     return c;
   }
 
-  private static int[] ints(Random r, int n, int bound) {
+  static int[] ints(Random r, int n, int bound) {
     int[] a = new int[n];
     for (int i = 0; i < n; i++) {
       a[i] = r.nextInt(bound) - bound / 2;
@@ -109,6 +116,16 @@ class CompiledKernelsOnArrayTest {
     Random r = new Random(SEED + 4);
     int n = 24;
     check(array(2, 8), "reduce", WorkRange.of(n, 4), ints(r, n, 1000), new int[n / 4], new int[4]);
+  }
+
+  @Test
+  void jumpTableSwitchOnTwoPes() {
+    Random r = new Random(SEED + 6);
+    int n = 40;
+    ArrayKernelRunner.Outcome out = check(array(2, 4), "classify", WorkRange.of(n), ints(r, n, Integer.MAX_VALUE), new int[n]);
+    assertTrue(KernelCompiler.compile(ArrayKernels.class, "classify", CompileOptions.defaults()).asm().contains("auipc"),
+        "the switch is compiled to a jump table");
+    assertTrue(out.retired()[0] > 100 && out.retired()[1] > 100, "both PEs ran items: " + Arrays.toString(out.retired()));
   }
 
   @Test

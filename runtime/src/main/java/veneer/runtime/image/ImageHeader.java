@@ -60,4 +60,10 @@ public record ImageHeader(
     public long variantIdUnsigned() {
         return Integer.toUnsignedLong(variantId);
     }
+
+    /** This header with another signer, for re-signing ({@link ImageSigner}). */
+    public ImageHeader withSigner(KeyFingerprint signer) {
+        return new ImageHeader(formatVersion, shellInterfaceId, roleKind, variantId, variantName, imageVersion,
+                buildInfo, resources, payloadLength, payloadDigest, signer);
+    }
 }

@@ -82,17 +82,26 @@ public final class ImageVerifier {
 
     private static VerifiedImage verifyOwned(byte[] bytes, ShellInterfaceId expectedShell,
                                              TrustStore trust, RollbackPolicy rollback) throws ImageRejectedException {
-        ParsedImage parsed = parse(bytes);
+        ParsedImage parsed = verifySignature(bytes, trust);
         ImageHeader header = parsed.header();
-        PublicKey signerKey = signerKey(header.signerFingerprint(), trust);
-        checkPayloadDigest(parsed);
-        checkSignature(parsed, signerKey);
         checkShell(header, expectedShell);
         checkRollback(header, rollback);
         byte[] payload = new byte[parsed.payloadLength()];
         System.arraycopy(bytes, parsed.payloadOffset(), payload, 0, payload.length);
         PartialBitstream bitstream = checkBitstream(header, payload, parsed.payloadOffset());
         return new VerifiedImage(header, payload, bitstream);
+    }
+
+    /**
+     * The checks that do not depend on the device: framing, a trusted and unrevoked signer, the
+     * payload digest and the signature. {@link ImageSigner} uses them before re-signing.
+     */
+    static ParsedImage verifySignature(byte[] bytes, TrustStore trust) throws ImageRejectedException {
+        ParsedImage parsed = parse(bytes);
+        PublicKey signerKey = signerKey(parsed.header().signerFingerprint(), trust);
+        checkPayloadDigest(parsed);
+        checkSignature(parsed, signerKey);
+        return parsed;
     }
 
     private static ParsedImage parse(byte[] bytes) throws ImageRejectedException {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import veneer.hdl.ir.Port;
+import veneer.sim.progress.Progress;
 
 /**
  * Turns Verilog plus a port list into a loadable model library, through the cache: the key is
@@ -105,7 +106,7 @@ final class ModelBuilder {
   }
 
   private static void build(Path dir, VerilogSource.Files source, List<Port> ports, List<String> flags) {
-    try {
+    try (Progress.Task progress = Progress.begin("Verilator build of " + source.topModule())) {
       Path src = dir.resolve("src");
       Files.createDirectories(src);
       List<String> cmd = new ArrayList<>(List.of("verilator"));
@@ -122,10 +123,12 @@ final class ModelBuilder {
       }
       cmd.add("-Isrc");
       StringBuilder log = new StringBuilder();
+      progress.phase("verilating");
       step(dir, cmd, source, log);
       String header = Files.readString(dir.resolve("obj").resolve("Vveneer.h"));
       Files.writeString(src.resolve(NativeSources.HARNESS),
           HarnessGenerator.generate(ports, HarnessGenerator.membersFromHeader(header)));
+      progress.phase("compiling C++");
       step(dir, MAKE, source, log);
       Path lib = dir.resolve("obj").resolve(LIBRARY);
       if (!Files.isRegularFile(lib)) {

@@ -81,6 +81,7 @@ final class DeviceDemo {
 
       step("9. Figures (" + uri + "; DRAM roofline 64 B/cycle; bytes moved = the kernels' array bytes read + written)");
       System.out.print(table(outcomes));
+      System.out.println("   (compile ms is wall clock: the first kernel also pays for loading the compiler)");
     } catch (LoadFailedException e) {
       fail("a good image was refused: " + e.getMessage());
     }

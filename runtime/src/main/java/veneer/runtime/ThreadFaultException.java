@@ -4,7 +4,8 @@ package veneer.runtime;
  * A hardware thread of the overlay stopped by a fault or an EBREAK instead of its exit: not a
  * Java failure (those are {@link KernelException}s) but a wrong program, a bad address or a
  * device problem. Names the first faulting PE and thread, the pc, the cause and mtval, from the
- * array's error summary; {@link #faults()} counts every thread that stopped so.
+ * array's error summary; {@link #faults()} counts every thread that stopped so. The launch's Java
+ * arrays are not copied back (their device copies may be partly written).
  *
  * <pre>{@code
  * catch (ThreadFaultException e) {

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import veneer.hdl.Bits;
-import veneer.hdl.Bool;
 import veneer.hdl.Bundle;
 import veneer.hdl.Module;
 import veneer.hdl.UInt;
 import veneer.hdl.bus.Axi4;
+import veneer.shell.dma.DmaBlock;
 import veneer.shell.dram.DramSubsystem;
 import veneer.shell.mgmt.ManagementBlock;
 import veneer.shell.mgmt.UserBlock;
@@ -21,22 +21,11 @@ import veneer.shell.pr.VariantSlot;
  * The assembled static Shell with its reconfigurable partition: the PCIe endpoint (PF0
  * management, PF1 user), the management block and the partition controls behind PF0, the user
  * registers behind PF1 BAR2, the partition ({@link PrRegion}: PR controller, decoupler, every
- * Role variant) with its control port behind PF1 BAR0, and the DRAM ({@link DramSubsystem})
- * behind the Role's DRAM ports. docs/shell.md has the block diagram.
- *
- * <p>Attachment points for the DMA engine and MSI-X (not part of this module yet):
- * <ul>
- *   <li>{@code rq} / {@code rc}: device-initiated TLPs into the endpoint (merged with the
- *       completer's completions) and the completions for them. DMA reads and writes and MSI-X
- *       message writes share {@code rq} through one arbiter; {@code rc} goes to the requester.
- *   <li>{@code dma_dram}: DRAM interconnect manager 0 ({@link #DMA_MANAGER}); the Role's ports
- *       are managers 1 and up.
- *   <li>{@code role_irq} (levels, after the decoupler, 0 while decoupled) and {@code user_irq}
- *       (one-cycle pulses from PF1 BAR2's {@code user_irq}): the interrupt sources MSI-X turns
- *       into messages.
- *   <li>{@code requester_id}, {@code mps}, {@code mrrs}, {@code bus_master}: PF1's
- *       configuration, which the requester obeys.
- * </ul>
+ * Role variant) with its control port behind PF1 BAR0, the bus-master side ({@link DmaBlock}:
+ * requester, scatter-gather DMA with two host-to-card and two card-to-host channels, MSI-X with
+ * vectors for the DMA channels, the Role's interrupt lines and PF1's {@code user_irq}), and the
+ * DRAM ({@link DramSubsystem}) behind the DMA engine (manager 0) and the Role's DRAM ports
+ * (managers 1 and up). docs/shell.md has the block diagram.
  *
  * <pre>{@code
  * Shell shell = instance("shell", new Shell(ShellConfig.defaults(List.of(
@@ -46,26 +35,15 @@ import veneer.shell.pr.VariantSlot;
  * }</pre>
  */
 public final class Shell extends Module {
-  /** The DRAM interconnect manager reserved for the DMA engine. */
+  /** The DRAM interconnect manager of the DMA engine. */
   public static final int DMA_MANAGER = 0;
 
   public final ShellConfig config;
   /** The link: requests and completions from the host, and to it. */
   public final Tlp rx;
   public final Tlp tx;
-  /** Attachment point: device-initiated requests (DMA, MSI-X) in, their completions out. */
-  public final Tlp rq;
-  public final Tlp rc;
-  /** Attachment point: the DMA engine's DRAM manager port. */
-  public final Axi4 dmaDram;
-  /** Attachment point: interrupt sources for MSI-X. */
+  /** The Role's interrupt lines after the decoupler (0 while decoupled), as MSI-X sees them. */
   public final Bits roleIrq;
-  public final UInt userIrq = output("user_irq", UInt(32));
-  /** PF1's requester id, Max_Payload_Size, Max_Read_Request_Size and bus master enable, for the requester. */
-  public final UInt requesterId = output("requester_id", UInt(16));
-  public final UInt mps = output("mps", UInt(3));
-  public final UInt mrrs = output("mrrs", UInt(3));
-  public final Bool busMaster = output("bus_master", Bool());
   private final List<BusProbe.Signal> probes = new ArrayList<>();
 
   public Shell(ShellConfig c) {
@@ -74,21 +52,12 @@ public final class Shell extends Module {
     int w = c.tlpWidth();
     rx = slave("rx", () -> new Tlp(w));
     tx = master("tx", () -> new Tlp(w));
-    rq = slave("rq", () -> new Tlp(w));
-    rc = master("rc", () -> new Tlp(w));
-    dmaDram = slave("dma_dram", () -> new Axi4(c.interconnect().masterParams()));
     roleIrq = output("role_irq", Bits(c.role().interrupts()));
 
     // --- PCIe: endpoint, PF0 management, PF1 user registers ------------------------------------------
     PcieEndpoint ep = instance("endpoint", new PcieEndpoint(w, ShellLayout.functions(c.roleBarSize())));
     Bundle.connect(rx, ep.rx);
     Bundle.connect(ep.tx, tx);
-    Bundle.connect(rq, ep.rq);
-    Bundle.connect(ep.rc, rc);
-    requesterId.assign(ep.requesterId.or(1));
-    mps.assign(ep.mps);
-    mrrs.assign(ep.mrrs1);
-    busMaster.assign(ep.busMaster1);
 
     ManagementBlock mgmt = instance("mgmt", new ManagementBlock(c.interfaceId()));
     Bundle.connect(ep.region("mgmt"), mgmt.regs);
@@ -96,13 +65,30 @@ public final class Shell extends Module {
     mgmt.served.assign(ep.served);
     mgmt.completionSent.assign(ep.completionSent);
     mgmt.refused.assign(ep.refused);
-    mgmt.errValid.assign(ep.errValid);
-    mgmt.errCode.assign(ep.errCode);
-    mgmt.errInfo.assign(ep.errInfo);
 
     UserBlock user = instance("user", new UserBlock());
     Bundle.connect(ep.region("user"), user.regs);
-    userIrq.assign(user.userIrq);
+
+    // --- the bus master: requester, DMA, MSI-X; all of it belongs to PF1 --------------------------------
+    DmaBlock dma = instance("dma", new DmaBlock(w, c.interconnect(), c.dma(), c.role().interrupts()));
+    Bundle.connect(dma.rq, ep.rq);
+    Bundle.connect(ep.rc, dma.rc);
+    dma.requesterId.assign(ep.requesterId.or(1));
+    dma.mps.assign(ep.mps);
+    dma.mrrs.assign(ep.mrrs1);
+    dma.busMaster.assign(ep.busMaster1);
+    dma.msixEnable.assign(ep.msixEnable1);
+    dma.msixFunctionMask.assign(ep.msixFunctionMask1);
+    Bundle.connect(ep.region("dma"), dma.channelRegs);
+    Bundle.connect(ep.region("dma_window"), dma.windowRegs);
+    Bundle.connect(ep.region("msix_table"), dma.msixTable);
+    Bundle.connect(ep.region("msix_pba"), dma.msixPba);
+    dma.userIrq.assign(user.userIrq);
+    // PF0's error log: the endpoint's events first, the requester's (queued) when the endpoint has none
+    dma.errReady.assign(ep.errValid.not());
+    mgmt.errValid.assign(ep.errValid.or(dma.errValid));
+    mgmt.errCode.assign(ep.errValid.mux(ep.errCode, dma.errCode));
+    mgmt.errInfo.assign(ep.errValid.mux(ep.errInfo, dma.errInfo));
 
     // --- the partition, driven from PF0 ---------------------------------------------------------------
     List<VariantSlot> slots = new ArrayList<>();
@@ -138,7 +124,7 @@ public final class Shell extends Module {
 
     // --- DRAM: manager 0 the DMA slot, managers 1.. the Role's ports through the decoupler ---------------
     DramSubsystem dram = instance("dram", new DramSubsystem(c.interconnect(), c.dramTiming()));
-    Bundle.connect(dmaDram, dram.masters.get(DMA_MANAGER));
+    Bundle.connect(dma.axi, dram.masters.get(DMA_MANAGER));
     UInt reads = lit(0, UInt(c.role().dramPorts()));
     UInt writes = lit(0, UInt(c.role().dramPorts()));
     for (int i = 0; i < c.role().dramPorts(); i++) {
@@ -151,9 +137,10 @@ public final class Shell extends Module {
     pc.dramReads.assign(reads);
     pc.dramWrites.assign(writes);
 
-    // --- interrupts: to PF0's monitor and out to MSI-X ------------------------------------------------------
+    // --- interrupts: to PF0's monitor and to MSI-X -------------------------------------------------------
     roleIrq.assign(pr.role.irq);
     pc.roleIrq.assign(pr.role.irq);
+    dma.roleIrq.assign(pr.role.irq);
 
     if (c.probes()) {
       probes.addAll(BusProbe.mirror(this, "probe_role_ctrl", ep.region("role_ctrl"), pr.role.ctrl));
@@ -161,6 +148,7 @@ public final class Shell extends Module {
         probes.addAll(BusProbe.mirror(this, "probe_role_dram" + i, pr.role.dram(i),
             dram.masters.get(DMA_MANAGER + 1 + i)));
       }
+      probes.addAll(BusProbe.mirror(this, "probe_dma_dram", dma.axi, dram.masters.get(DMA_MANAGER)));
       // What reaches the PR controller from PF0, for tests that prove nothing else drives it.
       probes.add(BusProbe.copy(this, "probe_pr_cfg_valid", pc.cfg.valid));
       probes.add(BusProbe.copy(this, "probe_pr_cfg_end", pc.cfgEnd));

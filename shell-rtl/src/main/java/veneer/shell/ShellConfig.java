@@ -7,7 +7,8 @@ import java.util.Set;
 import veneer.shell.dram.AddressMap;
 import veneer.shell.dram.DramConfig;
 import veneer.shell.dram.InterconnectConfig;
-import veneer.shell.pcie.Tlp;
+import veneer.shell.dma.DmaConfig;
+import veneer.shell.msix.MsixRegisters;
 import veneer.shell.role.RoleParams;
 
 /**
@@ -30,13 +31,27 @@ import veneer.shell.role.RoleParams;
  * @param maxBursts outstanding bursts per Role DRAM port through the decoupler
  * @param probes add {@code probe_*} outputs copying the Role's Shell-side buses, for protocol checkers in
  *     simulation (a hardware build leaves them off)
+ * @param dma the requester path's tags, read request size and completion timeout
  */
 public record ShellConfig(BigInteger interfaceId, RoleParams role, List<VariantSpec> variants, AddressMap dram,
-    DramConfig dramTiming, int tlpWidth, int resetCycles, int maxBursts, boolean probes) {
+    DramConfig dramTiming, int tlpWidth, int resetCycles, int maxBursts, boolean probes, DmaConfig dma) {
   /** The interface id of the simulated Shell: "VENEERSHELL0" and build 1. */
   public static final BigInteger DEFAULT_INTERFACE_ID = new BigInteger("56454E4545525348454C4C3000000001", 16);
   /** Outstanding transactions of one ID of one manager the DRAM interconnect tracks. */
   public static final int MAX_OUTSTANDING_PER_ID = 32;
+  /**
+   * The TLP beat of the Shell: the DMA engine moves 64-byte beats, and at 256 bits the datapath
+   * would carry at most 32 B/cycle, half of what a Gen3 x16 link moves at 250 MHz.
+   */
+  public static final int TLP_WIDTH = 512;
+  /** Role interrupt lines that have MSI-X vectors of their own ({@link MsixRegisters#ROLE_VECTORS}). */
+  public static final int MAX_ROLE_INTERRUPTS = MsixRegisters.ROLE_VECTORS;
+
+  /** The configuration with the default requester sizes ({@link DmaConfig#defaults()}). */
+  public ShellConfig(BigInteger interfaceId, RoleParams role, List<VariantSpec> variants, AddressMap dram,
+      DramConfig dramTiming, int tlpWidth, int resetCycles, int maxBursts, boolean probes) {
+    this(interfaceId, role, variants, dram, dramTiming, tlpWidth, resetCycles, maxBursts, probes, DmaConfig.defaults());
+  }
 
   public ShellConfig {
     if (interfaceId == null || interfaceId.signum() < 0 || interfaceId.bitLength() > 128) {
@@ -68,8 +83,24 @@ public record ShellConfig(BigInteger interfaceId, RoleParams role, List<VariantS
       throw new IllegalArgumentException("PF0 lists at most " + PartitionRegisters.MAX_VARIANTS
           + " variants, found " + variants.size());
     }
-    if (tlpWidth < 64 || tlpWidth > 1024 || Integer.bitCount(tlpWidth) != 1) {
-      throw new IllegalArgumentException("the TLP beat is 64 to 1024 bits, a power of two; found " + tlpWidth);
+    if (tlpWidth != TLP_WIDTH) {
+      throw new IllegalArgumentException("the Shell's TLP beat is " + TLP_WIDTH + " bits (the DMA engine moves"
+          + " 64-byte beats; 256 bits would cap the DMA at half the link), found " + tlpWidth);
+    }
+    if (role.dram().dataWidth() != 512 || role.dram().idWidth() < 2) {
+      throw new IllegalArgumentException("the DRAM ports (the Role's and the DMA engine's) are 512 bits wide with at"
+          + " least 2 ID bits, found " + role.dram().dataWidth() + " bits and " + role.dram().idWidth() + " ID bits");
+    }
+    if (role.interrupts() > MAX_ROLE_INTERRUPTS) {
+      throw new IllegalArgumentException("MSI-X has vectors for " + MAX_ROLE_INTERRUPTS + " Role interrupt lines,"
+          + " found a Role with " + role.interrupts());
+    }
+    if (dram.base() != 0) {
+      throw new IllegalArgumentException("the Shell's DRAM starts at address 0, found base 0x"
+          + Long.toHexString(dram.base()));
+    }
+    if (dma == null) {
+      throw new IllegalArgumentException("the DMA configuration is missing");
     }
     if (maxBursts < 1) {
       throw new IllegalArgumentException("maxBursts must be at least 1, found " + maxBursts);
@@ -79,24 +110,33 @@ public record ShellConfig(BigInteger interfaceId, RoleParams role, List<VariantS
 
   /**
    * The default boundary ({@link RoleParams#defaults()}), 2 x 1 MiB DRAM channels interleaved at
-   * 4 KiB from address 0 with the default channel timing, 256-bit TLP beats, an 8-cycle reset
-   * pulse, 8 bursts per port, no probes.
+   * 4 KiB from address 0 with the default channel timing, 512-bit TLP beats ({@link #TLP_WIDTH}),
+   * an 8-cycle reset pulse, 8 bursts per port, no probes, the default DMA sizes.
    */
   public static ShellConfig defaults(List<VariantSpec> variants) {
     return new ShellConfig(DEFAULT_INTERFACE_ID, RoleParams.defaults(), variants,
-        AddressMap.interleaved(0, 2, 1L << 20, 4096), DramConfig.defaults(), Tlp.DEFAULT_WIDTH, 8, 8, false);
+        AddressMap.interleaved(0, 2, 1L << 20, 4096), DramConfig.defaults(), TLP_WIDTH, 8, 8, false);
   }
 
   public ShellConfig withInterfaceId(BigInteger id) {
-    return new ShellConfig(id, role, variants, dram, dramTiming, tlpWidth, resetCycles, maxBursts, probes);
+    return new ShellConfig(id, role, variants, dram, dramTiming, tlpWidth, resetCycles, maxBursts, probes, dma);
   }
 
   public ShellConfig withDram(AddressMap map, DramConfig timing) {
-    return new ShellConfig(interfaceId, role, variants, map, timing, tlpWidth, resetCycles, maxBursts, probes);
+    return new ShellConfig(interfaceId, role, variants, map, timing, tlpWidth, resetCycles, maxBursts, probes, dma);
+  }
+
+  /** The same Shell with another Role boundary (every variant is built with it; PF1 BAR0 follows its control window). */
+  public ShellConfig withRole(RoleParams r) {
+    return new ShellConfig(interfaceId, r, variants, dram, dramTiming, tlpWidth, resetCycles, maxBursts, probes);
   }
 
   public ShellConfig withProbes(boolean on) {
-    return new ShellConfig(interfaceId, role, variants, dram, dramTiming, tlpWidth, resetCycles, maxBursts, on);
+    return new ShellConfig(interfaceId, role, variants, dram, dramTiming, tlpWidth, resetCycles, maxBursts, on, dma);
+  }
+
+  public ShellConfig withDma(DmaConfig d) {
+    return new ShellConfig(interfaceId, role, variants, dram, dramTiming, tlpWidth, resetCycles, maxBursts, probes, d);
   }
 
   /** PF1 BAR0's size: the Role's control space. */

@@ -32,6 +32,14 @@ class ShellConfigTest {
     assertTrue(narrow.contains("12 to 31 bits, found 8"), narrow);
     String id = refused(() -> d.withInterfaceId(java.math.BigInteger.ONE.shiftLeft(128)));
     assertTrue(id.contains("128-bit"), id);
+    String w = refused(() -> new ShellConfig(d.interfaceId(), d.role(), d.variants(), d.dram(), d.dramTiming(), 256,
+        d.resetCycles(), d.maxBursts(), false));
+    assertTrue(w.contains("TLP beat is 512 bits") && w.contains("found 256"), w);
+    String irq = refused(() -> new ShellConfig(d.interfaceId(), RoleParams.defaults().withInterrupts(9),
+        d.variants(), d.dram(), d.dramTiming(), d.tlpWidth(), d.resetCycles(), d.maxBursts(), false));
+    assertTrue(irq.contains("vectors for 8 Role interrupt lines, found a Role with 9"), irq);
+    String timeout = refused(() -> d.withDma(new veneer.shell.dma.DmaConfig(32, 512, 4)));
+    assertTrue(timeout.contains("16 to 2^31 - 1 cycles, found 4"), timeout);
   }
 
   @Test

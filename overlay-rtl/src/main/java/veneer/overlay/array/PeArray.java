@@ -74,12 +74,15 @@ public final class PeArray extends Module {
 
     List<Pe> pes = new ArrayList<>();
     Bool busy = lit(0, Bool());
+    UInt fences = lit(0, UInt(n));
     for (int i = 0; i < n; i++) {
       Pe pe = instance("pe" + i, new Pe(c.pe(i)));
       pes.add(pe);
       Bundle.connect(pe.mem, memory.pe(i));
       busy = busy.or(pe.<Bool>port("busy"));
+      fences = pe.<Bool>port("fence").mux(fences.or(1L << i), fences);
     }
+    memory.seal.assign(fences);
     Bool running = busy.named("busy");
     Bool hasRun = reg("has_run", Bool(), 0);
     Bool start = regs.port("control").bit(0).and(running.not()).named("start");

@@ -30,6 +30,8 @@ public final class ArrayMemory extends Module {
   private final List<Axi4> pePorts = new ArrayList<>();
   public final Axi4 m;
   public final Bool clear = input("clear", Bool());
+  /** Bit i: PE i executed a FENCE ({@link LineCoalescer#seal}). */
+  public final UInt seal;
   public final UInt peReads = output("pe_reads", UInt(COUNTER_WIDTH));
   public final UInt peWrites = output("pe_writes", UInt(COUNTER_WIDTH));
   public final UInt lineReads = output("line_reads", UInt(COUNTER_WIDTH));
@@ -40,13 +42,14 @@ public final class ArrayMemory extends Module {
       @Param(name = "threads", defaultValue = "8") int threads,
       @Param(name = "slots", defaultValue = "16") int slots,
       @Param(name = "window", defaultValue = "16") int window,
-      @Param(name = "openLines", defaultValue = "4") int openLines) {
+      @Param(name = "openLines", defaultValue = "8") int openLines) {
     this(pes, new CoalescerConfig(threads, slots, window, openLines));
   }
 
   public ArrayMemory(int pes, CoalescerConfig c) {
     super("ArrayMemory");
     m = master("mem", () -> new Axi4(memParams(pes, c)));
+    seal = input("seal", UInt(pes));
     SingleBeatAxiArbiter arb = instance("arb", new SingleBeatAxiArbiter(pes, LineCoalescer.lineParams(c)));
     UInt reads = lit(0, UInt(8));
     UInt writes = lit(0, UInt(8));
@@ -56,6 +59,7 @@ public final class ArrayMemory extends Module {
       LineCoalescer coal = instance("coal" + i, new LineCoalescer(c));
       Bundle.connect(port, coal.s);
       Bundle.connect(coal.m, arb.s(i));
+      coal.seal.assign(seal.bit(i));
       reads = reads.add(coal.readAccepted.asUInt());
       writes = writes.add(coal.writeAccepted.asUInt());
     }

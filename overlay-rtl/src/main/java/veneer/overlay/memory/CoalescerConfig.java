@@ -1,5 +1,7 @@
 package veneer.overlay.memory;
 
+import veneer.overlay.pe.PeConfig;
+
 /**
  * The shape of a {@link LineCoalescer}.
  *
@@ -7,7 +9,7 @@ package veneer.overlay.memory;
  * CoalescerConfig c = new CoalescerConfig(8, 8, 8, 4);   // 8 threads, 8 lines in flight, 8-cycle window, 4 open
  * }</pre>
  *
- * @param threads thread ids on the PE side (1 to 16), one request in flight per thread
+ * @param threads threads of the PE (1 to 16); the PE side has {@link #ids()} access ids
  * @param slots line transactions in flight per direction (2 to 16; a power of two), one AXI ID each
  * @param window cycles an open line waits for more requests before it is sent (1 to 255)
  * @param openLines read lines gathering requests at the same time (1 to slots, at most 8)
@@ -34,14 +36,30 @@ public record CoalescerConfig(int threads, int slots, int window, int openLines)
     }
   }
 
-  /** The default for a PE with {@code threads} threads: 16 slots, a 16-cycle window, 4 open lines. */
+  /** The default for a PE with {@code threads} threads: 16 slots, a 16-cycle window, 8 open lines. */
   public static CoalescerConfig forThreads(int threads) {
-    return new CoalescerConfig(threads, 16, 16, 4);
+    return new CoalescerConfig(threads, 16, 16, 8);
   }
 
-  /** Bits of a thread id (at least 1). */
-  public int tidBits() {
-    return RoundRobinArbiter.indexBits(threads);
+  /**
+   * Requesters on the PE side: the PE's access ids ({@link PeConfig#accessIds(int)}), each with
+   * at most one access in flight; the AXI ID of the PE side.
+   */
+  public int ids() {
+    return PeConfig.accessIds(threads);
+  }
+
+  /**
+   * Cycles an open write line gathers stores: four read windows (at most 255). Stores are
+   * posted, so waiting longer costs the PE nothing but the access ids the stores hold.
+   */
+  public int writeWindow() {
+    return Math.min(255, 4 * window);
+  }
+
+  /** Bits of an access id (at least 1): the AXI ID width of the PE side. */
+  public int idBits() {
+    return RoundRobinArbiter.indexBits(ids());
   }
 
   /** Bits of a slot id: the AXI ID width on the line side. */

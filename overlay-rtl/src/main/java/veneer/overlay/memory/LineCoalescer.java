@@ -12,20 +12,21 @@ import veneer.hdl.bus.Axi4;
 import veneer.hdl.bus.StreamFifo;
 
 /**
- * Turns a PE's 32-bit single-beat global-memory requests (AXI ID = thread id, one in flight
- * per thread) into 512-bit line transactions. Reads of threads that hit the same 64-byte line
- * while it is open share one AR; the beat is kept and every thread gets its own word back.
- * Stores to the same line are merged into one beat with byte strobes (a later store to the
- * same bytes wins) and every thread gets its own B when the line's B arrives.
+ * Turns a PE's 32-bit single-beat global-memory requests (AXI ID = access id, at most one
+ * request in flight per id) into 512-bit line transactions. Reads that hit the same 64-byte
+ * line while it is open, or after its AR was sent and until its words are handed out (late
+ * join), share one AR; the beat is kept and every access gets its own word back. Stores to the
+ * same line are merged into one beat with byte strobes (a later store to the same bytes wins)
+ * and every access gets its own B when the line's B arrives.
  *
- * <p>Up to {@code openLines} read lines and one write line gather requests at a time. A line is
- * open for at most {@code window} cycles; it is sent earlier when every thread has joined it,
- * or (reads) when a new line finds every entry taken, or (writes) when a store to another line
- * is waiting. Each open line reserves one of
- * {@code slots} AXI IDs until all its threads are answered. Each thread still waits for its own
- * response, so per-thread program order is kept; responses (R or B) are given only after the
- * line's response, so a store is visible to everyone once its thread sees B. Error responses
- * are passed on to every thread of the line.
+ * <p>Up to {@code openLines} read lines and {@code openLines} write lines gather requests at a
+ * time. A read line is open for at most {@code window} cycles, a write line for
+ * {@link CoalescerConfig#writeWindow()}; a line is sent earlier when every id has joined it or
+ * when a new line finds every entry taken (round-robin victim). Each line reserves one of
+ * {@code slots} AXI IDs until all its accesses are answered. Memory order per line: a read
+ * waits while a write to its line is gathering or in flight, a write while a read of its line
+ * is, or another write to it is in flight. {@link #seal} (a FENCE in the PE) ends late joins
+ * into reads already sent. Error responses are passed on to every access of the line.
  *
  * <pre>{@code
  * LineCoalescer c = instance("coal", new LineCoalescer(CoalescerConfig.forThreads(8)));
@@ -34,7 +35,7 @@ import veneer.hdl.bus.StreamFifo;
  * }</pre>
  */
 public final class LineCoalescer extends Module {
-  /** The PE side: 32-bit data, ID = thread id, single beats. */
+  /** The PE side: 32-bit data, ID = access id, single beats. */
   public final Axi4 s;
   /** The memory side: 512-bit single-beat line transactions, ID = slot. */
   public final Axi4 m;
@@ -42,6 +43,11 @@ public final class LineCoalescer extends Module {
   public final Bool readAccepted = output("read_accepted", Bool());
   /** A store was accepted from the PE this cycle. */
   public final Bool writeAccepted = output("write_accepted", Bool());
+  /**
+   * A FENCE executed on the PE: reads already sent take no more late joiners, so that loads
+   * after the FENCE read memory after it.
+   */
+  public final Bool seal = input("seal", Bool());
 
   /** The AXI4 parameters of the memory side. */
   public static Axi4.Params lineParams(CoalescerConfig c) {
@@ -50,13 +56,13 @@ public final class LineCoalescer extends Module {
 
   /** The AXI4 parameters of the PE side. */
   public static Axi4.Params peParams(CoalescerConfig c) {
-    return new Axi4.Params(c.tidBits(), 32, 32, 0);
+    return new Axi4.Params(c.idBits(), 32, 32, 0);
   }
 
   public LineCoalescer(CoalescerConfig c) {
     s = slave("s", () -> new Axi4(peParams(c)));
     m = master("m", () -> new Axi4(lineParams(c)));
-    final int nt = c.threads();
+    final int nt = c.ids();
     final int k = c.slots();
     final int kb = c.slotBits();
     final int words = CoalescerConfig.LINE_WORDS;
@@ -70,7 +76,7 @@ public final class LineCoalescer extends Module {
       ch.prot.assign(lit(0, Bits(3)));
       ch.qos.assign(lit(0, Bits(4)));
     }
-    UInt allThreads = lit((1L << nt) - 1, UInt(nt));
+    UInt allThreads = lit(java.math.BigInteger.ONE.shiftLeft(nt).subtract(java.math.BigInteger.ONE), UInt(nt));
 
     // ---------------- reads --------------------------------------------------------------------
     List<UInt> wordOf = new ArrayList<>();
@@ -98,6 +104,23 @@ public final class LineCoalescer extends Module {
     }
     UInt arLine = s.ar.addr.bits(31, 6);
     UInt arTid = s.ar.id;
+    // Memory order: a read waits while a write to its line is gathering or in flight, and a
+    // write waits while a read of its line or another write to it is (the PE sends each
+    // thread's accesses in program order, but reads and writes, and different slots, may
+    // be reordered on the way to memory).
+    List<UInt> rSlotLine = new ArrayList<>();
+    List<UInt> wSlotLine = new ArrayList<>();
+    for (int j = 0; j < k; j++) {
+      rSlotLine.add(reg("r_slot_line_" + j, UInt(26), 0));
+      wSlotLine.add(reg("w_slot_line_" + j, UInt(26), 0));
+    }
+    UInt wBusy = reg("w_busy", UInt(k), 0);
+    Bool readBlocked = lit(0, Bool());
+    for (int j = 0; j < k; j++) {
+      readBlocked = readBlocked.or(wBusy.bit(j).and(wSlotLine.get(j).eq(arLine)));
+    }
+    readBlocked = readBlocked.named("r_blocked");
+    Bool arValid = s.ar.valid.and(readBlocked.not());
     UInt arBit = lit(1, UInt(nt)).shl(arTid);
     List<Bool> closing = new ArrayList<>();
     Bool anyMatch = lit(0, Bool());
@@ -109,7 +132,7 @@ public final class LineCoalescer extends Module {
       Bool cl = rOpen.get(o).and(rAge.get(o).ge(c.window()).or(rMask.get(o).eq(allThreads)).or(rForce.get(o)));
       closing.add(cl.named("r_closing_" + o));
       Bool match = rOpen.get(o).and(arLine.eq(rLine.get(o)));
-      Bool join = s.ar.valid.and(match).and(cl.not());
+      Bool join = arValid.and(match).and(cl.not());
       joins.add(join);
       anyMatch = anyMatch.or(match);
       anyJoin = anyJoin.or(join);
@@ -118,9 +141,25 @@ public final class LineCoalescer extends Module {
     }
     Free rFree = lowestFree(rBusy, k, kb);
     UInt freeEntryBit = freeEntries.and(freeEntries.not().add(1));
-    Bool needEntry = s.ar.valid.and(anyMatch.not());
+    // A load of a line whose read is already on its way joins it (late join) until the line
+    // has been handed out, unless a FENCE sealed it. Safe for this PE's stores: a store waits
+    // while a read of its line is busy, and a read waits while a store to its line is.
+    UInt rIssued = reg("r_issued", UInt(k), 0);
+    UInt rSealed = reg("r_sealed", UInt(k), 0);
+    StreamFifo rDone = instance("r_done", new StreamFifo(kb, k));
+    UInt rHead = rDone.out.data.asUInt();
+    Bool lateJoinable = lit(0, Bool());
+    UInt lateSlot = lit(0, UInt(kb));
+    for (int j = 0; j < k; j++) {
+      Bool m = rIssued.bit(j).and(rSealed.bit(j).not()).and(rSlotLine.get(j).eq(arLine))
+          .and(rDone.out.valid.and(rHead.eq(j)).not());
+      lateJoinable = lateJoinable.or(m);
+      lateSlot = m.mux(lit(j, UInt(kb)), lateSlot);
+    }
+    Bool lateJoin = arValid.and(anyMatch.not()).and(lateJoinable).named("r_late_join");
+    Bool needEntry = arValid.and(anyMatch.not()).and(lateJoinable.not());
     Bool rStart = needEntry.and(freeEntries.orR()).and(rFree.any).named("r_start");
-    s.ar.ready.assign(anyJoin.or(rStart));
+    s.ar.ready.assign(anyJoin.or(rStart).or(lateJoin));
     readAccepted.assign(s.ar.fire());
     // A new line with every entry taken: close one entry early (round robin victim).
     UInt victim = reg("r_victim", UInt(ob), 0);
@@ -152,6 +191,10 @@ public final class LineCoalescer extends Module {
         rLine.get(oo).assign(arLine);
         mask.assign(arBit);
         rSlot.get(oo).assign(rFree.index);
+        for (int j = 0; j < k; j++) {
+          final int jj = j;
+          when(rFree.index.eq(j), () -> rSlotLine.get(jj).assign(arLine));
+        }
         age.assign(0);
         force.assign(0);
       }).elsewhen(issuing, () -> {
@@ -175,7 +218,6 @@ public final class LineCoalescer extends Module {
       lanes.add(mem("r_lane_" + i, Bits(32), k));
     }
     UInt rErr = reg("r_err", UInt(k), 0);
-    StreamFifo rDone = instance("r_done", new StreamFifo(kb, k));
     rDone.in.valid.assign(m.r.valid);
     rDone.in.data.assign(m.r.id.asBits());
     m.r.ready.assign(rDone.in.ready);
@@ -188,10 +230,9 @@ public final class LineCoalescer extends Module {
     UInt rErrClr = m.r.fire().mux(lit(1, UInt(k)).shl(m.r.id), 0);
     rErr.assign(rErr.and(rErrClr.not()).or(rErrSet));
 
-    UInt rHead = rDone.out.data.asUInt();
     UInt rLeft = select(rPending, rHead);
     UInt rBit = rLeft.and(rLeft.not().add(1));
-    UInt rTid = indexOf(rBit, nt, c.tidBits());
+    UInt rTid = indexOf(rBit, nt, c.idBits());
     List<UInt> laneWords = new ArrayList<>();
     for (Mem<Bits> lane : lanes) {
       laneWords.add(lane.read(rHead).asUInt());
@@ -207,87 +248,165 @@ public final class LineCoalescer extends Module {
     for (int j = 0; j < k; j++) {
       UInt p = rPending.get(j);
       when(rIssue.and(issSlot.eq(j)), () -> p.assign(issMask))
+          .elsewhen(lateJoin.and(lateSlot.eq(j)), () -> p.assign(p.or(arBit)))
           .elsewhen(rAnswered.and(rHead.eq(j)), () -> p.assign(p.and(rBit.not())));
     }
     UInt rBusySet = rStart.mux(lit(1, UInt(k)).shl(rFree.index), 0);
     UInt rBusyClr = rSlotDone.mux(lit(1, UInt(k)).shl(rHead), 0);
     rBusy.assign(rBusy.and(rBusyClr.not()).or(rBusySet));
+    UInt rIssuedSet = rIssue.mux(lit(1, UInt(k)).shl(issSlot), 0);
+    rIssued.assign(rIssued.and(rBusyClr.not()).or(rIssuedSet));
+    rSealed.assign(rSealed.and(rBusySet.not()).or(seal.mux(rIssued, 0)));
 
     // ---------------- writes -------------------------------------------------------------------
-    Bool wOpen = reg("w_open", Bool(), 0);
-    UInt wLine = reg("w_line", UInt(26), 0);
-    UInt wMask = reg("w_mask", UInt(nt), 0);
-    UInt wSlot = reg("w_slot", UInt(kb), 0);
-    UInt wAge = reg("w_age", UInt(8), 0);
-    UInt wBusy = reg("w_busy", UInt(k), 0);
+    // Like reads: up to openLines lines gather stores at once (each thread of a PE may be
+    // writing its own line); the data waits in per-slot word lanes with byte strobes.
+    UInt wMaskAll = allThreads;
+    List<Bool> wOpen = new ArrayList<>();
+    List<UInt> wLine = new ArrayList<>();
+    List<UInt> wMask = new ArrayList<>();
+    List<UInt> wSlot = new ArrayList<>();
+    List<UInt> wAge = new ArrayList<>();
+    List<Bool> wForce = new ArrayList<>();
+    for (int o = 0; o < lines; o++) {
+      wOpen.add(reg("w_open_" + o, Bool(), 0));
+      wLine.add(reg("w_line_" + o, UInt(26), 0));
+      wMask.add(reg("w_mask_" + o, UInt(nt), 0));
+      wSlot.add(reg("w_slot_" + o, UInt(kb), 0));
+      wAge.add(reg("w_age_" + o, UInt(8), 0));
+      wForce.add(reg("w_force_" + o, Bool(), 0));
+    }
     Bool awSent = reg("aw_sent", Bool(), 0);
     Bool wSent = reg("w_sent", Bool(), 0);
     List<UInt> wPending = slotMasks("w_pending", k, nt);
-    List<UInt> data = new ArrayList<>();
-    List<UInt> strb = new ArrayList<>();
+    List<Mem<Bits>> wLanes = new ArrayList<>();
+    List<Mem<Bits>> wStrbLanes = new ArrayList<>();
     for (int i = 0; i < words; i++) {
-      data.add(reg("w_data_" + i, UInt(32), 0));
-      strb.add(reg("w_strb_" + i, UInt(4), 0));
+      wLanes.add(mem("w_lane_" + i, Bits(32), k));
+      wStrbLanes.add(mem("w_strb_lane_" + i, Bits(4), k));
     }
 
     UInt awLine = s.aw.addr.bits(31, 6);
     UInt awTid = s.aw.id;
-    Bool both = s.aw.valid.and(s.w.valid);
-    Bool sameW = wOpen.and(awLine.eq(wLine));
-    Bool wClose = wOpen.and(wAge.ge(c.window()).or(wMask.eq(allThreads))
-        .or(both.and(sameW.not()))).named("w_close");
+    List<Bool> wClosing = new ArrayList<>();
+    Bool writeBlocked = lit(0, Bool());
+    for (int o = 0; o < lines; o++) {
+      wClosing.add(wOpen.get(o).and(wAge.get(o).ge(c.writeWindow()).or(wMask.get(o).eq(wMaskAll))
+          .or(wForce.get(o))).named("w_closing_" + o));
+    }
+    for (int j = 0; j < k; j++) {
+      Bool joinable = lit(0, Bool());
+      for (int o = 0; o < lines; o++) {
+        joinable = joinable.or(wOpen.get(o).and(wClosing.get(o).not()).and(wSlot.get(o).eq(j)));
+      }
+      writeBlocked = writeBlocked.or(rBusy.bit(j).and(rSlotLine.get(j).eq(awLine)))
+          .or(wBusy.bit(j).and(joinable.not()).and(wSlotLine.get(j).eq(awLine)));
+    }
+    writeBlocked = writeBlocked.named("w_blocked");
+    Bool both = s.aw.valid.and(s.w.valid).and(writeBlocked.not());
+    Bool wAnyMatch = lit(0, Bool());
+    Bool wAnyJoin = lit(0, Bool());
+    UInt wFreeEntries = lit(0, UInt(lines));
+    UInt wClosingBits = lit(0, UInt(lines));
+    List<Bool> wJoins = new ArrayList<>();
+    UInt joinSlot = lit(0, UInt(kb));
+    for (int o = 0; o < lines; o++) {
+      Bool match = wOpen.get(o).and(awLine.eq(wLine.get(o)));
+      Bool join = both.and(match).and(wClosing.get(o).not());
+      wJoins.add(join);
+      wAnyMatch = wAnyMatch.or(match);
+      wAnyJoin = wAnyJoin.or(join);
+      joinSlot = join.mux(wSlot.get(o), joinSlot);
+      wFreeEntries = wOpen.get(o).mux(wFreeEntries, wFreeEntries.or(1L << o));
+      wClosingBits = wClosing.get(o).mux(wClosingBits.or(1L << o), wClosingBits);
+    }
     Free wFree = lowestFree(wBusy, k, kb);
-    Bool wJoin = both.and(sameW).and(wClose.not());
-    Bool wStart = both.and(wOpen.not()).and(wFree.any);
-    Bool take = wJoin.or(wStart);
+    UInt wFreeEntryBit = wFreeEntries.and(wFreeEntries.not().add(1));
+    Bool wNeedEntry = both.and(wAnyMatch.not());
+    Bool wStart = wNeedEntry.and(wFreeEntries.orR()).and(wFree.any).named("w_start");
+    Bool take = wAnyJoin.or(wStart);
     s.aw.ready.assign(take);
     s.w.ready.assign(take);
     writeAccepted.assign(take);
-    m.aw.valid.assign(wClose.and(awSent.not()));
-    m.aw.id.assign(wSlot);
-    m.aw.addr.assign(wLine.cat(lit(0, UInt(6))));
-    m.w.valid.assign(wClose.and(wSent.not()));
-    UInt lineData = concatHighFirst(data);
-    UInt lineStrb = concatHighFirst(strb);
-    m.w.data.assign(lineData.asBits());
-    m.w.strb.assign(lineStrb.asBits());
+    UInt wVictim = reg("w_victim", UInt(ob), 0);
+    Bool wEvict = wNeedEntry.and(wFreeEntries.orR().not());
+    when(wEvict, () -> wVictim.assign(wVictim.eq(lines - 1).mux(lit(0, UInt(ob)), wVictim.add(1))));
+
+    // The entry being sent stays chosen until both AW and W are taken.
+    Bool wHolding = reg("w_holding", Bool(), 0);
+    UInt wHeld = reg("w_held", UInt(ob), 0);
+    UInt wFirstClosing = indexOf(wClosingBits.and(wClosingBits.not().add(1)), lines, ob);
+    UInt wIss = wHolding.mux(wHeld, wFirstClosing);
+    Bool wIssValid = wHolding.or(wClosingBits.orR());
+    UInt wIssSlot = select(wSlot, wIss);
+    UInt wIssMask = select(wMask, wIss);
+    m.aw.valid.assign(wIssValid.and(awSent.not()));
+    m.aw.id.assign(wIssSlot);
+    m.aw.addr.assign(select(wLine, wIss).cat(lit(0, UInt(6))));
+    m.w.valid.assign(wIssValid.and(wSent.not()));
+    List<UInt> laneData = new ArrayList<>();
+    List<UInt> laneStrb = new ArrayList<>();
+    for (int i = 0; i < words; i++) {
+      laneData.add(wLanes.get(i).read(wIssSlot).asUInt());
+      laneStrb.add(wStrbLanes.get(i).read(wIssSlot).asUInt());
+    }
+    m.w.data.assign(concatHighFirst(laneData).asBits());
+    m.w.strb.assign(concatHighFirst(laneStrb).asBits());
     m.w.last.assign(lit(1, Bool()));
     Bool awDone = awSent.or(m.aw.fire());
     Bool wDone = wSent.or(m.w.fire());
-    Bool wIssue = wClose.and(awDone).and(wDone).named("w_issue");
-    UInt awBit = lit(1, UInt(nt)).shl(awTid);
-    when(wStart, () -> {
-      wOpen.assign(1);
-      wLine.assign(awLine);
-      wMask.assign(awBit);
-      wSlot.assign(wFree.index);
-      wAge.assign(0);
-    }).elsewhen(wIssue, () -> wOpen.assign(0))
-        .elsewhen(wOpen, () -> {
-          when(wJoin, () -> wMask.assign(wMask.or(awBit)));
-          when(wAge.ne(255), () -> wAge.assign(wAge.add(1)));
-        });
+    Bool wIssue = wIssValid.and(awDone).and(wDone).named("w_issue");
+    wHolding.assign(wIssValid.and(wIssue.not()));
+    wHeld.assign(wIss);
     when(wIssue, () -> {
       awSent.assign(0);
       wSent.assign(0);
     }).otherwise(() -> {
-      awSent.assign(awDone.and(wClose));
-      wSent.assign(wDone.and(wClose));
+      awSent.assign(awDone.and(wIssValid));
+      wSent.assign(wDone.and(wIssValid));
     });
+    UInt awBit = lit(1, UInt(nt)).shl(awTid);
+    for (int o = 0; o < lines; o++) {
+      final int oo = o;
+      Bool open = wOpen.get(o);
+      UInt age = wAge.get(o);
+      UInt mask = wMask.get(o);
+      Bool force = wForce.get(o);
+      Bool starting = wStart.and(wFreeEntryBit.bit(o));
+      Bool issuing = wIssue.and(wIss.eq(o));
+      when(starting, () -> {
+        open.assign(1);
+        wLine.get(oo).assign(awLine);
+        mask.assign(awBit);
+        wSlot.get(oo).assign(wFree.index);
+        age.assign(0);
+        force.assign(0);
+      }).elsewhen(issuing, () -> {
+        open.assign(0);
+        force.assign(0);
+      }).elsewhen(open, () -> {
+        when(wJoins.get(oo), () -> mask.assign(mask.or(awBit)));
+        when(age.ne(255), () -> age.assign(age.add(1)));
+        when(wEvict.and(wVictim.eq(oo)), () -> force.assign(1));
+      });
+    }
+    for (int j = 0; j < k; j++) {
+      final int jj = j;
+      when(wStart.and(wFree.index.eq(j)), () -> wSlotLine.get(jj).assign(awLine));
+    }
+    // Store data into the slot's lanes: a new line clears every strobe but the new word's; a
+    // joining store merges its bytes (a later store to the same bytes wins).
     UInt newData = s.w.data.asUInt();
     UInt newStrb = s.w.strb.asUInt();
-    UInt byteMask = byteMask(newStrb);
+    UInt takeSlot = wStart.mux(wFree.index, joinSlot);
     for (int i = 0; i < words; i++) {
-      UInt d = data.get(i);
-      UInt st = strb.get(i);
       Bool hit = s.aw.addr.bits(5, 2).eq(i);
-      when(wStart, () -> {
-        st.assign(hit.mux(newStrb, lit(0, UInt(4))));
-        d.assign(newData);
-      }).elsewhen(wJoin.and(hit), () -> {
-        st.assign(st.or(newStrb));
-        d.assign(d.and(byteMask.not()).or(newData.and(byteMask)));
-      });
+      Mem<Bits> lane = wLanes.get(i);
+      Mem<Bits> strbLane = wStrbLanes.get(i);
+      UInt oldStrb = strbLane.read(takeSlot).asUInt();
+      when(take.and(hit), () -> lane.write(takeSlot, newData.asBits(), newStrb.asBits()));
+      when(wStart, () -> strbLane.write(takeSlot, hit.mux(newStrb, lit(0, UInt(4))).asBits()))
+          .elsewhen(wAnyJoin.and(hit), () -> strbLane.write(takeSlot, oldStrb.or(newStrb).asBits()));
     }
 
     UInt wErr = reg("w_err", UInt(k), 0);
@@ -302,14 +421,14 @@ public final class LineCoalescer extends Module {
     UInt wLeft = select(wPending, wHead);
     UInt wBit = wLeft.and(wLeft.not().add(1));
     s.b.valid.assign(wDoneQ.out.valid);
-    s.b.id.assign(indexOf(wBit, nt, c.tidBits()));
+    s.b.id.assign(indexOf(wBit, nt, c.idBits()));
     s.b.resp.assign(wErr.shr(wHead).bit(0).mux(lit(Axi4.RESP_SLVERR, Bits(2)), Axi4.RESP_OKAY));
     Bool wAnswered = s.b.fire();
     Bool wSlotDone = wAnswered.and(wLeft.and(wBit.not()).eq(0));
     wDoneQ.out.ready.assign(wSlotDone);
     for (int j = 0; j < k; j++) {
       UInt p = wPending.get(j);
-      when(wIssue.and(wSlot.eq(j)), () -> p.assign(wMask))
+      when(wIssue.and(wIssSlot.eq(j)), () -> p.assign(wIssMask))
           .elsewhen(wAnswered.and(wHead.eq(j)), () -> p.assign(p.and(wBit.not())));
     }
     UInt wBusySet = wStart.mux(lit(1, UInt(k)).shl(wFree.index), 0);
@@ -363,12 +482,4 @@ public final class LineCoalescer extends Module {
     return out;
   }
 
-  /** Each of the 4 strobe bits widened to its byte. */
-  private UInt byteMask(UInt strobe) {
-    UInt mask = lit(0, UInt(32));
-    for (int b = 0; b < 4; b++) {
-      mask = strobe.bit(b).mux(mask.or(0xFFL << (8 * b)), mask);
-    }
-    return mask;
-  }
 }

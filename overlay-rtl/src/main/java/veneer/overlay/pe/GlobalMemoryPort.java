@@ -8,14 +8,14 @@ import veneer.hdl.UInt;
 import veneer.hdl.bus.Axi4;
 
 /**
- * The PE's global-memory port: a queue of single-beat requests, one per thread at most, sent
- * as AXI4 transactions whose ID is the thread id, so that every thread can have one in flight
- * and responses may return in any order. Responses (R before B) are offered on {@code resp_*}
- * until taken.
+ * The PE's global-memory port: a queue of single-beat requests sent as AXI4 transactions whose
+ * ID is the request's <em>access id</em> (its entry in the PE's table of accesses in flight,
+ * {@link PeConfig#accessIds()}), so that many accesses can be in flight and responses may
+ * return in any order. Responses (R before B) are offered on {@code resp_*} until taken.
  *
- * <p>The request side is a plain valid-only interface (the queue never overflows: each thread
- * parks until its response), so a coalescer that merges neighbouring threads' requests into
- * bursts can later sit between the queue and the AXI channels without changing the pipeline.
+ * <p>The request side is a plain valid-only interface. The queue has one entry per access id
+ * and an id is in use until its response is taken, so it never overflows (an assertion checks
+ * it). The line coalescer sits between this port and the array's wide AXI port.
  *
  * <pre>{@code
  * GlobalMemoryPort gmp = instance("gmp", new GlobalMemoryPort(config));
@@ -27,6 +27,7 @@ public final class GlobalMemoryPort extends Module {
   public final Axi4 m;
   public final Bool reqValid = input("req_valid", Bool());
   public final Bool reqWrite = input("req_write", Bool());
+  /** The access id (AXI ID) of the request. */
   public final UInt reqTid;
   public final UInt reqAddr = input("req_addr", UInt(32));
   /** Store data already on its byte lanes. */
@@ -44,13 +45,13 @@ public final class GlobalMemoryPort extends Module {
   /** Requests queued but not yet accepted by the AXI channels. */
   public final UInt queued;
 
-  /** The AXI4 parameters of a PE: thread-id IDs, 32-bit addresses and data. */
+  /** The AXI4 parameters of a PE: access-id IDs, 32-bit addresses and data. */
   public static Axi4.Params axiParams(PeConfig config) {
-    return new Axi4.Params(config.tidBits(), 32, 32, 0);
+    return new Axi4.Params(config.accessIdBits(), 32, 32, 0);
   }
 
   public GlobalMemoryPort(PeConfig config) {
-    int tb = config.tidBits();
+    int tb = config.accessIdBits();
     m = master("m", () -> new Axi4(axiParams(config)));
     reqTid = input("req_tid", UInt(tb));
     respTid = output("resp_tid", UInt(tb));
@@ -110,7 +111,7 @@ public final class GlobalMemoryPort extends Module {
     when(reqValid, () -> tail.assign(tail.add(1)));
     count.assign(count.add(reqValid.asUInt().extend(tb + 1)).sub(pop.asUInt().extend(tb + 1)));
     assertThat(reqValid.implies(count.ne(1 << tb).or(pop)),
-        "global-memory request queue overflow: a thread issued a second request");
+        "global-memory request queue overflow: an access id was used twice");
     queued.assign(count);
 
     Bool rv = m.r.valid;

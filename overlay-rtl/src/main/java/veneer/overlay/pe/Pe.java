@@ -17,9 +17,11 @@ import veneer.hdl.bus.Axi4;
 /**
  * A processing element of the overlay: an RV32IM core with {@code threads} hardware threads
  * interleaved cycle by cycle (barrel multithreading) in a four-stage pipeline. Each thread has
- * at most one instruction in flight, so there are no hazards, no forwarding and no branch
- * prediction; with four or more ready threads one instruction issues every cycle. See
- * docs/pe.md for the pipeline, the memory map and the host ports.
+ * at most one instruction in the pipeline, so there are no pipeline hazards, no forwarding and
+ * no branch prediction; with four or more ready threads one instruction issues every cycle.
+ * Global loads do not block (a per-thread scoreboard holds back the first instruction that
+ * needs the value) and global stores are posted, with up to {@link PeConfig#accessIds()}
+ * accesses in flight. See docs/pe.md for the pipeline, the memory map and the host ports.
  *
  * <pre>{@code
  * try (Simulator sim = Simulators.open(new Pe(4, 0, 4096, 4096), Backend.JVM)) {
@@ -32,7 +34,7 @@ import veneer.hdl.bus.Axi4;
 @Top(description = "multithreaded RV32IM processing element of the overlay",
     testParams = {"imemWords=64", "spmWords=64"})
 public final class Pe extends Module {
-  /** The AXI4 manager port to global memory; AXI IDs are thread ids. */
+  /** The AXI4 manager port to global memory; AXI IDs are access ids. */
   public final Axi4 mem;
   public final PeConfig config;
   /** Every data port by name, so that a parent (the PE array) can wire them. */
@@ -70,8 +72,11 @@ public final class Pe extends Module {
     Mem<Bits> regs = mem("regs", Bits(32), nt * 32);
     // Per thread: why it stopped (cause, pc, value) for the status port.
     Mem<Bits> detail = mem("status_detail", Bits(5 + 32 + 32), nt);
-    // Per thread: the instruction it is parked on (global memory or divider) until its result.
-    Mem<Bits> park = mem("park", Bits(5 + 2 + 1 + 2 + 32 + 32 + 32), nt);
+    // Per access id: the global-memory access in flight (thread, rd, size, sign, byte offset,
+    // store?, pc, address), written in S3, read when its response is written back.
+    final int na = c.accessIds();
+    final int ab = c.accessIdBits();
+    Mem<Bits> park = mem("park", Bits(tb + 5 + 2 + 1 + 2 + 1 + 32 + 32), na);
 
     // --- host ports --------------------------------------------------------------------------
     Bool imemWe = hostIn("imem_we", Bool());
@@ -139,10 +144,29 @@ public final class Pe extends Module {
     }
     UInt alive = Hw.bitsOf(aliveBits).named("alive");
     UInt ready = reg("ready", UInt(nt), 0);
+    // mem_wait: the thread waits for one of its global accesses to come back (a source or
+    // destination register not yet loaded, or FENCE/ECALL/EBREAK with accesses in flight).
     UInt memWait = reg("mem_wait", UInt(nt), 0);
+    // Scoreboard: per thread, the registers that a load in flight will write.
+    List<UInt> pending = new ArrayList<>();
+    // Per thread: global accesses in flight (loads and posted stores).
+    List<UInt> inFlight = new ArrayList<>();
+    for (int i = 0; i < nt; i++) {
+      pending.add(reg("pending_" + i, UInt(32), 0));
+      inFlight.add(reg("in_flight_" + i, UInt(ab + 1), 0));
+    }
+    // Access ids in use (from the request in S2 until its response is written back).
+    UInt idBusy = reg("id_busy", UInt(na), 0);
+    // reg_wait: the thread waits until the registers in its wait_regs_<t> are loaded.
+    UInt regWait = reg("reg_wait", UInt(nt), 0);
+    List<UInt> waitRegs = new ArrayList<>();
+    for (int i = 0; i < nt; i++) {
+      waitRegs.add(reg("wait_regs_" + i, UInt(32), 0));
+    }
     UInt divWait = reg("div_wait", UInt(nt), 0);
     Bool hasRun = reg("has_run", Bool(), 0);
-    Bool busy = alive.orR();
+    // A stopped thread's stores may still be in flight (after a fault): done waits for them.
+    Bool busy = alive.orR().or(idBusy.orR());
     Bool startOk = start.and(busy.not()).named("start_ok");
     busyOut.assign(busy);
     doneOut.assign(hasRun.and(busy.not()));
@@ -180,6 +204,20 @@ public final class Pe extends Module {
     UInt rs1Index = dec.unit(MicroOp.Unit.ECALL).mux(lit(10, UInt(5)), dec.rs1);
     Bits rs1Read = regs.readSync(s1Tid.cat(rs1Index).resize(regs.addrWidth()));
     Bits rs2Read = regs.readSync(s1Tid.cat(dec.rs2).resize(regs.addrWidth()));
+    // Scoreboard check in the cycle of the register read: a register whose load is still in
+    // flight (its write-back may be this very cycle, which the read would miss) holds the
+    // instruction back. rs2 only where it is read; rd for every write (no write-after-write).
+    UInt pend1 = Hw.select(pending, s1Tid);
+    Bool usesRs2 = dec.unit(MicroOp.Unit.BRANCH).or(dec.unit(MicroOp.Unit.STORE)).or(dec.unit(MicroOp.Unit.MUL))
+        .or(dec.unit(MicroOp.Unit.DIV)).or(dec.unit(MicroOp.Unit.ALU).and(dec.useImm.not()));
+    Bool usesRs1 = dec.unit(MicroOp.Unit.JAL).or(dec.pcOperand).not();
+    Bool hazard1 = usesRs1.and(pend1.shr(rs1Index).bit(0))
+        .or(usesRs2.and(pend1.shr(dec.rs2).bit(0)))
+        .or(dec.writesRd.and(pend1.shr(dec.rd).bit(0))).named("s1_hazard");
+    // The registers the instruction waits for if it is held: it is woken when they are loaded.
+    UInt regBit = lit(1, UInt(32));
+    UInt need1 = usesRs1.mux(regBit.shl(rs1Index), 0).or(usesRs2.mux(regBit.shl(dec.rs2), 0))
+        .or(dec.writesRd.mux(regBit.shl(dec.rd), 0));
     s2Valid.assign(s1Valid.and(startOk.not()));
     UInt tid2 = regNext("s2_tid", s1Tid);
     UInt pc2 = regNext("s2_pc", s1Pc);
@@ -195,6 +233,8 @@ public final class Pe extends Module {
     UInt rd2 = regNext("s2_rd", dec.rd);
     UInt rs1Field2 = regNext("s2_rs1_field", dec.rs1);
     UInt csr2 = regNext("s2_csr", dec.csr);
+    Bool hazard2 = regNext("s2_hazard", hazard1);
+    UInt need2 = regNext("s2_need", need1);
     java.util.Map<MicroOp.Unit, Bool> unit2 = new java.util.EnumMap<>(MicroOp.Unit.class);
     for (MicroOp.Unit u : MicroOp.Unit.values()) {
       unit2.put(u, regNext("s2_is_" + u.name().toLowerCase(java.util.Locale.ROOT), dec.unit(u)));
@@ -204,7 +244,16 @@ public final class Pe extends Module {
     UInt a = rs1Read.asUInt();
     UInt b = rs2Read.asUInt();
     Bool fetchFault2 = fetchMis2.or(fetchOut2);
-    Bool ok2 = s2Valid.and(fetchFault2.not()).and(legal2).named("s2_ok");
+    // Held back without any effect: a register hazard, or an instruction that orders memory
+    // (FENCE, ECALL, EBREAK) while the thread has global accesses in flight. The thread waits
+    // (mem_wait) and issues the instruction again once a response of its own came back.
+    // A thread stopped by a late bus error has nothing more to do either.
+    Bool ordersMemory = unit2.get(MicroOp.Unit.FENCE).or(unit2.get(MicroOp.Unit.ECALL))
+        .or(unit2.get(MicroOp.Unit.EBREAK));
+    Bool hold2 = s2Valid.and(hazard2.or(ordersMemory.and(Hw.select(inFlight, tid2).ne(0))))
+        .named("s2_hold");
+    Bool live2 = s2Valid.and(hold2.not()).and(alive.shr(tid2).bit(0)).named("s2_live");
+    Bool ok2 = live2.and(fetchFault2.not()).and(legal2).named("s2_ok");
     Bool isLoad = unit2.get(MicroOp.Unit.LOAD);
     Bool isStore = unit2.get(MicroOp.Unit.STORE);
     Bool isJal = unit2.get(MicroOp.Unit.JAL);
@@ -276,7 +325,7 @@ public final class Pe extends Module {
         isStore.mux(lit(CAUSE_STORE_ACCESS, UInt(5)), lit(CAUSE_LOAD_ACCESS, UInt(5))))))))));
     UInt tval2 = fetchFault2.mux(pc2, illegal.mux(insn2, isEcall.mux(a,
         isEbreak.mux(lit(0, UInt(32)), jumpMis.mux(target, addr2)))));
-    Bool trap2 = s2Valid.and(fetchFault2.or(illegal).or(jumpMis).or(memMis).or(memAccess)).named("s2_trap");
+    Bool trap2 = live2.and(fetchFault2.or(illegal).or(jumpMis).or(memMis).or(memAccess)).named("s2_trap");
     Bool exit2 = ok2.and(isEcall.or(isEbreak));
     Bool memOk = ok2.and(isMem).and(lsu.misaligned.not()).and(lsu.accessFault.not()).named("s2_mem_ok");
 
@@ -288,13 +337,20 @@ public final class Pe extends Module {
     Bits imemQ = imem.readSync(word2.resize(imem.addrWidth()));
     Bits argsQ = args.readSync(word2.resize(args.addrWidth()));
 
-    // Global memory: the request goes out, the thread parks until the response.
+    // Global memory: the request takes a free access id (its AXI ID and table entry) and the
+    // thread goes on: loads do not block (the scoreboard holds back the first instruction that
+    // needs the value) and stores are posted. Without a free id the instruction is replayed.
     GlobalMemoryPort gmp = instance("gmp", new GlobalMemoryPort(c));
     Bundle.connect(gmp.m, mem);
-    Bool global2 = memOk.and(lsu.inGlobal);
+    UInt idFree = idBusy.not();
+    Bool anyIdFree = idFree.orR();
+    UInt newId = lowestSet(idFree, na, ab);
+    Bool wantsGlobal = memOk.and(lsu.inGlobal);
+    Bool global2 = wantsGlobal.and(anyIdFree).named("s2_global");
+    Bool idReplay2 = wantsGlobal.and(anyIdFree.not()).named("s2_id_replay");
     gmp.reqValid.assign(global2);
     gmp.reqWrite.assign(isStore);
-    gmp.reqTid.assign(tid2);
+    gmp.reqTid.assign(newId);
     gmp.reqAddr.assign(addr2);
     gmp.reqData.assign(lsu.storeLanes);
     gmp.reqStrb.assign(lsu.storeMask);
@@ -312,7 +368,7 @@ public final class Pe extends Module {
         wiGlobalId.cat(wiLocalId, wiGroupId).asBits()));
     when(startOk, () -> workValid.assign(0))
         .elsewhen(granted, () -> workValid.assign(workValid.or(lit(1, UInt(nt)).shl(tid2))));
-    Bool replay2 = divReplay2.or(wantsWork.and(wiGrant.not())).named("s2_replay");
+    Bool replay2 = divReplay2.or(wantsWork.and(wiGrant.not())).or(idReplay2).or(hold2).named("s2_replay");
     div.start.assign(divStart);
     div.startTid.assign(tid2);
     div.op.assign(sub2);
@@ -339,9 +395,14 @@ public final class Pe extends Module {
     UInt cause3 = regNext("s3_cause", cause2);
     UInt tval3 = regNext("s3_tval", tval2);
     Bool replay3 = regNext("s3_replay", replay2);
-    Bool parkMem3 = regNext("s3_park_mem", global2);
+    // Held, or no free access id: either way the thread waits for one of its own responses.
+    Bool hold3 = regNext("s3_hold", hold2.or(idReplay2));
+    Bool hazard3 = regNext("s3_hazard", hazard2);
+    UInt need3 = regNext("s3_need", need2);
+    Bool global3 = regNext("s3_global", global2);
+    UInt id3 = regNext("s3_id", newId);
     Bool parkDiv3 = regNext("s3_park_div", divStart);
-    Bool store3 = regNext("s3_store", memOk.and(isStore));
+    Bool store3 = regNext("s3_store", memOk.and(isStore).and(idReplay2.not()));
     Bool localLoad3 = regNext("s3_local_load", memOk.and(isLoad).and(lsu.inGlobal.not()));
     Bool fromImem3 = regNext("s3_from_imem", lsu.inImem);
     Bool fromSpm3 = regNext("s3_from_spm", lsu.inSpm);
@@ -352,12 +413,15 @@ public final class Pe extends Module {
     UInt addr3 = regNext("s3_addr", addr2);
     UInt storeValue3 = regNext("s3_store_value", b);
     Bool console3 = regNext("s3_console", memOk.and(isStore).and(lsu.inConsole));
+    // A thread stopped by a late bus error since S2: its instruction does nothing more.
+    Bool s3Ok = s3Valid.and(alive.shr(tid3).bit(0)).named("s3_ok");
 
     UInt localWord = fromImem3.mux(imemQ.asUInt(), fromSpm3.mux(spmQ.asUInt(),
         fromArgs3.mux(argsQ.asUInt(), lit(0, UInt(32)))));
 
     // --- late results: global-memory responses and the divider --------------------------------
     UInt lateTid = reg("late_tid", UInt(tb));
+    UInt lateId = reg("late_id", UInt(ab));
     Bool lateDiv = reg("late_div", Bool());
     Bool lateWrite = reg("late_write", Bool());
     Bool lateError = reg("late_error", Bool());
@@ -365,9 +429,12 @@ public final class Pe extends Module {
     Bool drain = lateValid.and(s3Valid.not()).named("late_drain");
     Bool canFill = lateValid.not().or(drain);
     div.ack.assign(canFill.and(div.done));
-    gmp.respReady.assign(canFill.and(div.done.not()));
+    // A clean store response (B OKAY) needs no register-file slot: it only frees its access
+    // id and may wake its thread, in any cycle.
+    Bool bClean = gmp.respValid.and(gmp.respWrite).and(gmp.respError.not()).named("b_clean");
+    gmp.respReady.assign(canFill.and(div.done.not()).or(bClean));
     Bool fillDiv = canFill.and(div.done);
-    Bool fillMem = canFill.and(div.done.not()).and(gmp.respValid);
+    Bool fillMem = canFill.and(div.done.not()).and(gmp.respValid).and(bClean.not());
     when(fillDiv, () -> {
       lateValid.assign(lit(1, Bool()));
       lateTid.assign(div.tid);
@@ -377,23 +444,36 @@ public final class Pe extends Module {
       lateData.assign(div.result);
     }).elsewhen(fillMem, () -> {
       lateValid.assign(lit(1, Bool()));
-      lateTid.assign(gmp.respTid);
+      lateId.assign(gmp.respTid);
       lateDiv.assign(lit(0, Bool()));
       lateWrite.assign(gmp.respWrite);
       lateError.assign(gmp.respError);
       lateData.assign(gmp.respData);
     }).elsewhen(drain, () -> lateValid.assign(lit(0, Bool())));
 
-    UInt parked = park.read(lateTid).asUInt();
-    UInt pRd = parked.bits(105, 101);
-    UInt pSize = parked.bits(100, 99);
-    Bool pUnsigned = parked.bit(98);
-    UInt pOffset = parked.bits(97, 96);
-    UInt pPc = parked.bits(95, 64);
-    UInt pInsn = parked.bits(63, 32);
+    // The access table entry of a memory response (written in S3, long before its response).
+    UInt parked = park.read(lateId).asUInt();
+    UInt pTid = parked.bits(tb + 74, 75);
+    UInt pRd = parked.bits(74, 70);
+    UInt pSize = parked.bits(69, 68);
+    Bool pUnsigned = parked.bit(67);
+    UInt pOffset = parked.bits(66, 65);
+    UInt pPc = parked.bits(63, 32);
     UInt pAddr = parked.bits(31, 0);
-    when(s3Valid.and(parkMem3.or(parkDiv3)), () -> park.write(tid3.resize(park.addrWidth()),
-        rd3.cat(size3, unsigned3, offset3, pc3, insn3, addr3).asBits()));
+    when(s3Valid.and(global3), () -> park.write(id3,
+        tid3.cat(rd3, size3, unsigned3, offset3, store3, pc3, addr3).asBits()));
+    // Per thread: the division it is parked on (destination and instruction, for the late
+    // retire). Per thread, because the next division may start before a result has drained.
+    Mem<Bits> divPark = mem("div_park", Bits(5 + 32 + 32), nt);
+    when(s3Valid.and(parkDiv3), () -> divPark.write(tid3.resize(divPark.addrWidth()),
+        rd3.cat(pc3, insn3).asBits()));
+    UInt divParked = divPark.read(lateTid.resize(divPark.addrWidth())).asUInt();
+    UInt divRd = divParked.bits(68, 64);
+    UInt divPc = divParked.bits(63, 32);
+    UInt divInsn = divParked.bits(31, 0);
+    UInt lTid = lateDiv.mux(lateTid, pTid).named("late_thread");
+    UInt bTid = park.read(gmp.respTid).asUInt().bits(tb + 74, 75).named("b_thread");
+    UInt lRd = lateDiv.mux(divRd, pRd);
 
     // One aligner serves S3's local loads and late global loads (never in the same cycle).
     LoadAligner aligner = instance("aligner", new LoadAligner());
@@ -404,32 +484,42 @@ public final class Pe extends Module {
     UInt value3 = localLoad3.mux(aligner.value, result3);
     UInt lateValue = lateDiv.mux(lateData, aligner.value);
 
-    Bool retire3 = s3Valid.and(trap3.not()).and(replay3.not()).and(parkDiv3.not())
-        .and(parkMem3.not().or(store3)).named("s3_retire");
-    Bool lateOk = drain.and(lateError.not());
-    Bool lateRetire = lateOk.and(lateWrite.not()).named("late_retire");
-    Bool lateWe = lateRetire.and(pRd.ne(0));
-    Bool lateFault = drain.and(lateError);
+    // Every instruction retires in S3 except divisions (they retire with their result) and the
+    // ones replayed or held; a global load retires in S3 with retire_late set, and its value
+    // follows on the wb_* port when it arrives.
+    Bool retire3 = s3Ok.and(trap3.not()).and(replay3.not()).and(parkDiv3.not()).named("s3_retire");
+    Bool lateMem = drain.and(lateDiv.not()).named("late_mem");
+    Bool lateDivRetire = drain.and(lateDiv).named("late_div_retire");
+    Bool lateLoad = lateMem.and(lateWrite.not()).and(lateError.not()).named("late_load");
+    Bool lateWe = lateDivRetire.or(lateLoad).and(lRd.ne(0));
+    Bool lateFault = lateMem.and(lateError).and(alive.shr(pTid).bit(0)).named("late_fault");
 
     // Register file write port: S3 first, late results in S3's empty cycles.
-    Bool rfWe = s3Valid.and(we3).or(lateWe);
-    UInt rfTid = s3Valid.mux(tid3, lateTid);
-    UInt rfRd = s3Valid.mux(rd3, pRd);
+    Bool rfWe = s3Valid.and(we3).and(s3Ok).or(lateWe);
+    UInt rfTid = s3Valid.mux(tid3, lTid);
+    UInt rfRd = s3Valid.mux(rd3, lRd);
     UInt rfValue = s3Valid.mux(value3, lateValue);
     when(rfWe, () -> regs.write(rfTid.cat(rfRd).resize(regs.addrWidth()), rfValue.asBits()));
 
-    retireValid.assign(retire3.or(lateRetire));
+    retireValid.assign(retire3.or(lateDivRetire));
     retireThread.assign(rfTid);
-    retirePc.assign(s3Valid.mux(pc3, pPc));
-    retireInsn.assign(s3Valid.mux(insn3, pInsn));
+    retirePc.assign(s3Valid.mux(pc3, divPc));
+    retireInsn.assign(s3Valid.mux(insn3, divInsn));
     retireRd.assign(rfRd);
     retireValue.assign(rfValue);
     retireWe.assign(s3Valid.mux(we3, lateWe));
+    // A FENCE executed (the thread's own accesses are all done): the coalescer seals its reads.
+    hostOut("fence", Bool()).assign(ok2.and(unit2.get(MicroOp.Unit.FENCE)));
+    hostOut("retire_late", Bool()).assign(s3Valid.and(global3).and(store3.not()));
+    hostOut("wb_valid", Bool()).assign(lateLoad);
+    hostOut("wb_thread", UInt(tb)).assign(pTid);
+    hostOut("wb_rd", UInt(5)).assign(pRd);
+    hostOut("wb_value", UInt(32)).assign(aligner.value);
 
     // Stopping: S3 traps and exits, or a global access that came back with an error.
-    Bool stop3 = s3Valid.and(trap3.or(exit3));
+    Bool stop3 = s3Ok.and(trap3.or(exit3));
     Bool stopAny = stop3.or(lateFault);
-    UInt stopTid = s3Valid.mux(tid3, lateTid);
+    UInt stopTid = s3Valid.mux(tid3, lTid);
     UInt stopState = lateFault.or(trap3).mux(lit(ThreadState.FAULT.ordinal(), UInt(ThreadState.WIDTH)),
         ecall3.mux(lit(ThreadState.EXITED.ordinal(), UInt(ThreadState.WIDTH)),
             lit(ThreadState.BREAK.ordinal(), UInt(ThreadState.WIDTH))));
@@ -440,26 +530,71 @@ public final class Pe extends Module {
     when(stopAny, () -> detail.write(stopTid.resize(detail.addrWidth()),
         stopCause.cat(stopPc, stopValue).asBits()));
 
-    Bool s3Continues = s3Valid.and(replay3.or(stop3.or(parkMem3).or(parkDiv3).not()));
-    Bool s3MovesPc = s3Valid.and(replay3.not()).and(stop3.not());
+    // A held instruction waits for one of its thread's responses, unless all came back since.
+    UInt bDone3 = bClean.and(bTid.eq(tid3)).asUInt().extend(ab + 1);
+    // A register hazard waits for its registers (reg_wait); FENCE/ECALL/EBREAK and a missing
+    // access id wait for any response of the thread's own (mem_wait).
+    Bool regWaits3 = s3Ok.and(hold3).and(hazard3).and(Hw.select(pending, tid3).and(need3).ne(0))
+        .named("s3_reg_waits");
+    Bool anyWaits3 = s3Ok.and(hold3).and(hazard3.not()).and(Hw.select(inFlight, tid3).sub(bDone3).ne(0))
+        .named("s3_any_waits");
+    Bool waits3 = regWaits3.or(anyWaits3);
+    Bool s3Continues = s3Ok.and(stop3.not()).and(parkDiv3.not()).and(waits3.not());
+    Bool s3MovesPc = s3Ok.and(replay3.not()).and(stop3.not());
     UInt one = lit(1, UInt(nt));
     UInt issueMask = issue.mux(one.shl(tid0), 0);
     UInt s3Mask = one.shl(tid3);
-    UInt lateMask = one.shl(lateTid);
+    UInt lateMask = one.shl(lTid);
+    // Only a waiting thread is woken: a running one may have an instruction in the pipeline.
+    Bool wakeMem = lateMem.and(memWait.shr(pTid).bit(0)).and(lateFault.not());
+    UInt bMask = bClean.mux(one.shl(bTid), 0);
+    List<Bool> regWake = new ArrayList<>();
+    for (int i = 0; i < nt; i++) {
+      regWake.add(regWait.bit(i).and(alive.bit(i)).and(pending.get(i).and(waitRegs.get(i)).eq(0)));
+    }
+    UInt regWakeBits = Hw.bitsOf(regWake).named("reg_wake");
     UInt readyNext = ready.and(issueMask.not())
         .or(s3Continues.mux(s3Mask, 0))
-        .or(lateOk.mux(lateMask, 0));
+        .or(lateDivRetire.or(wakeMem).mux(lateMask, 0))
+        .or(bMask.and(memWait))
+        .or(regWakeBits)
+        .and(lateFault.mux(lateMask, 0).not());
     when(startOk, () -> {
       ready.assign(lit((1L << nt) - 1, UInt(nt)));
       memWait.assign(0);
+      regWait.assign(0);
       divWait.assign(0);
     }).otherwise(() -> {
       ready.assign(readyNext);
-      memWait.assign(memWait.and(drain.and(lateDiv.not()).mux(lateMask, 0).not())
-          .or(s3Valid.and(parkMem3).mux(s3Mask, 0)));
-      divWait.assign(divWait.and(drain.and(lateDiv).mux(lateMask, 0).not())
-          .or(s3Valid.and(parkDiv3).mux(s3Mask, 0)));
+      memWait.assign(memWait.and(lateMem.mux(lateMask, 0).not()).and(bMask.not())
+          .or(anyWaits3.mux(s3Mask, 0)));
+      regWait.assign(regWait.and(regWakeBits.not()).and(lateFault.mux(lateMask, 0).not())
+          .or(regWaits3.mux(s3Mask, 0)));
+      divWait.assign(divWait.and(lateDivRetire.mux(lateMask, 0).not())
+          .or(s3Ok.and(parkDiv3).mux(s3Mask, 0)));
     });
+    for (int i = 0; i < nt; i++) {
+      UInt w = waitRegs.get(i);
+      when(regWaits3.and(tid3.eq(i)), () -> w.assign(need3));
+    }
+    UInt idClear = lateMem.mux(lit(1, UInt(na)).shl(lateId), 0)
+        .or(bClean.mux(lit(1, UInt(na)).shl(gmp.respTid), 0));
+    UInt idSet = global2.mux(lit(1, UInt(na)).shl(newId), 0);
+    idBusy.assign(idBusy.and(idClear.not()).or(idSet));
+    for (int i = 0; i < nt; i++) {
+      final int ti = i;
+      UInt n = inFlight.get(i);
+      UInt up = global2.and(tid2.eq(i)).asUInt().extend(ab + 1);
+      UInt down = lateMem.and(pTid.eq(i)).asUInt().extend(ab + 1)
+          .add(bClean.and(bTid.eq(i)).asUInt().extend(ab + 1));
+      n.assign(n.add(up).sub(down));
+      UInt p = pending.get(i);
+      Bool set = s3Valid.and(global3).and(store3.not()).and(tid3.eq(i)).and(rd3.ne(0));
+      Bool clr = lateMem.and(lateWrite.not()).and(pTid.eq(ti));
+      when(set, () -> p.assign(p.or(lit(1, UInt(32)).shl(rd3))))
+          .elsewhen(clr, () -> p.assign(p.and(lit(1, UInt(32)).shl(pRd).not())));
+    }
+    assertThat(s3Valid.implies(drain.not()), "a late result drained while S3 was busy");
     for (int i = 0; i < nt; i++) {
       UInt s = state.get(i);
       UInt pc = pcs.get(i);
@@ -500,14 +635,23 @@ public final class Pe extends Module {
     perf.clear.assign(startOk);
     perf.event("cycles").assign(busy);
     perf.event("retired").assign(retireValid);
-    perf.event("stall_memory").assign(noneReady.and(memWait.orR()));
-    perf.event("stall_divide").assign(noneReady.and(memWait.orR().not()).and(divWait.orR()));
-    perf.event("stall_pipeline").assign(noneReady.and(memWait.orR().not()).and(divWait.orR().not()));
+    perf.event("stall_memory").assign(noneReady.and(memWait.or(regWait).orR()));
+    perf.event("stall_divide").assign(noneReady.and(memWait.or(regWait).orR().not()).and(divWait.orR()));
+    perf.event("stall_pipeline").assign(noneReady.and(memWait.or(regWait).orR().not()).and(divWait.orR().not()));
     perf.event("stall_writeback").assign(sched.valid.and(issueAllowed.not()));
     perf.event("div_replays").assign(s2Valid.and(divReplay2));
     for (String name : PerfCounters.EVENTS) {
       hostOut("perf_" + name, UInt(PerfCounters.WIDTH)).assign(perf.counter(name));
     }
+  }
+
+  /** The index of the lowest set bit of the {@code n}-bit {@code mask} (0 when none is set). */
+  private UInt lowestSet(UInt mask, int n, int bits) {
+    UInt out = lit(0, UInt(bits));
+    for (int i = n - 1; i >= 0; i--) {
+      out = mask.bit(i).mux(lit(i, UInt(bits)), out);
+    }
+    return out;
   }
 
   /** The data port {@code name} (for example {@code "start"}, {@code "perf_retired"}). */

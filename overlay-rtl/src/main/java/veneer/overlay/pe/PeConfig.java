@@ -42,4 +42,24 @@ public record PeConfig(int threads, int peId, int imemWords, int spmWords) {
   public int tidBits() {
     return Math.max(1, 32 - Integer.numberOfLeadingZeros(threads - 1));
   }
+
+  /** Global-memory accesses the PE keeps in flight at once (its AXI IDs): see {@link #accessIds(int)}. */
+  public int accessIds() {
+    return accessIds(threads);
+  }
+
+  /** Bits of an access id, the AXI ID width of the PE's global-memory port. */
+  public int accessIdBits() {
+    return Integer.numberOfTrailingZeros(accessIds());
+  }
+
+  /**
+   * Global-memory accesses a PE with {@code threads} threads keeps in flight: eight per thread,
+   * rounded up to a power of two (8 to 128), so that every thread can have the loads and posted
+   * stores of an unrolled loop body in flight; by Little's law the array needs about a thousand
+   * 4-byte accesses in flight to move 32 B/cycle at ~130 cycles latency (docs/overlay-array.md).
+   */
+  public static int accessIds(int threads) {
+    return Math.max(2, Integer.highestOneBit(8 * threads - 1) << 1);
+  }
 }

@@ -90,12 +90,22 @@ public final class PeRunner {
         if (sim.peek("retire_valid") == 1) {
           RetireEvent e = new RetireEvent(sim.cycle(), (int) sim.peek("retire_thread"), (int) sim.peek("retire_pc"),
               (int) sim.peek("retire_insn"), (int) sim.peek("retire_rd"), (int) sim.peek("retire_value"),
-              sim.peek("retire_we") == 1);
+              sim.peek("retire_we") == 1, sim.peek("retire_late") == 1);
           if (options.trace()) {
             out.println(e.traceLine());
           }
           if (lockstep != null) {
             lockstep.retired(e);
+          }
+        }
+        if (sim.peek("wb_valid") == 1) {
+          RetireEvent.WriteBack w = new RetireEvent.WriteBack(sim.cycle(), (int) sim.peek("wb_thread"),
+              (int) sim.peek("wb_rd"), (int) sim.peek("wb_value"));
+          if (options.trace() && w.rd() != 0) {
+            out.println(w.traceLine());
+          }
+          if (lockstep != null) {
+            lockstep.wroteBack(w);
           }
         }
         if (sim.peek("stop_valid") == 1 && lockstep != null) {

@@ -24,6 +24,8 @@ class VectorAddBandwidthTest {
   private static final long B = 0x8010_0000L;
   private static final long C = 0x8020_0000L;
 
+  private static final double WIDE_MIN = 2.3;
+
   /** Useful bytes per cycle of a run. */
   static double measure(int pes, CoalescerConfig c, int items, StringBuilder report) {
     int nt = c.threads();
@@ -81,20 +83,20 @@ class VectorAddBandwidthTest {
   }
 
   /**
-   * One access in flight per thread bounds the bandwidth by Little's law: about
-   * threads x 4 bytes per round trip (100 cycles of DRAM latency plus the window and the
-   * fan-out). The numbers asserted here are what the design reaches (docs/overlay-array.md);
+   * These ports keep one access in flight per thread (the PE itself keeps up to eight), which
+   * bounds the bandwidth by Little's law: about threads x 4 bytes per round trip (100 cycles of
+   * DRAM latency plus the windows and the fan-out; stores wait for the 4x longer write window). The numbers asserted here are what the design reaches (docs/overlay-array.md);
    * a change that loses combining or serialises the port fails them.
    */
   @Test
   void vectorAddPatternThroughTheCoalescers() {   // -Dveneer.bandwidth.pes=N for a larger second run
     StringBuilder report = new StringBuilder();
     double small = measure(4, new CoalescerConfig(8, 8, 8, 4), 2048, report);
-    int widePes = Integer.getInteger("veneer.bandwidth.pes", 16);
-    double wide = measure(widePes, new CoalescerConfig(16, 16, 16, 4), widePes * 1024, report);
+    int widePes = Integer.getInteger("veneer.bandwidth.pes", 8);
+    double wide = measure(widePes, new CoalescerConfig(8, 16, 16, 8), widePes * 512, report);
     System.out.print(report);
-    assertTrue(small >= 1.5, "4 PEs x 8 threads:\n" + report);
-    assertTrue(wide >= 11, widePes + " PEs x 16 threads:\n" + report);
+    assertTrue(small >= 1.3, "4 PEs x 8 threads:\n" + report);
+    assertTrue(wide >= WIDE_MIN, widePes + " PEs x 8 threads:\n" + report);
   }
 
 }

@@ -39,9 +39,7 @@ public interface Link extends AutoCloseable {
    * Bytes of device DRAM the user function may use for buffers (device addresses 0 to this value,
    * exclusive).
    */
-  default long deviceMemoryBytes() {
-    throw new UnsupportedOperationException(getClass().getSimpleName() + " does not provide this yet");
-  }
+  long deviceMemoryBytes();
 
   /**
    * Copies {@code length} bytes of {@code data} from {@code offset} into device DRAM at
@@ -49,17 +47,13 @@ public interface Link extends AutoCloseable {
    * engine reports the transfer done. A transfer the device refuses (outside DRAM, a DMA error)
    * is a {@link DeviceException} naming the channel and the device's error code.
    */
-  default void dmaToDevice(long deviceAddress, byte[] data, int offset, int length) {
-    throw new UnsupportedOperationException(getClass().getSimpleName() + " does not provide this yet");
-  }
+  void dmaToDevice(long deviceAddress, byte[] data, int offset, int length);
 
   /**
    * Copies {@code length} bytes of device DRAM at {@code deviceAddress} into {@code into} from
    * {@code offset} through the device's DMA engine (card to host).
    */
-  default void dmaFromDevice(long deviceAddress, byte[] into, int offset, int length) {
-    throw new UnsupportedOperationException(getClass().getSimpleName() + " does not provide this yet");
-  }
+  void dmaFromDevice(long deviceAddress, byte[] into, int offset, int length);
 
   /**
    * Waits for the Role's interrupt line {@code line} to reach the host as an MSI-X message of the
@@ -67,9 +61,7 @@ public interface Link extends AutoCloseable {
    * gives the same answer on every run; returns the cycles waited, or -1 if {@code maxCycles}
    * passed without the interrupt.
    */
-  default long awaitRoleInterrupt(int line, long maxCycles) {
-    throw new UnsupportedOperationException(getClass().getSimpleName() + " does not provide this yet");
-  }
+  long awaitRoleInterrupt(int line, long maxCycles);
 
   /** Releases the device. */
   @Override

@@ -1,5 +1,6 @@
 package veneer.shell.dma;
 
+import veneer.shell.ShellLayout;
 import veneer.shell.host.HostDriver;
 import veneer.shell.msix.MsixRegisters;
 import veneer.shell.pcie.MsixCapability;
@@ -7,7 +8,7 @@ import veneer.sim.SimulationTimeoutException;
 import veneer.sim.Simulator;
 
 /**
- * Host software for the DMA and MSI-X of a {@link ShellCore}, over a {@link HostDriver}: what
+ * Host software for the DMA and MSI-X of a {@link veneer.shell.Shell}, over a {@link HostDriver}: what
  * a kernel driver does, through MMIO and host memory. PF0 sets the channels' DRAM windows;
  * PF1 owns the rings, the doorbells and the MSI-X table.
  *
@@ -92,7 +93,8 @@ public final class DmaDriver {
 
   /**
    * Steps the simulation until descriptor {@code index} has a status, checking host memory every
-   * 16 cycles as a polling driver would; returns the status and the cycles waited in {@code waited[0]}.
+   * 16 cycles as a polling driver would; returns the status DW. A descriptor still without a
+   * status after {@code maxCycles} is a {@link SimulationTimeoutException} naming the channel's status.
    */
   public long waitDone(int c, int index, long maxCycles) {
     Simulator sim = host.simulator();
@@ -118,12 +120,12 @@ public final class DmaDriver {
 
   /** A channel register ("status", "head", "completed"...) read through PF1. */
   public long reg(int c, String name) {
-    return host.mmioRead(1, ShellCoreFunctions.DMA_BAR, DmaRegisters.CHANNELS.offsetOf(DmaRegisters.prefix(c) + name));
+    return host.mmioRead(1, ShellLayout.DMA_BAR, DmaRegisters.CHANNELS.offsetOf(DmaRegisters.prefix(c) + name));
   }
 
   /** Writes a channel register through PF1. */
   public void write(int c, String name, long value) {
-    host.mmioWrite(1, ShellCoreFunctions.DMA_BAR, DmaRegisters.CHANNELS.offsetOf(DmaRegisters.prefix(c) + name), value);
+    host.mmioWrite(1, ShellLayout.DMA_BAR, DmaRegisters.CHANNELS.offsetOf(DmaRegisters.prefix(c) + name), value);
   }
 
   /** Clears channel {@code c}'s error: retry the failed descriptor, or skip it. */
@@ -136,15 +138,15 @@ public final class DmaDriver {
   /** Programs MSI-X table entry {@code v}. */
   public void vector(int v, long address, long data, boolean masked) {
     long o = MsixRegisters.TABLE_OFFSET + 16L * v;
-    host.mmioWrite(1, ShellCoreFunctions.DMA_BAR, o, address & 0xFFFF_FFFFL);
-    host.mmioWrite(1, ShellCoreFunctions.DMA_BAR, o + 4, address >>> 32);
-    host.mmioWrite(1, ShellCoreFunctions.DMA_BAR, o + 8, data);
-    host.mmioWrite(1, ShellCoreFunctions.DMA_BAR, o + 12, masked ? 1 : 0);
+    host.mmioWrite(1, ShellLayout.DMA_BAR, o, address & 0xFFFF_FFFFL);
+    host.mmioWrite(1, ShellLayout.DMA_BAR, o + 4, address >>> 32);
+    host.mmioWrite(1, ShellLayout.DMA_BAR, o + 8, data);
+    host.mmioWrite(1, ShellLayout.DMA_BAR, o + 12, masked ? 1 : 0);
   }
 
   /** Sets or clears vector {@code v}'s mask bit. */
   public void mask(int v, boolean masked) {
-    host.mmioWrite(1, ShellCoreFunctions.DMA_BAR, MsixRegisters.TABLE_OFFSET + 16L * v + 12, masked ? 1 : 0);
+    host.mmioWrite(1, ShellLayout.DMA_BAR, MsixRegisters.TABLE_OFFSET + 16L * v + 12, masked ? 1 : 0);
   }
 
   /** MSI-X Enable and Function Mask, in PF1's MSI-X capability (Message Control bits 15 and 14). */
@@ -156,6 +158,6 @@ public final class DmaDriver {
 
   /** The pending bits of vectors 31:0. */
   public long pba() {
-    return host.mmioRead(1, ShellCoreFunctions.DMA_BAR, MsixRegisters.PBA_OFFSET);
+    return host.mmioRead(1, ShellLayout.DMA_BAR, MsixRegisters.PBA_OFFSET);
   }
 }

@@ -68,7 +68,9 @@ public final class DmaEngine extends Module {
 
   private static final int BEAT_BYTES = 64;
   private static final int C2H_BURST = 16;
-  private static final int C2H_BUFFER = 256;
+  /** C2H bursts in flight by default: 16 x 16 beats = 16 KiB ahead. */
+  public static final int DEFAULT_C2H_SLOTS = 16;
+  private final int c2hSlots;
 
   /**
    * @param h2c the direction: host to card (true) or card to host
@@ -77,7 +79,19 @@ public final class DmaEngine extends Module {
    * @param dramBytes DRAM size; DRAM addresses are 0 to dramBytes - 1
    */
   public DmaEngine(boolean h2c, int channels, Axi4.Params axiParams, long dramBytes) {
+    this(h2c, channels, axiParams, dramBytes, DEFAULT_C2H_SLOTS);
+  }
+
+  /**
+   * The engine with {@code c2hSlots} 16-beat DRAM bursts in flight (card to host; a power of two,
+   * 2 to 64): the buffer is {@code c2hSlots} KiB.
+   */
+  public DmaEngine(boolean h2c, int channels, Axi4.Params axiParams, long dramBytes, int c2hSlots) {
     super(h2c ? "DmaEngineH2c" : "DmaEngineC2h");
+    if (c2hSlots < 2 || c2hSlots > 64 || Integer.bitCount(c2hSlots) != 1) {
+      throw new IllegalArgumentException("the C2H buffer holds 2 to 64 bursts, a power of two; found " + c2hSlots);
+    }
+    this.c2hSlots = c2hSlots;
     if (channels < 1 || channels > 4) {
       throw new IllegalArgumentException("a DMA engine serves 1 to 4 channels, found " + channels);
     }
@@ -292,10 +306,10 @@ public final class DmaEngine extends Module {
       // DRAM bursts on different channels (different IDs) come back in any order: each burst gets
       // a 16-beat slot of the buffer when its address is sent, R beats go to their burst's slot
       // (per ID, bursts return in order), and slots are drained to the host in issue order.
-      int slots = C2H_BUFFER / C2H_BURST;
+      int slots = c2hSlots;
       int slotBits = log2Up(slots);
       int ids = 1 << axiParams.idWidth();
-      Mem<Bits> buffer = mem("r_buffer", Bits(513), C2H_BUFFER);
+      Mem<Bits> buffer = mem("r_buffer", Bits(513), slots * C2H_BURST);
       List<Bool> slotDone = new ArrayList<>();
       List<UInt> slotLen = new ArrayList<>();
       for (int k = 0; k < slots; k++) {

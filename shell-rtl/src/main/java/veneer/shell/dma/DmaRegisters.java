@@ -14,7 +14,7 @@ import veneer.shell.mgmt.ShellRegister;
  *   <li>{@link #CHANNELS}: PF1 BAR4 region {@code dma} (offset 0): per channel a ring (base,
  *       size, head, tail), a run bit, status and error clearing, at {@code 0x100 x channel}.
  *       The user's driver owns its rings.
- *   <li>{@link #WINDOWS}: PF0 BAR0 region {@code dma_window} (offset 0x2000): per channel the
+ *   <li>{@link #WINDOWS}: PF0 BAR0 region {@code dma_window} (offset 0x3000): per channel the
  *       DRAM window its descriptors may touch. Only the management function sets them, so a
  *       tenant's DMA reaches only the DRAM it was given.
  * </ul>
@@ -31,7 +31,7 @@ public final class DmaRegisters {
   /** PF1 BAR4 offset of the channel registers. */
   public static final long CHANNELS_OFFSET = 0x0000;
   /** PF0 BAR0 offset of the window registers. */
-  public static final long WINDOWS_OFFSET = 0x2000;
+  public static final long WINDOWS_OFFSET = 0x3000;
   /** Bytes of each register region. */
   public static final long REGION_SIZE = 0x1000;
 
@@ -52,7 +52,7 @@ public final class DmaRegisters {
       long o = 0x100L * c;
       String dir = c < 2 ? "host to card" : "card to host";
       out.add(new ShellRegister(RegisterDecl.readWrite(p + "ring_lo", o, 32, 0),
-          "Channel " + c + " (" + dir + "): descriptor ring base, host address bits 31:0 (64-byte aligned)."));
+          "Channel " + c + " (" + dir + "): descriptor ring base, host address bits 31:0 (bits 5:0 are ignored: 64-byte aligned)."));
       out.add(new ShellRegister(RegisterDecl.readWrite(p + "ring_hi", o + 0x04, 32, 0), "Ring base bits 63:32."));
       out.add(new ShellRegister(RegisterDecl.readWrite(p + "ring_size", o + 0x08, 16, 0),
           "Descriptors in the ring (1 to 65535; 0 stops the channel). Indices wrap to 0 at this number."));

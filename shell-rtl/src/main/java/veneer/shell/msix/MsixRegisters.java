@@ -12,8 +12,9 @@ import veneer.shell.mgmt.ShellRegister;
  * data, vector control with the mask in bit 0, masked after reset); the PBA a QWORD array with
  * the pending bit of vector {@code n} in bit {@code n % 64} of QWORD {@code n / 64}.
  *
- * <p>Vectors: 0-3 the DMA channels (H2C 0, H2C 1, C2H 0, C2H 1), 4-15 the user interrupts
- * 0-11 (PF1 BAR2 {@code user_irq} bits 0-11, or the Role's interrupt lines).
+ * <p>Vectors: 0-3 the DMA channels (H2C 0, H2C 1, C2H 0, C2H 1), 4-11 the Role's interrupt
+ * lines 0-7 (one message per rising edge), 12-15 the user interrupts 0-3 (PF1 BAR2
+ * {@code user_irq} bits 0-3).
  *
  * <pre>{@code
  * long entry3 = MsixRegisters.TABLE_OFFSET + 16 * 3;
@@ -25,8 +26,12 @@ public final class MsixRegisters {
   public static final int VECTORS = 16;
   /** The DMA channels of vectors 0-3 (as in {@code veneer.shell.dma.DmaRegisters}). */
   private static final List<String> CHANNEL_NAMES = List.of("h2c0", "h2c1", "c2h0", "c2h1");
-  /** The first vector of the user interrupts. */
-  public static final int USER_VECTOR_BASE = 4;
+  /** The first vector of the Role's interrupt lines, and how many lines have one. */
+  public static final int ROLE_VECTOR_BASE = 4;
+  public static final int ROLE_VECTORS = 8;
+  /** The first vector of the user interrupts (PF1 BAR2 {@code user_irq}), and how many there are. */
+  public static final int USER_VECTOR_BASE = 12;
+  public static final int USER_VECTORS = 4;
   /** PF1 BAR4 offsets of the table and the PBA. */
   public static final long TABLE_OFFSET = 0x2000;
   public static final long PBA_OFFSET = 0x3000;
@@ -55,18 +60,26 @@ public final class MsixRegisters {
     sb.append("\nVectors: ");
     for (int v = 0; v < VECTORS; v++) {
       sb.append(v == 0 ? "" : "; ").append(v).append(" ")
-          .append(v < USER_VECTOR_BASE ? "DMA channel " + v + " (" + CHANNEL_NAMES.get(v) + ")"
-              : "user interrupt " + (v - USER_VECTOR_BASE));
+          .append(purpose(v));
     }
     sb.append(".\n\n").append(PBA.toMarkdown());
     return sb.toString();
+  }
+
+  /** What vector {@code v} is for, in words. */
+  public static String purpose(int v) {
+    if (v < ROLE_VECTOR_BASE) {
+      return "DMA channel " + v + " (" + CHANNEL_NAMES.get(v) + ")";
+    }
+    return v < USER_VECTOR_BASE ? "Role interrupt line " + (v - ROLE_VECTOR_BASE)
+        : "user interrupt " + (v - USER_VECTOR_BASE);
   }
 
   private static List<ShellRegister> table() {
     List<ShellRegister> out = new ArrayList<>();
     for (int v = 0; v < VECTORS; v++) {
       long o = 16L * v;
-      String who = v < USER_VECTOR_BASE ? "DMA channel " + v : "user interrupt " + (v - USER_VECTOR_BASE);
+      String who = v < ROLE_VECTOR_BASE ? "DMA channel " + v : purpose(v);
       out.add(new ShellRegister(RegisterDecl.readWrite("addr_lo" + v, o, 32, 0),
           "Vector " + v + " (" + who + "): message address bits 31:0 (bits 1:0 ignored)."));
       out.add(new ShellRegister(RegisterDecl.readWrite("addr_hi" + v, o + 4, 32, 0), "Message address bits 63:32."));

@@ -6,11 +6,17 @@ import java.util.List;
 import veneer.shell.PartitionRegisters;
 import veneer.shell.ShellConfig;
 import veneer.shell.dram.AddressMap;
+import veneer.shell.dma.DmaDriver;
+import veneer.shell.dma.DmaError;
+import veneer.shell.dma.DmaRegisters;
+import veneer.shell.dma.DmaTransferException;
 import veneer.shell.host.HostDriver;
+import veneer.shell.host.RootComplex;
 import veneer.shell.host.TlpProtocolChecker;
 import veneer.shell.mgmt.ManagementRegisters;
 import veneer.shell.mgmt.RegisterMap;
 import veneer.shell.mgmt.UserRegisters;
+import veneer.shell.msix.MsixRegisters;
 import veneer.shell.pr.PrStatus;
 import veneer.sim.Backend;
 import veneer.sim.SimulationTimeoutException;
@@ -23,7 +29,11 @@ import veneer.sim.bus.CheckedSimulator;
  * a user driver (PF1) do, as Java calls, on top of {@link HostDriver}. Every register access is
  * a real TLP through the link and the Shell's endpoint. Protocol checkers are attached when it
  * opens: TLP on the link, AXI4-Lite on the Role's control port, AXI4 on the Role's DRAM ports
- * and on the DMA slot; a broken rule fails the call that stepped the simulation.
+ * and on the DMA engine's DRAM port; a broken rule fails the call that stepped the simulation.
+ * Host memory below {@link #DMA_STAGING_BASE} holds the DMA rings of {@link #copyToCard} and
+ * {@link #copyFromCard}, and their data passes through host memory above it: tests that put
+ * their own data in host memory for raw DMA ({@link #dma()}) use other channels (1 and 3) or
+ * their own rings.
  *
  * <pre>{@code
  * try (PlatformDriver dev = PlatformDriver.open(new SimulatedPlatform(), Backend.JVM)) {
@@ -37,6 +47,8 @@ public final class PlatformDriver implements AutoCloseable {
   /** PF0 (management) and PF1 (user). */
   public static final int PF0 = 0;
   public static final int PF1 = 1;
+  /** Host memory from here up is the staging buffer of the DMA copies; below it are their rings. */
+  public static final long DMA_STAGING_BASE = PlatformDma.STAGING_BASE;
 
   private final HostDriver host;
   private final CheckedSimulator sim;
@@ -44,6 +56,10 @@ public final class PlatformDriver implements AutoCloseable {
   private final int dramWordBytes;
   private int mpsBytes = 256;
   private long loadTimeoutCycles = 200_000;
+  private final PlatformDma dma;
+  /** MSI-X messages taken from the host's log but not yet asked for. */
+  private final List<HostDriver.Interrupt> interruptBacklog = new ArrayList<>();
+  private boolean roleVectorsSet;
 
   private PlatformDriver(HostDriver host, SimulatedPlatform.Params params) {
     this.host = host;
@@ -56,12 +72,8 @@ public final class PlatformDriver implements AutoCloseable {
     for (int i = 0; i < c.role().dramPorts(); i++) {
       sim.attach(new Axi4ProtocolChecker(sim, "mon_role_dram" + i));
     }
-    sim.attach(new Axi4ProtocolChecker(sim, "dma_dram"));
-    for (String ch : List.of("aw", "w", "ar")) {
-      sim.poke("dma_dram_" + ch + "_valid", 0);
-    }
-    sim.poke("dma_dram_b_ready", 0);
-    sim.poke("dma_dram_r_ready", 0);
+    sim.attach(new Axi4ProtocolChecker(sim, "mon_dma_dram"));
+    this.dma = new PlatformDma(host, c.dram().totalBytes(), 4L * params.hostMemDw());
   }
 
   /** Simulates {@code platform} on {@code backend}, resets it and attaches the protocol checkers. */
@@ -138,13 +150,13 @@ public final class PlatformDriver implements AutoCloseable {
 
   /** The BAR0 offset of PF0 register {@code name}. */
   public static long pf0Offset(String name) {
-    for (RegisterMap m : List.of(ManagementRegisters.MAP, PartitionRegisters.MAP)) {
+    for (RegisterMap m : List.of(ManagementRegisters.MAP, PartitionRegisters.MAP, DmaRegisters.WINDOWS)) {
       if (m.registers().stream().anyMatch(r -> r.name().equals(name))) {
         return m.offsetOf(name);
       }
     }
-    throw new IllegalArgumentException("PF0 has no register '" + name + "'; see ManagementRegisters and"
-        + " PartitionRegisters");
+    throw new IllegalArgumentException("PF0 has no register '" + name + "'; see ManagementRegisters,"
+        + " PartitionRegisters and DmaRegisters.WINDOWS");
   }
 
   // --- PF0: partial reconfiguration -------------------------------------------------------------------
@@ -258,30 +270,137 @@ public final class PlatformDriver implements AutoCloseable {
   // --- interrupts ---------------------------------------------------------------------------------------
 
   /**
-   * The Role's interrupt lines where MSI-X will pick them up (the Shell's {@code role_irq}, 0
-   * while decoupled). Until MSI-X is in the Shell this is a look at the wire, not something a
-   * host sees; PF0's {@code role_irq} register shows the same lines through the link.
+   * The Role's interrupt lines as MSI-X sees them (the Shell's {@code role_irq}, 0 while
+   * decoupled): a look at the wire; PF0's {@code role_irq} register shows the same lines through
+   * the link, and {@link #awaitRoleInterrupt} waits for the message a host gets.
    */
   public long roleInterruptLines() {
     return sim.peek("role_irq");
   }
 
-  /** Steps until Role interrupt line {@code line} is high; returns the cycles waited. */
-  public long awaitRoleInterrupt(int line, long maxCycles) {
-    return sim.runUntil(() -> (sim.peek("role_irq") >>> line & 1) != 0, maxCycles);
+  /** The host-memory address of Role line {@code line}'s MSI-X message ({@link RootComplex#MSI_BASE} + 4 x vector). */
+  public static long roleInterruptAddress(int line) {
+    return RootComplex.MSI_BASE + 4L * (MsixRegisters.ROLE_VECTOR_BASE + line);
   }
 
-  /** Interrupt messages that reached the host's interrupt log (MSI-X messages, once MSI-X is in). */
+  /**
+   * Waits for Role interrupt line {@code line}'s MSI-X message in the host's interrupt log (a
+   * message is sent on each rising edge of the line); returns the cycles waited. The first call
+   * programs the Role's vectors (address {@link #roleInterruptAddress}, data the vector number)
+   * and enables MSI-X in PF1's capability; an edge before that was kept pending and arrives now.
+   * Other messages taken from the log meanwhile stay for {@link #hostInterrupts}.
+   *
+   * @throws SimulationTimeoutException if no message came within {@code maxCycles}
+   */
+  public long awaitRoleInterrupt(int line, long maxCycles) {
+    long waited = pollRoleInterrupt(line, maxCycles);
+    if (waited < 0) {
+      throw new SimulationTimeoutException(sim.cycle(), "no MSI-X message of Role interrupt line " + line
+          + " (vector " + (MsixRegisters.ROLE_VECTOR_BASE + line) + ") within " + maxCycles + " cycles; the line is "
+          + (roleInterruptLines() >>> line & 1) + ", PBA 0x" + Long.toHexString(dma.driver().pba()));
+    }
+    return waited;
+  }
+
+  /** {@link #awaitRoleInterrupt}, returning -1 instead of throwing when {@code maxCycles} pass. */
+  public long pollRoleInterrupt(int line, long maxCycles) {
+    int lines = params.shell().role().interrupts();
+    if (line < 0 || line >= lines) {
+      throw new IllegalArgumentException("the Role has interrupt lines 0 to " + (lines - 1) + ", found " + line);
+    }
+    if (!roleVectorsSet) {
+      for (int l = 0; l < lines; l++) {
+        int v = MsixRegisters.ROLE_VECTOR_BASE + l;
+        dma.driver().vector(v, roleInterruptAddress(l), v, false);
+      }
+      dma.driver().msix(true, false);
+      roleVectorsSet = true;
+    }
+    long address = roleInterruptAddress(line);
+    long start = sim.cycle();
+    while (true) {
+      interruptBacklog.addAll(host.interrupts());
+      for (int i = 0; i < interruptBacklog.size(); i++) {
+        if (interruptBacklog.get(i).address() == address) {
+          interruptBacklog.remove(i);
+          return sim.cycle() - start;
+        }
+      }
+      if (sim.cycle() - start >= maxCycles) {
+        return -1;
+      }
+      sim.step(Math.min(16, maxCycles - (sim.cycle() - start)));
+    }
+  }
+
+  /** Takes every MSI-X message that reached the host's interrupt log and was not yet taken. */
   public List<HostDriver.Interrupt> hostInterrupts() {
-    return host.interrupts();
+    List<HostDriver.Interrupt> out = new ArrayList<>(interruptBacklog);
+    interruptBacklog.clear();
+    out.addAll(host.interrupts());
+    return out;
+  }
+
+  // --- DMA --------------------------------------------------------------------------------------------
+
+  /** Bytes of device DRAM (addresses 0 to this, exclusive). */
+  public long dramBytes() {
+    return params.shell().dram().totalBytes();
+  }
+
+  /**
+   * Copies {@code bytes} into device DRAM at {@code address} through the DMA engine (channel
+   * h2c0, descriptors in host memory, doorbell through PF1, completion by the descriptor's status
+   * write-back). Any byte range works: partial 64-byte lines at the ends are read first.
+   *
+   * @throws DmaTransferException if the channel refused a descriptor (outside DRAM...); the
+   *     channel is cleared and takes the next copy
+   */
+  public void copyToCard(long address, byte[] bytes) {
+    dma.toCard(address, bytes, 0, bytes.length);
+  }
+
+  /** {@link #copyToCard(long, byte[])} of {@code length} bytes of {@code data} from {@code offset}. */
+  public void copyToCard(long address, byte[] data, int offset, int length) {
+    dma.toCard(address, data, offset, length);
+  }
+
+  /** Copies {@code length} bytes of device DRAM at {@code address} to the host through the DMA engine (channel c2h0). */
+  public byte[] copyFromCard(long address, int length) {
+    byte[] out = new byte[length];
+    dma.fromCard(address, out, 0, length);
+    return out;
+  }
+
+  /** {@link #copyFromCard(long, int)} into {@code into} from {@code offset}. */
+  public void copyFromCard(long address, byte[] into, int offset, int length) {
+    dma.fromCard(address, into, offset, length);
+  }
+
+  /** The DMA channels' host software (rings, doorbells, windows, MSI-X table) for tests that go below the copies. */
+  public DmaDriver dma() {
+    return dma.driver();
+  }
+
+  /**
+   * Channel {@code c}'s {@code status} register, read through PF1: bit 0 busy, bit 1 stopped by
+   * an error, bits 15:8 the {@link DmaError} code, 31:16 head.
+   */
+  public long dmaStatus(int c) {
+    return dma.driver().reg(c, "status");
+  }
+
+  /** Clears channel {@code c}'s error through PF1: retry the failed descriptor, or skip it. */
+  public void clearDmaError(int c, boolean skip) {
+    dma.driver().clearError(c, skip);
   }
 
   // --- DRAM -----------------------------------------------------------------------------------------------
 
   /**
    * Copies {@code bytes} into device DRAM at {@code address} through the simulator's memory back
-   * door (no bus traffic, no cycles): for setting up tests. The Shell has no host path into DRAM
-   * until the DMA engine fills its slot.
+   * door (no bus traffic, no cycles): for setting up and checking tests. {@link #copyToCard} is
+   * the host's way.
    */
   public void writeDram(long address, byte[] bytes) {
     forEachWord(address, bytes.length, (path, index, from, offset, n) -> {

@@ -19,12 +19,12 @@ import veneer.sim.junit.BackendTest;
  */
 class DmaErrorTest {
   static final long SEED = 31;
-  static final AddressMap MAP = ShellCore.Params.defaults().dram();
+  static final AddressMap MAP = DmaFixture.DEFAULTS.shell().dram();
   static final long ERR = DmaDescriptor.STATUS_DONE | DmaDescriptor.STATUS_ERROR;
 
   @BackendTest
   void aDescriptorOutsideItsWindowIsRefusedAndDramIsUntouched(Backend backend) {
-    try (HostDriver host = DmaFixture.open(ShellCoreTestBench.Params.defaults(), 256, backend)) {
+    try (HostDriver host = DmaFixture.open(DmaFixture.DEFAULTS, 256, backend)) {
       DmaDriver dma = new DmaDriver(host);
       // tenant A (channels h2c0, c2h0) owns [0, 1 MiB); tenant B (h2c1, c2h1) owns [1 MiB, 2 MiB)
       dma.window(0, 0, 1 << 20);
@@ -74,7 +74,7 @@ class DmaErrorTest {
 
   @Test
   void badDescriptorsStopTheChannelUntilCleared() {
-    try (HostDriver host = DmaFixture.open(ShellCoreTestBench.Params.defaults(), 256)) {
+    try (HostDriver host = DmaFixture.open(DmaFixture.DEFAULTS, 256)) {
       DmaDriver dma = new DmaDriver(host);
       DmaTransferTest.openWindows(dma);
       dma.ring(1, 0x1000, 16);

@@ -5,26 +5,33 @@ import java.util.HashMap;
 import java.util.Map;
 import veneer.shell.dram.AddressMap;
 import veneer.shell.host.HostDriver;
-import veneer.shell.host.TlpProtocolChecker;
+import veneer.shell.platform.PlatformDriver;
+import veneer.shell.platform.SimulatedPlatform;
 import veneer.sim.Backend;
 import veneer.sim.Simulator;
 import veneer.sim.bus.CycleHook;
 import veneer.sim.bus.ProtocolViolation;
 
-/** Opens a checked {@link ShellCoreTestBench} and gives tests DRAM back-door access. */
+/**
+ * Opens a checked {@link SimulatedPlatform} (the assembled Shell) for the DMA tests, with a
+ * request-size checker besides the platform's protocol checkers, and gives them DRAM back-door
+ * access.
+ */
 final class DmaFixture {
   private DmaFixture() {}
 
-  /** Opens the bench with the TLP checker and the size checker attached, enumerated with {@code mps}. */
-  static HostDriver open(ShellCoreTestBench.Params p, int mps) {
+  /** The platform every DMA test uses unless it needs other host behaviour: the default one. */
+  static final SimulatedPlatform.Params DEFAULTS = SimulatedPlatform.Params.defaults();
+
+  /** Opens the platform with the protocol checkers and the size checker attached, enumerated with {@code mps}. */
+  static HostDriver open(SimulatedPlatform.Params p, int mps) {
     return open(p, mps, Backend.JVM);
   }
 
-  static HostDriver open(ShellCoreTestBench.Params p, int mps, Backend backend) {
-    HostDriver host = HostDriver.open(new ShellCoreTestBench(p), ShellCore.DATA_WIDTH, backend);
-    host.simulator().attach(new TlpProtocolChecker(host.simulator(), ShellCore.DATA_WIDTH,
-        ShellCoreTestBench.RCB_BYTES));
-    host.simulator().attach(new RequestSizeChecker(mps, 512));
+  static HostDriver open(SimulatedPlatform.Params p, int mps, Backend backend) {
+    // PlatformDriver attaches the TLP and AXI checkers; its close() is the host's close().
+    HostDriver host = PlatformDriver.open(new SimulatedPlatform(p), backend).host();
+    host.simulator().attach(new RequestSizeChecker(mps, p.shell().dma().maxReadBytes()));
     host.timeout(50_000);
     host.enumerate(mps);
     return host;
@@ -34,7 +41,7 @@ final class DmaFixture {
     byte[] out = new byte[length];
     for (int off = 0; off < length; off += 64) {
       AddressMap.Target t = map.decode(addr + off).orElseThrow();
-      BigInteger w = sim.readMemory(ShellCore.dramPath(t.channel()), (int) (t.local() / 64), 1)[0];
+      BigInteger w = sim.readMemory(SimulatedPlatform.dramPath(t.channel()), (int) (t.local() / 64), 1)[0];
       byte[] le = toLittleEndian(w, 64);
       System.arraycopy(le, 0, out, off, Math.min(64, length - off));
     }
@@ -48,7 +55,7 @@ final class DmaFixture {
       for (int i = 63; i >= 0; i--) {
         w = w.shiftLeft(8).or(BigInteger.valueOf(data[off + i] & 0xFF));
       }
-      sim.writeMemory(ShellCore.dramPath(t.channel()), (int) (t.local() / 64), new BigInteger[] {w});
+      sim.writeMemory(SimulatedPlatform.dramPath(t.channel()), (int) (t.local() / 64), new BigInteger[] {w});
     }
   }
 

@@ -12,6 +12,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import veneer.shell.dram.AddressMap;
 import veneer.shell.host.HostDriver;
+import veneer.shell.platform.SimulatedPlatform;
 import veneer.shell.host.HostMemoryServer;
 import veneer.shell.mgmt.ManagementRegisters;
 import veneer.shell.pcie.ShellError;
@@ -26,11 +27,11 @@ import veneer.sim.bus.CycleHook;
  */
 class DmaRequesterTest {
   static final long SEED = 23;
-  static final AddressMap MAP = ShellCore.Params.defaults().dram();
+  static final AddressMap MAP = DmaFixture.DEFAULTS.shell().dram();
 
   @Test
   void outOfOrderSplitCompletionsAreReassembledInOrder() {
-    ShellCoreTestBench.Params p = ShellCoreTestBench.Params.defaults().withCompletions(64, true);
+    SimulatedPlatform.Params p = DmaFixture.DEFAULTS.withCompletions(64, true);
     try (HostDriver host = DmaFixture.open(p, 128)) {
       DmaFixture.RequestSizeChecker sizes = host.simulator().attach(new DmaFixture.RequestSizeChecker(128, 512));
       OrderWatch order = host.simulator().attach(new OrderWatch());
@@ -96,8 +97,8 @@ class DmaRequesterTest {
 
   @Test
   void aReadThatIsNeverAnsweredTimesOutAndStopsOnlyItsChannel() {
-    ShellCoreTestBench.Params p = ShellCoreTestBench.Params.defaults()
-        .withShell(ShellCore.Params.defaults().withTimeout(3000));
+    SimulatedPlatform.Params p = DmaFixture.DEFAULTS
+        .withShell(DmaFixture.DEFAULTS.shell().withDma(DmaConfig.defaults().withTimeout(3000)));
     try (HostDriver host = DmaFixture.open(p, 256)) {
       DmaDriver dma = new DmaDriver(host);
       DmaTransferTest.openWindows(dma);

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
+import veneer.shell.platform.SimulatedPlatform;
 import veneer.sim.Backend;
 import veneer.sim.junit.BackendTest;
 import veneer.shell.dram.AddressMap;
@@ -14,7 +16,7 @@ import veneer.shell.host.RootComplex;
 /** H2C and C2H transfers end to end: host memory -> DRAM -> host memory, with every TLP checked. */
 class DmaTransferTest {
   static final long SEED = 11;
-  static final AddressMap MAP = ShellCore.Params.defaults().dram();
+  static final AddressMap MAP = DmaFixture.DEFAULTS.shell().dram();
 
   static byte[] random(Random rnd, int n) {
     byte[] b = new byte[n];
@@ -28,9 +30,25 @@ class DmaTransferTest {
     }
   }
 
+  @Test
+  void theSmallestBuffersStillMoveEveryByte() {
+    SimulatedPlatform.Params p = DmaFixture.DEFAULTS.withShell(DmaFixture.DEFAULTS.shell().withDma(DmaConfig.smallest()));
+    try (HostDriver host = DmaFixture.open(p, 128)) {
+      DmaDriver dma = new DmaDriver(host);
+      openWindows(dma);
+      dma.ring(0, 0x1000, 4);
+      dma.ring(2, 0x2000, 4);
+      byte[] a = random(new Random(SEED), 8192 + 320);
+      host.writeHostMemory(0x10000, a);
+      assertEquals(DmaDescriptor.STATUS_DONE, dma.waitDone(0, dma.submit(0, 0x10000, 0x3FC0, a.length, 0), 100_000));
+      assertEquals(DmaDescriptor.STATUS_DONE, dma.waitDone(2, dma.submit(2, 0x3FC0, 0x30000, a.length, 0), 100_000));
+      assertArrayEquals(a, host.readHostMemory(0x30000, a.length), "2 tags, 128-byte reads, 2 C2H bursts; seed " + SEED);
+    }
+  }
+
   @BackendTest
   void hostToCardAndBackOnAllFourChannels(Backend backend) {
-    try (HostDriver host = DmaFixture.open(ShellCoreTestBench.Params.defaults(), 256, backend)) {
+    try (HostDriver host = DmaFixture.open(DmaFixture.DEFAULTS, 256, backend)) {
       DmaDriver dma = new DmaDriver(host);
       openWindows(dma);
       dma.msix(true, false);

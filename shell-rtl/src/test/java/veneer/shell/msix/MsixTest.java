@@ -4,32 +4,38 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import veneer.runtime.image.PartialBitstream;
+import veneer.runtime.image.ShellInterfaceId;
+import veneer.shell.ShellConfig;
+import veneer.shell.ShellLayout;
 import veneer.shell.dma.DmaDriver;
-import veneer.shell.dma.ShellCore;
-import veneer.shell.dma.ShellCoreFunctions;
-import veneer.shell.dma.ShellCoreTestBench;
 import veneer.shell.host.HostDriver;
 import veneer.shell.host.RootComplex;
-import veneer.shell.host.TlpProtocolChecker;
+import veneer.shell.platform.PlatformDriver;
+import veneer.shell.platform.RegisterRole;
+import veneer.shell.platform.SimulatedPlatform;
+import veneer.shell.pr.PrStatus;
 import veneer.shell.mgmt.UserRegisters;
 import veneer.shell.pcie.ConfigSpace;
 import veneer.shell.pcie.MsixCapability;
 import veneer.sim.Backend;
 import veneer.sim.junit.BackendTest;
 
-/** MSI-X of PF1: delivery, per-vector and function masking, pending bits, delivery on unmask. */
+/** MSI-X of PF1 in the assembled Shell: delivery, per-vector and function masking, pending bits, delivery on unmask, Role lines. */
 class MsixTest {
   static HostDriver open() {
     return open(Backend.JVM);
   }
 
   static HostDriver open(Backend backend) {
-    HostDriver host = HostDriver.open(new ShellCoreTestBench(ShellCoreTestBench.Params.defaults()),
-        ShellCore.DATA_WIDTH, backend);
-    host.simulator().attach(new TlpProtocolChecker(host.simulator(), ShellCore.DATA_WIDTH,
-        ShellCoreTestBench.RCB_BYTES));
-    host.enumerate();
-    return host;
+    return openPlatform(backend).host();
+  }
+
+  /** The default simulated platform (every protocol checker attached), enumerated. */
+  static PlatformDriver openPlatform(Backend backend) {
+    PlatformDriver dev = PlatformDriver.open(new SimulatedPlatform(), backend);
+    dev.enumerate();
+    return dev;
   }
 
   static void userIrq(HostDriver host, long bits) {
@@ -51,8 +57,8 @@ class MsixTest {
       assertEquals(0, (dw0 >>> 8) & 0xFF, "last capability");
       assertEquals(MsixRegisters.VECTORS - 1, (dw0 >>> 16) & 0x7FF, "table size");
       assertEquals(0, dw0 >>> 30, "disabled and unmasked after reset");
-      assertEquals(MsixRegisters.TABLE_OFFSET | ShellCoreFunctions.DMA_BAR, host.configRead(1, MsixCapability.OFFSET + 4));
-      assertEquals(MsixRegisters.PBA_OFFSET | ShellCoreFunctions.DMA_BAR, host.configRead(1, MsixCapability.OFFSET + 8));
+      assertEquals(MsixRegisters.TABLE_OFFSET | ShellLayout.DMA_BAR, host.configRead(1, MsixCapability.OFFSET + 4));
+      assertEquals(MsixRegisters.PBA_OFFSET | ShellLayout.DMA_BAR, host.configRead(1, MsixCapability.OFFSET + 8));
       new DmaDriver(host).msix(true, true);
       assertEquals(3, host.configRead(1, MsixCapability.OFFSET) >>> 30, "enable and function mask are writable");
       assertEquals(MsixRegisters.VECTORS - 1, (host.configRead(1, MsixCapability.OFFSET) >>> 16) & 0x7FF,
@@ -64,7 +70,7 @@ class MsixTest {
   void tableLayoutAndResetState() {
     try (HostDriver host = open()) {
       long base = MsixRegisters.TABLE_OFFSET;
-      int bar = ShellCoreFunctions.DMA_BAR;
+      int bar = ShellLayout.DMA_BAR;
       for (int v = 0; v < MsixRegisters.VECTORS; v++) {
         assertEquals(1, host.mmioRead(1, bar, base + 16L * v + 12), "vector " + v + " is masked after reset");
       }
@@ -122,17 +128,42 @@ class MsixTest {
   }
 
   @Test
-  void theRolesInterruptLinesUseTheUserVectors() {
-    try (HostDriver host = open()) {
-      DmaDriver d = new DmaDriver(host);
-      int v = MsixRegisters.USER_VECTOR_BASE + 11;
+  void aRoleLineIsALevelThatSendsOneMessageOnEachRisingEdge() {
+    try (PlatformDriver dev = openPlatform(Backend.JVM)) {
+      HostDriver host = dev.host();
+      DmaDriver d = dev.dma();
+      int v = MsixRegisters.ROLE_VECTOR_BASE;
       d.vector(v, RootComplex.MSI_BASE + 0x80, 0x77, false);
       d.msix(true, false);
-      host.simulator().poke("role_irq", 1 << 11);
-      host.simulator().step();
-      host.simulator().poke("role_irq", 0);
+      byte[] image = PartialBitstream.builder().variantId(SimulatedPlatform.REGISTERS)
+          .shellInterfaceId(ShellInterfaceId.parse(ShellConfig.DEFAULT_INTERFACE_ID.toString(16)))
+          .data(new byte[64]).build().toBytes();
+      assertEquals(PrStatus.OK, dev.loadImage(image));
       host.simulator().step(400);
-      assertEquals(List.of(msg(0x80, 0x77)), host.interrupts());
+      assertEquals(List.of(), host.interrupts(), "a Role with its lines low sends nothing");
+
+      dev.roleWrite(RegisterRole.IRQ, 1);
+      host.simulator().step(400);
+      assertEquals(List.of(msg(0x80, 0x77)), host.interrupts(), "the rising edge of line 0 is one message");
+      dev.roleWrite(RegisterRole.IRQ, 1);
+      host.simulator().step(400);
+      assertEquals(List.of(), host.interrupts(), "a line held high sends no more");
+      assertEquals(0, d.pba(), "and is not pending either");
+
+      dev.roleWrite(RegisterRole.IRQ, 0);
+      d.mask(v, true);
+      dev.roleWrite(RegisterRole.IRQ, 1);
+      host.simulator().step(400);
+      assertEquals(List.of(), host.interrupts(), "masked");
+      assertEquals(1L << v, d.pba(), "the edge is pending while masked");
+      d.mask(v, false);
+      host.simulator().step(400);
+      assertEquals(List.of(msg(0x80, 0x77)), host.interrupts(), "and delivered on unmask");
+
+      // the user interrupts have vectors of their own: user_irq bit 0 is not the Role's line
+      d.vector(MsixRegisters.USER_VECTOR_BASE, RootComplex.MSI_BASE + 0x90, 0x99, false);
+      userIrq(host, 0b1);
+      assertEquals(List.of(msg(0x90, 0x99)), host.interrupts());
     }
   }
 }

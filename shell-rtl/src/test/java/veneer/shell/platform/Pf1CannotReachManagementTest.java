@@ -8,6 +8,11 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import veneer.shell.PartitionRegisters;
 import veneer.shell.ShellConfig;
+import veneer.shell.ShellLayout;
+import veneer.shell.dma.DmaDescriptor;
+import veneer.shell.dma.DmaDriver;
+import veneer.shell.dma.DmaError;
+import veneer.shell.dma.DmaRegisters;
 import veneer.shell.host.Completion;
 import veneer.shell.host.HostDriver;
 import veneer.shell.mgmt.ManagementRegisters;
@@ -21,11 +26,14 @@ import veneer.sim.Backend;
 /**
  * The user function tries every way it has to reconfigure the device, reset or decouple the
  * Role, or read or write a management register, on the assembled Shell with a Role loaded; each
- * is refused, nothing reaches the PR controller (watched every cycle), and PF0's state is
- * unchanged afterwards.
+ * is refused, nothing reaches the PR controller (watched every cycle), and PF0's state (the DMA
+ * windows included) is unchanged afterwards; PF1 cannot widen the DMA window PF0 gave it.
  */
 class Pf1CannotReachManagementTest {
   static final long SECRET = 0x5EC2E7L;
+  /** The DMA window PF0 gives every channel. */
+  static final long WINDOW_BASE = 0x1000;
+  static final long WINDOW_LIMIT = 0x2000;
   static final long ROLE_BAR_SIZE = SimulatedPlatform.Params.defaults().shell().roleBarSize();
 
   /** Every offset of a PF0 register or of the configuration data window, relative to PF0 BAR0. */
@@ -40,6 +48,9 @@ class Pf1CannotReachManagementTest {
     for (long o = 0; o < ManagementRegisters.REGION_SIZE; o += 0x100) {
       offs.add(ManagementRegisters.CONFIG_DATA_OFFSET + o);
     }
+    for (ShellRegister r : DmaRegisters.WINDOWS.registers()) {
+      offs.add(DmaRegisters.WINDOWS_OFFSET + r.offset());
+    }
     return new ArrayList<>(offs);
   }
 
@@ -50,6 +61,9 @@ class Pf1CannotReachManagementTest {
         "load_words", "load_timeout", "loads_ok", "loads_failed", "words_dropped")) {
       s.add(dev.pf0Read(r));
     }
+    for (ShellRegister r : DmaRegisters.WINDOWS.registers()) {
+      s.add(dev.pf0Read(r.name()));
+    }
     return s;
   }
 
@@ -58,6 +72,9 @@ class Pf1CannotReachManagementTest {
     dev.enumerate();
     assertEquals(PrStatus.OK, dev.loadImage(Images.image(SimulatedPlatform.REGISTERS)));
     dev.pf0Write("scratch", SECRET);
+    for (int c = 0; c < 4; c++) {
+      dev.dma().window(c, WINDOW_BASE, WINDOW_LIMIT);    // through PF0
+    }
     return dev;
   }
 
@@ -70,13 +87,17 @@ class Pf1CannotReachManagementTest {
       long id3 = ShellConfig.DEFAULT_INTERFACE_ID.shiftRight(96).longValue();
       long id2 = ShellConfig.DEFAULT_INTERFACE_ID.shiftRight(64).longValue() & 0xFFFF_FFFFL;
       for (long off : managementOffsets()) {
-        for (int bar : new int[] {0, 2}) {
+        for (int bar : new int[] {0, 2, ShellLayout.DMA_BAR}) {
           long address = dev.host().barBase(1, bar) + off;
           dev.host().mmioWriteRaw(HostDriver.PF1_QUEUE, address, new long[] {0xFFFF_FFFFL});
           Completion c = dev.host().mmioReadRaw(HostDriver.PF1_QUEUE, address, 1).get(0);
           String where = "PF1 BAR" + bar + " + 0x" + Long.toHexString(off);
           if (!inPf1Bar(dev, address)) {
             assertEquals(TlpType.CPL_UR, c.status(), where + " is in no BAR of PF1: Unsupported Request");
+            continue;
+          }
+          if (bar == ShellLayout.DMA_BAR && inBar4Hole(off)) {
+            assertEquals(TlpType.CPL_UR, c.status(), where + " is between PF1 BAR4's regions: Unsupported Request");
             continue;
           }
           assertEquals(TlpType.CPL_SC, c.status(), where);
@@ -133,7 +154,9 @@ class Pf1CannotReachManagementTest {
       long pf0 = dev.host().barBase(0, 0);
       long[] image = words(Images.image(SimulatedPlatform.VECTOR_ADD));
       // PF1 BAR0 (4 KiB) on top of the register region, the data window and the partition region in turn.
-      for (long region : new long[] {0, ManagementRegisters.CONFIG_DATA_OFFSET, PartitionRegisters.REGION_OFFSET}) {
+      long[] regions = {0, ManagementRegisters.CONFIG_DATA_OFFSET, PartitionRegisters.REGION_OFFSET,
+          DmaRegisters.WINDOWS_OFFSET};
+      for (long region : regions) {
         long base = pf0 + region;
         dev.host().configWrite(1, 0x10, base & 0xFFFF_FFFFL);
         dev.host().configWrite(1, 0x14, base >>> 32);
@@ -153,17 +176,63 @@ class Pf1CannotReachManagementTest {
       assertEquals(before, pf0State(dev), "PF0 state (words_dropped included) unchanged");
       long head = dev.pf0Read("errlog_head");
       assertEquals(ShellError.BAR_OVERLAP, ShellError.of((int) (head >>> 24)), "the overlap was logged");
-      assertEquals(refusedBefore + 3 * (4 + 1 + 1 + 1), dev.pf0Read("requests_refused"),
+      assertEquals(refusedBefore + regions.length * (4 + 1 + 1 + 1), dev.pf0Read("requests_refused"),
           "every access to the overlap refused");
       assertEquals(RegisterRole.ID, dev.roleRead(RegisterRole.ROLE_ID));
     }
   }
 
+  @Test
+  void pf1CannotWidenItsDmaWindowAndItsDmaStaysInside() {
+    try (PlatformDriver dev = loaded()) {
+      List<Long> before = pf0State(dev);
+      // Every window register's offset through every PF1 BAR: base 0, limit all ones (the whole address space).
+      for (ShellRegister r : DmaRegisters.WINDOWS.registers()) {
+        long value = r.name().contains("limit") ? 0xFFFF_FFFFL : 0;
+        for (int bar : new int[] {0, 2, ShellLayout.DMA_BAR}) {
+          long address = dev.host().barBase(1, bar) + DmaRegisters.WINDOWS_OFFSET + r.offset();
+          dev.host().mmioWriteRaw(HostDriver.PF1_QUEUE, address, new long[] {value});
+          dev.host().mmioWriteRaw(HostDriver.PF1_QUEUE, dev.host().barBase(1, bar) + r.offset(), new long[] {value});
+        }
+      }
+      assertEquals(before, pf0State(dev), "the DMA windows (and the rest of PF0) are unchanged");
+      assertEquals(WINDOW_LIMIT, dev.pf0Read("h2c0_win_limit_lo"));
+
+      // PF1's own DMA, asked to write DRAM below its window and read DRAM above it, is refused; DRAM untouched.
+      byte[] marker = new byte[64];
+      java.util.Arrays.fill(marker, (byte) 0x5A);
+      dev.writeDram(0, marker);
+      dev.writeDram(WINDOW_LIMIT, marker);
+      DmaDriver dma = dev.dma();
+      dma.ring(1, 0x4000, 4);
+      dma.ring(3, 0x5000, 4);
+      dev.host().writeHostMemory(0x8000, new byte[128]);
+      int i = dma.submit(1, 0x8000, 0, 128, 0);
+      int j = dma.submit(3, WINDOW_LIMIT - 64, 0x8000, 128, 0);
+      for (int[] cd : new int[][] {{1, i}, {3, j}}) {
+        long st = dma.waitDone(cd[0], cd[1], 20_000);
+        assertEquals(DmaDescriptor.STATUS_DONE | DmaDescriptor.STATUS_ERROR | DmaError.OUTSIDE_WINDOW.code << 8, st,
+            "channel " + cd[0]);
+        assertEquals(DmaError.OUTSIDE_WINDOW.code, (dev.dmaStatus(cd[0]) >>> 8) & 0xFF);
+      }
+      assertEquals(java.util.Arrays.toString(marker), java.util.Arrays.toString(dev.readDram(0, 64)));
+      assertEquals(java.util.Arrays.toString(new byte[128]),
+          java.util.Arrays.toString(dev.host().readHostMemory(0x8000, 128)), "nothing read from outside the window");
+    }
+  }
+
+  /** PF1 BAR4 has regions at 0x0000 (DMA channels), 0x2000 (MSI-X table) and 0x3000 (PBA); 0x1000-0x1FFF is a hole. */
+  private static boolean inBar4Hole(long offset) {
+    return offset >= 0x1000 && offset < 0x2000;
+  }
+
   private static boolean inPf1Bar(PlatformDriver dev, long address) {
     long bar0 = dev.host().barBase(1, 0);
     long bar2 = dev.host().barBase(1, 2);
+    long bar4 = dev.host().barBase(1, ShellLayout.DMA_BAR);
     return address >= bar0 && address < bar0 + ROLE_BAR_SIZE
-        || address >= bar2 && address < bar2 + ShellFunctions.USER_REGS_BAR_SIZE;
+        || address >= bar2 && address < bar2 + ShellFunctions.USER_REGS_BAR_SIZE
+        || address >= bar4 && address < bar4 + ShellLayout.DMA_BAR_SIZE;
   }
 
   static long[] words(byte[] stream) {

@@ -23,7 +23,8 @@ class PlatformIdentityTest {
       assertEquals(ManagementRegisters.IDENT, dev.ident());
       assertEquals(ManagementRegisters.SHELL_VERSION, dev.shellVersion());
       assertEquals(ShellConfig.DEFAULT_INTERFACE_ID, dev.interfaceId());
-      assertEquals(List.of(SimulatedPlatform.VECTOR_ADD, SimulatedPlatform.REGISTERS), dev.variantIds());
+      assertEquals(List.of(SimulatedPlatform.VECTOR_ADD, SimulatedPlatform.REGISTERS, SimulatedPlatform.OVERLAY),
+          dev.variantIds());
       assertEquals(UserRegisters.IDENT, dev.userRead("ident"));
     }
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import veneer.shell.pcie.ShellError;
 import veneer.shell.pr.PrStatus;
 import veneer.shell.role.KernelControl;
@@ -12,8 +13,9 @@ import veneer.sim.junit.BackendTest;
 
 /**
  * The whole path a runtime takes, on the assembled platform: enumerate, load the vector-add
- * kernel through PF0's configuration port, run it through PF1, switch to the register Role,
- * fail two bad images, reload the kernel and run it again.
+ * kernel through PF0's configuration port, run it through PF1, switch to the register Role and
+ * take its interrupt as an MSI-X message, fail two bad images, reload the kernel and run it
+ * again with its data moved by the DMA engine and its completion taken as an MSI-X message.
  */
 class PlatformScenarioTest {
   private static void assertActive(PlatformDriver dev, long variant) {
@@ -78,17 +80,18 @@ class PlatformScenarioTest {
       dev.roleWrite(RegisterRole.IRQ, 1);
       assertEquals(1, dev.pf0Read("role_irq"), "the Role's interrupt line, seen through PF0");
       assertEquals(1, dev.roleInterruptLines());
+      assertTrue(dev.awaitRoleInterrupt(0, 2_000) >= 0, "and its MSI-X message in host memory");
       dev.roleWrite(RegisterRole.IRQ, 0);
 
       // Bad images: refused with their code, the partition left decoupled and PF1 answered safely.
       assertRefusedImage(dev, Images.wrongShell(SimulatedPlatform.VECTOR_ADD), PrStatus.WRONG_INTERFACE_ID);
       assertRefusedImage(dev, Images.badCrc(SimulatedPlatform.VECTOR_ADD), PrStatus.BAD_CRC);
 
-      // Variant A again: reset, and it runs; this time wait for its interrupt.
+      // Variant A again: reset, and it runs; this time the data moves by DMA and the host waits for its MSI-X message.
       assertEquals(PrStatus.OK, dev.loadImage(Images.image(SimulatedPlatform.VECTOR_ADD)));
       assertActive(dev, SimulatedPlatform.VECTOR_ADD);
       assertEquals(0, dev.roleRead(KernelControl.STATUS), "the reloaded kernel starts idle");
-      VectorAddRun second = new VectorAddRun(dev, 12, 0x1F80, 0x10000, 0x17FC0, 24 * 16);
+      VectorAddRun second = new VectorAddRun(dev, 12, 0x1F80, 0x10000, 0x17FC0, 24 * 16, true);
       dev.roleWrite(KernelControl.IRQ_ENABLE, 1);
       second.start(dev);
       dev.awaitRoleInterrupt(0, 40_000);
@@ -98,6 +101,7 @@ class PlatformScenarioTest {
       dev.roleWrite(KernelControl.IRQ_CLEAR, 1);
       assertEquals(0, dev.roleRead(KernelControl.IRQ_STATUS));
       assertEquals(0, dev.roleInterruptLines());
+      assertEquals(List.of(), dev.hostInterrupts(), "one message per rising edge, each taken by its wait");
       assertEquals(3, dev.pf0Read("loads_ok"));
       assertEquals(2, dev.pf0Read("loads_failed"));
     }

@@ -6,7 +6,10 @@ import java.util.Random;
 import veneer.shell.role.KernelControl;
 import veneer.shell.role.VectorAddKernel;
 
-/** One run of the vector-add kernel through PF1: seeded inputs in DRAM, arguments, start, check. */
+/**
+ * One run of the vector-add kernel through PF1: seeded inputs in DRAM (through the back door, or
+ * by DMA as a host program would), arguments, start, check.
+ */
 final class VectorAddRun {
   final long a;
   final long b;
@@ -14,9 +17,16 @@ final class VectorAddRun {
   final int n;
   final int[] expected;
   private final long seed;
+  private final boolean dma;
 
-  /** Arrays at 64-byte aligned addresses chosen to straddle 4 KiB boundaries. */
+  /** Arrays at 64-byte aligned addresses chosen to straddle 4 KiB boundaries, set up through the back door. */
   VectorAddRun(PlatformDriver dev, long seed, long a, long b, long c, int n) {
+    this(dev, seed, a, b, c, n, false);
+  }
+
+  /** The same, the inputs copied to DRAM and the result read back through the DMA engine when {@code dma}. */
+  VectorAddRun(PlatformDriver dev, long seed, long a, long b, long c, int n, boolean dma) {
+    this.dma = dma;
     this.a = a;
     this.b = b;
     this.c = c;
@@ -31,9 +41,35 @@ final class VectorAddRun {
       bv[i] = r.nextInt();
       expected[i] = av[i] + bv[i];
     }
-    dev.writeDramInts(a, av);
-    dev.writeDramInts(b, bv);
-    dev.writeDramInts(c, new int[n]);
+    if (dma) {
+      dev.copyToCard(a, bytes(av));
+      dev.copyToCard(b, bytes(bv));
+      dev.copyToCard(c, new byte[4 * n]);
+    } else {
+      dev.writeDramInts(a, av);
+      dev.writeDramInts(b, bv);
+      dev.writeDramInts(c, new int[n]);
+    }
+  }
+
+  static byte[] bytes(int[] v) {
+    byte[] b = new byte[4 * v.length];
+    for (int i = 0; i < v.length; i++) {
+      for (int k = 0; k < 4; k++) {
+        b[4 * i + k] = (byte) (v[i] >>> (8 * k));
+      }
+    }
+    return b;
+  }
+
+  static int[] ints(byte[] b) {
+    int[] v = new int[b.length / 4];
+    for (int i = 0; i < v.length; i++) {
+      for (int k = 0; k < 4; k++) {
+        v[i] |= (b[4 * i + k] & 0xFF) << (8 * k);
+      }
+    }
+    return v;
   }
 
   /** Writes the arguments through PF1 BAR0 and starts the kernel. */
@@ -57,7 +93,8 @@ final class VectorAddRun {
   }
 
   void checkResult(PlatformDriver dev) {
-    assertArrayEquals(expected, dev.readDramInts(c, n), "c = a + b in DRAM (seed " + seed + ")");
+    int[] got = dma ? ints(dev.copyFromCard(c, 4 * n)) : dev.readDramInts(c, n);
+    assertArrayEquals(expected, got, "c = a + b in DRAM" + (dma ? ", read by DMA" : "") + " (seed " + seed + ")");
   }
 
   static final long KERNEL_ID = VectorAddKernel.KERNEL_ID;

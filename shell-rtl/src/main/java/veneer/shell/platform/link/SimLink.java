@@ -2,13 +2,19 @@ package veneer.shell.platform.link;
 
 import java.math.BigInteger;
 import veneer.runtime.link.ConfigurationStatus;
+import veneer.runtime.link.DeviceException;
 import veneer.runtime.link.Link;
+import veneer.shell.dma.DmaTransferException;
 import veneer.shell.platform.PlatformDriver;
 import veneer.shell.pr.PrStatus;
 
 /**
  * A {@link Link} over a {@link PlatformDriver}: every call is real TLP traffic through the
- * simulated Shell's endpoint.
+ * simulated Shell's endpoint. DMA copies go through the Shell's DMA engine (channels h2c0 and
+ * c2h0, rings and staging buffer in host memory, completion by descriptor status write-back);
+ * a descriptor the device refuses is a {@link DeviceException} with the {@link
+ * veneer.shell.dma.DmaError} code, and the channel is cleared so the next copy works. Role
+ * interrupts are waited for as MSI-X messages in the host's interrupt log.
  *
  * <pre>{@code
  * Link link = new SimLinkProvider().open("jvm");
@@ -57,6 +63,34 @@ final class SimLink implements Link {
   @Override
   public long managementRegister(String name) {
     return driver.pf0Read(name);
+  }
+
+  @Override
+  public long deviceMemoryBytes() {
+    return driver.dramBytes();
+  }
+
+  @Override
+  public void dmaToDevice(long deviceAddress, byte[] data, int offset, int length) {
+    try {
+      driver.copyToCard(deviceAddress, data, offset, length);
+    } catch (DmaTransferException e) {
+      throw new DeviceException(e.getMessage(), e.error().code);
+    }
+  }
+
+  @Override
+  public void dmaFromDevice(long deviceAddress, byte[] into, int offset, int length) {
+    try {
+      driver.copyFromCard(deviceAddress, into, offset, length);
+    } catch (DmaTransferException e) {
+      throw new DeviceException(e.getMessage(), e.error().code);
+    }
+  }
+
+  @Override
+  public long awaitRoleInterrupt(int line, long maxCycles) {
+    return driver.pollRoleInterrupt(line, maxCycles);
   }
 
   @Override

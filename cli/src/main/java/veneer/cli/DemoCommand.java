@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,28 +14,20 @@ import veneer.hdl.ir.Design;
 import veneer.hdl.ir.ModuleIr;
 import veneer.hdl.verilog.VerilogEmitter;
 import veneer.overlay.bench.PeBenchmark;
-import veneer.runtime.image.ImageBuilder;
-import veneer.runtime.image.ImageRejectedException;
-import veneer.runtime.image.ImageVerifier;
-import veneer.runtime.image.KeyPairs;
-import veneer.runtime.image.ResourceSummary;
-import veneer.runtime.image.RoleKind;
-import veneer.runtime.image.RollbackPolicy;
-import veneer.runtime.image.ShellInterfaceId;
-import veneer.runtime.image.SigningKey;
-import veneer.runtime.image.TrustStore;
-import veneer.runtime.image.VerifiedImage;
 import veneer.sim.Backend;
 import veneer.sim.bench.SimBenchmark;
 
 /**
- * {@code veneer demo}: the main job, as far as it is built — a hardware design emitted as
- * Verilog and simulated on every available back end, a program on the processing element in
- * lockstep with the reference ISS, and a signed image verified and a tampered one refused.
+ * {@code veneer demo}: the main job — a hardware design emitted as Verilog and simulated on every
+ * chosen back end, the processing element running a compute loop, then a whole simulated device:
+ * a key, a signed overlay image loaded through the management function, the example kernels run
+ * through the user function and checked against the JVM, refusals, an RTL Role, and a table of
+ * figures ({@link DeviceDemo}).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"Show Veneer end to end on a simulated device; needs only a JDK and Maven.",
-        "With Verilator installed it also runs the Verilator back end (--backend both|jvm|verilator)."})
+        "With Verilator installed it also runs the Verilator back end (--backend both|jvm|verilator);",
+        "the device runs on sim:jvm, or on sim:verilator with --backend verilator."})
 final class DemoCommand implements Callable<Integer> {
   @Option(names = "--backend", paramLabel = "jvm|verilator|both",
       description = "Simulators to run (default: both if verilator is installed, else jvm).")
@@ -84,48 +75,12 @@ final class DemoCommand implements Callable<Integer> {
           t == 1 ? " " : "s", r.retired(), r.cycles(), r.ipc());
     }
 
-    step("4. Images: sign a Role image, verify it, refuse a tampered copy");
-    failures += images();
+    String uri = backends.equals(List.of(Backend.VERILATOR)) ? "sim:verilator" : "sim:jvm";
+    failures += new DeviceDemo(out).run(uri);
 
     System.out.println();
     System.out.println(failures == 0 ? "demo: all checks passed" : "demo: " + failures + " check(s) FAILED");
     return failures == 0 ? 0 : 1;
-  }
-
-  private int images() throws IOException {
-    SigningKey key = KeyPairs.generate();
-    ShellInterfaceId shell = ShellInterfaceId.parse("5645_4e45_4552_0001_0000_0000_0000_0001".replace("_", ""));
-    byte[] image = ImageBuilder.create()
-        .shellInterfaceId(shell)
-        .role(RoleKind.OVERLAY, 1, "pe-array")
-        .imageVersion(1)
-        .toolVersion("veneer demo")
-        .buildTimestamp(Instant.EPOCH)
-        .resources(new ResourceSummary(0, 0, 0, 0))
-        .configurationData(new byte[256])
-        .sign(key);
-    Path file = out.resolve("overlay.vimg");
-    Files.write(file, image);
-    TrustStore trust = TrustStore.builder().trust(key.publicKey()).build();
-    int failures = 0;
-    try {
-      VerifiedImage v = ImageVerifier.verify(image, shell, trust, RollbackPolicy.inMemory());
-      System.out.println("   " + file + ": " + image.length + " bytes, signed by "
-          + v.signer().hex().substring(0, 16) + "…: verified");
-    } catch (ImageRejectedException e) {
-      System.out.println("   FAIL: a good image was refused: " + e.getMessage());
-      failures++;
-    }
-    byte[] tampered = image.clone();
-    tampered[tampered.length - 100] ^= 1;
-    try {
-      ImageVerifier.verify(tampered, shell, trust, RollbackPolicy.inMemory());
-      System.out.println("   FAIL: a tampered image was accepted");
-      failures++;
-    } catch (ImageRejectedException e) {
-      System.out.println("   tampered copy refused: " + e.getMessage());
-    }
-    return failures;
   }
 
   private List<Backend> backends() {

@@ -17,7 +17,7 @@ import veneer.sim.progress.Progress;
     description = "Veneer: FPGA accelerators in Java — HDL, simulators, overlay, kernels, runtime.",
     subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, VerilogCommand.class, KeygenCommand.class,
         ImageCommand.class, CompileCommand.class, PeCommand.class,
-        BenchCommand.class})
+        BenchCommand.class, LoadCommand.class, RunCommand.class})
 public final class Main {
 
   public static void main(String[] args) {

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,12 +16,31 @@ class DemoCommandTest {
   Path dir;
 
   @Test
-  void theDemoPassesEveryCheckOnBothBackEnds() {
+  void theDemoPassesEveryCheckAndPrintsTheTable() {
     CliRun r = CliRun.of("demo", "--backend", "both", "--out", dir.toString());
-    assertEquals(0, r.status(), r.out() + r.err());
-    assertTrue(r.out().contains("ok: both back ends end in the same state"), r.out());
-    assertTrue(r.out().contains("tampered copy refused"), r.out());
-    assertTrue(r.out().endsWith("demo: all checks passed\n"), r.out());
+    String out = r.out();
+    assertEquals(0, r.status(), out + r.err());
+    assertTrue(out.contains("ok: both back ends end in the same state"), out);
+    assertTrue(out.contains("ok: Ed25519 signature by trusted key"), out);
+    assertTrue(out.contains("status OK, active variant 3"), out);
+    assertTrue(out.contains("ok: tampered image refused (PAYLOAD_DIGEST_MISMATCH), nothing reached the device"), out);
+    assertTrue(out.contains("ok: user function asked for RTL variant 1: refused by management"), out);
+    assertTrue(out.contains("ok: user function asked for an overlay signed by an unknown key: refused by management"), out);
+    assertTrue(out.contains("ok: RTL vector add of 512 elements"), out);
+    for (String kernel : List.of("vector add", "matrix multiply 16x16", "3x3 blur 32x16", "histogram 4096 B")) {
+      Matcher m = Pattern.compile("\\n   " + Pattern.quote(kernel)
+          + " +(\\d+) +(\\d+) +([0-9.]+) +(\\d+) +([0-9.]+)% +([0-9.]+) +ok\\n").matcher(out);
+      assertTrue(m.find(), kernel + " row missing or not ok:\n" + out);
+      long elements = Long.parseLong(m.group(1));
+      long cycles = Long.parseLong(m.group(2));
+      assertTrue(cycles > 0, kernel);
+      assertEquals(elements / (double) cycles, Double.parseDouble(m.group(3)), 0.0005, kernel);
+      double share = Long.parseLong(m.group(4)) / (double) cycles / 64 * 100;
+      assertEquals(share, Double.parseDouble(m.group(5)), 0.005, kernel);
+    }
+    assertTrue(out.endsWith("demo: all checks passed\n"), out);
     assertTrue(Files.isRegularFile(dir.resolve("rtl").resolve("LfsrAluLanes8x32.v")));
+    assertTrue(Files.isRegularFile(dir.resolve("overlay.vimg")));
+    assertTrue(Files.isRegularFile(dir.resolve("keys").resolve("release.pub")));
   }
 }

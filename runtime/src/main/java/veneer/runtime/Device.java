@@ -21,7 +21,7 @@ public final class Device implements AutoCloseable {
     this.uri = uri;
     this.link = link;
     this.management = new Management(link);
-    this.user = new User(link);
+    this.user = new User(link, management);
   }
 
   /** The URI this device was opened with. */
@@ -34,7 +34,7 @@ public final class Device implements AutoCloseable {
     return management;
   }
 
-  /** PF1: the Role's control registers. */
+  /** PF1: buffers, kernels, the Role's control registers, image requests. */
   public User user() {
     return user;
   }

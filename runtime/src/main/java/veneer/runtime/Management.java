@@ -13,7 +13,10 @@ import veneer.runtime.link.ConfigurationStatus;
 import veneer.runtime.link.Link;
 
 /**
- * The management function (PF0): identity, shell interface id and signed-image loading.
+ * The management function (PF0): identity, shell interface id and signed-image loading. It is
+ * also the only way for the user side to get an image loaded: {@link User#requestImage} hands
+ * the bytes to this side, which decides with its own trust store and {@link ImagePolicy}
+ * ({@link #serveUserRequests}); without a policy every request is refused.
  *
  * <pre>{@code
  * VerifiedImage loaded = dev.management().load(Files.readAllBytes(file), trust, rollback);
@@ -21,6 +24,10 @@ import veneer.runtime.link.Link;
  */
 public final class Management {
   private final Link link;
+  private int loads;
+  private TrustStore requestTrust;
+  private RollbackPolicy requestRollback;
+  private ImagePolicy requestPolicy;
 
   Management(Link link) {
     this.link = link;
@@ -61,11 +68,57 @@ public final class Management {
       throw new LoadFailedException("the device refused the image (configuration port status " + status.code()
           + ": " + status.description() + ")", null, status.code(), null);
     }
+    loads++;
     try {
       rollback.recordLoaded(image);
     } catch (IOException e) {
       throw new UncheckedIOException("image loaded but the rollback minimum could not be saved", e);
     }
     return image;
+  }
+
+  /**
+   * Lets the user function request image loads, decided by {@code policy} after verification
+   * against {@code trust} and {@code rollback} (this side's own, never the requester's).
+   */
+  public synchronized void serveUserRequests(TrustStore trust, RollbackPolicy rollback, ImagePolicy policy) {
+    this.requestTrust = java.util.Objects.requireNonNull(trust, "trust");
+    this.requestRollback = java.util.Objects.requireNonNull(rollback, "rollback");
+    this.requestPolicy = java.util.Objects.requireNonNull(policy, "policy");
+  }
+
+  /** Refuses user requests again (the default). */
+  public synchronized void stopServingUserRequests() {
+    requestTrust = null;
+    requestRollback = null;
+    requestPolicy = null;
+  }
+
+  /** The broker: a request from the user side, verified, decided by the policy and loaded here. */
+  synchronized ImageDecision handleUserRequest(byte[] imageFile) {
+    if (requestPolicy == null) {
+      return ImageDecision.refuse("the management function serves no image requests from the user function"
+          + " (no policy is set)");
+    }
+    VerifiedImage image;
+    try {
+      image = ImageVerifier.verify(imageFile, shellInterfaceId(), requestTrust, requestRollback);
+    } catch (ImageRejectedException e) {
+      return ImageDecision.refuse("verification refused the image: " + e.getMessage());
+    }
+    ImageDecision d = requestPolicy.decide(image);
+    if (d == null || !d.accepted()) {
+      return d != null ? d : ImageDecision.refuse("the management policy gave no decision");
+    }
+    try {
+      return d.loaded(load(imageFile, requestTrust, requestRollback));
+    } catch (LoadFailedException e) {
+      return ImageDecision.refuse(e.getMessage());
+    }
+  }
+
+  /** Images loaded so far (a new one replaces the Role, and with it the overlay's IMEM). */
+  synchronized int loads() {
+    return loads;
   }
 }

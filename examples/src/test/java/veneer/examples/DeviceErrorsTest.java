@@ -1,0 +1,85 @@
+package veneer.examples;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import veneer.kernel.JvmKernelRunner;
+import veneer.kernel.KernelFailure;
+import veneer.kernel.WorkRange;
+import veneer.runtime.Device;
+import veneer.runtime.ImageDecision;
+import veneer.runtime.KernelException;
+import veneer.runtime.LaunchTimeoutException;
+import veneer.runtime.LoadFailedException;
+import veneer.runtime.image.KeyPairs;
+
+/** Device errors as Java exceptions on sim:jvm, each equal to what the JVM reports. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DeviceErrorsTest {
+  private Device dev;
+
+  @BeforeAll
+  void open() throws LoadFailedException {
+    dev = ExampleDevice.openWithOverlay("sim:jvm");
+  }
+
+  @AfterAll
+  void close() {
+    dev.close();
+  }
+
+  @Test
+  void anIndexOutOfBoundsNamesTheSameLineAndWorkItemAsTheJvm() {
+    int[] a = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+    int[] expected = new int[10];
+    Optional<KernelFailure> jvm = JvmKernelRunner.run(FailingKernels.class, "shiftLeft", WorkRange.of(10), a, expected);
+    int[] out = new int[10];
+    KernelException e = assertThrows(KernelException.class,
+        () -> dev.user().kernel(FailingKernels.class, "shiftLeft").launch(WorkRange.of(10), a, out));
+    assertEquals(jvm.orElseThrow(), e.failure());
+    assertEquals("kernel FailingKernels.shiftLeft failed: array index out of bounds at FailingKernels.java:"
+        + jvm.get().line() + " in work-item 9", e.getMessage());
+    assertArrayEquals(expected, out, "the other work-items' results came back");
+  }
+
+  @Test
+  void aDivisionByZeroIsReportedForTheLowestFailingWorkItem() {
+    int[] a = {10, 20, 30, 40, 50, 60};
+    int[] b = {1, 2, 3, 0, 5, 0};
+    Optional<KernelFailure> jvm = JvmKernelRunner.run(FailingKernels.class, "divide", WorkRange.of(6), a, b, new int[6]);
+    KernelException e = assertThrows(KernelException.class,
+        () -> dev.user().kernel(FailingKernels.class, "divide").launch(WorkRange.of(6), a, b, new int[6]));
+    assertEquals(jvm.orElseThrow(), e.failure());
+    assertEquals(3, e.failure().workItem());
+  }
+
+  @Test
+  void aLaunchOverItsBudgetTimesOutAndTheNextLaunchWorks() {
+    LaunchTimeoutException e = assertThrows(LaunchTimeoutException.class,
+        () -> dev.user().kernel(FailingKernels.class, "spin").withTimeout(200).launch(WorkRange.of(32), new int[32], 300));
+    assertEquals(200, e.cycles());
+    dev.user().awaitInterrupt(0, 5_000_000); // let the slow launch finish before the next one
+    int[] out = new int[8];
+    int[] expected = new int[8];
+    JvmKernelRunner.run(FailingKernels.class, "spin", WorkRange.of(8), expected, 3);
+    dev.user().kernel(FailingKernels.class, "spin").launch(WorkRange.of(8), out, 3);
+    assertArrayEquals(expected, out);
+  }
+
+  @Test
+  void theUserSideCannotLoadAnImageWithoutTheManagementSidesConsent() {
+    long loadsBefore = dev.management().register("loads_ok");
+    byte[] image = ExampleImages.overlay(dev.management().shellInterfaceId(), KeyPairs.generate(), 2);
+    ImageDecision d = dev.user().requestImage(image);
+    assertFalse(d.accepted());
+    assertEquals("the management function serves no image requests from the user function (no policy is set)", d.reason());
+    assertEquals(loadsBefore, dev.management().register("loads_ok"), "nothing reached the configuration port");
+  }
+}

@@ -57,13 +57,17 @@ final class KernelCompiler {
     this.className = "veneer/sim/jvm/kernel/Gen" + CLASSES.incrementAndGet() + "_" + top;
   }
 
+  /** A loaded kernel and how many classes were generated for it. */
+  record Compiled(Kernel kernel, int classes) {}
+
   /** Generates, loads and instantiates the kernel classes for {@code layout}. */
-  static Kernel compile(StateLayout layout) {
+  static Compiled compile(StateLayout layout) {
     KernelCompiler c = new KernelCompiler(layout);
     Map<String, byte[]> classes = c.generate();
+    int count = classes.size();
     try {
       Class<?> k = new KernelLoader(Kernel.class.getClassLoader(), classes).loadClass(c.className.replace('/', '.'));
-      return (Kernel) k.getDeclaredConstructor().newInstance();
+      return new Compiled((Kernel) k.getDeclaredConstructor().newInstance(), count);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot load the compiled model of " + layout.flat.topName(), e);
     }

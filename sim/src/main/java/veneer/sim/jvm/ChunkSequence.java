@@ -52,6 +52,8 @@ final class ChunkSequence {
 
   private final String prefix;
   private final Map<String, byte[]> classes;
+  private final int maxCalls;
+  private final int constantBudget;
   private final List<Step> parts = new ArrayList<>();
   private final List<String> partChunks = new ArrayList<>();
   private final Set<Object> partConstants = new HashSet<>();
@@ -65,8 +67,19 @@ final class ChunkSequence {
    * @param classes receives each finished class file by internal name
    */
   ChunkSequence(String prefix, Map<String, byte[]> classes) {
+    this(prefix, classes, MAX_CALLS, CONSTANT_BUDGET);
+  }
+
+  /** With smaller limits than the class-file format needs, so a test can reach every case. */
+  ChunkSequence(String prefix, Map<String, byte[]> classes, int maxCalls, int constantBudget) {
+    if (maxCalls < 2 || maxCalls > MAX_CALLS || constantBudget < 0 || constantBudget > CONSTANT_BUDGET) {
+      throw new IllegalArgumentException("expected 2 <= maxCalls <= " + MAX_CALLS + " and 0 <= constantBudget <= "
+          + CONSTANT_BUDGET + ", got " + maxCalls + " and " + constantBudget);
+    }
     this.prefix = prefix;
     this.classes = classes;
+    this.maxCalls = maxCalls;
+    this.constantBudget = constantBudget;
   }
 
   /** Starts the next chunk method: {@code s} is in local 0, {@code m} in local 1. */
@@ -74,7 +87,7 @@ final class ChunkSequence {
     if (chunk != null) {
       throw new IllegalStateException("chunk " + (chunkCount - 1) + " of " + prefix + " is still open");
     }
-    if (part != null && (entries > CONSTANT_BUDGET || partChunks.size() >= MAX_CALLS)) {
+    if (part != null && (entries > constantBudget || partChunks.size() >= maxCalls)) {
       closePart();
     }
     if (part == null) {
@@ -106,7 +119,7 @@ final class ChunkSequence {
     }
   }
 
-  /** Ends the sequence; returns the methods to call, in order (at most {@link #MAX_CALLS}). */
+  /** Ends the sequence; returns the methods to call, in order (at most {@link #MAX_CALLS}, or the test limit). */
   List<Step> finish() {
     if (chunk != null) {
       throw new IllegalStateException("chunk " + (chunkCount - 1) + " of " + prefix + " is still open");
@@ -115,12 +128,12 @@ final class ChunkSequence {
       closePart();
     }
     List<Step> level = parts;
-    for (int depth = 1; level.size() > MAX_CALLS; depth++) {
+    for (int depth = 1; level.size() > maxCalls; depth++) {
       List<Step> callers = new ArrayList<>();
-      for (int from = 0; from < level.size(); from += MAX_CALLS) {
+      for (int from = 0; from < level.size(); from += maxCalls) {
         String owner = prefix + "_L" + depth + "_" + callers.size();
         ClassWriter cw = newClass(owner);
-        caller(cw, "run", level.subList(from, Math.min(level.size(), from + MAX_CALLS)));
+        caller(cw, "run", level.subList(from, Math.min(level.size(), from + maxCalls)));
         finishClass(owner, cw);
         callers.add(new Step(owner, "run"));
       }

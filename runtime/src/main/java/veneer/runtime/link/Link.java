@@ -8,7 +8,7 @@ import java.math.BigInteger;
  * through {@link LinkProvider}; the runtime never depends on a device model directly.
  *
  * <pre>{@code
- * try (Link link = provider.open("jvm")) {
+ * try (Link link = provider.open("jvm", Map.of())) {
  *   long v = link.mmioRead(1, 0, 0x10);
  * }
  * }</pre>

@@ -8,7 +8,7 @@ package veneer.runtime.link;
  * <pre>{@code
  * public final class SimLinkProvider implements LinkProvider {
  *   public String scheme() { return "sim"; }
- *   public Link open(String target) { ... }   // "jvm" or "verilator"
+ *   public Link open(String target, Map<String, String> options) { ... }   // "jvm" or "verilator"
  * }
  * }</pre>
  */
@@ -19,6 +19,10 @@ public interface LinkProvider {
   /** The targets it accepts after the scheme, for error messages, such as {@code ["jvm", "verilator"]}. */
   java.util.List<String> targets();
 
-  /** Opens the device named by {@code target} (the part of the URI after {@code scheme:}). */
-  Link open(String target);
+  /**
+   * Opens the device named by {@code target} (the part of the URI after {@code scheme:} and before
+   * any {@code ?}), with the URI's {@code key=value} options in their order; an option the
+   * provider does not know is an {@link IllegalArgumentException} naming the ones it knows.
+   */
+  Link open(String target, java.util.Map<String, String> options);
 }

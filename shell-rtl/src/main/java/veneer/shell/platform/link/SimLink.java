@@ -17,7 +17,7 @@ import veneer.shell.pr.PrStatus;
  * interrupts are waited for as MSI-X messages in the host's interrupt log.
  *
  * <pre>{@code
- * Link link = new SimLinkProvider().open("jvm");
+ * Link link = new SimLinkProvider().open("jvm", Map.of());
  * }</pre>
  */
 final class SimLink implements Link {

@@ -1,22 +1,33 @@
 package veneer.shell.platform.link;
 
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import veneer.overlay.array.ArrayConfig;
+import veneer.overlay.memory.CoalescerConfig;
 import veneer.runtime.link.Link;
 import veneer.runtime.link.LinkProvider;
 import veneer.shell.platform.PlatformDriver;
 import veneer.shell.platform.SimulatedPlatform;
+import veneer.shell.role.OverlayRole;
 import veneer.sim.Backend;
 
 /**
  * The {@code sim} scheme: {@code sim:jvm} and {@code sim:verilator} open a fresh
  * {@link SimulatedPlatform} (default parameters) on that simulator back end, enumerated with a
- * Max_Payload_Size of 256 bytes.
+ * Max_Payload_Size of 256 bytes. The option {@code overlay=PxT} gives the overlay Role P PEs of
+ * T threads instead of {@link OverlayRole#DEFAULT_ARRAY}.
  *
  * <pre>{@code
  * try (Device dev = Veneer.open("sim:verilator")) { ... }
+ * try (Device small = Veneer.open("sim:jvm?overlay=2x4")) { ... }
  * }</pre>
  */
 public final class SimLinkProvider implements LinkProvider {
+  /** The most PEs an overlay option may ask for (the JVM back end has simulated 32). */
+  static final int MAX_PES = 64;
+
   @Override
   public String scheme() {
     return "sim";
@@ -28,7 +39,7 @@ public final class SimLinkProvider implements LinkProvider {
   }
 
   @Override
-  public Link open(String target) {
+  public Link open(String target, Map<String, String> options) {
     Backend backend;
     if (target.equals("jvm")) {
       backend = Backend.JVM;
@@ -37,7 +48,9 @@ public final class SimLinkProvider implements LinkProvider {
     } else {
       throw new IllegalArgumentException("sim target: expected jvm or verilator, found '" + target + "'");
     }
-    PlatformDriver driver = PlatformDriver.open(new SimulatedPlatform(), backend);
+    SimulatedPlatform platform = new SimulatedPlatform(SimulatedPlatform.Params.sized(SimulatedPlatform.DEFAULT_DRAM_KIB,
+        SimulatedPlatform.DEFAULT_HOST_MEM_KIB, overlay(options)));
+    PlatformDriver driver = PlatformDriver.open(platform, backend);
     try {
       driver.enumerate();
     } catch (RuntimeException e) {
@@ -45,5 +58,31 @@ public final class SimLinkProvider implements LinkProvider {
       throw e;
     }
     return new SimLink(driver);
+  }
+
+  /** The overlay's shape from the {@code overlay=PxT} option ({@link OverlayRole#DEFAULT_ARRAY} without it). */
+  static ArrayConfig overlay(Map<String, String> options) {
+    ArrayConfig d = OverlayRole.DEFAULT_ARRAY;
+    for (String key : options.keySet()) {
+      if (!key.equals("overlay")) {
+        throw new IllegalArgumentException("sim device option: expected overlay=PxT (PEs x threads), found " + key);
+      }
+    }
+    String shape = options.get("overlay");
+    if (shape == null) {
+      return d;
+    }
+    Matcher m = Pattern.compile("(\\d{1,3})x(\\d{1,2})").matcher(shape);
+    if (!m.matches()) {
+      throw new IllegalArgumentException("sim device option overlay: expected PxT such as " + d.pes() + "x"
+          + d.threadsPerPe() + " (PEs x threads per PE), found '" + shape + "'");
+    }
+    int pes = Integer.parseInt(m.group(1));
+    int threads = Integer.parseInt(m.group(2));
+    if (pes < 1 || pes > MAX_PES || threads < 1 || threads > 16) {
+      throw new IllegalArgumentException("sim device option overlay: expected 1 to " + MAX_PES + " PEs of 1 to 16"
+          + " threads, found " + pes + " PEs of " + threads + " threads");
+    }
+    return new ArrayConfig(pes, threads, d.imemWords(), d.spmWords(), CoalescerConfig.forThreads(threads));
   }
 }

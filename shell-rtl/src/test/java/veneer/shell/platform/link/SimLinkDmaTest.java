@@ -29,7 +29,7 @@ class SimLinkDmaTest {
   static Link open(String target) {
     for (LinkProvider p : ServiceLoader.load(LinkProvider.class)) {
       if (p.scheme().equals("sim")) {
-        return p.open(target);
+        return p.open(target, java.util.Map.of());
       }
     }
     throw new AssertionError("no LinkProvider for the sim scheme on the class path");

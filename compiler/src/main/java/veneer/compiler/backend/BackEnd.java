@@ -57,9 +57,12 @@ public final class BackEnd {
         : "its copies need a larger stack frame (register pressure) or more than " + options.imemBytes() + " bytes of IMEM";
     int f = plan.factor() <= budget ? plan.factor() : Integer.highestOneBit(budget);
     for (; f >= 2 && plain != null; f /= 2) {
-      Attempt a = emit(ir, irText, options, false, plan.withFactor(f), timings);
-      if (a != null && a.frameBytes() <= plain.frameBytes()) {
-        return a.kernel();
+      // interleaved copies keep more values in registers; copies one after the other are the fallback
+      for (boolean interleave : new boolean[] {true, false}) {
+        Attempt a = emit(ir, irText, options, false, plan.withFactor(f).withInterleave(interleave), timings);
+        if (a != null && a.frameBytes() <= plain.frameBytes()) {
+          return a.kernel();
+        }
       }
     }
     if (k != null && plan.factor() > 1) {

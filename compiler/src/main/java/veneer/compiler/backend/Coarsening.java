@@ -39,17 +39,21 @@ final class Coarsening {
    * @param guarded          array parameters whose length the block guard checks once per block, because the
    *                         body checks {@code globalId(0) < length} (a bounds check or a branch); in the block
    *                         path those checks pass and are dropped
-   * @param independentItems every array access is {@code p[globalId(0)]} of a parameter p, so two work-items never
-   *                         touch the same element and the block path may interleave their memory accesses
+   * @param interleave       let the {@link Interleaver} merge straight-line copies and hoist their loads
    */
-  record Plan(int factor, String refusal, Instr globalId0, Set<Param> guarded, boolean independentItems) {
+  record Plan(int factor, String refusal, Instr globalId0, Set<Param> guarded, boolean interleave) {
     static Plan refused(String why) {
       return new Plan(1, why, null, Set.of(), false);
     }
 
     /** The same plan with another factor. */
     Plan withFactor(int k) {
-      return new Plan(k, refusal, globalId0, guarded, independentItems);
+      return new Plan(k, refusal, globalId0, guarded, interleave);
+    }
+
+    /** The same plan, interleaving the copies of straight-line bodies or not (then they run one after the other). */
+    Plan withInterleave(boolean on) {
+      return new Plan(factor, refusal, globalId0, guarded, on);
     }
   }
 
@@ -86,7 +90,6 @@ final class Coarsening {
       }
     }
     Set<Param> guarded = new LinkedHashSet<>();
-    boolean independent = gid0 != null;
     for (Instr i : kernel.instructions()) {
       if (i.op() == Op.BOUNDSCHECK && i.operand(0) == gid0) {
         Param p = lengthOf(i.operand(1));
@@ -97,11 +100,8 @@ final class Coarsening {
       if (i.op() == Op.ICMP && rangeTest(i, gid0) != null) {
         guarded.add(rangeTest(i, gid0));
       }
-      if (i.op() == Op.ALOAD || i.op() == Op.ASTORE) {
-        independent &= i.operand(0) instanceof Param p && !p.isLocal() && i.operand(1) == gid0;
-      }
     }
-    return new Plan(factor, "", gid0, Collections.unmodifiableSet(guarded), independent);
+    return new Plan(factor, "", gid0, Collections.unmodifiableSet(guarded), true);
   }
 
   /**

@@ -254,7 +254,9 @@ final class LaunchLoop implements BodyEnv {
     if (plan.factor() > 1) {
       // branches on range tests the block guard decided leave blocks nobody reaches
       DeadMachineCode.removeUnreachable(mf);
-      Interleaver.interleave(mf, copyEntries, blockLatch);
+      if (plan.interleave()) {
+        Interleaver.interleave(mf, copyEntries, blockLatch);
+      }
     }
   }
 

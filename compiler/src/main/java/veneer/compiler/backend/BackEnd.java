@@ -59,7 +59,7 @@ public final class BackEnd {
     for (; f >= 2 && plain != null; f /= 2) {
       // interleaved copies keep more values in registers; copies one after the other are the fallback
       for (boolean interleave : new boolean[] {true, false}) {
-        Attempt a = emit(ir, irText, options, false, plan.withFactor(f).withInterleave(interleave), timings);
+        Attempt a = emit(ir, irText, options, specialise, plan.withFactor(f).withInterleave(interleave), timings);
         if (a != null && a.frameBytes() <= plain.frameBytes()) {
           return a.kernel();
         }

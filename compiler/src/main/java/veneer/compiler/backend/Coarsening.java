@@ -1,5 +1,6 @@
 package veneer.compiler.backend;
 
+import veneer.compiler.ir.Block;
 import veneer.compiler.ir.Builtin;
 import veneer.compiler.ir.Cond;
 import veneer.compiler.ir.Const;
@@ -9,7 +10,11 @@ import veneer.compiler.ir.Op;
 import veneer.compiler.ir.Param;
 import veneer.compiler.ir.Value;
 
+import java.util.ArrayDeque;
 import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -19,7 +24,8 @@ import java.util.Set;
  * barrier, no {@code @Local} array), calls no method (recursive callees report traps through a
  * pending word the block path does not handle) and reads no {@code localId} or {@code groupId}
  * (their value per work-item is not derived per copy). Every other built-in keeps its meaning:
- * copy k of the body sees {@code globalId(0) = base + k}, sizes are the launch's.
+ * copy k of the body sees {@code globalId(0) = base + k}, sizes are the launch's. Besides, a body
+ * with a loop is not coarsened because it would not pay (see {@link #plan}).
  *
  * <pre>{@code
  * Coarsening.Plan p = Coarsening.plan(kernel, 16);
@@ -101,6 +107,11 @@ final class Coarsening {
         guarded.add(rangeTest(i, gid0));
       }
     }
+    if (hasCycle(kernel)) {
+      // profitability, not legality: a looping work-item's time is its loop's, which a block does not shorten,
+      // while a block takes K work-items from the other threads
+      return Plan.refused("the body loops: a block would save little per work-item");
+    }
     return new Plan(factor, "", gid0, Collections.unmodifiableSet(guarded), true);
   }
 
@@ -124,6 +135,36 @@ final class Coarsening {
   /** For a {@link #rangeTest}: its value when {@code globalId(0) < p.length}. */
   static boolean inRange(Instr cmp) {
     return cmp.cond() == Cond.LT || cmp.cond() == Cond.GT;
+  }
+
+  /** Whether the control-flow graph has a cycle (a loop), by depth-first search for a back edge. */
+  static boolean hasCycle(Function f) {
+    Map<Block, Integer> state = new HashMap<>(); // 1 on the DFS stack, 2 done
+    Deque<Block> stack = new ArrayDeque<>();
+    Deque<Integer> next = new ArrayDeque<>();
+    stack.push(f.entry());
+    next.push(0);
+    state.put(f.entry(), 1);
+    while (!stack.isEmpty()) {
+      Block b = stack.peek();
+      int k = next.pop();
+      if (k < b.successors().size()) {
+        next.push(k + 1);
+        Block s = b.successors().get(k);
+        Integer st = state.get(s);
+        if (st != null && st == 1) {
+          return true;
+        }
+        if (st == null) {
+          state.put(s, 1);
+          stack.push(s);
+          next.push(0);
+        }
+      } else {
+        state.put(stack.pop(), 2);
+      }
+    }
+    return false;
   }
 
   /** The array parameter whose length {@code v} is ({@code alen p}), or null. */

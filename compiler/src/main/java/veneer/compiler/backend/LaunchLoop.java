@@ -92,6 +92,9 @@ final class LaunchLoop implements BodyEnv {
   private final Map<Integer, Integer> scaledBases = new HashMap<>();
   private final java.util.List<String> copyEntries = new java.util.ArrayList<>();
   private String blockLatch;
+  private int blocksPerRow;
+  /** What one block costs, in single work-items (see {@link #chooseBlocks}). */
+  private int blockCost;
   // team mode
   private int gen;
   private int teamCtx;
@@ -223,15 +226,18 @@ final class LaunchLoop implements BodyEnv {
     }
     if (teamMode) {
       teamLoop(layout, exit);
-    } else if (plan.factor() > 1) {
-      MBlock blocks = mf.newBlock("blocks");
-      go.add(MInstr.jump(blocks.label));
-      blockLoop(blocks, exit);
     } else {
+      MBlock items = go;
+      MBlock blocks = null;
+      if (plan.factor() > 1) {
+        blocks = mf.newBlock("blocks");
+        items = mf.newBlock("items");
+        blockLoop(blocks, exit);
+      }
       MBlock fast = twoCopies ? mf.newBlock("fast") : null;
       MBlock slow = mf.newBlock("slow");
       if (twoCopies) {
-        MBlock check = go;
+        MBlock check = items;
         for (Param p : nullChecked) {
           MBlock next = mf.newBlock("nn");
           check.add(MInstr.branch(BEQ, params.get(p)[0], 0, slow.label));
@@ -241,9 +247,12 @@ final class LaunchLoop implements BodyEnv {
         check.add(MInstr.jump(fast.label));
         itemLoop(fast, true, exit);
       } else {
-        go.add(MInstr.jump(slow.label));
+        items.add(MInstr.jump(slow.label));
       }
       itemLoop(slow, false, exit);
+      if (blocks != null) {
+        chooseBlocks(go, blocks, items);
+      }
     }
     pro.add(MInstr.jump(go.label));
     // the exit last among hot blocks
@@ -396,6 +405,7 @@ final class LaunchLoop implements BodyEnv {
     blockLatch = st.next.label;
     int x = arg(ArgumentLayout.GLOBAL_SIZE);
     int blocks = blocksPerRow(x, k);
+    blocksPerRow = blocks;
     int limit = fastLimit(x);
     int end = mf.newVreg();
     int hx = mf.newVreg();
@@ -406,6 +416,7 @@ final class LaunchLoop implements BodyEnv {
     trapCommon = common.label;
     pendingLabel = null; // coarsened kernels make no calls
     // the fast path: K copies, copy k returning into copy k + 1, the last into the latch
+    Set<MBlock> before = new java.util.HashSet<>(mf.blocks);
     MBlock entry = mf.newBlock("copy");
     for (int c = 0; c < k; c++) {
       MBlock nextEntry = c + 1 < k ? mf.newBlock("copy") : null;
@@ -418,6 +429,8 @@ final class LaunchLoop implements BodyEnv {
     }
     copy = -1;
     fastHead.add(MInstr.jump(copyEntries.get(0)));
+    int fastInstructions = 8 + fastHead.instrs.size() + hotInstructionsExcept(before); // + block head and latch
+    before = new java.util.HashSet<>(mf.blocks);
     mf.blocks.remove(st.next);
     mf.blocks.add(st.next);
     // the per-item path
@@ -427,6 +440,9 @@ final class LaunchLoop implements BodyEnv {
     assumeNonNull = false;
     returnTarget = itemNext.label;
     String item = InstructionSelector.select(mf, kernel, this, sites, "i");
+    int itemInstructions = 2 + hotInstructionsExcept(before); // + the latch of a loop over single items
+    // what a block costs in single work-items, rounded up
+    blockCost = Math.max(1, Math.min(k, (fastInstructions + itemInstructions - 1) / itemInstructions));
     // block: base = hx * K, end = base + K; unsigned, as base + K may pass 2^31 - 1
     if (Integer.bitCount(k) == 1) {
       block.add(MInstr.op(SLLI, gid0, hx, 0, Integer.numberOfTrailingZeros(k)));
@@ -445,6 +461,41 @@ final class LaunchLoop implements BodyEnv {
     itemNext.add(MInstr.jump(st.next.label));
     steps(st, start, hx, blocks, block.label, exit);
     recordFailure(common, itemNext.label);
+  }
+
+  private int hotInstructionsExcept(Set<MBlock> old) {
+    int n = 0;
+    for (MBlock b : mf.blocks) {
+      if (!b.cold && !old.contains(b)) {
+        n += b.instrs.size();
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Once per thread, at launch: blocks of K, or single work-items as without coarsening. With S = P * T threads,
+   * B blocks and N work-items in the launch, and cost = what a block costs in single work-items (estimated at
+   * compile time from the instruction counts of a block and of one item), blocks are taken when
+   * (B + S) * cost <= N: then the busiest thread's blocks, at most ceil(B / S) <= B / S + 1, cost no more than the
+   * ceil(N / S) >= N / S single items it would run otherwise (no division needed, and the PE's divider is shared
+   * by its threads). One thread (S = 1) always takes blocks: it runs every work-item either way, a partial block
+   * item by item. So a launch of few work-items on many threads keeps every thread busy.
+   */
+  private void chooseBlocks(MBlock at, MBlock blocks, MBlock items) {
+    int x = arg(ArgumentLayout.GLOBAL_SIZE);
+    int rows = arg(ArgumentLayout.ROWS);
+    MBlock huge = mf.newBlock("choosehuge");
+    MBlock compare = mf.newBlock("choose");
+    at.add(MInstr.branch(BEQ, stride, constant(1), blocks.label));
+    at.add(MInstr.jump(huge.label));
+    // 2^32 work-items or more: certainly enough for every thread
+    huge.add(MInstr.branch(BNE, op(huge, MULHU, x, rows), 0, blocks.label));
+    huge.add(MInstr.jump(compare.label));
+    int n = op(compare, MUL, x, rows);
+    int need = op(compare, MUL, op(compare, ADD, op(compare, MUL, blocksPerRow, rows), stride), constant(blockCost));
+    compare.add(MInstr.branch(BGEU, n, need, blocks.label));
+    compare.add(MInstr.jump(items.label));
   }
 
   /** ceil(X / K), once per thread (X + K - 1 cannot overflow unsigned: X < 2^31). */

@@ -21,8 +21,9 @@ class CompilerBenchTest {
       assertTrue(row.boundsCheckInstructionsPerElement() >= 0 && row.uncheckedInstructionsPerElement() >= 4,
           row.kernel() + ": without bounds checks " + row.uncheckedInstructionsPerElement() + "\n" + r.table());
       assertTrue(row.uncoarsenedInstructionsPerElement() > 5, row.kernel() + " without coarsening\n" + r.table());
-      assertTrue(row.instructionsPerElement() <= row.uncoarsenedInstructionsPerElement(),
-          row.kernel() + ": coarsening must not cost instructions\n" + r.table());
+      // at most the per-thread start-up of the block loop (the choice between blocks and single items) more
+      assertTrue(row.instructionsPerElement() <= row.uncoarsenedInstructionsPerElement() * 1.01,
+          row.kernel() + ": coarsening must not cost instructions per element\n" + r.table());
     }
     String json = r.json();
     assertTrue(json.startsWith("{\"threads\":4,") && json.contains("\"kernels\":[{\"name\":\"vectorAdd\"")

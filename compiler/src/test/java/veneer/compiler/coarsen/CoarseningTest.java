@@ -54,7 +54,7 @@ class CoarseningTest {
 
   @Test
   void coarsensItemModeKernelsByTheDefaultFactor() {
-    for (String k : new String[] {"add", "divide", "next", "chain", "mixLongs", "narrow", "sizes", "guarded", "grid", "loops"}) {
+    for (String k : new String[] {"add", "divide", "next", "chain", "mixLongs", "narrow", "sizes", "guarded", "grid"}) {
       CompiledKernel c = compile(Coarse.class, k);
       assertEquals(CompileOptions.DEFAULT_COARSENING, c.coarsening(), k + ": " + c.coarseningRefusal());
       assertEquals("", c.coarseningRefusal(), k);
@@ -65,12 +65,14 @@ class CoarseningTest {
   }
 
   @Test
-  void kernelsWhoseMeaningWouldChangeAreNotCoarsened() {
+  void kernelsWhoseMeaningWouldChangeOrThatWouldNotGainAreNotCoarsened() {
     assertRefused(Coarse.class, "local", "reads localId");
     assertRefused(Coarse.class, "group", "reads groupId");
     assertRefused(Coarse.class, "recursive", "calls ");
     assertRefused(LinearAlgebra.class, "reduce", "team mode");
-    assertRefused(Crypto.class, "sha256", "copies");
+    assertRefused(Crypto.class, "sha256", "the body loops");
+    assertRefused(Coarse.class, "loops", "the body loops");
+    assertRefused(veneer.compiler.corpus.Bits.class, "divByConstants", "copies");
     CompiledKernel off = KernelCompiler.compile(Coarse.class, "add", OPTIONS.withCoarsening(1));
     assertEquals(1, off.coarsening());
     assertEquals("coarsening is off", off.coarseningRefusal());

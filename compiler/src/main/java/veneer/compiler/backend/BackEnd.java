@@ -39,9 +39,32 @@ public final class BackEnd {
     String irText = IrPrinter.print(ir);
     long t1 = System.nanoTime();
     timings.put("prep", t1 - t0);
-    CompiledKernel k = emit(ir, irText, options, options.specialise(), timings);
-    if (k == null && options.specialise()) {
-      k = emit(ir, irText, options, false, timings);
+    Coarsening.Plan plan = Coarsening.plan(ir.kernel(), options.coarsening());
+    Coarsening.Plan off = plan.factor() > 1 ? Coarsening.Plan.refused("") : plan;
+    boolean specialise = options.specialise();
+    Attempt plain = emit(ir, irText, options, specialise, off, timings);
+    if (plain == null && specialise) {
+      specialise = false;
+      plain = emit(ir, irText, options, false, off, timings);
+    }
+    CompiledKernel k = plain == null ? null : plain.kernel();
+    // the largest factor (halving from the option) whose code fits IMEM and needs no larger frame than one
+    // work-item per step: the stacks are sized per thread at launch, a bigger frame could overrun them
+    int budget = budgetFactor(ir.kernel());
+    String why = budget < 2
+        ? "the body has " + ir.kernel().instructions().size() + " IR instructions; two copies exceed the budget of "
+            + COARSENED_IR_BUDGET
+        : "its copies cannot be interleaved (the body branches, or checks more than globalId(0) against array lengths),"
+            + " need a larger stack frame, or do not fit " + options.imemBytes() + " bytes of IMEM";
+    int f = plan.factor() <= budget ? plan.factor() : Integer.highestOneBit(budget);
+    for (; f >= 2 && plain != null; f /= 2) {
+      Attempt a = emit(ir, irText, options, specialise, plan.withFactor(f), timings);
+      if (a != null && a.frameBytes() <= plain.frameBytes()) {
+        return a.kernel();
+      }
+    }
+    if (k != null && plan.factor() > 1) {
+      k = emit(ir, irText, options, specialise, Coarsening.Plan.refused(why), timings).kernel();
     }
     if (k == null) {
       throw new KernelCompileException(ir.kernel().file(), -1, "kernel " + ir.kernel().displayName()
@@ -50,14 +73,41 @@ public final class BackEnd {
     return k;
   }
 
-  private static CompiledKernel emit(KernelIr ir, String irText, CompileOptions options, boolean specialise,
-                     Map<String, Long> timings) {
+  /** IR instructions the copies of a coarsened body may have together (code size and compile time). */
+  static final int COARSENED_IR_BUDGET = 1024;
+
+  private static int budgetFactor(Function kernel) {
+    return Math.max(1, COARSENED_IR_BUDGET / Math.max(1, kernel.instructions().size()));
+  }
+
+  private record Attempt(CompiledKernel kernel, int frameBytes) {
+  }
+
+  /** One code generation; null when the code does not fit IMEM (or a coarsened frame outgrows 12-bit offsets). */
+  private static Attempt emit(KernelIr ir, String irText, CompileOptions options, boolean specialise,
+                     Coarsening.Plan plan, Map<String, Long> timings) {
+    try {
+      return emitOrThrow(ir, irText, options, specialise, plan, timings);
+    } catch (veneer.isa.EncodingException e) {
+      if (plan.factor() > 1) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  private static Attempt emitOrThrow(KernelIr ir, String irText, CompileOptions options, boolean specialise,
+                     Coarsening.Plan plan, Map<String, Long> timings) {
     long t0 = System.nanoTime();
     Function kernel = ir.kernel();
     ArgumentLayout layout = ArgumentLayout.of(kernel);
     TrapSites sites = new TrapSites();
     List<MFunction> fns = new ArrayList<>();
-    fns.add(LaunchLoop.build(kernel, layout, sites, specialise, options.qemuUser()));
+    MFunction launch = LaunchLoop.build(kernel, layout, sites, specialise, options.qemuUser(), plan);
+    if (launch == null) {
+      return null;
+    }
+    fns.add(launch);
     for (Function f : ir.functions()) {
       if (f != kernel) {
         fns.add(Callees.build(f, sites));
@@ -123,6 +173,7 @@ public final class BackEnd {
       team |= p.isLocal();
     }
     symbols.put(name, PeMemoryMap.IMEM_BASE);
-    return new CompiledKernel(name, elf, layout, sites.sites(), team, irText, code.words(), symbols, timings);
+    return new Attempt(new CompiledKernel(name, elf, layout, sites.sites(), team, irText, code.words(), symbols, timings,
+        plan.factor(), plan.refusal()), fns.get(0).frameBytes);
   }
 }

@@ -1,7 +1,10 @@
 package veneer.compiler.backend;
 
 import veneer.compiler.ir.Builtin;
+import veneer.compiler.ir.Elem;
+import veneer.compiler.ir.Instr;
 import veneer.compiler.ir.Param;
+import veneer.compiler.ir.Value;
 
 /**
  * What instruction selection needs from the code around a function body: the launch loop for
@@ -34,4 +37,26 @@ interface BodyEnv {
 
   /** Emits a work-group barrier starting in {@code at}; returns the block that continues. */
   MBlock barrier(MBlock at);
+
+  /** Whether {@code check} is known to pass here, so it emits nothing (a coarsened block's hoisted checks). */
+  default boolean elides(Instr check) {
+    return false;
+  }
+
+  /** The value of branch condition {@code cond} when it is known here, else null. */
+  default Boolean knownCondition(Value cond) {
+    return null;
+  }
+
+  /**
+   * Where element {@code index} of {@code array} is, when this body knows it without computing the index
+   * (a coarsened block: {@code p[globalId(0)]} is at a fixed offset from the block's base); null otherwise.
+   */
+  default Access access(Value array, Value index, Elem e) {
+    return null;
+  }
+
+  /** An element's address as base register + byte offset, and what the access touches. */
+  record Access(int base, int offset, MemTag tag) {
+  }
 }

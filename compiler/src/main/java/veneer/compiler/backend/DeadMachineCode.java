@@ -1,5 +1,8 @@
 package veneer.compiler.backend;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+
 import veneer.isa.Format;
 
 import java.util.ArrayList;
@@ -148,6 +151,30 @@ final class DeadMachineCode {
       blk.instrs.remove(blk.instrs.size() - 1);
       for (MInstr i : h.instrs) {
         blk.instrs.add(i.copy());
+      }
+    }
+  }
+
+  /**
+   * Before allocation: drops blocks the entry does not reach (a branch whose outcome is known leaves its
+   * other side behind) and the phi sources on edges from them.
+   */
+  static void removeUnreachable(MFunction mf) {
+    Set<String> seen = new HashSet<>();
+    Deque<MBlock> work = new ArrayDeque<>();
+    work.add(mf.blocks.get(0));
+    seen.add(mf.blocks.get(0).label);
+    while (!work.isEmpty()) {
+      for (String t : work.poll().successors()) {
+        if (seen.add(t)) {
+          work.add(mf.block(t));
+        }
+      }
+    }
+    mf.blocks.removeIf(b -> !seen.contains(b.label));
+    for (MBlock b : mf.blocks) {
+      for (MBlock.Phi p : b.phis) {
+        p.sources.keySet().retainAll(seen);
       }
     }
   }

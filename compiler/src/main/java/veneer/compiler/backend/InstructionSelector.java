@@ -47,6 +47,8 @@ final class InstructionSelector {
   private Map<String, Integer> cache = new HashMap<>();
   private Block irBlock;
   private MBlock cur;
+  /** What the access whose address was computed last touches, when known (coarsened blocks). */
+  private MemTag tag;
 
   private InstructionSelector(MFunction mf, Function f, BodyEnv env, TrapSites sites, String prefix) {
     this.mf = mf;
@@ -246,7 +248,11 @@ final class InstructionSelector {
           checkBranch(i, BEQ, reg(a), Reg.ZERO);
         }
       }
-      case BOUNDSCHECK -> checkBranch(i, BGEU, reg(i.operand(0)), reg(i.operand(1)));
+      case BOUNDSCHECK -> {
+        if (!env.elides(i)) {
+          checkBranch(i, BGEU, reg(i.operand(0)), reg(i.operand(1)));
+        }
+      }
       case DIVZEROCHECK -> {
         if (i.operand(0).type() == IrType.I64) {
           int[] d = value(i.operand(0));
@@ -344,8 +350,13 @@ final class InstructionSelector {
     return Integer.numberOfTrailingZeros(e.bytes());
   }
 
-  /** [base register, byte offset] of element {@code index} of array {@code a}. */
+  /** [base register, byte offset] of element {@code index} of array {@code a}; sets {@link #tag}. */
   private int[] address(Value a, Value index, Elem e) {
+    BodyEnv.Access known = env.access(a, index, e);
+    tag = known == null ? null : known.tag();
+    if (known != null) {
+      return new int[] {known.base(), known.offset()};
+    }
     int base = reg(a);
     Long c = constOf(index);
     if (c != null && fits12(c * e.bytes()) && fits12(c * e.bytes() + 4)) {
@@ -382,20 +393,31 @@ final class InstructionSelector {
       case CHAR -> LHU;
       case INT, LONG -> LW;
     };
+    MemTag t = tag;
     int lo = emitI(op, at[0], at[1]);
+    tagLast(t, 0, e == Elem.LONG ? 4 : e.bytes());
     if (op == LBU && e == Elem.BYTE) {
       zeroExtended.add(i);
     }
     if (e == Elem.LONG) {
       define(i, lo, emitI(LW, at[0], at[1] + 4));
+      tagLast(t, 4, 4);
     } else {
       define(i, lo);
+    }
+  }
+
+  /** Tags the instruction just emitted with bytes {@code skip..skip+bytes-1} of access {@code t} (if known). */
+  private void tagLast(MemTag t, int skip, int bytes) {
+    if (t != null) {
+      cur.instrs.get(cur.instrs.size() - 1).mem = new MemTag(t.javaType(), t.offset() + skip, bytes);
     }
   }
 
   private void store(Instr i) {
     Elem e = i.elem();
     int[] at = address(i.operand(0), i.operand(1), e);
+    MemTag t = tag;
     int[] v = value(i.operand(2));
     switch (e) {
       case BOOL -> cur.add(MInstr.op(SB, 0, at[0], emitI(ANDI, v[0], 1), at[1]));
@@ -404,9 +426,13 @@ final class InstructionSelector {
       case INT -> cur.add(MInstr.op(SW, 0, at[0], v[0], at[1]));
       case LONG -> {
         cur.add(MInstr.op(SW, 0, at[0], v[0], at[1]));
+        tagLast(t, 0, 4);
         cur.add(MInstr.op(SW, 0, at[0], v[1], at[1] + 4));
+        tagLast(t, 4, 4);
+        return;
       }
     }
+    tagLast(t, 0, e.bytes());
   }
 
   private void checkBranch(Instr check, Opcode op, int rs1, int rs2) {
@@ -464,6 +490,11 @@ final class InstructionSelector {
     Block then = i.targets().get(0);
     Block otherwise = i.targets().get(1);
     Value c = i.operand(0);
+    Boolean known = env.knownCondition(c);
+    if (known != null) {
+      jumpTo(known ? then : otherwise);
+      return;
+    }
     edge(then);
     edge(otherwise);
     if (c instanceof Instr cmp && cmp.op() == Op.ICMP && fusedIntoBranch(cmp)) {

@@ -83,13 +83,27 @@ final class LaunchLoop implements BodyEnv {
   private String returnTarget;
   private String trapCommon;
   private String pendingLabel;
+  // coarsened item mode (docs/compiler.md, "Work-item coarsening")
+  private final Coarsening.Plan plan;
+  /** Which copy of a coarsened block is being selected (work-item base + copy), or -1 outside the block path. */
+  private int copy = -1;
+  private MBlock fastHead;
+  private final Map<Param, Integer> blockBases = new IdentityHashMap<>();
+  private final Map<Integer, Integer> scaledBases = new HashMap<>();
+  private final java.util.List<String> copyEntries = new java.util.ArrayList<>();
+  private String blockLatch;
+  private boolean interleaved;
+  private int blocksPerRow;
+  /** What one block costs, in single work-items (see {@link #chooseBlocks}). */
+  private int blockCost;
   // team mode
   private int gen;
   private int teamCtx;
   private int groupItems;
 
-  private LaunchLoop(MFunction mf, Function kernel, TrapSites sites, boolean qemu) {
+  private LaunchLoop(MFunction mf, Function kernel, TrapSites sites, boolean qemu, Coarsening.Plan plan) {
     this.mf = mf;
+    this.plan = plan;
     this.qemu = qemu;
     this.kernel = kernel;
     this.sites = sites;
@@ -112,11 +126,17 @@ final class LaunchLoop implements BodyEnv {
     this.site = mf.newVreg();
   }
 
-  /** Builds the kernel function: start-up, work-item loop(s), body copies, trap handling, exit. */
-  static MFunction build(Function kernel, ArgumentLayout layout, TrapSites sites, boolean specialise, boolean qemu) {
+  /**
+   * Builds the kernel function: start-up, work-item loop(s), body copies, trap handling, exit; with a
+   * {@code plan} of factor K > 1 (item mode only) the loop runs blocks of K work-items, or null when the K
+   * copies cannot be interleaved (see {@link Interleaver}).
+   */
+  static MFunction build(Function kernel, ArgumentLayout layout, TrapSites sites, boolean specialise, boolean qemu,
+                         Coarsening.Plan plan) {
     MFunction mf = new MFunction("kernel", false);
-    new LaunchLoop(mf, kernel, sites, qemu).emit(layout, specialise);
-    return mf;
+    LaunchLoop l = new LaunchLoop(mf, kernel, sites, qemu, plan);
+    l.emit(layout, specialise);
+    return plan.factor() > 1 && !l.interleaved ? null : mf;
   }
 
   private int load(MBlock b, int base, int off) {
@@ -210,10 +230,17 @@ final class LaunchLoop implements BodyEnv {
     if (teamMode) {
       teamLoop(layout, exit);
     } else {
+      MBlock items = go;
+      MBlock blocks = null;
+      if (plan.factor() > 1) {
+        blocks = mf.newBlock("blocks");
+        items = mf.newBlock("items");
+        blockLoop(blocks, exit);
+      }
       MBlock fast = twoCopies ? mf.newBlock("fast") : null;
       MBlock slow = mf.newBlock("slow");
       if (twoCopies) {
-        MBlock check = go;
+        MBlock check = items;
         for (Param p : nullChecked) {
           MBlock next = mf.newBlock("nn");
           check.add(MInstr.branch(BEQ, params.get(p)[0], 0, slow.label));
@@ -223,15 +250,23 @@ final class LaunchLoop implements BodyEnv {
         check.add(MInstr.jump(fast.label));
         itemLoop(fast, true, exit);
       } else {
-        go.add(MInstr.jump(slow.label));
+        items.add(MInstr.jump(slow.label));
       }
       itemLoop(slow, false, exit);
+      if (blocks != null) {
+        chooseBlocks(go, blocks, items);
+      }
     }
     pro.add(MInstr.jump(go.label));
     // the exit last among hot blocks
     for (MBlock b : new MBlock[] {exit, record, fin}) {
       mf.blocks.remove(b);
       mf.blocks.add(b);
+    }
+    if (plan.factor() > 1) {
+      // branches on range tests the block guard decided leave blocks nobody reaches
+      DeadMachineCode.removeUnreachable(mf);
+      interleaved = Interleaver.interleave(mf, copyEntries, blockLatch);
     }
   }
 
@@ -273,36 +308,55 @@ final class LaunchLoop implements BodyEnv {
    */
   private void itemLoop(MBlock start, boolean nonNull, MBlock exit) {
     String p = nonNull ? "f" : "s";
-    int g0 = arg(ArgumentLayout.GLOBAL_SIZE);
-    int g1 = arg(ArgumentLayout.GLOBAL_SIZE + 1);
-    int row = mf.newVreg();
-    MBlock next = mf.newBlock(p + "next");
-    MBlock firstRow = mf.newBlock(p + "firstrow");
-    MBlock wrap = mf.newBlock(p + "wrap");
-    MBlock carry = mf.newBlock(p + "carry");
-    MBlock check = mf.newBlock(p + "check");
-    MBlock rowStart = mf.newBlock(p + "rowstart");
-    MBlock plane = mf.newBlock(p + "plane");
+    Steps st = newSteps(p);
     assumeNonNull = nonNull;
-    returnTarget = next.label;
+    returnTarget = st.next.label;
     MBlock common = mf.newBlock(p + "trap");
     common.cold = true;
     trapCommon = common.label;
     pendingLabel = pendingBlock(p).label;
     String body = InstructionSelector.select(mf, kernel, this, sites, p);
     // the loop latch right after the body: returning falls through into it
-    mf.blocks.remove(next);
-    mf.blocks.add(next);
+    mf.blocks.remove(st.next);
+    mf.blocks.add(st.next);
+    steps(st, start, gid0, arg(ArgumentLayout.GLOBAL_SIZE), body, exit);
+    recordFailure(common, st.next.label);
+  }
+
+  /** The blocks of one loop over a thread's steps (see {@link #steps}). */
+  private record Steps(String prefix, MBlock next, MBlock firstRow, MBlock wrap, MBlock carry, MBlock check, MBlock rowStart, MBlock plane) {
+  }
+
+  private Steps newSteps(String p) {
+    return new Steps(p, mf.newBlock(p + "next"), mf.newBlock(p + "firstrow"), mf.newBlock(p + "wrap"), mf.newBlock(p + "carry"),
+        mf.newBlock(p + "check"), mf.newBlock(p + "rowstart"), mf.newBlock(p + "plane"));
+  }
+
+  /**
+   * The loop over this thread's steps: {@code x} runs through g, g+S, g+2S, ... over rows of {@code size}
+   * steps (x fastest), entering {@code body} for each; {@code st.next} is the latch the body returns to.
+   */
+  private void steps(Steps st, MBlock start, int x, int size, String body, MBlock exit) {
+    String p = st.prefix();
+    int g1 = arg(ArgumentLayout.GLOBAL_SIZE + 1);
+    int row = mf.newVreg();
+    MBlock next = st.next;
+    MBlock firstRow = st.firstRow;
+    MBlock wrap = st.wrap;
+    MBlock carry = st.carry;
+    MBlock check = st.check;
+    MBlock rowStart = st.rowStart;
+    MBlock plane = st.plane;
     start.add(MInstr.li(row, 0));
-    start.add(MInstr.op(ADDI, gid0, first, 0, 0));
-    start.add(MInstr.branch(BLT, gid0, g0, body));
+    start.add(MInstr.op(ADDI, x, first, 0, 0));
+    start.add(MInstr.branch(BLT, x, size, body));
     start.add(MInstr.jump(firstRow.label));
-    // the first item is beyond row 0 (sizes are positive, so X > 0)
-    firstRow.add(MInstr.op(DIVU, row, first, g0, 0));
-    firstRow.add(MInstr.op(REMU, gid0, first, g0, 0));
+    // the first step is beyond row 0 (sizes are positive, so the row is not empty)
+    firstRow.add(MInstr.op(DIVU, row, first, size, 0));
+    firstRow.add(MInstr.op(REMU, x, first, size, 0));
     firstRow.add(MInstr.jump(check.label));
-    next.add(MInstr.op(ADD, gid0, gid0, stride, 0));
-    next.add(MInstr.branch(BLT, gid0, g0, body));
+    next.add(MInstr.op(ADD, x, x, stride, 0));
+    next.add(MInstr.branch(BLT, x, size, body));
     next.add(MInstr.jump(wrap.label));
     // x left the last row: done (a 1-D launch ends here)
     MBlock known = mf.newBlock(p + "known");
@@ -315,16 +369,16 @@ final class LaunchLoop implements BodyEnv {
     known.add(MInstr.op(LW, stepPlus1, Reg.TP, 0, CTX_ROW_STEP));
     known.add(MInstr.branch(BNE, stepPlus1, 0, advance.label));
     known.add(MInstr.jump(divide.label));
-    divide.add(MInstr.op(ADDI, stepPlus1, op(divide, DIVU, stride, g0), 0, 1));
+    divide.add(MInstr.op(ADDI, stepPlus1, op(divide, DIVU, stride, size), 0, 1));
     divide.add(MInstr.op(SW, 0, Reg.TP, stepPlus1, CTX_ROW_STEP));
     divide.add(MInstr.jump(advance.label));
-    // x = x' + S with x' < X: rows += S / X, x = x' + S % X, one carry at most
+    // x = x' + S with x' < size: rows += S / size, x = x' + S % size, one carry at most
     int rowStep = opI(advance, ADDI, stepPlus1, -1);
-    advance.add(MInstr.op(SUB, gid0, gid0, op(advance, MUL, rowStep, g0), 0));
+    advance.add(MInstr.op(SUB, x, x, op(advance, MUL, rowStep, size), 0));
     advance.add(MInstr.op(ADD, row, row, rowStep, 0));
-    advance.add(MInstr.branch(BLT, gid0, g0, check.label));
+    advance.add(MInstr.branch(BLT, x, size, check.label));
     advance.add(MInstr.jump(carry.label));
-    carry.add(MInstr.op(SUB, gid0, gid0, g0, 0));
+    carry.add(MInstr.op(SUB, x, x, size, 0));
     carry.add(MInstr.op(ADDI, row, row, 0, 1));
     carry.add(MInstr.jump(check.label));
     check.add(MInstr.branch(BGEU, row, arg(ArgumentLayout.ROWS), exit.label));
@@ -335,7 +389,176 @@ final class LaunchLoop implements BodyEnv {
     plane.add(MInstr.op(SW, 0, Reg.TP, op(plane, REMU, row, g1), CTX_GID1));
     plane.add(MInstr.op(SW, 0, Reg.TP, op(plane, DIVU, row, g1), CTX_GID2));
     plane.add(MInstr.jump(body));
-    recordFailure(common, next.label);
+  }
+
+  /**
+   * Coarsened item mode: the thread's steps are blocks of K work-items in x (ceil(X / K) blocks per row),
+   * block b covering x = b*K .. b*K+K-1. A block that is whole (b*K + K <= X) and inside every guarded array
+   * (b*K + K <= p.length), with every null-checked array non-null, runs the fast path: K copies of the body
+   * for x = base + k, without the checks the guard decided (no other check may remain: the copies must be
+   * interleaved). Any other block (the tail of a row, an array too short, a null array) runs the per-item
+   * path: the body with all checks, once per work-item of the block, so failures are those of one work-item
+   * per step.
+   */
+  private void blockLoop(MBlock start, MBlock exit) {
+    int k = plan.factor();
+    Steps st = newSteps("b");
+    blockLatch = st.next.label;
+    int x = arg(ArgumentLayout.GLOBAL_SIZE);
+    int blocks = blocksPerRow(x, k);
+    blocksPerRow = blocks;
+    int limit = fastLimit(x);
+    int end = mf.newVreg();
+    int hx = mf.newVreg();
+    MBlock block = mf.newBlock("block");
+    fastHead = mf.newBlock("fasthead");
+    MBlock common = mf.newBlock("btrap");
+    common.cold = true;
+    trapCommon = common.label;
+    pendingLabel = null; // coarsened kernels make no calls
+    // the fast path: K copies, copy k returning into copy k + 1, the last into the latch
+    Set<MBlock> before = new java.util.HashSet<>(mf.blocks);
+    MBlock entry = mf.newBlock("copy");
+    for (int c = 0; c < k; c++) {
+      MBlock nextEntry = c + 1 < k ? mf.newBlock("copy") : null;
+      copy = c;
+      assumeNonNull = true;
+      returnTarget = nextEntry != null ? nextEntry.label : st.next.label;
+      entry.add(MInstr.jump(InstructionSelector.select(mf, kernel, this, sites, "k" + c)));
+      copyEntries.add(entry.label);
+      entry = nextEntry;
+    }
+    copy = -1;
+    fastHead.add(MInstr.jump(copyEntries.get(0)));
+    int fastInstructions = 8 + fastHead.instrs.size() + hotInstructionsExcept(before); // + block head and latch
+    before = new java.util.HashSet<>(mf.blocks);
+    mf.blocks.remove(st.next);
+    mf.blocks.add(st.next);
+    // the per-item path
+    MBlock partial = mf.newBlock("partial");
+    MBlock clamp = mf.newBlock("clamp");
+    MBlock itemNext = mf.newBlock("itemnext");
+    assumeNonNull = false;
+    returnTarget = itemNext.label;
+    String item = InstructionSelector.select(mf, kernel, this, sites, "i");
+    int itemInstructions = 2 + hotInstructionsExcept(before); // + the latch of a loop over single items
+    // what a block costs in single work-items, rounded up
+    blockCost = Math.max(1, Math.min(k, (fastInstructions + itemInstructions - 1) / itemInstructions));
+    // block: base = hx * K, end = base + K; unsigned, as base + K may pass 2^31 - 1
+    if (Integer.bitCount(k) == 1) {
+      block.add(MInstr.op(SLLI, gid0, hx, 0, Integer.numberOfTrailingZeros(k)));
+    } else {
+      block.add(MInstr.op(MUL, gid0, hx, constant(k), 0));
+    }
+    block.add(MInstr.op(ADDI, end, gid0, 0, k));
+    block.add(MInstr.branch(BLTU, limit, end, partial.label));
+    block.add(MInstr.jump(fastHead.label));
+    partial.add(MInstr.branch(BGEU, x, end, item));
+    partial.add(MInstr.jump(clamp.label));
+    clamp.add(MInstr.op(ADDI, end, x, 0, 0));
+    clamp.add(MInstr.jump(item));
+    itemNext.add(MInstr.op(ADDI, gid0, gid0, 0, 1));
+    itemNext.add(MInstr.branch(BLT, gid0, end, item));
+    itemNext.add(MInstr.jump(st.next.label));
+    steps(st, start, hx, blocks, block.label, exit);
+    recordFailure(common, itemNext.label);
+  }
+
+  private int hotInstructionsExcept(Set<MBlock> old) {
+    int n = 0;
+    for (MBlock b : mf.blocks) {
+      if (!b.cold && !old.contains(b)) {
+        n += b.instrs.size();
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Once per thread, at launch: blocks of K, or single work-items as without coarsening. With S = P * T threads,
+   * B blocks and N work-items in the launch, and cost = what a block costs in single work-items (estimated at
+   * compile time from the instruction counts of a block and of one item), blocks are taken when
+   * (B + S) * cost <= N: then the busiest thread's blocks, at most ceil(B / S) <= B / S + 1, cost no more than the
+   * ceil(N / S) >= N / S single items it would run otherwise (no division needed, and the PE's divider is shared
+   * by its threads). One thread (S = 1) always takes blocks: it runs every work-item either way, a partial block
+   * item by item. So a launch of few work-items on many threads keeps every thread busy.
+   */
+  private void chooseBlocks(MBlock at, MBlock blocks, MBlock items) {
+    int x = arg(ArgumentLayout.GLOBAL_SIZE);
+    int rows = arg(ArgumentLayout.ROWS);
+    MBlock huge = mf.newBlock("choosehuge");
+    MBlock compare = mf.newBlock("choose");
+    at.add(MInstr.branch(BEQ, stride, constant(1), blocks.label));
+    at.add(MInstr.jump(huge.label));
+    // 2^32 work-items or more: certainly enough for every thread
+    huge.add(MInstr.branch(BNE, op(huge, MULHU, x, rows), 0, blocks.label));
+    huge.add(MInstr.jump(compare.label));
+    int n = op(compare, MUL, x, rows);
+    int need = op(compare, MUL, op(compare, ADD, op(compare, MUL, blocksPerRow, rows), stride), constant(blockCost));
+    compare.add(MInstr.branch(BGEU, n, need, blocks.label));
+    compare.add(MInstr.jump(items.label));
+  }
+
+  /** ceil(X / K), once per thread (X + K - 1 cannot overflow unsigned: X < 2^31). */
+  private int blocksPerRow(int x, int k) {
+    int up = opI(pro, ADDI, x, k - 1);
+    return Integer.bitCount(k) == 1 ? opI(pro, SRLI, up, Integer.numberOfTrailingZeros(k)) : op(pro, DIVU, up, constant(k));
+  }
+
+  /**
+   * The fast path's limit, once per thread: a block takes it when base + K <= limit, where limit = min(X, the
+   * length of every guarded array), or 0 when an array the kernel null-checks is null (a null array's
+   * length word is 0 too).
+   */
+  private int fastLimit(int x) {
+    int limit = x;
+    for (Param p : plan.guarded()) {
+      int len = lengths.get(p);
+      int less = op(pro, SUB, 0, op(pro, SLTU, len, limit));
+      limit = op(pro, XOR, limit, op(pro, AND, op(pro, XOR, len, limit), less));
+    }
+    Set<Param> checked = new LinkedHashSet<>(nullChecked);
+    checked.addAll(plan.guarded());
+    for (Param p : checked) {
+      int nonZero = op(pro, SUB, 0, op(pro, SLTU, 0, params.get(p)[0]));
+      limit = op(pro, AND, limit, nonZero);
+    }
+    return limit;
+  }
+
+  /** Base + element offset of array parameter {@code p} for copy 0 of the current block, computed in the block head. */
+  private int blockBase(Param p, int shift) {
+    return blockBases.computeIfAbsent(p, q -> {
+      int scaled = shift == 0 ? gid0 : scaledBases.computeIfAbsent(shift, s -> opI(fastHead, SLLI, gid0, s));
+      return op(fastHead, ADD, params.get(q)[0], scaled);
+    });
+  }
+
+  @Override
+  public boolean elides(Instr check) {
+    return copy >= 0 && check.op() == Op.BOUNDSCHECK && check.operand(0) == plan.globalId0()
+        && plan.guarded().contains(Coarsening.lengthOf(check.operand(1)));
+  }
+
+  @Override
+  public Boolean knownCondition(veneer.compiler.ir.Value cond) {
+    if (copy >= 0 && cond instanceof Instr cmp) {
+      Param p = Coarsening.rangeTest(cmp, plan.globalId0());
+      if (p != null && plan.guarded().contains(p)) {
+        return Coarsening.inRange(cmp);
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public Access access(veneer.compiler.ir.Value array, veneer.compiler.ir.Value index, veneer.compiler.ir.Elem e) {
+    if (copy < 0 || index != plan.globalId0() || !(array instanceof Param p) || p.isLocal()) {
+      return null;
+    }
+    int shift = Integer.numberOfTrailingZeros(e.bytes());
+    int offset = copy << shift;
+    return new Access(blockBase(p, shift), offset, new MemTag(p.javaType(), offset, e.bytes()));
   }
 
   /** Records the failure of the current item unless this thread already recorded a lower one. */
@@ -558,7 +781,7 @@ final class LaunchLoop implements BodyEnv {
         if (!inRange) {
           return 0;
         }
-        int g = dim == 0 ? gid0 : load(at, Reg.TP, dim == 1 ? CTX_GID1 : CTX_GID2);
+        int g = dim == 0 ? (copy > 0 ? opI(at, ADDI, gid0, copy) : gid0) : load(at, Reg.TP, dim == 1 ? CTX_GID1 : CTX_GID2);
         if (b == Builtin.GLOBAL_ID) {
           return g;
         }
@@ -570,6 +793,7 @@ final class LaunchLoop implements BodyEnv {
 
   @Override
   public void trap(MBlock stub, int siteIndex) {
+    // (in a block copy this code is never kept: a copy with a check cannot be interleaved, so the attempt is dropped)
     stub.add(MInstr.li(site, siteIndex));
     stub.add(MInstr.jump(trapCommon));
   }

@@ -54,6 +54,8 @@ public final class MInstr {
   public int imm;
   public final String target;
   public FrameRel frameRel = FrameRel.NONE;
+  /** For a load or store of a coarsened block: what it touches (null: unknown, may touch anything). */
+  MemTag mem;
   /** The targets of a {@link Kind#TABLE}, by slot (empty for other kinds). */
   public final List<String> table;
 
@@ -121,6 +123,7 @@ public final class MInstr {
   public MInstr copy() {
     MInstr c = kind == Kind.TABLE ? new MInstr(rs1, table) : new MInstr(kind, op, rd, rs1, rs2, imm, target);
     c.frameRel = frameRel;
+    c.mem = mem;
     return c;
   }
 

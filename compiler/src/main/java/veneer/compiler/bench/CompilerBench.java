@@ -25,7 +25,8 @@ import java.util.function.Supplier;
 /**
  * The compiler benchmark: for each kernel of {@link BenchKernels}, the median compile time over
  * warm runs, the instructions per element the compiled kernel executes on the PE model, the same
- * for the hand-written assembly version, and their ratio. Both runs are checked against the JVM
+ * for the hand-written assembly version, and their ratio; the coarsening factor the compiler chose and the
+ * instructions per element without coarsening. Every run are checked against the JVM
  * result, so a figure is never reported for a wrong answer. Prints a table and one JSON object
  * (keys documented in docs/benchmarks.md).
  *
@@ -45,7 +46,8 @@ public final class CompilerBench {
 
   /** One kernel's figures. */
   public record Row(String kernel, double compileMsMedian, int codeBytes, double instructionsPerElement,
-            double handInstructionsPerElement, long elements, double uncheckedInstructionsPerElement) {
+            double handInstructionsPerElement, long elements, double uncheckedInstructionsPerElement,
+            int coarsening, double uncoarsenedInstructionsPerElement) {
     public double ratio() {
       return instructionsPerElement / handInstructionsPerElement;
     }
@@ -60,12 +62,13 @@ public final class CompilerBench {
   public record Report(int threads, List<Row> rows) {
     /** A fixed-width text table. */
     public String table() {
-      StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-12s %10s %8s %10s %10s %7s %10s %10s%n",
-          "kernel", "compile ms", "bytes", "instr/elem", "hand", "ratio", "unchecked", "checks"));
+      StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-12s %10s %8s %10s %10s %7s %10s %10s %4s %10s%n",
+          "kernel", "compile ms", "bytes", "instr/elem", "hand", "ratio", "unchecked", "checks", "K", "K=1"));
       for (Row r : rows) {
-        sb.append(String.format(Locale.ROOT, "%-12s %10.2f %8d %10.2f %10.2f %7.3f %10.2f %10.2f%n", r.kernel,
+        sb.append(String.format(Locale.ROOT, "%-12s %10.2f %8d %10.2f %10.2f %7.3f %10.2f %10.2f %4d %10.2f%n", r.kernel,
             r.compileMsMedian, r.codeBytes, r.instructionsPerElement, r.handInstructionsPerElement, r.ratio(),
-            r.uncheckedInstructionsPerElement, r.boundsCheckInstructionsPerElement()));
+            r.uncheckedInstructionsPerElement, r.boundsCheckInstructionsPerElement(), r.coarsening,
+            r.uncoarsenedInstructionsPerElement));
       }
       return sb.toString();
     }
@@ -79,10 +82,11 @@ public final class CompilerBench {
         sb.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
             "{\"name\":\"%s\",\"compile_ms_median\":%.3f,\"code_bytes\":%d,\"elements\":%d,"
                 + "\"instructions_per_element\":%.3f,\"hand_instructions_per_element\":%.3f,\"ratio\":%.4f,"
-                + "\"unchecked_instructions_per_element\":%.3f,\"bounds_check_instructions_per_element\":%.3f}",
+                + "\"unchecked_instructions_per_element\":%.3f,\"bounds_check_instructions_per_element\":%.3f,"
+                + "\"coarsening\":%d,\"uncoarsened_instructions_per_element\":%.3f}",
             r.kernel, r.compileMsMedian, r.codeBytes, r.elements, r.instructionsPerElement,
             r.handInstructionsPerElement, r.ratio(), r.uncheckedInstructionsPerElement,
-            r.boundsCheckInstructionsPerElement()));
+            r.boundsCheckInstructionsPerElement(), r.coarsening, r.uncoarsenedInstructionsPerElement));
       }
       double worstMs = rows.stream().mapToDouble(Row::compileMsMedian).max().orElse(0);
       double worstRatio = rows.stream().mapToDouble(Row::ratio).max().orElse(0);
@@ -145,8 +149,10 @@ public final class CompilerBench {
       long theirs = instructions(hand, c, threads, expected);
       CompiledKernel unchecked = KernelCompiler.compile(BenchKernels.class, c.kernel, CompileOptions.defaults().withBoundsChecks(false));
       long bare = instructions(unchecked, c, threads, expected);
+      CompiledKernel single = KernelCompiler.compile(BenchKernels.class, c.kernel, CompileOptions.defaults().withCoarsening(1));
+      long one = instructions(single, c, threads, expected);
       rows.add(new Row(c.kernel, ms, compiled.codeBytes(), (double) mine / c.elements, (double) theirs / c.elements, c.elements,
-          (double) bare / c.elements));
+          (double) bare / c.elements, compiled.coarsening(), (double) one / c.elements));
     }
     return new Report(threads, rows);
   }

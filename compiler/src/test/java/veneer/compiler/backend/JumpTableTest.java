@@ -67,8 +67,9 @@ class JumpTableTest {
     }
     assertFalse(InstructionSelector.isDense(wide), "more slots than a table may have");
     // the corpus kernel's sparse switch (-500, 7, 100, 999, 123456) stays a chain: one table only
+    // (one body copy: without coarsening)
     CompiledKernel c = KernelCompiler.compile(veneer.compiler.corpus.Algorithms.class, "switches",
-        CompileOptions.defaults().withSpecialise(false));
+        CompileOptions.defaults().withSpecialise(false).withCoarsening(1));
     assertEquals(1, c.asm().split("jalr\tx0,12\\(").length - 1, c.asm());
   }
 }

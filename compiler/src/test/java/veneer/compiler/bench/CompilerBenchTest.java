@@ -17,12 +17,22 @@ class CompilerBenchTest {
     for (CompilerBench.Row row : r.rows()) {
       assertTrue(row.ratio() <= CompilerBench.RATIO_GOAL, row.kernel() + ": ratio " + row.ratio() + "\n" + r.table());
       assertTrue(row.handInstructionsPerElement() > 5, row.kernel() + " hand-written code runs its loop");
-      assertTrue(row.boundsCheckInstructionsPerElement() >= 0 && row.uncheckedInstructionsPerElement() > 5,
+      // a vector add needs at least 4 instructions per element (two loads, an add, a store)
+      assertTrue(row.boundsCheckInstructionsPerElement() >= 0 && row.uncheckedInstructionsPerElement() >= 4,
           row.kernel() + ": without bounds checks " + row.uncheckedInstructionsPerElement() + "\n" + r.table());
+      assertTrue(row.uncoarsenedInstructionsPerElement() > 5, row.kernel() + " without coarsening\n" + r.table());
+      // at most the per-thread start-up of the block loop (the choice between blocks and single items) more
+      assertTrue(row.instructionsPerElement() <= row.uncoarsenedInstructionsPerElement() * 1.01,
+          row.kernel() + ": coarsening must not cost instructions per element\n" + r.table());
     }
     String json = r.json();
     assertTrue(json.startsWith("{\"threads\":4,") && json.contains("\"kernels\":[{\"name\":\"vectorAdd\"")
-        && json.contains("\"max_ratio\":") && json.contains("\"bounds_check_instructions_per_element\":"), json);
+        && json.contains("\"max_ratio\":") && json.contains("\"bounds_check_instructions_per_element\":")
+        && json.contains("\"coarsening\":8,\"uncoarsened_instructions_per_element\":"), json);
+    CompilerBench.Row add = r.rows().get(0);
+    assertEquals("vectorAdd", add.kernel());
+    assertTrue(add.coarsening() == 8 && add.instructionsPerElement() < 5.5, "vectorAdd coarsened by 8 to under 5.5 instructions"
+        + " per element\n" + r.table());
   }
 
   @Test

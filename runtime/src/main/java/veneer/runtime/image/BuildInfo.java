@@ -17,13 +17,13 @@ import java.util.Objects;
  */
 public record BuildInfo(String toolVersion, Instant timestamp, String notes) {
 
-    /** Checks the text rules and truncates the timestamp to milliseconds (what the file stores). */
-    public BuildInfo {
-        Objects.requireNonNull(toolVersion, "toolVersion");
-        Objects.requireNonNull(timestamp, "timestamp");
-        Objects.requireNonNull(notes, "notes");
-        HeaderText.encode("tool version", toolVersion, HeaderText.MAX_TOOL_VERSION_BYTES, false);
-        HeaderText.encode("notes", notes, HeaderText.MAX_NOTES_BYTES, true);
-        timestamp = Instant.ofEpochMilli(timestamp.toEpochMilli());
-    }
+  /** Checks the text rules and truncates the timestamp to milliseconds (what the file stores). */
+  public BuildInfo {
+    Objects.requireNonNull(toolVersion, "toolVersion");
+    Objects.requireNonNull(timestamp, "timestamp");
+    Objects.requireNonNull(notes, "notes");
+    HeaderText.encode("tool version", toolVersion, HeaderText.MAX_TOOL_VERSION_BYTES, false);
+    HeaderText.encode("notes", notes, HeaderText.MAX_NOTES_BYTES, true);
+    timestamp = Instant.ofEpochMilli(timestamp.toEpochMilli());
+  }
 }

@@ -26,44 +26,44 @@ import java.util.Objects;
  * @param signerFingerprint fingerprint of the key that signed the image
  */
 public record ImageHeader(
-        int formatVersion,
-        ShellInterfaceId shellInterfaceId,
-        RoleKind roleKind,
-        int variantId,
-        String variantName,
-        long imageVersion,
-        BuildInfo buildInfo,
-        ResourceSummary resources,
-        long payloadLength,
-        Sha256Digest payloadDigest,
-        KeyFingerprint signerFingerprint) {
+    int formatVersion,
+    ShellInterfaceId shellInterfaceId,
+    RoleKind roleKind,
+    int variantId,
+    String variantName,
+    long imageVersion,
+    BuildInfo buildInfo,
+    ResourceSummary resources,
+    long payloadLength,
+    Sha256Digest payloadDigest,
+    KeyFingerprint signerFingerprint) {
 
-    /** Requires every field; text rules are the ones the file format enforces. */
-    public ImageHeader {
-        Objects.requireNonNull(shellInterfaceId, "shellInterfaceId");
-        Objects.requireNonNull(roleKind, "roleKind");
-        Objects.requireNonNull(variantName, "variantName");
-        Objects.requireNonNull(buildInfo, "buildInfo");
-        Objects.requireNonNull(resources, "resources");
-        Objects.requireNonNull(payloadDigest, "payloadDigest");
-        Objects.requireNonNull(signerFingerprint, "signerFingerprint");
-        HeaderText.encode("variant name", variantName, HeaderText.MAX_VARIANT_NAME_BYTES, false);
-        if (imageVersion < 0) {
-            throw new IllegalArgumentException("image version: expected 0.." + Long.MAX_VALUE + ", found " + imageVersion);
-        }
-        if (payloadLength < 0) {
-            throw new IllegalArgumentException("payload length: expected >= 0, found " + payloadLength);
-        }
+  /** Requires every field; text rules are the ones the file format enforces. */
+  public ImageHeader {
+    Objects.requireNonNull(shellInterfaceId, "shellInterfaceId");
+    Objects.requireNonNull(roleKind, "roleKind");
+    Objects.requireNonNull(variantName, "variantName");
+    Objects.requireNonNull(buildInfo, "buildInfo");
+    Objects.requireNonNull(resources, "resources");
+    Objects.requireNonNull(payloadDigest, "payloadDigest");
+    Objects.requireNonNull(signerFingerprint, "signerFingerprint");
+    HeaderText.encode("variant name", variantName, HeaderText.MAX_VARIANT_NAME_BYTES, false);
+    if (imageVersion < 0) {
+      throw new IllegalArgumentException("image version: expected 0.." + Long.MAX_VALUE + ", found " + imageVersion);
     }
+    if (payloadLength < 0) {
+      throw new IllegalArgumentException("payload length: expected >= 0, found " + payloadLength);
+    }
+  }
 
-    /** The variant id as the unsigned value the file stores. */
-    public long variantIdUnsigned() {
-        return Integer.toUnsignedLong(variantId);
-    }
+  /** The variant id as the unsigned value the file stores. */
+  public long variantIdUnsigned() {
+    return Integer.toUnsignedLong(variantId);
+  }
 
-    /** This header with another signer, for re-signing ({@link ImageSigner}). */
-    public ImageHeader withSigner(KeyFingerprint signer) {
-        return new ImageHeader(formatVersion, shellInterfaceId, roleKind, variantId, variantName, imageVersion,
-                buildInfo, resources, payloadLength, payloadDigest, signer);
-    }
+  /** This header with another signer, for re-signing ({@link ImageSigner}). */
+  public ImageHeader withSigner(KeyFingerprint signer) {
+    return new ImageHeader(formatVersion, shellInterfaceId, roleKind, variantId, variantName, imageVersion,
+        buildInfo, resources, payloadLength, payloadDigest, signer);
+  }
 }

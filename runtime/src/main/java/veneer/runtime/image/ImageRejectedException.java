@@ -16,20 +16,20 @@ import java.util.Objects;
  */
 public final class ImageRejectedException extends Exception {
 
-    private final RejectionReason reason;
+  private final RejectionReason reason;
 
-    ImageRejectedException(RejectionReason reason, String message) {
-        super(reason + ": " + message);
-        this.reason = Objects.requireNonNull(reason);
-    }
+  ImageRejectedException(RejectionReason reason, String message) {
+    super(reason + ": " + message);
+    this.reason = Objects.requireNonNull(reason);
+  }
 
-    ImageRejectedException(RejectionReason reason, String message, Throwable cause) {
-        super(reason + ": " + message, cause);
-        this.reason = Objects.requireNonNull(reason);
-    }
+  ImageRejectedException(RejectionReason reason, String message, Throwable cause) {
+    super(reason + ": " + message, cause);
+    this.reason = Objects.requireNonNull(reason);
+  }
 
-    /** The stable reason code. */
-    public RejectionReason reason() {
-        return reason;
-    }
+  /** The stable reason code. */
+  public RejectionReason reason() {
+    return reason;
+  }
 }

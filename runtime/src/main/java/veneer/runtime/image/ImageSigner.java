@@ -16,23 +16,23 @@ import java.util.Objects;
  */
 public final class ImageSigner {
 
-    private ImageSigner() {
-    }
+  private ImageSigner() {
+  }
 
-    /**
-     * Returns {@code image} signed by {@code newKey}.
-     *
-     * @param currentSigners keys one of which must have signed {@code image}
-     * @throws ImageRejectedException if {@code image} is not a well-formed image validly signed by a
-     *     key of {@code currentSigners} (the reason says which check failed)
-     */
-    public static byte[] resign(byte[] image, TrustStore currentSigners, SigningKey newKey)
-            throws ImageRejectedException {
-        Objects.requireNonNull(image, "image");
-        Objects.requireNonNull(currentSigners, "currentSigners");
-        Objects.requireNonNull(newKey, "newKey");
-        ParsedImage parsed = ImageVerifier.verifySignature(image.clone(), currentSigners);
-        byte[] payload = Arrays.copyOfRange(parsed.bytes(), parsed.payloadOffset(), parsed.signedLength());
-        return ImageWriter.write(parsed.header().withSigner(newKey.fingerprint()), payload, newKey);
-    }
+  /**
+   * Returns {@code image} signed by {@code newKey}.
+   *
+   * @param currentSigners keys one of which must have signed {@code image}
+   * @throws ImageRejectedException if {@code image} is not a well-formed image validly signed by a
+   *     key of {@code currentSigners} (the reason says which check failed)
+   */
+  public static byte[] resign(byte[] image, TrustStore currentSigners, SigningKey newKey)
+      throws ImageRejectedException {
+    Objects.requireNonNull(image, "image");
+    Objects.requireNonNull(currentSigners, "currentSigners");
+    Objects.requireNonNull(newKey, "newKey");
+    ParsedImage parsed = ImageVerifier.verifySignature(image.clone(), currentSigners);
+    byte[] payload = Arrays.copyOfRange(parsed.bytes(), parsed.payloadOffset(), parsed.signedLength());
+    return ImageWriter.write(parsed.header().withSigner(newKey.fingerprint()), payload, newKey);
+  }
 }

@@ -7,27 +7,27 @@ package veneer.runtime.image;
  */
 final class ImageWriter {
 
-    private ImageWriter() {
-    }
+  private ImageWriter() {
+  }
 
-    /** Header bytes followed by payload bytes: the part the signature covers. */
-    static byte[] signedPart(ImageHeader header, byte[] payload) {
-        return new LittleEndianWriter().bytes(HeaderCodec.encode(header)).bytes(payload).toByteArray();
-    }
+  /** Header bytes followed by payload bytes: the part the signature covers. */
+  static byte[] signedPart(ImageHeader header, byte[] payload) {
+    return new LittleEndianWriter().bytes(HeaderCodec.encode(header)).bytes(payload).toByteArray();
+  }
 
-    /** The complete image: signed part, then the signature block over it. */
-    static byte[] write(ImageHeader header, byte[] payload, SigningKey key) {
-        byte[] signed = signedPart(header, payload);
-        return attachSignature(signed, key.sign(signed, 0, signed.length));
-    }
+  /** The complete image: signed part, then the signature block over it. */
+  static byte[] write(ImageHeader header, byte[] payload, SigningKey key) {
+    byte[] signed = signedPart(header, payload);
+    return attachSignature(signed, key.sign(signed, 0, signed.length));
+  }
 
-    static byte[] attachSignature(byte[] signedPart, byte[] signature) {
-        return new LittleEndianWriter()
-                .bytes(signedPart)
-                .bytes(ImageLayout.SIGNATURE_MAGIC)
-                .u16(ImageLayout.SIGNATURE_ALGORITHM_ED25519)
-                .u16(signature.length)
-                .bytes(signature)
-                .toByteArray();
-    }
+  static byte[] attachSignature(byte[] signedPart, byte[] signature) {
+    return new LittleEndianWriter()
+        .bytes(signedPart)
+        .bytes(ImageLayout.SIGNATURE_MAGIC)
+        .u16(ImageLayout.SIGNATURE_ALGORITHM_ED25519)
+        .u16(signature.length)
+        .bytes(signature)
+        .toByteArray();
+  }
 }

@@ -8,11 +8,11 @@ import java.io.IOException;
  */
 public final class KeyFileException extends IOException {
 
-    KeyFileException(String message) {
-        super(message);
-    }
+  KeyFileException(String message) {
+    super(message);
+  }
 
-    KeyFileException(String message, Throwable cause) {
-        super(message, cause);
-    }
+  KeyFileException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

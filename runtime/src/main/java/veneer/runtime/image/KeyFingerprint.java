@@ -16,23 +16,23 @@ import java.security.PublicKey;
  */
 public record KeyFingerprint(Sha256Digest digest) {
 
-    /** Fingerprint of a public key. */
-    public static KeyFingerprint of(PublicKey key) {
-        return new KeyFingerprint(Sha256Digest.of(key.getEncoded()));
-    }
+  /** Fingerprint of a public key. */
+  public static KeyFingerprint of(PublicKey key) {
+    return new KeyFingerprint(Sha256Digest.of(key.getEncoded()));
+  }
 
-    /** Parses 64 hex digits. */
-    public static KeyFingerprint parse(String hex) {
-        return new KeyFingerprint(Sha256Digest.parse(hex));
-    }
+  /** Parses 64 hex digits. */
+  public static KeyFingerprint parse(String hex) {
+    return new KeyFingerprint(Sha256Digest.parse(hex));
+  }
 
-    /** 64 lower-case hex digits. */
-    public String hex() {
-        return digest.hex();
-    }
+  /** 64 lower-case hex digits. */
+  public String hex() {
+    return digest.hex();
+  }
 
-    @Override
-    public String toString() {
-        return hex();
-    }
+  @Override
+  public String toString() {
+    return hex();
+  }
 }

@@ -11,16 +11,16 @@ package veneer.runtime.image;
  */
 record ParsedImage(ImageHeader header, byte[] bytes, int headerLength, byte[] signature) {
 
-    int payloadOffset() {
-        return headerLength;
-    }
+  int payloadOffset() {
+    return headerLength;
+  }
 
-    int payloadLength() {
-        return (int) header.payloadLength();
-    }
+  int payloadLength() {
+    return (int) header.payloadLength();
+  }
 
-    /** Length of the signed part: header followed by payload. */
-    int signedLength() {
-        return headerLength + payloadLength();
-    }
+  /** Length of the signed part: header followed by payload. */
+  int signedLength() {
+    return headerLength + payloadLength();
+  }
 }

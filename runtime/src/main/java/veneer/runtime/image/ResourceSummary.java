@@ -15,20 +15,20 @@ package veneer.runtime.image;
  */
 public record ResourceSummary(long luts, long flipFlops, long blockRams, long dsps) {
 
-    /** Largest count the header can hold. */
-    public static final long MAX_COUNT = 0xFFFF_FFFFL;
+  /** Largest count the header can hold. */
+  public static final long MAX_COUNT = 0xFFFF_FFFFL;
 
-    /** Rejects counts that are negative or do not fit 32 unsigned bits. */
-    public ResourceSummary {
-        check("LUT count", luts);
-        check("flip-flop count", flipFlops);
-        check("block RAM count", blockRams);
-        check("DSP count", dsps);
-    }
+  /** Rejects counts that are negative or do not fit 32 unsigned bits. */
+  public ResourceSummary {
+    check("LUT count", luts);
+    check("flip-flop count", flipFlops);
+    check("block RAM count", blockRams);
+    check("DSP count", dsps);
+  }
 
-    private static void check(String what, long value) {
-        if (value < 0 || value > MAX_COUNT) {
-            throw new IllegalArgumentException(what + ": expected 0.." + MAX_COUNT + ", found " + value);
-        }
+  private static void check(String what, long value) {
+    if (value < 0 || value > MAX_COUNT) {
+      throw new IllegalArgumentException(what + ": expected 0.." + MAX_COUNT + ", found " + value);
     }
+  }
 }

@@ -18,44 +18,44 @@ import java.util.Objects;
  */
 public final class SigningKey {
 
-    private final PrivateKey privateKey;
-    private final PublicKey publicKey;
-    private final KeyFingerprint fingerprint;
+  private final PrivateKey privateKey;
+  private final PublicKey publicKey;
+  private final KeyFingerprint fingerprint;
 
-    SigningKey(KeyPair pair) {
-        this.privateKey = Objects.requireNonNull(pair.getPrivate());
-        this.publicKey = Objects.requireNonNull(pair.getPublic());
-        this.fingerprint = KeyFingerprint.of(publicKey);
-    }
+  SigningKey(KeyPair pair) {
+    this.privateKey = Objects.requireNonNull(pair.getPrivate());
+    this.publicKey = Objects.requireNonNull(pair.getPublic());
+    this.fingerprint = KeyFingerprint.of(publicKey);
+  }
 
-    /** The public half, to put into a trust store. */
-    public PublicKey publicKey() {
-        return publicKey;
-    }
+  /** The public half, to put into a trust store. */
+  public PublicKey publicKey() {
+    return publicKey;
+  }
 
-    /** Fingerprint of the public half. */
-    public KeyFingerprint fingerprint() {
-        return fingerprint;
-    }
+  /** Fingerprint of the public half. */
+  public KeyFingerprint fingerprint() {
+    return fingerprint;
+  }
 
-    PrivateKey privateKey() {
-        return privateKey;
-    }
+  PrivateKey privateKey() {
+    return privateKey;
+  }
 
-    /** Ed25519 signature (64 bytes) of {@code data[offset, offset + length)}; deterministic. */
-    byte[] sign(byte[] data, int offset, int length) {
-        try {
-            Signature signer = Signature.getInstance("Ed25519");
-            signer.initSign(privateKey);
-            signer.update(data, offset, length);
-            return signer.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Ed25519 signing failed with key " + fingerprint.hex(), e);
-        }
+  /** Ed25519 signature (64 bytes) of {@code data[offset, offset + length)}; deterministic. */
+  byte[] sign(byte[] data, int offset, int length) {
+    try {
+      Signature signer = Signature.getInstance("Ed25519");
+      signer.initSign(privateKey);
+      signer.update(data, offset, length);
+      return signer.sign();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Ed25519 signing failed with key " + fingerprint.hex(), e);
     }
+  }
 
-    @Override
-    public String toString() {
-        return "SigningKey[Ed25519 " + fingerprint.hex() + "]";
-    }
+  @Override
+  public String toString() {
+    return "SigningKey[Ed25519 " + fingerprint.hex() + "]";
+  }
 }

@@ -14,40 +14,40 @@ package veneer.runtime.image;
  */
 public final class VerifiedImage {
 
-    private final ImageHeader header;
-    private final byte[] payload;
-    private final PartialBitstream bitstream;
+  private final ImageHeader header;
+  private final byte[] payload;
+  private final PartialBitstream bitstream;
 
-    VerifiedImage(ImageHeader header, byte[] payload, PartialBitstream bitstream) {
-        this.header = header;
-        this.payload = payload;
-        this.bitstream = bitstream;
-    }
+  VerifiedImage(ImageHeader header, byte[] payload, PartialBitstream bitstream) {
+    this.header = header;
+    this.payload = payload;
+    this.bitstream = bitstream;
+  }
 
-    /** All header fields. */
-    public ImageHeader header() {
-        return header;
-    }
+  /** All header fields. */
+  public ImageHeader header() {
+    return header;
+  }
 
-    /** The framed partial bitstream bytes for the configuration port (a copy). */
-    public byte[] payload() {
-        return payload.clone();
-    }
+  /** The framed partial bitstream bytes for the configuration port (a copy). */
+  public byte[] payload() {
+    return payload.clone();
+  }
 
-    /** The parsed partial bitstream inside the payload. */
-    public PartialBitstream bitstream() {
-        return bitstream;
-    }
+  /** The parsed partial bitstream inside the payload. */
+  public PartialBitstream bitstream() {
+    return bitstream;
+  }
 
-    /** Who signed it. */
-    public KeyFingerprint signer() {
-        return header.signerFingerprint();
-    }
+  /** Who signed it. */
+  public KeyFingerprint signer() {
+    return header.signerFingerprint();
+  }
 
-    @Override
-    public String toString() {
-        return "VerifiedImage[" + header.roleKind() + " variant " + header.variantIdUnsigned() + " \"" + header.variantName()
-                + "\" version " + header.imageVersion() + ", shell " + header.shellInterfaceId().hex()
-                + ", signer " + header.signerFingerprint().hex() + ", " + payload.length + " payload bytes]";
-    }
+  @Override
+  public String toString() {
+    return "VerifiedImage[" + header.roleKind() + " variant " + header.variantIdUnsigned() + " \"" + header.variantName()
+        + "\" version " + header.imageVersion() + ", shell " + header.shellInterfaceId().hex()
+        + ", signer " + header.signerFingerprint().hex() + ", " + payload.length + " payload bytes]";
+  }
 }

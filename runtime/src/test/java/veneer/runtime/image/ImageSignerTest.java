@@ -16,44 +16,44 @@ import org.junit.jupiter.api.Test;
 
 class ImageSignerTest {
 
-    @Test
-    void resignedImageVerifiesUnderTheNewKeyOnlyAndKeepsEverythingElse() throws Exception {
-        byte[] original = standardImage();
-        byte[] resigned = ImageSigner.resign(original, trusting(KEY), OTHER_KEY);
+  @Test
+  void resignedImageVerifiesUnderTheNewKeyOnlyAndKeepsEverythingElse() throws Exception {
+    byte[] original = standardImage();
+    byte[] resigned = ImageSigner.resign(original, trusting(KEY), OTHER_KEY);
 
-        VerifiedImage v = ImageVerifier.verify(resigned, SHELL, trusting(OTHER_KEY), RollbackPolicy.inMemory());
-        VerifiedImage before = ImageVerifier.verify(original, SHELL, trusting(KEY), RollbackPolicy.inMemory());
-        assertEquals(OTHER_KEY.fingerprint(), v.header().signerFingerprint());
-        assertEquals(before.header().withSigner(OTHER_KEY.fingerprint()), v.header());
-        assertArrayEquals(before.payload(), v.payload());
+    VerifiedImage v = ImageVerifier.verify(resigned, SHELL, trusting(OTHER_KEY), RollbackPolicy.inMemory());
+    VerifiedImage before = ImageVerifier.verify(original, SHELL, trusting(KEY), RollbackPolicy.inMemory());
+    assertEquals(OTHER_KEY.fingerprint(), v.header().signerFingerprint());
+    assertEquals(before.header().withSigner(OTHER_KEY.fingerprint()), v.header());
+    assertArrayEquals(before.payload(), v.payload());
 
-        ImageRejectedException e = assertThrows(ImageRejectedException.class,
-                () -> ImageVerifier.verify(resigned, SHELL, trusting(KEY), RollbackPolicy.inMemory()));
-        assertEquals(RejectionReason.UNKNOWN_KEY, e.reason());
-    }
+    ImageRejectedException e = assertThrows(ImageRejectedException.class,
+        () -> ImageVerifier.verify(resigned, SHELL, trusting(KEY), RollbackPolicy.inMemory()));
+    assertEquals(RejectionReason.UNKNOWN_KEY, e.reason());
+  }
 
-    @Test
-    void aTamperedImageIsNotResigned() {
-        byte[] tampered = standardImage();
-        tampered[payloadOffset(tampered) + 40] ^= 1;
-        ImageRejectedException e = assertThrows(ImageRejectedException.class,
-                () -> ImageSigner.resign(tampered, trusting(KEY), OTHER_KEY));
-        assertEquals(RejectionReason.PAYLOAD_DIGEST_MISMATCH, e.reason());
-    }
+  @Test
+  void aTamperedImageIsNotResigned() {
+    byte[] tampered = standardImage();
+    tampered[payloadOffset(tampered) + 40] ^= 1;
+    ImageRejectedException e = assertThrows(ImageRejectedException.class,
+        () -> ImageSigner.resign(tampered, trusting(KEY), OTHER_KEY));
+    assertEquals(RejectionReason.PAYLOAD_DIGEST_MISMATCH, e.reason());
+  }
 
-    @Test
-    void anImageByAnUntrustedSignerIsNotResigned() {
-        ImageRejectedException e = assertThrows(ImageRejectedException.class,
-                () -> ImageSigner.resign(standardImage(), trusting(OTHER_KEY), OTHER_KEY));
-        assertEquals(RejectionReason.UNKNOWN_KEY, e.reason());
-        assertTrue(e.getMessage().contains(KEY.fingerprint().hex()), e.getMessage());
-    }
+  @Test
+  void anImageByAnUntrustedSignerIsNotResigned() {
+    ImageRejectedException e = assertThrows(ImageRejectedException.class,
+        () -> ImageSigner.resign(standardImage(), trusting(OTHER_KEY), OTHER_KEY));
+    assertEquals(RejectionReason.UNKNOWN_KEY, e.reason());
+    assertTrue(e.getMessage().contains(KEY.fingerprint().hex()), e.getMessage());
+  }
 
-    @Test
-    void theInputArrayIsLeftAsItWas() throws Exception {
-        byte[] original = standardImage();
-        byte[] copy = Arrays.copyOf(original, original.length);
-        ImageSigner.resign(original, trusting(KEY), OTHER_KEY);
-        assertArrayEquals(copy, original);
-    }
+  @Test
+  void theInputArrayIsLeftAsItWas() throws Exception {
+    byte[] original = standardImage();
+    byte[] copy = Arrays.copyOf(original, original.length);
+    ImageSigner.resign(original, trusting(KEY), OTHER_KEY);
+    assertArrayEquals(copy, original);
+  }
 }

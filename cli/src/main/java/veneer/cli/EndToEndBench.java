@@ -31,19 +31,19 @@ final class EndToEndBench implements Callable<Integer> {
   String backend = "jvm";
 
   @Option(names = "--launches", description = "Timed launches of the tiny kernel (default ${DEFAULT-VALUE}).")
-  int launches = 100;
+  int launches = 20;
 
   @Option(names = "--vector-length", description = "Elements of each vector of the vector add (default ${DEFAULT-VALUE}).")
-  int vectorLength = 8192;
+  int vectorLength = 4096;
 
   @Option(names = "--matrix-size", paramLabel = "N", description = "N of the N x N matrix multiply (default ${DEFAULT-VALUE}).")
-  int matrixSize = 32;
+  int matrixSize = 16;
 
   @Option(names = "--conv-width", description = "Image width of the 3x3 convolution (default ${DEFAULT-VALUE}).")
-  int convWidth = 64;
+  int convWidth = 32;
 
   @Option(names = "--conv-height", description = "Image height of the 3x3 convolution (default ${DEFAULT-VALUE}).")
-  int convHeight = 64;
+  int convHeight = 16;
 
   @Option(names = "--json", description = "Print one JSON object instead of the table.")
   boolean json;

@@ -25,7 +25,7 @@ import veneer.runtime.image.TrustStore;
  * is read as a difference modulo 2^32; no measured interval comes near 2^32 cycles).
  *
  * <pre>{@code
- * EndToEndRun r = EndToEndRun.measure("sim:jvm", new EndToEndRun.Sizes(200, 4096, 24, 64, 32));
+ * EndToEndRun r = EndToEndRun.measure("sim:jvm", new EndToEndRun.Sizes(20, 4096, 16, 32, 16));
  * System.out.println(r.launchCycles() / (double) r.launches() + " cycles per launch");
  * }</pre>
  *

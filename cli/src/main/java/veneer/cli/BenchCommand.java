@@ -80,13 +80,26 @@ final class BenchCommand implements Callable<Integer> {
     StringBuilder all = new StringBuilder("{");
     for (String name : only) {
       Callable<Integer> bench = BENCHES.get(name).apply(json);
+      // A bench that fails (a tool missing, a check failing) is reported and the others still run.
       if (json) {
-        Captured c = captured(bench);
-        status |= c.status;
-        all.append(all.length() > 1 ? "," : "").append(Json.write(name)).append(':').append(c.object(name));
+        String member;
+        try {
+          Captured c = captured(bench);
+          status |= c.status;
+          member = c.object(name);
+        } catch (Exception e) {
+          status = 1;
+          member = Json.write(Map.of("error", reason(e)));
+        }
+        all.append(all.length() > 1 ? "," : "").append(Json.write(name)).append(':').append(member);
       } else {
         System.out.println("== bench " + name + " ==");
-        status |= bench.call();
+        try {
+          status |= bench.call();
+        } catch (Exception e) {
+          status = 1;
+          System.out.println("bench " + name + " failed: " + reason(e));
+        }
         System.out.println();
       }
     }
@@ -107,6 +120,10 @@ final class BenchCommand implements Callable<Integer> {
       }
       return s;
     }
+  }
+
+  private static String reason(Exception e) {
+    return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   /** Runs {@code bench} with standard output captured: the benches print their JSON there. */

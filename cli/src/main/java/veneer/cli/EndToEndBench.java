@@ -73,7 +73,7 @@ final class EndToEndBench implements Callable<Integer> {
     f.put("cycles_per_launch", round(r.launchCycles() / (double) r.launches(), 10));
     f.put("launches_per_simulated_second", Math.round(r.launches() / (r.launchCycles() / (DEVICE_CLOCK_MHZ * 1e6))));
     f.put("launch_wall_ms", round(r.launchNanos() / 1e6, 10));
-    f.put("launches_per_wall_second", round(r.launches() / (r.launchNanos() / 1e9), 10));
+    f.put("launches_per_wall_second", round(r.launches() / (r.launchNanos() / 1e9), 100));
     f.put("kernels", KernelFigures.json(r.kernels()));
     ExampleOutcome vectorAdd = r.kernels().get(0);
     double measured = KernelFigures.rooflinePercent(vectorAdd);
@@ -95,7 +95,7 @@ final class EndToEndBench implements Callable<Integer> {
         + " %.1f cycles per launch%n", f.get("launches"), f.get("launch_cycles"), f.get("cycles_per_launch")));
     sb.append(String.format(Locale.ROOT, "  %,d launches per simulated second (at %.0f MHz)%n",
         f.get("launches_per_simulated_second"), f.get("clock_mhz")));
-    sb.append(String.format(Locale.ROOT, "  %.1f launches per wall-clock second (%.1f ms wall clock)%n",
+    sb.append(String.format(Locale.ROOT, "  %.2f launches per wall-clock second (%.1f ms wall clock)%n",
         f.get("launches_per_wall_second"), f.get("launch_wall_ms")));
     sb.append("kernels (cycles: overlay busy cycles; roofline: minimum bytes moved / cycles / 64 B per cycle):\n");
     sb.append(KernelFigures.table(r.kernels()).render());

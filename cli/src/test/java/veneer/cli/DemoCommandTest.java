@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DemoCommandTest {
+  private static final List<String> KERNELS = List.of("vector add", "matrix multiply 16x16", "3x3 blur 32x16",
+      "histogram 4096 B");
+
   @TempDir
   Path dir;
 
@@ -27,10 +31,8 @@ class DemoCommandTest {
     assertTrue(out.contains("ok: user function asked for RTL variant 1: refused by management"), out);
     assertTrue(out.contains("ok: user function asked for an overlay signed by an unknown key: refused by management"), out);
     assertTrue(out.contains("ok: RTL vector add of 512 elements"), out);
-    for (String kernel : List.of("vector add", "matrix multiply 16x16", "3x3 blur 32x16", "histogram 4096 B")) {
-      Matcher m = Pattern.compile("\\n   " + Pattern.quote(kernel)
-          + " +(\\d+) +(\\d+) +([0-9.]+) +(\\d+) +([0-9.]+)% +([0-9.]+) +ok\\n").matcher(out);
-      assertTrue(m.find(), kernel + " row missing or not ok:\n" + out);
+    for (String kernel : KERNELS) {
+      Matcher m = row(kernel, out);
       long elements = Long.parseLong(m.group(1));
       long cycles = Long.parseLong(m.group(2));
       assertTrue(cycles > 0, kernel);
@@ -42,5 +44,37 @@ class DemoCommandTest {
     assertTrue(Files.isRegularFile(dir.resolve("rtl").resolve("LfsrAluLanes8x32.v")));
     assertTrue(Files.isRegularFile(dir.resolve("overlay.vimg")));
     assertTrue(Files.isRegularFile(dir.resolve("keys").resolve("release.pub")));
+  }
+
+  /**
+   * The device on Verilator: the same checks pass and every kernel takes exactly the cycles it takes
+   * on the JVM back end (the simulators agree cycle for cycle, so the figures cannot differ).
+   */
+  @Test
+  void onVerilatorTheDeviceGivesTheJvmFigures() {
+    CliRun jvm = CliRun.of("demo", "--backend", "jvm", "--out", dir.resolve("jvm").toString());
+    CliRun verilator = CliRun.of("demo", "--backend", "verilator", "--out", dir.resolve("verilator").toString());
+    assertEquals(0, jvm.status(), jvm.out() + jvm.err());
+    assertEquals(0, verilator.status(), verilator.out() + verilator.err());
+    assertTrue(verilator.out().contains("9. Figures (sim:verilator;"), verilator.out());
+    assertTrue(verilator.out().endsWith("demo: all checks passed\n"), verilator.out());
+    assertEquals(figures(jvm.out()), figures(verilator.out()));
+  }
+
+  /** Per kernel: elements, cycles and bytes moved, as the table prints them. */
+  private static List<String> figures(String out) {
+    List<String> rows = new ArrayList<>();
+    for (String kernel : KERNELS) {
+      Matcher m = row(kernel, out);
+      rows.add(kernel + ": " + m.group(1) + " elements, " + m.group(2) + " cycles, " + m.group(4) + " bytes");
+    }
+    return rows;
+  }
+
+  private static Matcher row(String kernel, String out) {
+    Matcher m = Pattern.compile("\\n   " + Pattern.quote(kernel)
+        + " +(\\d+) +(\\d+) +([0-9.]+) +(\\d+) +([0-9.]+)% +([0-9.]+) +ok\\n").matcher(out);
+    assertTrue(m.find(), kernel + " row missing or not ok:\n" + out);
+    return m;
   }
 }

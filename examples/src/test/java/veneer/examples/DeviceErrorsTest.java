@@ -18,6 +18,7 @@ import veneer.runtime.ImageDecision;
 import veneer.runtime.KernelException;
 import veneer.runtime.LaunchTimeoutException;
 import veneer.runtime.LoadFailedException;
+import veneer.runtime.ManagementStatus;
 import veneer.runtime.image.KeyPairs;
 
 /** Device errors as Java exceptions on sim:jvm, each equal to what the JVM reports. */
@@ -65,7 +66,30 @@ class DeviceErrorsTest {
     LaunchTimeoutException e = assertThrows(LaunchTimeoutException.class,
         () -> dev.user().kernel(FailingKernels.class, "spin").withTimeout(200).launch(WorkRange.of(32), new int[32], 300));
     assertEquals(200, e.cycles());
+    IllegalStateException busy = assertThrows(IllegalStateException.class,
+        () -> dev.user().kernel(FailingKernels.class, "spin").launch(WorkRange.of(8), new int[8], 3));
+    assertEquals("cannot launch FailingKernels.spin: the overlay is still running an earlier launch; wait for its"
+        + " interrupt (User.awaitInterrupt) or reset the Role (Management.resetRole())", busy.getMessage());
     dev.user().awaitInterrupt(0, 5_000_000); // let the slow launch finish before the next one
+    int[] out = new int[8];
+    int[] expected = new int[8];
+    JvmKernelRunner.run(FailingKernels.class, "spin", WorkRange.of(8), expected, 3);
+    dev.user().kernel(FailingKernels.class, "spin").launch(WorkRange.of(8), out, 3);
+    assertArrayEquals(expected, out);
+  }
+
+  @Test
+  void aRoleResetStopsARunawayKernelAndTheNextLaunchWorks() {
+    assertThrows(LaunchTimeoutException.class,
+        () -> dev.user().kernel(FailingKernels.class, "spin").withTimeout(500).launch(WorkRange.of(32), new int[32], 100_000));
+    ManagementStatus before = dev.management().status();
+    assertEquals(3, before.activeVariant(), before.toString());
+    dev.management().resetRole();
+    ManagementStatus after = dev.management().status();
+    assertEquals(3, after.activeVariant(), "the image stays loaded: " + after);
+    assertFalse(after.busy() || after.decoupled(), after.toString());
+    assertEquals(before.loadsOk(), after.loadsOk(), "a reset is not a load");
+    assertEquals(-1, dev.user().awaitInterrupt(0, 20_000), "the reset kernel never finishes");
     int[] out = new int[8];
     int[] expected = new int[8];
     JvmKernelRunner.run(FailingKernels.class, "spin", WorkRange.of(8), expected, 3);

@@ -17,6 +17,9 @@ import veneer.kernel.WorkRange;
  * and kernel agree on the ABI by construction.
  */
 final class KernelLaunch {
+  /** Bit 0 of the array's {@code status}: some thread is running. */
+  private static final long STATUS_BUSY = 1;
+
   private final User user;
   private final CompiledKernel kernel;
   private final WorkRange range;
@@ -38,6 +41,10 @@ final class KernelLaunch {
           + names(params) + "), found " + args.length);
     }
     Overlay overlay = user.overlay();
+    if ((overlay.read("status") & STATUS_BUSY) != 0) {
+      throw new IllegalStateException("cannot launch " + kernel.name() + ": the overlay is still running an earlier"
+          + " launch; wait for its interrupt (User.awaitInterrupt) or reset the Role (Management.resetRole())");
+    }
     Overlay.Shape shape = overlay.shape();
     int[] imem = kernel.imemImage();
     if (imem.length > shape.imemWords()) {

@@ -13,7 +13,8 @@ import veneer.runtime.link.ConfigurationStatus;
 import veneer.runtime.link.Link;
 
 /**
- * The management function (PF0): identity, shell interface id and signed-image loading. It is
+ * The management function (PF0): identity, shell interface id, signed-image loading, status and
+ * monitoring counters, and Role reset. It is
  * also the only way for the user side to get an image loaded: {@link User#requestImage} hands
  * the bytes to this side, which decides with its own trust store and {@link ImagePolicy}
  * ({@link #serveUserRequests}); without a policy every request is refused.
@@ -42,6 +43,31 @@ public final class Management {
   public ShellInterfaceId shellInterfaceId() {
     BigInteger id = link.interfaceId();
     return new ShellInterfaceId(id.shiftRight(64).longValue(), id.longValue());
+  }
+
+  /** The partition's state and the monitoring counters. */
+  public ManagementStatus status() {
+    long cfg = link.managementRegister("cfgport_status");
+    return new ManagementStatus(link.managementRegister("active_variant"), (cfg & ManagementStatus.STATUS_BUSY) != 0,
+        (cfg & ManagementStatus.STATUS_DECOUPLED) != 0, link.managementRegister("loads_ok"),
+        link.managementRegister("loads_failed"), link.managementRegister("words_dropped"),
+        link.managementRegister("role_dram_reads"), link.managementRegister("role_dram_writes"),
+        link.managementRegister("requests_refused"), link.managementRegister("errlog_count"),
+        link.managementRegister("cycles"));
+  }
+
+  /**
+   * Resets the active Role (its registers, state machines and overlay threads) and returns when
+   * it is coupled again; the image stays loaded and device memory keeps its contents.
+   *
+   * @throws IllegalStateException if no Role is loaded
+   */
+  public void resetRole() {
+    long active = link.managementRegister("active_variant");
+    if (active == 0) {
+      throw new IllegalStateException("no Role is loaded, so there is none to reset; load an image first");
+    }
+    link.resetRole();
   }
 
   /** A management register by name (counters, status), for diagnostics. */

@@ -94,6 +94,11 @@ final class FakeOverlayLink implements Link {
   }
 
   @Override
+  public void resetRole() {
+    throw new UnsupportedOperationException("the fake link has no Role to reset");
+  }
+
+  @Override
   public long deviceMemoryBytes() {
     return dram.length;
   }

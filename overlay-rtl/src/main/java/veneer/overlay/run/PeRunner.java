@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import veneer.hdl.Elaborator;
@@ -22,6 +23,7 @@ import veneer.sim.Simulator;
 import veneer.sim.Simulators;
 import veneer.sim.bus.Axi4SlaveMemory;
 import veneer.sim.bus.CheckedSimulator;
+import veneer.sim.progress.Progress;
 
 /**
  * Runs a bare-metal RV32IM ELF on one simulated PE: loads its segments into instruction memory,
@@ -37,6 +39,9 @@ import veneer.sim.bus.CheckedSimulator;
  * }</pre>
  */
 public final class PeRunner {
+  /** Cycles between progress reports (a power of two). */
+  private static final long PROGRESS_CYCLES = 1 << 16;
+
   private final PeRunOptions options;
   private final Function<Design, Simulator> opener;
 
@@ -78,58 +83,65 @@ public final class PeRunner {
       StringBuilder console = new StringBuilder();
       int tohost = 0;
       PeRunResult.Reason reason;
-      while (true) {
-        if (sim.peek("done") == 1) {
-          reason = PeRunResult.Reason.ALL_STOPPED;
-          break;
-        }
-        if (sim.cycle() - started >= options.maxCycles()) {
-          reason = PeRunResult.Reason.TIMEOUT;
-          break;
-        }
-        if (sim.peek("retire_valid") == 1) {
-          RetireEvent e = new RetireEvent(sim.cycle(), (int) sim.peek("retire_thread"), (int) sim.peek("retire_pc"),
-              (int) sim.peek("retire_insn"), (int) sim.peek("retire_rd"), (int) sim.peek("retire_value"),
-              sim.peek("retire_we") == 1, sim.peek("retire_late") == 1);
-          if (options.trace()) {
-            out.println(e.traceLine());
+      try (Progress.Task progress = Progress.begin("running on the PE")) {
+        while (true) {
+          long ran = sim.cycle() - started;
+          if ((ran & PROGRESS_CYCLES - 1) == 0) {
+            progress.fraction(String.format(Locale.ROOT, "%,d of at most %,d cycles", ran, options.maxCycles()),
+                (double) ran / options.maxCycles());
           }
-          if (lockstep != null) {
-            lockstep.retired(e);
+          if (sim.peek("done") == 1) {
+            reason = PeRunResult.Reason.ALL_STOPPED;
+            break;
           }
-        }
-        if (sim.peek("wb_valid") == 1) {
-          RetireEvent.WriteBack w = new RetireEvent.WriteBack(sim.cycle(), (int) sim.peek("wb_thread"),
-              (int) sim.peek("wb_rd"), (int) sim.peek("wb_value"));
-          if (options.trace() && w.rd() != 0) {
-            out.println(w.traceLine());
+          if (sim.cycle() - started >= options.maxCycles()) {
+            reason = PeRunResult.Reason.TIMEOUT;
+            break;
           }
-          if (lockstep != null) {
-            lockstep.wroteBack(w);
+          if (sim.peek("retire_valid") == 1) {
+            RetireEvent e = new RetireEvent(sim.cycle(), (int) sim.peek("retire_thread"), (int) sim.peek("retire_pc"),
+                (int) sim.peek("retire_insn"), (int) sim.peek("retire_rd"), (int) sim.peek("retire_value"),
+                sim.peek("retire_we") == 1, sim.peek("retire_late") == 1);
+            if (options.trace()) {
+              out.println(e.traceLine());
+            }
+            if (lockstep != null) {
+              lockstep.retired(e);
+            }
           }
-        }
-        if (sim.peek("stop_valid") == 1 && lockstep != null) {
-          ThreadState st = ThreadState.of((int) sim.peek("stop_state"));
-          int thread = (int) sim.peek("stop_thread");
-          if (st == ThreadState.FAULT) {
-            lockstep.faulted(sim.cycle(), thread, (int) sim.peek("stop_cause"), (int) sim.peek("stop_pc"),
-                (int) sim.peek("stop_value"));
-          } else {
-            lockstep.stopped(sim.cycle(), thread, st, (int) sim.peek("stop_value"));
+          if (sim.peek("wb_valid") == 1) {
+            RetireEvent.WriteBack w = new RetireEvent.WriteBack(sim.cycle(), (int) sim.peek("wb_thread"),
+                (int) sim.peek("wb_rd"), (int) sim.peek("wb_value"));
+            if (options.trace() && w.rd() != 0) {
+              out.println(w.traceLine());
+            }
+            if (lockstep != null) {
+              lockstep.wroteBack(w);
+            }
           }
-        }
-        if (sim.peek("console_valid") == 1) {
-          char ch = (char) sim.peek("console_data");
-          console.append(ch);
-        }
-        boolean tohostStore = sim.peek("store_valid") == 1 && sim.peek("store_addr") == tohostAddr
-            && sim.peek("store_size") == 2 && sim.peek("store_data") != 0;
-        int stored = (int) sim.peek("store_data");
-        sim.step();
-        if (tohostStore) {
-          tohost = stored;
-          reason = PeRunResult.Reason.TOHOST;
-          break;
+          if (sim.peek("stop_valid") == 1 && lockstep != null) {
+            ThreadState st = ThreadState.of((int) sim.peek("stop_state"));
+            int thread = (int) sim.peek("stop_thread");
+            if (st == ThreadState.FAULT) {
+              lockstep.faulted(sim.cycle(), thread, (int) sim.peek("stop_cause"), (int) sim.peek("stop_pc"),
+                  (int) sim.peek("stop_value"));
+            } else {
+              lockstep.stopped(sim.cycle(), thread, st, (int) sim.peek("stop_value"));
+            }
+          }
+          if (sim.peek("console_valid") == 1) {
+            char ch = (char) sim.peek("console_data");
+            console.append(ch);
+          }
+          boolean tohostStore = sim.peek("store_valid") == 1 && sim.peek("store_addr") == tohostAddr
+              && sim.peek("store_size") == 2 && sim.peek("store_data") != 0;
+          int stored = (int) sim.peek("store_data");
+          sim.step();
+          if (tohostStore) {
+            tohost = stored;
+            reason = PeRunResult.Reason.TOHOST;
+            break;
+          }
         }
       }
       List<PeRunResult.ThreadResult> threads = new ArrayList<>();

@@ -14,7 +14,7 @@ import veneer.sim.bus.CheckedSimulator;
 
 /**
  * The whole array running vector add (vecadd.S: one element per work-item; vecadd8.S: eight
- * consecutive ones; -Dveneer.array.kernel=vecadd8s.S: eight, strided) against a DRAM with the
+ * consecutive ones; -Dveneer.array.kernel=vecadd8s.S: eight, strided; vecadd16.S: sixteen, whole lines) against a DRAM with the
  * shell channel's timing (100-cycle latency, 64 B/cycle): checks every result and reports the
  * useful bytes per cycle (12 per element) from the start write to irq and the share of the
  * 64 B/cycle roofline, with the IPC, the combining ratio and the simulation speed. The lower
@@ -33,7 +33,14 @@ class VectorAddArrayTest {
 
   @Test
   void unrolledVectorAddOnEightPesAgainstTheDramModel() {
-    measure(System.getProperty("veneer.array.kernel", "vecadd8.S"), 8, 9.0);
+    String kernel = System.getProperty("veneer.array.kernel", "vecadd8.S");
+    measure(kernel, elementsPerItem(kernel), 9.0);
+  }
+
+  /** 8 for vecadd8.S and vecadd8s.S, 16 for vecadd16.S: the digits of the kernel's name. */
+  private static int elementsPerItem(String kernel) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("vecadd(\\d+)").matcher(kernel);
+    return m.find() ? Integer.parseInt(m.group(1)) : 1;
   }
 
   /** Runs {@code kernel}, which handles {@code perItem} elements per work-item, on 4096 elements. */

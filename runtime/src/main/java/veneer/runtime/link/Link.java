@@ -36,6 +36,12 @@ public interface Link extends AutoCloseable {
   long managementRegister(String name);
 
   /**
+   * Resets the active Role through the management function (decoupled meanwhile) and returns when
+   * it is coupled again; the Shell, device memory and the loaded image stay as they are.
+   */
+  void resetRole();
+
+  /**
    * Bytes of device DRAM the user function may use for buffers (device addresses 0 to this value,
    * exclusive).
    */

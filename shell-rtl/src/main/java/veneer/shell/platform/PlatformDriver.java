@@ -3,6 +3,7 @@ package veneer.shell.platform;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import veneer.shell.PartitionRegisters;
 import veneer.shell.ShellConfig;
 import veneer.shell.dram.AddressMap;
@@ -23,6 +24,7 @@ import veneer.sim.SimulationTimeoutException;
 import veneer.sim.bus.Axi4ProtocolChecker;
 import veneer.sim.bus.AxiLiteProtocolChecker;
 import veneer.sim.bus.CheckedSimulator;
+import veneer.sim.progress.Progress;
 
 /**
  * The host's way into a simulated {@link SimulatedPlatform}: what a management driver (PF0) and
@@ -47,6 +49,8 @@ public final class PlatformDriver implements AutoCloseable {
   /** PF0 (management) and PF1 (user). */
   public static final int PF0 = 0;
   public static final int PF1 = 1;
+  /** Cycles between progress reports while waiting for an interrupt. */
+  private static final long PROGRESS_CYCLES = 4096;
   /** Host memory from here up is the staging buffer of the DMA copies; below it are their rings. */
   public static final long DMA_STAGING_BASE = PlatformDma.STAGING_BASE;
 
@@ -318,18 +322,25 @@ public final class PlatformDriver implements AutoCloseable {
     }
     long address = roleInterruptAddress(line);
     long start = sim.cycle();
-    while (true) {
-      interruptBacklog.addAll(host.interrupts());
-      for (int i = 0; i < interruptBacklog.size(); i++) {
-        if (interruptBacklog.get(i).address() == address) {
-          interruptBacklog.remove(i);
-          return sim.cycle() - start;
+    try (Progress.Task progress = Progress.begin("device: waiting for Role interrupt " + line)) {
+      while (true) {
+        interruptBacklog.addAll(host.interrupts());
+        for (int i = 0; i < interruptBacklog.size(); i++) {
+          if (interruptBacklog.get(i).address() == address) {
+            interruptBacklog.remove(i);
+            return sim.cycle() - start;
+          }
         }
+        long waited = sim.cycle() - start;
+        if (waited >= maxCycles) {
+          return -1;
+        }
+        if (waited % PROGRESS_CYCLES == 0) {
+          progress.fraction(String.format(Locale.ROOT, "%,d cycles of at most %,d", waited, maxCycles),
+              (double) waited / maxCycles);
+        }
+        sim.step(Math.min(16, maxCycles - waited));
       }
-      if (sim.cycle() - start >= maxCycles) {
-        return -1;
-      }
-      sim.step(Math.min(16, maxCycles - (sim.cycle() - start)));
     }
   }
 

@@ -16,39 +16,11 @@ record OverlayKernel(int[] words, Assembler.Result assembled) {
   }
 
   /**
-   * Like vecadd.S, but work-item {@code args[3]} loads {@code a + 1} at the label {@code boom}:
-   * a misaligned load (cause 4, mtval the address). Every other item completes.
+   * overlay-rtl/src/test/resources/array/misaligned.S: like vecadd.S, but work-item
+   * {@code args[3]} loads {@code a + 1} at the label {@code boom} (cause 4, mtval the address).
    */
   static OverlayKernel misalignedLoad() {
-    return of("""
-            .globl _start
-        _start:
-            li    t0, 0x20000100
-            lw    s0, 0(t0)
-            lw    s1, 4(t0)
-            lw    s2, 8(t0)
-            lw    s3, 12(t0)
-        next:
-            csrrs a0, 0xfc3, x0
-            bltz  a0, done
-            slli  t1, a0, 2
-            bne   a0, s3, fine
-            add   t5, s0, t1
-        boom:
-            lw    t3, 1(t5)
-        fine:
-            add   t2, s0, t1
-            lw    t3, 0(t2)
-            add   t2, s1, t1
-            lw    t4, 0(t2)
-            add   t3, t3, t4
-            add   t2, s2, t1
-            sw    t3, 0(t2)
-            j     next
-        done:
-            li    a0, 0
-            ecall
-        """, "misaligned.S");
+    return of(read("overlay-rtl/src/test/resources/array/misaligned.S"), "misaligned.S");
   }
 
   static OverlayKernel of(String source, String file) {

@@ -11,10 +11,12 @@ final class CompiledModel implements Model {
   private final StateLayout layout;
   private final Kernel kernel;
   private final int[] memWords;
+  private final int generatedClasses;
 
-  private CompiledModel(StateLayout layout, Kernel kernel) {
+  private CompiledModel(StateLayout layout, KernelCompiler.Compiled compiled) {
     this.layout = layout;
-    this.kernel = kernel;
+    this.kernel = compiled.kernel();
+    this.generatedClasses = compiled.classes();
     FlatNetlist flat = layout.flat;
     kernel.s = KernelCompiler.initialState(layout);
     kernel.m = new long[flat.memories().size()][];
@@ -34,6 +36,11 @@ final class CompiledModel implements Model {
   static CompiledModel compile(FlatNetlist flat) {
     StateLayout layout = new StateLayout(flat);
     return new CompiledModel(layout, KernelCompiler.compile(layout));
+  }
+
+  /** Classes generated for the design: the kernel, its part classes and any caller classes. */
+  int generatedClasses() {
+    return generatedClasses;
   }
 
   @Override

@@ -40,6 +40,11 @@ final class JvmSimulator implements Simulator {
     }
   }
 
+  /** The engine running the design. */
+  Model model() {
+    return model;
+  }
+
   /** The flat netlist being simulated. */
   FlatNetlist flat() {
     return flat;

@@ -3,8 +3,8 @@ package veneer.sim.jvm;
 import static org.objectweb.asm.Opcodes.*;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,12 +18,14 @@ import veneer.sim.flat.FlatNetlist;
 import veneer.sim.jvm.kernel.Kernel;
 
 /**
- * Compiles a flat netlist into one JVM class extending {@link Kernel}: {@code eval()} computes
- * every combinational net in topological order, {@code tick()} performs a clock edge. Nets of up
- * to 64 bits are computed inline with branch-free long arithmetic; wider ones call
- * {@link veneer.sim.jvm.kernel.WideOps}. Both methods are split into chunks of at most
- * {@link #CHUNK_BYTES} bytes of bytecode, well below HotSpot's 8000-byte limit beyond which it
- * does not compile a method, and leaving room to inline the small helpers.
+ * Compiles a flat netlist into JVM classes: a class extending {@link Kernel} whose {@code eval()}
+ * computes every combinational net in topological order and whose {@code tick()} performs a
+ * clock edge. Nets of up to 64 bits are computed inline with branch-free long arithmetic; wider
+ * ones call {@link veneer.sim.jvm.kernel.WideOps}. Both methods are split into static chunk
+ * methods of at most about {@link #CHUNK_BYTES} bytes of bytecode, well below HotSpot's 8000-byte
+ * limit beyond which it does not compile a method, and leaving room to inline the small helpers.
+ * The chunks live in as many part classes as the class-file limits need ({@link ChunkSequence}),
+ * so a design of any size compiles.
  */
 final class KernelCompiler {
   /** Bytecode budget of one generated method. */
@@ -33,12 +35,16 @@ final class KernelCompiler {
   private static final String NARROW = "veneer/sim/jvm/kernel/NarrowOps";
   private static final String WIDE = "veneer/sim/jvm/kernel/WideOps";
   private static final String WIDE_OP = "([JIIIIIII)V";
+  /** Locals of every chunk: the state array and the memories, then cached values. */
+  private static final int S = 0;
+  private static final int M = 1;
+  private static final int FIRST_LOCAL = 2;
 
   private final StateLayout layout;
   private final FlatNetlist flat;
   private final String className;
-  private final ClassWriter cw;
-  private final List<String> chunkNames = new ArrayList<>();
+  private final Map<String, byte[]> classes = new LinkedHashMap<>();
+  private ChunkSequence sequence;
   private MethodVisitor mv;
   private int bytes;
   private final Map<Integer, Integer> cache = new HashMap<>();
@@ -49,38 +55,55 @@ final class KernelCompiler {
     this.flat = layout.flat;
     String top = flat.topName().replaceAll("[^A-Za-z0-9_]", "_");
     this.className = "veneer/sim/jvm/kernel/Gen" + CLASSES.incrementAndGet() + "_" + top;
-    this.cw = new ClassWriter(ClassWriter.COMPUTE_MAXS | ClassWriter.COMPUTE_FRAMES) {
-      @Override
-      protected String getCommonSuperClass(String a, String b) {
-        return "java/lang/Object";
-      }
-    };
   }
 
-  /** Generates, loads and instantiates the kernel class for {@code layout}. */
-  static Kernel compile(StateLayout layout) {
+  /** A loaded kernel and how many classes were generated for it. */
+  record Compiled(Kernel kernel, int classes) {}
+
+  /** Generates, loads and instantiates the kernel classes for {@code layout}. */
+  static Compiled compile(StateLayout layout) {
     KernelCompiler c = new KernelCompiler(layout);
-    byte[] bytes = c.generate();
+    Map<String, byte[]> classes = c.generate();
+    int count = classes.size();
     try {
-      Class<?> k = new KernelLoader(Kernel.class.getClassLoader()).define(c.className.replace('/', '.'), bytes);
-      return (Kernel) k.getDeclaredConstructor().newInstance();
+      Class<?> k = new KernelLoader(Kernel.class.getClassLoader(), classes).loadClass(c.className.replace('/', '.'));
+      return new Compiled((Kernel) k.getDeclaredConstructor().newInstance(), count);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot load the compiled model of " + layout.flat.topName(), e);
     }
   }
 
-  /** Defines one generated class. */
-  private static final class KernelLoader extends ClassLoader {
-    KernelLoader(ClassLoader parent) {
-      super(parent);
+  /** Every generated class file by internal name; the kernel class is the last one. */
+  Map<String, byte[]> generate() {
+    sequence = new ChunkSequence(className + "_e", classes);
+    beginChunk();
+    for (int net : layout.combOrder) {
+      splitIfFull();
+      emitComb(net);
     }
+    List<ChunkSequence.Step> eval = endSequence();
 
-    Class<?> define(String name, byte[] b) {
-      return defineClass(name, b, 0, b.length);
+    sequence = new ChunkSequence(className + "_t", classes);
+    beginChunk();
+    for (int net : layout.clocked) {
+      splitIfFull();
+      emitNext(net);
     }
-  }
+    for (FlatMemory m : flat.memories()) {
+      int mi = flat.memories().indexOf(m);
+      for (FlatMemory.WritePort w : m.writePorts()) {
+        splitIfFull();
+        emitWrite(mi, m, w);
+      }
+    }
+    List<ChunkSequence.Step> tick = endSequence();
 
-  byte[] generate() {
+    ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS | ClassWriter.COMPUTE_FRAMES) {
+      @Override
+      protected String getCommonSuperClass(String a, String b) {
+        return "java/lang/Object";
+      }
+    };
     cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, className, null, KERNEL, null);
     MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
     init.visitCode();
@@ -89,84 +112,63 @@ final class KernelCompiler {
     init.visitInsn(RETURN);
     init.visitMaxs(0, 0);
     init.visitEnd();
-
-    beginChunk("e");
-    for (int net : layout.combOrder) {
-      splitIfFull("e");
-      emitComb(net);
-    }
-    List<String> evalChunks = endChunks();
-    emitCaller("eval", evalChunks, false);
-
-    beginChunk("t");
-    for (int net : layout.clocked) {
-      splitIfFull("t");
-      emitNext(net);
-    }
-    for (FlatMemory m : flat.memories()) {
-      int mi = flat.memories().indexOf(m);
-      for (FlatMemory.WritePort w : m.writePorts()) {
-        splitIfFull("t");
-        emitWrite(mi, m, w);
-      }
-    }
-    List<String> tickChunks = endChunks();
-    emitCaller("tick", tickChunks, true);
+    emitEntry(cw, "eval", eval, false);
+    emitEntry(cw, "tick", tick, true);
     cw.visitEnd();
-    return cw.toByteArray();
+    classes.put(className, cw.toByteArray());
+    return classes;
   }
 
   // --- chunks --------------------------------------------------------------------------------------
 
-  private void beginChunk(String prefix) {
-    String name = prefix + chunkNames.size();
-    chunkNames.add(name);
-    mv = cw.visitMethod(ACC_PRIVATE | ACC_FINAL, name, "()V", null, null);
-    mv.visitCode();
-    mv.visitVarInsn(ALOAD, 0);
-    mv.visitFieldInsn(GETFIELD, KERNEL, "s", "[J");
-    mv.visitVarInsn(ASTORE, 1);
-    mv.visitVarInsn(ALOAD, 0);
-    mv.visitFieldInsn(GETFIELD, KERNEL, "m", "[[J");
-    mv.visitVarInsn(ASTORE, 2);
-    bytes = 10;
+  private void beginChunk() {
+    mv = sequence.beginChunk();
+    bytes = 0;
     cache.clear();
-    nextLocal = 3;
+    nextLocal = FIRST_LOCAL;
   }
 
   private void endChunk() {
-    mv.visitInsn(RETURN);
-    mv.visitMaxs(0, 0);
-    mv.visitEnd();
+    sequence.endChunk();
+    mv = null;
   }
 
-  private void splitIfFull(String prefix) {
+  /**
+   * Starts a new chunk once this one is past {@link #CHUNK_BYTES}. Safe between any two nets (and
+   * between the pieces of a wide result): every value computed is also stored in {@code s}, so the
+   * next chunk starts with no cached locals and reloads what it needs.
+   */
+  private void splitIfFull() {
     if (bytes > CHUNK_BYTES) {
       endChunk();
-      beginChunk(prefix);
+      beginChunk();
     }
   }
 
-  private List<String> endChunks() {
+  private List<ChunkSequence.Step> endSequence() {
     endChunk();
-    List<String> names = new ArrayList<>(chunkNames);
-    chunkNames.clear();
-    return names;
+    return sequence.finish();
   }
 
-  private void emitCaller(String name, List<String> chunks, boolean commit) {
+  /** {@code eval()} or {@code tick()}: loads {@code s} and {@code m}, runs the steps, commits. */
+  private void emitEntry(ClassWriter cw, String name, List<ChunkSequence.Step> steps, boolean commit) {
     MethodVisitor m = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, name, "()V", null, null);
     m.visitCode();
-    for (String c : chunks) {
-      m.visitVarInsn(ALOAD, 0);
-      m.visitMethodInsn(INVOKEVIRTUAL, className, c, "()V", false);
+    m.visitVarInsn(ALOAD, 0);
+    m.visitFieldInsn(GETFIELD, KERNEL, "s", "[J");
+    m.visitVarInsn(ASTORE, 1);
+    m.visitVarInsn(ALOAD, 0);
+    m.visitFieldInsn(GETFIELD, KERNEL, "m", "[[J");
+    m.visitVarInsn(ASTORE, 2);
+    for (ChunkSequence.Step step : steps) {
+      m.visitVarInsn(ALOAD, 1);
+      m.visitVarInsn(ALOAD, 2);
+      m.visitMethodInsn(INVOKESTATIC, step.owner(), step.name(), ChunkSequence.STEP, false);
     }
     if (commit && layout.stateLength > 0) {
-      m.visitVarInsn(ALOAD, 0);
-      m.visitFieldInsn(GETFIELD, KERNEL, "s", "[J");
+      m.visitVarInsn(ALOAD, 1);
       m.visitLdcInsn(layout.stateLength);
-      m.visitVarInsn(ALOAD, 0);
-      m.visitFieldInsn(GETFIELD, KERNEL, "s", "[J");
+      m.visitVarInsn(ALOAD, 1);
       m.visitInsn(ICONST_0);
       m.visitLdcInsn(layout.stateLength);
       m.visitMethodInsn(INVOKESTATIC, "java/lang/System", "arraycopy",
@@ -195,6 +197,7 @@ final class KernelCompiler {
       mv.visitIntInsn(SIPUSH, v);
       bytes += 3;
     } else {
+      sequence.constant(v, 1);
       mv.visitLdcInsn(v);
       bytes += 3;
     }
@@ -205,6 +208,7 @@ final class KernelCompiler {
       mv.visitInsn(v == 0 ? LCONST_0 : LCONST_1);
       bytes += 1;
     } else {
+      sequence.constant(v, 2);
       mv.visitLdcInsn(v);
       bytes += 3;
     }
@@ -216,17 +220,18 @@ final class KernelCompiler {
   }
 
   private void invoke(String owner, String name, String desc) {
+    sequence.constant(owner + "." + name + desc, ChunkSequence.METHOD_REF_ENTRIES);
     mv.visitMethodInsn(INVOKESTATIC, owner, name, desc, false);
     bytes += 3;
   }
 
   private void loadS() {
-    mv.visitVarInsn(ALOAD, 1);
+    mv.visitVarInsn(ALOAD, S);
     bytes += 1;
   }
 
   private void loadMem(int memory) {
-    mv.visitVarInsn(ALOAD, 2);
+    mv.visitVarInsn(ALOAD, M);
     bytes += 1;
     pushInt(memory);
     insn(AALOAD);
@@ -519,6 +524,8 @@ final class KernelCompiler {
       invoke(WIDE, "clear", "([JII)V");
       int at = w;
       for (int arg : a) {
+        // a concatenation of thousands of nets would not fit one method
+        splitIfFull();
         at -= width(arg);
         loadS();
         pushInt(d);

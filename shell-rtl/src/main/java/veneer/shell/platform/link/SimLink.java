@@ -66,6 +66,11 @@ final class SimLink implements Link {
   }
 
   @Override
+  public void resetRole() {
+    driver.resetRole();
+  }
+
+  @Override
   public long deviceMemoryBytes() {
     return driver.dramBytes();
   }

@@ -1,0 +1,207 @@
+package veneer.sim.jvm;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+
+/**
+ * One entry point of a compiled design ({@code eval} or {@code tick}) as an ordered sequence of
+ * static chunk methods {@code (long[] s, long[][] m)}, spread over as many generated classes as
+ * the class-file format needs, so that no design is too large to compile.
+ *
+ * <p>A class file holds at most 65,535 constant-pool entries, and a big design's chunks refer to
+ * far more distinct constants than that (every state offset above 32,767 and every 64-bit literal
+ * is an entry). So chunks go into <em>part</em> classes, each closed while it is safely within the
+ * limit: {@link #constant} counts every entry the code asks for, and a part takes no new chunk once
+ * {@link #CONSTANT_BUDGET} is passed or it holds {@link #MAX_CALLS} chunks. Each part has a
+ * {@code run(s, m)} method that calls its chunks in order; if there are more than
+ * {@link #MAX_CALLS} parts, caller classes group them, level by level, so every method stays below
+ * HotSpot's 8000-byte limit for JIT compilation.
+ *
+ * <pre>{@code
+ * ChunkSequence eval = new ChunkSequence("veneer/sim/jvm/kernel/Gen1_Top_e", classes);
+ * MethodVisitor mv = eval.beginChunk();   // s in local 0, m in local 1
+ * eval.constant(1234567, 1);              // before each ldc
+ * ...
+ * eval.endChunk();
+ * List<ChunkSequence.Step> roots = eval.finish();  // call these in order
+ * }</pre>
+ */
+final class ChunkSequence {
+  /** Descriptor of every chunk, part and caller method. */
+  static final String STEP = "([J[[J)V";
+  /** Calls per caller method: 5 bytes each keeps it under HotSpot's 8000-byte HugeMethodLimit. */
+  static final int MAX_CALLS = 1000;
+  /**
+   * Constant-pool entries after which a part takes no new chunk. A chunk adds at most about 3,500
+   * (about 5,000 bytes of code, 3 bytes and 2 entries per 64-bit literal), and the helper methods
+   * and the part's own names a few hundred, so a part stays well below 65,535.
+   */
+  static final int CONSTANT_BUDGET = 50_000;
+  /** Entries of a method reference: Methodref, NameAndType, two Utf8 and the Class with its Utf8. */
+  static final int METHOD_REF_ENTRIES = 6;
+
+  /** A static {@code (long[], long[][])} method of a generated class. */
+  record Step(String owner, String name) {}
+
+  private final String prefix;
+  private final Map<String, byte[]> classes;
+  private final int maxCalls;
+  private final int constantBudget;
+  private final List<Step> parts = new ArrayList<>();
+  private final List<String> partChunks = new ArrayList<>();
+  private final Set<Object> partConstants = new HashSet<>();
+  private ClassWriter part;
+  private int entries;
+  private MethodVisitor chunk;
+  private int chunkCount;
+
+  /**
+   * @param prefix internal name that every generated class of this sequence starts with
+   * @param classes receives each finished class file by internal name
+   */
+  ChunkSequence(String prefix, Map<String, byte[]> classes) {
+    this(prefix, classes, MAX_CALLS, CONSTANT_BUDGET);
+  }
+
+  /** With smaller limits than the class-file format needs, so a test can reach every case. */
+  ChunkSequence(String prefix, Map<String, byte[]> classes, int maxCalls, int constantBudget) {
+    if (maxCalls < 2 || maxCalls > MAX_CALLS || constantBudget < 0 || constantBudget > CONSTANT_BUDGET) {
+      throw new IllegalArgumentException("expected 2 <= maxCalls <= " + MAX_CALLS + " and 0 <= constantBudget <= "
+          + CONSTANT_BUDGET + ", got " + maxCalls + " and " + constantBudget);
+    }
+    this.prefix = prefix;
+    this.classes = classes;
+    this.maxCalls = maxCalls;
+    this.constantBudget = constantBudget;
+  }
+
+  /** Starts the next chunk method: {@code s} is in local 0, {@code m} in local 1. */
+  MethodVisitor beginChunk() {
+    if (chunk != null) {
+      throw new IllegalStateException("chunk " + (chunkCount - 1) + " of " + prefix + " is still open");
+    }
+    if (part != null && (entries > constantBudget || partChunks.size() >= maxCalls)) {
+      closePart();
+    }
+    if (part == null) {
+      openPart();
+    }
+    String name = "c" + chunkCount++;
+    partChunks.add(name);
+    entries += 3; // the part's run method refers to the chunk: Methodref, NameAndType, name
+    chunk = part.visitMethod(ACC_STATIC | ACC_FINAL, name, STEP, null, null);
+    chunk.visitCode();
+    return chunk;
+  }
+
+  /** Ends the open chunk. */
+  void endChunk() {
+    chunk.visitInsn(RETURN);
+    chunk.visitMaxs(0, 0);
+    chunk.visitEnd();
+    chunk = null;
+  }
+
+  /**
+   * Notes that the open chunk refers to a constant-pool entry: {@code key} identifies it (equal
+   * keys share one entry), {@code cost} is how many entries it takes when new.
+   */
+  void constant(Object key, int cost) {
+    if (partConstants.add(key)) {
+      entries += cost;
+    }
+  }
+
+  /** Ends the sequence; returns the methods to call, in order (at most {@link #MAX_CALLS}, or the test limit). */
+  List<Step> finish() {
+    if (chunk != null) {
+      throw new IllegalStateException("chunk " + (chunkCount - 1) + " of " + prefix + " is still open");
+    }
+    if (part != null) {
+      closePart();
+    }
+    List<Step> level = parts;
+    for (int depth = 1; level.size() > maxCalls; depth++) {
+      List<Step> callers = new ArrayList<>();
+      for (int from = 0; from < level.size(); from += maxCalls) {
+        String owner = prefix + "_L" + depth + "_" + callers.size();
+        ClassWriter cw = newClass(owner);
+        caller(cw, "run", level.subList(from, Math.min(level.size(), from + maxCalls)));
+        finishClass(owner, cw);
+        callers.add(new Step(owner, "run"));
+      }
+      level = callers;
+    }
+    return level;
+  }
+
+  /** Number of part classes so far (for tests and reports). */
+  int partCount() {
+    return parts.size() + (part == null ? 0 : 1);
+  }
+
+  private void openPart() {
+    part = newClass(partName());
+    partChunks.clear();
+    partConstants.clear();
+    entries = 32; // class, super class, "run", the descriptor, the code attribute's name, slack
+  }
+
+  private String partName() {
+    return prefix + parts.size();
+  }
+
+  private void closePart() {
+    String owner = partName();
+    List<Step> steps = new ArrayList<>();
+    for (String c : partChunks) {
+      steps.add(new Step(owner, c));
+    }
+    caller(part, "run", steps);
+    finishClass(owner, part);
+    parts.add(new Step(owner, "run"));
+    part = null;
+  }
+
+  private static ClassWriter newClass(String name) {
+    ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS | ClassWriter.COMPUTE_FRAMES) {
+      @Override
+      protected String getCommonSuperClass(String a, String b) {
+        return "java/lang/Object";
+      }
+    };
+    cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, name, null, "java/lang/Object", null);
+    return cw;
+  }
+
+  private void finishClass(String name, ClassWriter cw) {
+    cw.visitEnd();
+    classes.put(name, cw.toByteArray());
+  }
+
+  /** A static method that calls {@code steps} in order with its own {@code (s, m)}. */
+  static void caller(ClassWriter cw, String name, List<Step> steps) {
+    MethodVisitor m = cw.visitMethod(ACC_PUBLIC | ACC_STATIC | ACC_FINAL, name, STEP, null, null);
+    m.visitCode();
+    callAll(m, steps);
+    m.visitInsn(RETURN);
+    m.visitMaxs(0, 0);
+    m.visitEnd();
+  }
+
+  /** Emits {@code step(s, m)} for each step, {@code s} and {@code m} being locals 0 and 1. */
+  static void callAll(MethodVisitor m, List<Step> steps) {
+    for (Step s : steps) {
+      m.visitVarInsn(ALOAD, 0);
+      m.visitVarInsn(ALOAD, 1);
+      m.visitMethodInsn(INVOKESTATIC, s.owner(), s.name(), STEP, false);
+    }
+  }
+}

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 import veneer.examples.ExampleImages;
 import veneer.examples.ExampleOutcome;
@@ -150,14 +149,7 @@ final class DeviceDemo {
   }
 
   static String table(List<ExampleOutcome> outcomes) {
-    TextTable t = new TextTable("kernel", "elements", "cycles", "elements/cycle", "bytes moved", "roofline",
-        "compile ms", "check");
-    for (ExampleOutcome o : outcomes) {
-      t.row(o.name(), o.elements(), o.cycles(), String.format(Locale.ROOT, "%.3f", o.elementsPerCycle()), o.bytesMoved(),
-          String.format(Locale.ROOT, "%.2f%%", 100 * o.rooflineShare()),
-          String.format(Locale.ROOT, "%.1f", o.compileNanos() / 1e6), o.matches() ? "ok" : "FAIL");
-    }
-    return t.render().lines().map(l -> "   " + l).reduce("", (x, y) -> x + y + "\n");
+    return KernelFigures.table(outcomes).render().lines().map(l -> "   " + l).reduce("", (x, y) -> x + y + "\n");
   }
 
   private void check(boolean ok, String what) {

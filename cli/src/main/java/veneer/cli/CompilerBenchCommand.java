@@ -7,7 +7,8 @@ import veneer.compiler.bench.CompilerBench;
 
 /** {@code veneer bench compiler}: compile time and code quality against hand-written assembly. */
 @Command(name = "compiler", mixinStandardHelpOptions = true,
-    description = {"Per kernel: median compile time, instructions per element on the PE model, and the",
+    description = {"Kernel compile time and instructions per element against hand-written assembly.",
+        "Per kernel: median compile time, instructions per element on the PE model, and the",
         "ratio to a hand-written assembly version. Example: ./veneer bench compiler --json"})
 final class CompilerBenchCommand implements Callable<Integer> {
   @Option(names = "--threads", description = "PE threads for both runs (default ${DEFAULT-VALUE}).")

@@ -16,7 +16,8 @@ import veneer.sim.Backend;
  * DRAM roofline ({@link EndToEndRun} measures, this class reports).
  */
 @Command(name = "e2e", mixinStandardHelpOptions = true,
-    description = {"End to end on sim:<backend> through the runtime API: the signed overlay image loaded",
+    description = {"End to end through the runtime: image load, kernel launches per second, roofline shares.",
+        "On sim:<backend> through the runtime API: the signed overlay image loaded",
         "through PF0 (device cycles, wall ms), launch-and-wait of a tiny kernel (launches per simulated",
         "second at the device clock and per wall-clock second), and vector add, matrix multiply and a",
         "3x3 convolution: cycles, elements/cycle and share of the DRAM roofline (64 B/cycle).",

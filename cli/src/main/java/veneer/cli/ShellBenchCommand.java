@@ -18,7 +18,8 @@ import veneer.sim.Backend;
  * bitstream load rate of the assembled Shell.
  */
 @Command(name = "shell", mixinStandardHelpOptions = true,
-    description = {"DMA throughput host-to-card and card-to-host per transfer size (bytes per cycle,",
+    description = {"DMA throughput, MMIO round trip, interrupt latency and image loading of the Shell.",
+        "DMA throughput host-to-card and card-to-host per transfer size (bytes per cycle,",
         "share of the PCIe link, GB/s at 250 MHz), MMIO read round trip, interrupt latency (MSI-X)",
         "and partial-bitstream load cycles per byte through PF0, on the assembled Shell.",
         "Example: ./veneer bench shell --json"})

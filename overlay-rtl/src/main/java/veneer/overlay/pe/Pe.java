@@ -132,16 +132,21 @@ public final class Pe extends Module {
 
     // --- thread state ------------------------------------------------------------------------
     List<UInt> state = new ArrayList<>();
-    List<UInt> pcs = new ArrayList<>();
     List<Bool> aliveBits = new ArrayList<>();
-    List<UInt> instret = new ArrayList<>();
     for (int i = 0; i < nt; i++) {
       UInt s = reg("state_" + i, UInt(ThreadState.WIDTH), 0);
       state.add(s);
-      pcs.add(reg("pc_" + i, UInt(32), 0));
-      instret.add(reg("instret_" + i, UInt(64), 0));
       aliveBits.add(s.eq(ThreadState.RUNNING.ordinal()));
     }
+    // Per-thread PCs and retired-instruction counts live in small memories indexed by thread
+    // (distributed RAM, one read mux instead of one per register). A start cannot write every
+    // thread's word at once, so a per-thread flag says "still at its start value" (entry_pc as
+    // latched at start, or instret 0) until the thread's first write.
+    Mem<Bits> pcMem = mem("pc", Bits(32), nt);
+    UInt entryHeld = reg("entry_pc_held", UInt(32), 0);
+    UInt pcFresh = reg("pc_fresh", UInt(nt), 0);
+    Mem<Bits> instretMem = mem("instret", Bits(64), nt);
+    UInt instretFresh = reg("instret_fresh", UInt(nt), 0);
     UInt alive = Hw.bitsOf(aliveBits).named("alive");
     UInt ready = reg("ready", UInt(nt), 0);
     // mem_wait: the thread waits for one of its global accesses to come back (a source or
@@ -187,7 +192,8 @@ public final class Pe extends Module {
     sched.issue.assign(issueAllowed);
     Bool issue = sched.valid.and(issueAllowed).named("issue");
     UInt tid0 = sched.tid;
-    UInt pc0 = Hw.select(pcs, tid0).named("s0_pc");
+    UInt pc0 = pcFresh.shr(tid0).bit(0).mux(entryHeld, pcMem.read(tid0.resize(pcMem.addrWidth())).asUInt())
+        .named("s0_pc");
     Bool fetchMisaligned = pc0.bits(1, 0).ne(0);
     Bool fetchOutside = pc0.ge(lit(PeMemoryMap.IMEM_BASE + 4L * c.imemWords(), UInt(32)));
     Bits fetched = imem.readSync(pc0.bits(imem.addrWidth() + 1, 2), issue);
@@ -284,7 +290,7 @@ public final class Pe extends Module {
     UInt cycles = reg("cycle_count", UInt(64), 0);
     cycles.assign(cycles.add(1));
     csr.cycle.assign(cycles);
-    csr.instret.assign(Hw.select(instret, tid2));
+    csr.instret.assign(instretOf(instretMem, instretFresh, tid2));
     // The work-item each thread holds: {global, local, group} id, valid after its first grant.
     Mem<Bits> workItem = mem("work_item", Bits(96), nt);
     UInt heldItem = workItem.read(tid2.resize(workItem.addrWidth())).asUInt();
@@ -597,16 +603,24 @@ public final class Pe extends Module {
     assertThat(s3Valid.implies(drain.not()), "a late result drained while S3 was busy");
     for (int i = 0; i < nt; i++) {
       UInt s = state.get(i);
-      UInt pc = pcs.get(i);
       Bool mine = stopTid.eq(i);
       when(startOk, () -> s.assign(ThreadState.RUNNING.ordinal()))
           .elsewhen(stopAny.and(mine), () -> s.assign(stopState));
-      UInt n = instret.get(i);
-      when(startOk, () -> n.assign(0))
-          .elsewhen(retireValid.and(rfTid.eq(i)), () -> n.assign(n.add(1)));
-      when(startOk, () -> pc.assign(entryPc))
-          .elsewhen(s3MovesPc.and(tid3.eq(i)), () -> pc.assign(nextPc3));
     }
+    // One retire per cycle at most (S3 and a late division retire never share a cycle).
+    Bool retiring = retireValid.named("retiring");
+    UInt retiredBefore = instretOf(instretMem, instretFresh, rfTid);
+    when(retiring, () -> instretMem.write(rfTid.resize(instretMem.addrWidth()), retiredBefore.add(1).asBits()));
+    when(s3MovesPc, () -> pcMem.write(tid3.resize(pcMem.addrWidth()), nextPc3.asBits()));
+    UInt allThreads = lit((1L << nt) - 1, UInt(nt));
+    when(startOk, () -> {
+      entryHeld.assign(entryPc);
+      pcFresh.assign(allThreads);
+      instretFresh.assign(allThreads);
+    }).otherwise(() -> {
+      pcFresh.assign(pcFresh.and(s3MovesPc.mux(one.shl(tid3), 0).not()));
+      instretFresh.assign(instretFresh.and(retiring.mux(one.shl(rfTid), 0).not()));
+    });
 
     // --- host-visible outputs ----------------------------------------------------------------
     // A thread stopped this cycle (ECALL, EBREAK or fault), with what the status port will show.
@@ -643,6 +657,12 @@ public final class Pe extends Module {
     for (String name : PerfCounters.EVENTS) {
       hostOut("perf_" + name, UInt(PerfCounters.WIDTH)).assign(perf.counter(name));
     }
+  }
+
+  /** Instructions retired by thread {@code tid}: 0 while its fresh flag (set at start) is set. */
+  private UInt instretOf(Mem<Bits> counts, UInt fresh, UInt tid) {
+    UInt stored = counts.read(tid.resize(counts.addrWidth())).asUInt();
+    return fresh.shr(tid).bit(0).mux(lit(0, UInt(64)), stored);
   }
 
   /** The index of the lowest set bit of the {@code n}-bit {@code mask} (0 when none is set). */

@@ -232,8 +232,14 @@ public final class Pe extends Module {
     Bool fetchOut2 = regNext("s2_fetch_out", s1FetchOut);
     Bool legal2 = regNext("s2_legal", dec.legal);
     UInt sub2 = regNext("s2_sub", dec.sub);
-    Bool useImm2 = regNext("s2_use_imm", dec.useImm);
-    Bool pcOperand2 = regNext("s2_pc_operand", dec.pcOperand);
+    // The ALU's adder also computes load/store addresses (rs1 + imm), JALR targets (rs1 + imm)
+    // and branch and JAL targets (pc + imm).
+    Bool addsPcImm = dec.unit(MicroOp.Unit.BRANCH).or(dec.unit(MicroOp.Unit.JAL));
+    Bool addsImm = addsPcImm.or(dec.unit(MicroOp.Unit.LOAD)).or(dec.unit(MicroOp.Unit.STORE))
+        .or(dec.unit(MicroOp.Unit.JALR));
+    UInt aluOp2 = regNext("s2_alu_op", addsImm.mux(lit(MicroOp.AluOp.ADD.ordinal(), UInt(MicroOp.SUB_WIDTH)), dec.sub));
+    Bool useImm2 = regNext("s2_use_imm", dec.useImm.or(addsImm));
+    Bool pcOperand2 = regNext("s2_pc_operand", dec.pcOperand.or(addsPcImm));
     Bool writesRd2 = regNext("s2_writes_rd", dec.writesRd);
     UInt imm2 = regNext("s2_imm", dec.imm);
     UInt rd2 = regNext("s2_rd", dec.rd);
@@ -272,7 +278,7 @@ public final class Pe extends Module {
     Bool isEbreak = unit2.get(MicroOp.Unit.EBREAK);
 
     Alu alu = instance("alu", new Alu());
-    alu.op.assign(sub2);
+    alu.op.assign(aluOp2);
     alu.a.assign(pcOperand2.mux(pc2, a));
     alu.b.assign(useImm2.mux(imm2, b));
     BranchUnit br = instance("br", new BranchUnit());
@@ -296,22 +302,22 @@ public final class Pe extends Module {
     UInt heldItem = workItem.read(tid2.resize(workItem.addrWidth())).asUInt();
     UInt workValid = reg("work_valid", UInt(nt), 0);
     Bool holds = workValid.shr(tid2).bit(0);
-    UInt none = lit(0xFFFF_FFFFL, UInt(32));
-    csr.globalId.assign(holds.mux(heldItem.bits(95, 64), none));
-    csr.localId.assign(holds.mux(heldItem.bits(63, 32), none));
-    csr.groupId.assign(holds.mux(heldItem.bits(31, 0), none));
+    csr.holdsItem.assign(holds);
+    csr.globalId.assign(heldItem.bits(95, 64));
+    csr.localId.assign(heldItem.bits(63, 32));
+    csr.groupId.assign(heldItem.bits(31, 0));
     csr.globalSize.assign(wiGlobalSize);
     csr.localSize.assign(wiLocalSize);
     csr.nextId.assign(wiGlobalId);
     LoadStoreUnit lsu = instance("lsu", new LoadStoreUnit(c));
-    UInt addr2 = a.add(imm2).named("s2_addr");
+    UInt addr2 = alu.sum.named("s2_addr");
     lsu.addr.assign(addr2);
     lsu.size.assign(sub2.bits(1, 0));
     lsu.store.assign(isStore);
     lsu.storeValue.assign(b);
 
     UInt link = pc2.add(4);
-    UInt target = isJalr.mux(addr2.and(0xFFFF_FFFEL), pc2.add(imm2)).named("s2_target");
+    UInt target = alu.sum.and(0xFFFF_FFFEL).named("s2_target");
     Bool jumps = isJal.or(isJalr).or(isBranch.and(br.taken));
     UInt nextPc2 = jumps.mux(target, link);
 

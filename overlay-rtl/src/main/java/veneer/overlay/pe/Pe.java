@@ -76,14 +76,15 @@ public final class Pe extends Module {
     // store?, pc, address), written in S3, read when its response is written back.
     final int na = c.accessIds();
     final int ab = c.accessIdBits();
-    // The thread is not stored: access ids are handed out per thread (id = thread * 8 + slot).
-    Mem<Bits> park = mem("park", Bits(5 + 2 + 1 + 2 + 1 + 32 + 32), na);
+    // The thread is not stored: access ids are handed out per thread (id = thread * 8 + slot);
+    // nor the byte offset (the address's low bits) nor the pc's low bits (0): 70 bits, one
+    // block RAM read when the response is taken.
+    Mem<Bits> park = mem("park", Bits(5 + 2 + 1 + 32 + 30), na);
 
     // --- host ports --------------------------------------------------------------------------
     Bool imemWe = hostIn("imem_we", Bool());
     UInt imemAddr = hostIn("imem_addr", UInt(imem.addrWidth()));
     UInt imemData = hostIn("imem_data", UInt(32));
-    when(imemWe, () -> imem.write(imemAddr, imemData.asBits()));
     Bool argWe = hostIn("arg_we", Bool());
     UInt argAddr = hostIn("arg_addr", UInt(args.addrWidth()));
     UInt argData = hostIn("arg_data", UInt(32));
@@ -346,7 +347,11 @@ public final class Pe extends Module {
     when(memOk.and(isStore).and(lsu.inSpm), () ->
         spm.write(word2.resize(spm.addrWidth()), lsu.storeLanes.asBits(), lsu.storeMask));
     Bits spmQ = spm.readSync(word2.resize(spm.addrWidth()));
-    Bits imemQ = imem.readSync(word2.resize(imem.addrWidth()));
+    // The host's IMEM writes share the data-read port (the host loads programs while the PE is
+    // idle), so that IMEM needs two block-RAM ports, not three (one copy, not two).
+    UInt imemPortB = imemWe.mux(imemAddr, word2.resize(imem.addrWidth())).named("imem_port_b");
+    when(imemWe, () -> imem.write(imemPortB, imemData.asBits()));
+    Bits imemQ = imem.readSync(imemPortB);
     Bits argsQ = args.readSync(word2.resize(args.addrWidth()));
 
     // Global memory: the request takes a free access id (its AXI ID and table entry) and the
@@ -465,16 +470,18 @@ public final class Pe extends Module {
     }).elsewhen(drain, () -> lateValid.assign(lit(0, Bool())));
 
     // The access table entry of a memory response (written in S3, long before its response).
-    UInt parked = park.read(lateId).asUInt();
+    // Read when the response is taken into late_*, so it is valid with them (a response never
+    // comes in the cycle its entry is written: the request leaves the PE after S3).
+    UInt parked = park.readSync(gmp.respTid, fillMem).asUInt();
     UInt pTid = threadOf(lateId, c);
-    UInt pRd = parked.bits(74, 70);
-    UInt pSize = parked.bits(69, 68);
-    Bool pUnsigned = parked.bit(67);
-    UInt pOffset = parked.bits(66, 65);
-    UInt pPc = parked.bits(63, 32);
-    UInt pAddr = parked.bits(31, 0);
+    UInt pRd = parked.bits(69, 65);
+    UInt pSize = parked.bits(64, 63);
+    Bool pUnsigned = parked.bit(62);
+    UInt pAddr = parked.bits(61, 30);
+    UInt pOffset = pAddr.bits(1, 0);
+    UInt pPc = parked.bits(29, 0).cat(lit(0, UInt(2)));
     when(s3Valid.and(global3), () -> park.write(id3,
-        rd3.cat(size3, unsigned3, offset3, store3, pc3, addr3).asBits()));
+        rd3.cat(size3, unsigned3, addr3, pc3.bits(31, 2)).asBits()));
     // Per thread: the division it is parked on (destination and instruction, for the late
     // retire). Per thread, because the next division may start before a result has drained.
     Mem<Bits> divPark = mem("div_park", Bits(5 + 32 + 32), nt);

@@ -222,9 +222,11 @@ public final class Pe extends Module {
     Bool waitsRs1 = usesRs1.and(pendRs1);
     Bool waitsRs2 = usesRs2.and(pendRs2);
     Bool hazard1 = waitsRs1.or(waitsRs2).or(dec.writesRd.and(pendRd)).named("s1_hazard");
-    // The register the instruction waits for if it is held (the first pending one): it is woken
-    // when that one is loaded, and issues again (and may wait for the next).
-    UInt need1 = waitsRs1.mux(rs1Index, waitsRs2.mux(dec.rs2, dec.rd));
+    // The register the instruction waits for if it is held: it is woken when that one is
+    // loaded, and issues again (and may wait for the next). rs2 first: in code like
+    // "lw a; lw b; add c, a, b" the second operand's load is the later one, so that one wait
+    // usually covers both.
+    UInt need1 = waitsRs2.mux(dec.rs2, waitsRs1.mux(rs1Index, dec.rd));
     s2Valid.assign(s1Valid.and(startOk.not()));
     UInt tid2 = regNext("s2_tid", s1Tid);
     UInt pc2 = regNext("s2_pc", s1Pc);

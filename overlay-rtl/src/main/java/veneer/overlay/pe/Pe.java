@@ -72,13 +72,12 @@ public final class Pe extends Module {
     Mem<Bits> regs = mem("regs", Bits(32), nt * 32);
     // Per thread: why it stopped (cause, pc, value) for the status port.
     Mem<Bits> detail = mem("status_detail", Bits(5 + 32 + 32), nt);
-    // Per access id: the global-memory access in flight (thread, rd, size, sign, byte offset,
-    // store?, pc, address), written in S3, read when its response is written back.
+    // Per access id: the global-memory access in flight (rd, size, sign, address, pc), written
+    // in S3, read when its response is taken. The thread is not stored (access ids are handed
+    // out per thread: id = thread * 8 + slot), nor the byte offset (the address's low bits) nor
+    // the pc's two low bits (0).
     final int na = c.accessIds();
     final int ab = c.accessIdBits();
-    // The thread is not stored: access ids are handed out per thread (id = thread * 8 + slot);
-    // nor the byte offset (the address's low bits) nor the pc's low bits (0): 70 bits, one
-    // block RAM read when the response is taken.
     Mem<Bits> park = mem("park", Bits(5 + 2 + 1 + 32 + 30), na);
 
     // --- host ports --------------------------------------------------------------------------

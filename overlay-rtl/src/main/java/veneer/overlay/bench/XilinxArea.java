@@ -45,12 +45,42 @@ public final class XilinxArea {
   private XilinxArea() {}
 
   /**
+   * @param luts LUT1..LUT6 cells: LUTs used as logic
    * @param bram36 block RAMs in RAMB36 units (a RAMB18 counts one half)
    * @param logicDepth combinational cells on the longest path between sequential cells or ports
    * @param criticalPathPs latest arrival time at a timed endpoint from Yosys {@code sta}, in
    *     picoseconds; -1 if it found no timed path
+   * @param lutsAsMemory LUTs used as distributed RAM or shift registers (RAM32M, RAM64M,
+   *     RAM64X1D, SRLC32E, ...), each cell counted as the LUTs it occupies ({@link #lutsOfMemoryCell});
+   *     not included in {@code luts}
    */
-  public record Result(int luts, int flipFlops, double bram36, int dsps, int logicDepth, long criticalPathPs) {}
+  public record Result(int luts, int flipFlops, double bram36, int dsps, int logicDepth, long criticalPathPs,
+      int lutsAsMemory) {
+    /** LUTs used as logic plus LUTs used as memory. */
+    public int totalLuts() {
+      return luts + lutsAsMemory;
+    }
+  }
+
+  /**
+   * The LUTs a 7-series distributed-RAM or shift-register cell occupies (UG474): a 32- or 64-deep
+   * one-bit RAM 1 per port, RAM32M/RAM64M 4, 128-deep 2 per port, 256-deep 4 per port; 0 for
+   * any other cell.
+   */
+  static int lutsOfMemoryCell(String cell) {
+    switch (cell) {
+      case "RAM32X1S": case "RAM64X1S": case "SRL16E": case "SRLC16E": case "SRLC32E":
+        return 1;
+      case "RAM32X1D": case "RAM64X1D": case "RAM128X1S":
+        return 2;
+      case "RAM32M": case "RAM64M": case "RAM128X1D": case "RAM256X1S":
+        return 4;
+      case "RAM256X1D": case "RAM32M16": case "RAM64M8":
+        return 8;
+      default:
+        return 0;
+    }
+  }
 
   /** Emits the design, synthesizes it with {@code synth_xilinx -flatten} and counts the cells. */
   public static Result of(Design design) {
@@ -93,6 +123,7 @@ public final class XilinxArea {
     int bram18 = 0;
     int bram36 = 0;
     int dsps = 0;
+    int lutRam = 0;
     for (String line : statLines) {
       Matcher m = CELL.matcher(line);
       if (!m.matches()) {
@@ -110,9 +141,12 @@ public final class XilinxArea {
         bram18 += n;
       } else if (cell.startsWith("DSP48")) {
         dsps += n;
+      } else {
+        lutRam += n * lutsOfMemoryCell(cell);
       }
     }
-    return new Result(luts, ffs, bram36 + bram18 / 2.0, dsps, logicDepth(ltpLines), criticalPathPs(staLines));
+    return new Result(luts, ffs, bram36 + bram18 / 2.0, dsps, logicDepth(ltpLines), criticalPathPs(staLines),
+        lutRam);
   }
 
   /** The latest arrival time from Yosys's {@code sta} output, -1 if it found no timing path. */

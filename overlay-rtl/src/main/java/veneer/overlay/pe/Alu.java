@@ -7,6 +7,11 @@ import veneer.hdl.UInt;
 /**
  * The integer ALU: one {@link MicroOp.AluOp} on two 32-bit operands, combinational.
  *
+ * <p>Built small: one adder serves ADD, SUB, SLT and SLTU (the comparisons read its carry and
+ * sign), and one right shifter serves SRL, SRA and SLL (a left shift is a right shift of the
+ * bit-reversed operand, reversed back). {@link #sum} is the adder's output for the PE's other
+ * additions (addresses and jump targets, with the op set to ADD).
+ *
  * <pre>{@code
  * Alu alu = instance("alu", new Alu());
  * alu.op.assign(aluOp); alu.a.assign(x); alu.b.assign(y);   // alu.result
@@ -17,25 +22,47 @@ public final class Alu extends Module {
   public final UInt a = input("a", UInt(32));
   public final UInt b = input("b", UInt(32));
   public final UInt result = output("result", UInt(32));
+  /** a + b, or a - b for SUB, SLT and SLTU. */
+  public final UInt sum = output("sum", UInt(32));
 
   public Alu() {
-    UInt shamt = b.bits(4, 0);
+    Bool subtract = is(MicroOp.AluOp.SUB).or(is(MicroOp.AluOp.SLT)).or(is(MicroOp.AluOp.SLTU));
+    // a + (b ^ subtract) + subtract, the carry-in entering through a bit below the operands.
+    UInt bx = subtract.mux(b.not(), b);
+    UInt wide = a.cat(lit(1, Bool())).extend(34).add(bx.cat(subtract).extend(34));
+    UInt s = wide.bits(32, 1);
+    Bool carry = wide.bit(33);
+    Bool ltu = carry.not();
+    Bool lt = a.bit(31).xor(b.bit(31)).mux(a.bit(31), s.bit(31));
+
+    Bool left = is(MicroOp.AluOp.SLL);
+    Bool fill = is(MicroOp.AluOp.SRA).and(a.bit(31));
+    UInt in = left.mux(reverse(a), a);
+    UInt shifted = fill.cat(in).asSInt().shr(b.bits(4, 0)).asUInt().bits(31, 0);
+    UInt shift = left.mux(reverse(shifted), shifted);
+
     UInt out = b; // COPY_B and anything unlisted
-    out = when(MicroOp.AluOp.ADD, a.add(b), out);
-    out = when(MicroOp.AluOp.SUB, a.sub(b), out);
-    out = when(MicroOp.AluOp.SLL, a.shl(shamt), out);
-    out = when(MicroOp.AluOp.SLT, a.asSInt().lt(b.asSInt()).asUInt().extend(32), out);
-    out = when(MicroOp.AluOp.SLTU, a.lt(b).asUInt().extend(32), out);
-    out = when(MicroOp.AluOp.XOR, a.xor(b), out);
-    out = when(MicroOp.AluOp.SRL, a.shr(shamt), out);
-    out = when(MicroOp.AluOp.SRA, a.asSInt().shr(shamt).asUInt(), out);
-    out = when(MicroOp.AluOp.OR, a.or(b), out);
-    out = when(MicroOp.AluOp.AND, a.and(b), out);
+    out = is(MicroOp.AluOp.AND).mux(a.and(b), out);
+    out = is(MicroOp.AluOp.OR).mux(a.or(b), out);
+    out = is(MicroOp.AluOp.XOR).mux(a.xor(b), out);
+    out = is(MicroOp.AluOp.SLT).or(is(MicroOp.AluOp.SLTU))
+        .mux(is(MicroOp.AluOp.SLT).mux(lt, ltu).asUInt().extend(32), out);
+    out = left.or(is(MicroOp.AluOp.SRL)).or(is(MicroOp.AluOp.SRA)).mux(shift, out);
+    out = is(MicroOp.AluOp.ADD).or(is(MicroOp.AluOp.SUB)).mux(s, out);
     result.assign(out);
+    sum.assign(s);
   }
 
-  private UInt when(MicroOp.AluOp which, UInt value, UInt otherwise) {
-    Bool sel = op.eq(which.ordinal());
-    return sel.mux(value, otherwise);
+  private Bool is(MicroOp.AluOp which) {
+    return op.eq(which.ordinal());
+  }
+
+  /** The bits of {@code x} in the opposite order (bit 0 becomes the top bit). */
+  private static UInt reverse(UInt x) {
+    veneer.hdl.Data<?>[] lower = new veneer.hdl.Data<?>[x.width() - 1];
+    for (int i = 1; i < x.width(); i++) {
+      lower[i - 1] = x.bit(i);
+    }
+    return x.bit(0).cat(lower);
   }
 }

@@ -32,7 +32,9 @@ public final class CsrUnit extends Module {
   public final UInt cycle = input("cycle", UInt(64));
   /** Instructions retired by the reading thread. */
   public final UInt instret = input("instret", UInt(64));
-  /** The current work-item of the reading thread (WorkItemCsr), -1 when it holds none. */
+  /** The reading thread holds a work-item: its ids below are valid (else they read as -1). */
+  public final Bool holdsItem = input("holds_item", Bool());
+  /** The current work-item of the reading thread (WorkItemCsr), meaningful when {@link #holdsItem}. */
   public final UInt globalId = input("global_id", UInt(32));
   public final UInt localId = input("local_id", UInt(32));
   public final UInt groupId = input("group_id", UInt(32));
@@ -56,31 +58,36 @@ public final class CsrUnit extends Module {
     Bool isCycleH = csr.eq(PeCsr.CYCLEH);
     Bool isInstret = csr.eq(PeCsr.INSTRET);
     Bool isInstretH = csr.eq(PeCsr.INSTRETH);
-    UInt v = lit(0, UInt(32));
-    v = isTid.mux(t, v);
-    v = isPe.mux(lit(config.peId(), UInt(32)), v);
-    v = isCount.mux(lit(config.threads(), UInt(32)), v);
-    v = isHart.mux(lit((long) config.peId() << 4, UInt(32)).or(t), v);
-    v = isCycle.mux(cycle.bits(31, 0), v);
-    v = isCycleH.mux(cycle.bits(63, 32), v);
-    v = isInstret.mux(instret.bits(31, 0), v);
-    v = isInstretH.mux(instret.bits(63, 32), v);
     Bool isNext = csr.eq(WorkItemCsr.WORK_NEXT);
     Bool isGlobal = csr.eq(WorkItemCsr.GLOBAL_ID);
     Bool isLocal = csr.eq(WorkItemCsr.LOCAL_ID);
     Bool isGroup = csr.eq(WorkItemCsr.GROUP_ID);
     Bool isGlobalSize = csr.eq(WorkItemCsr.GLOBAL_SIZE);
     Bool isLocalSize = csr.eq(WorkItemCsr.LOCAL_SIZE);
-    v = isNext.mux(nextId, v);
-    v = isGlobal.mux(globalId, v);
-    v = isLocal.mux(localId, v);
-    v = isGroup.mux(groupId, v);
-    v = isGlobalSize.mux(globalSize, v);
-    v = isLocalSize.mux(localSize, v);
+    // The wide values are chosen by address bits alone (a mux tree rather than a chain of
+    // compares); the compares above only say which group is read and whether it exists.
+    // Counters: bit 1 picks instret over cycle, bit 7 the high word.
+    UInt counter = csr.bit(1).mux(csr.bit(7).mux(instret.bits(63, 32), instret.bits(31, 0)),
+        csr.bit(7).mux(cycle.bits(63, 32), cycle.bits(31, 0)));
+    Bool isCounter = isCycle.or(isCycleH).or(isInstret).or(isInstretH);
+    // Work-item CSRs 0xFC3..0xFC8 by their low four bits.
+    UInt low = csr.bits(3, 0);
+    UInt item = csr.bit(1).mux(csr.bit(0).mux(nextId, groupId), csr.bit(0).mux(localId, globalId));
+    UInt sizes = csr.bit(3).mux(localSize, globalSize);
+    UInt work = low.eq(7).or(low.eq(8)).mux(sizes, item);
+    Bool isWork = isNext.or(isGlobal).or(isLocal).or(isGroup).or(isGlobalSize).or(isLocalSize);
+    UInt small = lit(0, UInt(32));
+    small = isTid.mux(t, small);
+    small = isPe.mux(lit(config.peId(), UInt(32)), small);
+    small = isCount.mux(lit(config.threads(), UInt(32)), small);
+    small = isHart.mux(lit((long) config.peId() << 4, UInt(32)).or(t), small);
+    // A thread that holds no work-item reads -1 from its ids.
+    Bool noItem = isGlobal.or(isLocal).or(isGroup).and(holdsItem.not());
+    UInt v = isCounter.mux(counter, isWork.mux(work, small))
+        .or(noItem.mux(lit(0xFFFF_FFFFL, UInt(32)), 0));
     value.assign(v);
     claims.assign(isNext);
-    Bool known = isTid.or(isPe).or(isCount).or(isHart).or(isCycle).or(isCycleH).or(isInstret).or(isInstretH)
-        .or(isNext).or(isGlobal).or(isLocal).or(isGroup).or(isGlobalSize).or(isLocalSize);
+    Bool known = isTid.or(isPe).or(isCount).or(isHart).or(isCounter).or(isWork);
     illegal.assign(known.not().or(writes));
   }
 }

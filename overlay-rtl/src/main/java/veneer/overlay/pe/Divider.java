@@ -67,9 +67,11 @@ public final class Divider extends Module {
       owner.assign(startTid);
     });
 
+    // One subtractor: the partial remainder fits the divisor when the difference does not borrow.
     UInt shifted = rem.cat(quot.bit(31));
-    Bool fits = shifted.ge(divisor.extend(33));
-    UInt reduced = fits.mux(shifted.sub(divisor.extend(33)), shifted).bits(31, 0);
+    UInt difference = shifted.extend(34).sub(divisor.extend(34));
+    Bool fits = difference.bit(33).not();
+    UInt reduced = fits.mux(difference.bits(31, 0), shifted.bits(31, 0));
     when(running, () -> {
       rem.assign(reduced);
       quot.assign(quot.bits(30, 0).cat(fits));
@@ -81,11 +83,13 @@ public final class Divider extends Module {
     });
     when(holding.and(ack), () -> holding.assign(lit(0, Bool())));
 
-    UInt q = byZero.mux(lit(0xFFFF_FFFFL, UInt(32)), negQ.mux(lit(0, UInt(32)).sub(quot), quot));
-    UInt r = negR.mux(lit(0, UInt(32)).sub(rem), rem);
+    // One negation for the result: of the remainder or of the quotient, whichever was asked for.
+    UInt magnitude = wantRem.mux(rem, quot);
+    Bool negate = wantRem.mux(negR, negQ);
+    UInt signedResult = negate.mux(lit(0, UInt(32)).sub(magnitude), magnitude);
     busy.assign(idle.not());
     done.assign(holding);
     tid.assign(owner);
-    result.assign(wantRem.mux(r, q));
+    result.assign(byZero.and(wantRem.not()).mux(lit(0xFFFF_FFFFL, UInt(32)), signedResult));
   }
 }

@@ -72,17 +72,18 @@ public final class Pe extends Module {
     Mem<Bits> regs = mem("regs", Bits(32), nt * 32);
     // Per thread: why it stopped (cause, pc, value) for the status port.
     Mem<Bits> detail = mem("status_detail", Bits(5 + 32 + 32), nt);
-    // Per access id: the global-memory access in flight (thread, rd, size, sign, byte offset,
-    // store?, pc, address), written in S3, read when its response is written back.
+    // Per access id: the global-memory access in flight (rd, size, sign, address, pc), written
+    // in S3, read when its response is taken. The thread is not stored (access ids are handed
+    // out per thread: id = thread * 8 + slot), nor the byte offset (the address's low bits) nor
+    // the pc's two low bits (0).
     final int na = c.accessIds();
     final int ab = c.accessIdBits();
-    Mem<Bits> park = mem("park", Bits(tb + 5 + 2 + 1 + 2 + 1 + 32 + 32), na);
+    Mem<Bits> park = mem("park", Bits(5 + 2 + 1 + 32 + 30), na);
 
     // --- host ports --------------------------------------------------------------------------
     Bool imemWe = hostIn("imem_we", Bool());
     UInt imemAddr = hostIn("imem_addr", UInt(imem.addrWidth()));
     UInt imemData = hostIn("imem_data", UInt(32));
-    when(imemWe, () -> imem.write(imemAddr, imemData.asBits()));
     Bool argWe = hostIn("arg_we", Bool());
     UInt argAddr = hostIn("arg_addr", UInt(args.addrWidth()));
     UInt argData = hostIn("arg_data", UInt(32));
@@ -132,37 +133,40 @@ public final class Pe extends Module {
 
     // --- thread state ------------------------------------------------------------------------
     List<UInt> state = new ArrayList<>();
-    List<UInt> pcs = new ArrayList<>();
     List<Bool> aliveBits = new ArrayList<>();
-    List<UInt> instret = new ArrayList<>();
     for (int i = 0; i < nt; i++) {
       UInt s = reg("state_" + i, UInt(ThreadState.WIDTH), 0);
       state.add(s);
-      pcs.add(reg("pc_" + i, UInt(32), 0));
-      instret.add(reg("instret_" + i, UInt(64), 0));
       aliveBits.add(s.eq(ThreadState.RUNNING.ordinal()));
     }
+    // Per-thread PCs and retired-instruction counts live in small memories indexed by thread
+    // (distributed RAM, one read mux instead of one per register). A start cannot write every
+    // thread's word at once, so a per-thread flag says "still at its start value" (entry_pc as
+    // latched at start, or instret 0) until the thread's first write.
+    Mem<Bits> pcMem = mem("pc", Bits(32), nt);
+    UInt entryHeld = reg("entry_pc_held", UInt(32), 0);
+    UInt pcFresh = reg("pc_fresh", UInt(nt), 0);
+    Mem<Bits> instretMem = mem("instret", Bits(64), nt);
+    UInt instretFresh = reg("instret_fresh", UInt(nt), 0);
     UInt alive = Hw.bitsOf(aliveBits).named("alive");
     UInt ready = reg("ready", UInt(nt), 0);
     // mem_wait: the thread waits for one of its global accesses to come back (a source or
     // destination register not yet loaded, or FENCE/ECALL/EBREAK with accesses in flight).
     UInt memWait = reg("mem_wait", UInt(nt), 0);
-    // Scoreboard: per thread, the registers that a load in flight will write.
-    List<UInt> pending = new ArrayList<>();
-    // Per thread: global accesses in flight (loads and posted stores).
-    List<UInt> inFlight = new ArrayList<>();
-    for (int i = 0; i < nt; i++) {
-      pending.add(reg("pending_" + i, UInt(32), 0));
-      inFlight.add(reg("in_flight_" + i, UInt(ab + 1), 0));
-    }
-    // Access ids in use (from the request in S2 until its response is written back).
+    // Scoreboard: one bit per (thread, register), set while a load in flight will write it.
+    // A memory rather than registers: it is set in S3 and cleared by a late write-back, which
+    // never share a cycle, so one write port serves both.
+    Mem<Bits> pending = mem("pending", Bits(1), nt * 32);
+    // Access ids in use (from the request in S2 until its response is written back). Thread t
+    // owns ids t*8 .. t*8+7, so "thread t has accesses in flight" is its slice being non-zero.
     UInt idBusy = reg("id_busy", UInt(na), 0);
-    // reg_wait: the thread waits until the registers in its wait_regs_<t> are loaded.
-    UInt regWait = reg("reg_wait", UInt(nt), 0);
-    List<UInt> waitRegs = new ArrayList<>();
+    List<UInt> idSlices = new ArrayList<>();
     for (int i = 0; i < nt; i++) {
-      waitRegs.add(reg("wait_regs_" + i, UInt(32), 0));
+      idSlices.add(idBusy.bits(PeConfig.ACCESSES_PER_THREAD * (i + 1) - 1, PeConfig.ACCESSES_PER_THREAD * i));
     }
+    // reg_wait: the thread waits until the register in its wait_reg word is loaded.
+    UInt regWait = reg("reg_wait", UInt(nt), 0);
+    Mem<Bits> waitReg = mem("wait_reg", Bits(5), nt);
     UInt divWait = reg("div_wait", UInt(nt), 0);
     Bool hasRun = reg("has_run", Bool(), 0);
     // A stopped thread's stores may still be in flight (after a fault): done waits for them.
@@ -187,7 +191,8 @@ public final class Pe extends Module {
     sched.issue.assign(issueAllowed);
     Bool issue = sched.valid.and(issueAllowed).named("issue");
     UInt tid0 = sched.tid;
-    UInt pc0 = Hw.select(pcs, tid0).named("s0_pc");
+    UInt pc0 = pcFresh.shr(tid0).bit(0).mux(entryHeld, pcMem.read(tid0.resize(pcMem.addrWidth())).asUInt())
+        .named("s0_pc");
     Bool fetchMisaligned = pc0.bits(1, 0).ne(0);
     Bool fetchOutside = pc0.ge(lit(PeMemoryMap.IMEM_BASE + 4L * c.imemWords(), UInt(32)));
     Bits fetched = imem.readSync(pc0.bits(imem.addrWidth() + 1, 2), issue);
@@ -207,17 +212,20 @@ public final class Pe extends Module {
     // Scoreboard check in the cycle of the register read: a register whose load is still in
     // flight (its write-back may be this very cycle, which the read would miss) holds the
     // instruction back. rs2 only where it is read; rd for every write (no write-after-write).
-    UInt pend1 = Hw.select(pending, s1Tid);
+    Bool pendRs1 = pendingBit(pending, s1Tid, rs1Index);
+    Bool pendRs2 = pendingBit(pending, s1Tid, dec.rs2);
+    Bool pendRd = pendingBit(pending, s1Tid, dec.rd);
     Bool usesRs2 = dec.unit(MicroOp.Unit.BRANCH).or(dec.unit(MicroOp.Unit.STORE)).or(dec.unit(MicroOp.Unit.MUL))
         .or(dec.unit(MicroOp.Unit.DIV)).or(dec.unit(MicroOp.Unit.ALU).and(dec.useImm.not()));
     Bool usesRs1 = dec.unit(MicroOp.Unit.JAL).or(dec.pcOperand).not();
-    Bool hazard1 = usesRs1.and(pend1.shr(rs1Index).bit(0))
-        .or(usesRs2.and(pend1.shr(dec.rs2).bit(0)))
-        .or(dec.writesRd.and(pend1.shr(dec.rd).bit(0))).named("s1_hazard");
-    // The registers the instruction waits for if it is held: it is woken when they are loaded.
-    UInt regBit = lit(1, UInt(32));
-    UInt need1 = usesRs1.mux(regBit.shl(rs1Index), 0).or(usesRs2.mux(regBit.shl(dec.rs2), 0))
-        .or(dec.writesRd.mux(regBit.shl(dec.rd), 0));
+    Bool waitsRs1 = usesRs1.and(pendRs1);
+    Bool waitsRs2 = usesRs2.and(pendRs2);
+    Bool hazard1 = waitsRs1.or(waitsRs2).or(dec.writesRd.and(pendRd)).named("s1_hazard");
+    // The register the instruction waits for if it is held: it is woken when that one is
+    // loaded, and issues again (and may wait for the next). rs2 first: in code like
+    // "lw a; lw b; add c, a, b" the second operand's load is the later one, so that one wait
+    // usually covers both.
+    UInt need1 = waitsRs2.mux(dec.rs2, waitsRs1.mux(rs1Index, dec.rd));
     s2Valid.assign(s1Valid.and(startOk.not()));
     UInt tid2 = regNext("s2_tid", s1Tid);
     UInt pc2 = regNext("s2_pc", s1Pc);
@@ -226,8 +234,14 @@ public final class Pe extends Module {
     Bool fetchOut2 = regNext("s2_fetch_out", s1FetchOut);
     Bool legal2 = regNext("s2_legal", dec.legal);
     UInt sub2 = regNext("s2_sub", dec.sub);
-    Bool useImm2 = regNext("s2_use_imm", dec.useImm);
-    Bool pcOperand2 = regNext("s2_pc_operand", dec.pcOperand);
+    // The ALU's adder also computes load/store addresses (rs1 + imm), JALR targets (rs1 + imm)
+    // and branch and JAL targets (pc + imm).
+    Bool addsPcImm = dec.unit(MicroOp.Unit.BRANCH).or(dec.unit(MicroOp.Unit.JAL));
+    Bool addsImm = addsPcImm.or(dec.unit(MicroOp.Unit.LOAD)).or(dec.unit(MicroOp.Unit.STORE))
+        .or(dec.unit(MicroOp.Unit.JALR));
+    UInt aluOp2 = regNext("s2_alu_op", addsImm.mux(lit(MicroOp.AluOp.ADD.ordinal(), UInt(MicroOp.SUB_WIDTH)), dec.sub));
+    Bool useImm2 = regNext("s2_use_imm", dec.useImm.or(addsImm));
+    Bool pcOperand2 = regNext("s2_pc_operand", dec.pcOperand.or(addsPcImm));
     Bool writesRd2 = regNext("s2_writes_rd", dec.writesRd);
     UInt imm2 = regNext("s2_imm", dec.imm);
     UInt rd2 = regNext("s2_rd", dec.rd);
@@ -250,7 +264,7 @@ public final class Pe extends Module {
     // A thread stopped by a late bus error has nothing more to do either.
     Bool ordersMemory = unit2.get(MicroOp.Unit.FENCE).or(unit2.get(MicroOp.Unit.ECALL))
         .or(unit2.get(MicroOp.Unit.EBREAK));
-    Bool hold2 = s2Valid.and(hazard2.or(ordersMemory.and(Hw.select(inFlight, tid2).ne(0))))
+    Bool hold2 = s2Valid.and(hazard2.or(ordersMemory.and(Hw.select(idSlices, tid2).ne(0))))
         .named("s2_hold");
     Bool live2 = s2Valid.and(hold2.not()).and(alive.shr(tid2).bit(0)).named("s2_live");
     Bool ok2 = live2.and(fetchFault2.not()).and(legal2).named("s2_ok");
@@ -266,7 +280,7 @@ public final class Pe extends Module {
     Bool isEbreak = unit2.get(MicroOp.Unit.EBREAK);
 
     Alu alu = instance("alu", new Alu());
-    alu.op.assign(sub2);
+    alu.op.assign(aluOp2);
     alu.a.assign(pcOperand2.mux(pc2, a));
     alu.b.assign(useImm2.mux(imm2, b));
     BranchUnit br = instance("br", new BranchUnit());
@@ -284,28 +298,28 @@ public final class Pe extends Module {
     UInt cycles = reg("cycle_count", UInt(64), 0);
     cycles.assign(cycles.add(1));
     csr.cycle.assign(cycles);
-    csr.instret.assign(Hw.select(instret, tid2));
+    csr.instret.assign(instretOf(instretMem, instretFresh, tid2));
     // The work-item each thread holds: {global, local, group} id, valid after its first grant.
     Mem<Bits> workItem = mem("work_item", Bits(96), nt);
     UInt heldItem = workItem.read(tid2.resize(workItem.addrWidth())).asUInt();
     UInt workValid = reg("work_valid", UInt(nt), 0);
     Bool holds = workValid.shr(tid2).bit(0);
-    UInt none = lit(0xFFFF_FFFFL, UInt(32));
-    csr.globalId.assign(holds.mux(heldItem.bits(95, 64), none));
-    csr.localId.assign(holds.mux(heldItem.bits(63, 32), none));
-    csr.groupId.assign(holds.mux(heldItem.bits(31, 0), none));
+    csr.holdsItem.assign(holds);
+    csr.globalId.assign(heldItem.bits(95, 64));
+    csr.localId.assign(heldItem.bits(63, 32));
+    csr.groupId.assign(heldItem.bits(31, 0));
     csr.globalSize.assign(wiGlobalSize);
     csr.localSize.assign(wiLocalSize);
     csr.nextId.assign(wiGlobalId);
     LoadStoreUnit lsu = instance("lsu", new LoadStoreUnit(c));
-    UInt addr2 = a.add(imm2).named("s2_addr");
+    UInt addr2 = alu.sum.named("s2_addr");
     lsu.addr.assign(addr2);
     lsu.size.assign(sub2.bits(1, 0));
     lsu.store.assign(isStore);
     lsu.storeValue.assign(b);
 
     UInt link = pc2.add(4);
-    UInt target = isJalr.mux(addr2.and(0xFFFF_FFFEL), pc2.add(imm2)).named("s2_target");
+    UInt target = alu.sum.and(0xFFFF_FFFEL).named("s2_target");
     Bool jumps = isJal.or(isJalr).or(isBranch.and(br.taken));
     UInt nextPc2 = jumps.mux(target, link);
 
@@ -334,7 +348,11 @@ public final class Pe extends Module {
     when(memOk.and(isStore).and(lsu.inSpm), () ->
         spm.write(word2.resize(spm.addrWidth()), lsu.storeLanes.asBits(), lsu.storeMask));
     Bits spmQ = spm.readSync(word2.resize(spm.addrWidth()));
-    Bits imemQ = imem.readSync(word2.resize(imem.addrWidth()));
+    // The host's IMEM writes share the data-read port (the host loads programs while the PE is
+    // idle), so that IMEM needs two block-RAM ports, not three (one copy, not two).
+    UInt imemPortB = imemWe.mux(imemAddr, word2.resize(imem.addrWidth())).named("imem_port_b");
+    when(imemWe, () -> imem.write(imemPortB, imemData.asBits()));
+    Bits imemQ = imem.readSync(imemPortB);
     Bits argsQ = args.readSync(word2.resize(args.addrWidth()));
 
     // Global memory: the request takes a free access id (its AXI ID and table entry) and the
@@ -342,9 +360,10 @@ public final class Pe extends Module {
     // needs the value) and stores are posted. Without a free id the instruction is replayed.
     GlobalMemoryPort gmp = instance("gmp", new GlobalMemoryPort(c));
     Bundle.connect(gmp.m, mem);
-    UInt idFree = idBusy.not();
-    Bool anyIdFree = idFree.orR();
-    UInt newId = lowestSet(idFree, na, ab);
+    UInt slotsFree = Hw.select(idSlices, tid2).not();
+    Bool anyIdFree = slotsFree.orR();
+    UInt newId = tid2.cat(lowestSet(slotsFree, PeConfig.ACCESSES_PER_THREAD, PeConfig.ACCESS_SLOT_BITS))
+        .resize(ab).named("s2_new_id");
     Bool wantsGlobal = memOk.and(lsu.inGlobal);
     Bool global2 = wantsGlobal.and(anyIdFree).named("s2_global");
     Bool idReplay2 = wantsGlobal.and(anyIdFree.not()).named("s2_id_replay");
@@ -452,16 +471,18 @@ public final class Pe extends Module {
     }).elsewhen(drain, () -> lateValid.assign(lit(0, Bool())));
 
     // The access table entry of a memory response (written in S3, long before its response).
-    UInt parked = park.read(lateId).asUInt();
-    UInt pTid = parked.bits(tb + 74, 75);
-    UInt pRd = parked.bits(74, 70);
-    UInt pSize = parked.bits(69, 68);
-    Bool pUnsigned = parked.bit(67);
-    UInt pOffset = parked.bits(66, 65);
-    UInt pPc = parked.bits(63, 32);
-    UInt pAddr = parked.bits(31, 0);
+    // Read when the response is taken into late_*, so it is valid with them (a response never
+    // comes in the cycle its entry is written: the request leaves the PE after S3).
+    UInt parked = park.readSync(gmp.respTid, fillMem).asUInt();
+    UInt pTid = threadOf(lateId, c);
+    UInt pRd = parked.bits(69, 65);
+    UInt pSize = parked.bits(64, 63);
+    Bool pUnsigned = parked.bit(62);
+    UInt pAddr = parked.bits(61, 30);
+    UInt pOffset = pAddr.bits(1, 0);
+    UInt pPc = parked.bits(29, 0).cat(lit(0, UInt(2)));
     when(s3Valid.and(global3), () -> park.write(id3,
-        tid3.cat(rd3, size3, unsigned3, offset3, store3, pc3, addr3).asBits()));
+        rd3.cat(size3, unsigned3, addr3, pc3.bits(31, 2)).asBits()));
     // Per thread: the division it is parked on (destination and instruction, for the late
     // retire). Per thread, because the next division may start before a result has drained.
     Mem<Bits> divPark = mem("div_park", Bits(5 + 32 + 32), nt);
@@ -472,7 +493,7 @@ public final class Pe extends Module {
     UInt divPc = divParked.bits(63, 32);
     UInt divInsn = divParked.bits(31, 0);
     UInt lTid = lateDiv.mux(lateTid, pTid).named("late_thread");
-    UInt bTid = park.read(gmp.respTid).asUInt().bits(tb + 74, 75).named("b_thread");
+    UInt bTid = threadOf(gmp.respTid, c).named("b_thread");
     UInt lRd = lateDiv.mux(divRd, pRd);
 
     // One aligner serves S3's local loads and late global loads (never in the same cycle).
@@ -531,12 +552,17 @@ public final class Pe extends Module {
         stopCause.cat(stopPc, stopValue).asBits()));
 
     // A held instruction waits for one of its thread's responses, unless all came back since.
-    UInt bDone3 = bClean.and(bTid.eq(tid3)).asUInt().extend(ab + 1);
+    UInt bClear = bClean.mux(lit(1, UInt(na)).shl(gmp.respTid), 0);
+    List<UInt> slicesAfterB = new ArrayList<>();
+    UInt busyAfterB = idBusy.and(bClear.not());
+    for (int i = 0; i < nt; i++) {
+      slicesAfterB.add(busyAfterB.bits(PeConfig.ACCESSES_PER_THREAD * (i + 1) - 1, PeConfig.ACCESSES_PER_THREAD * i));
+    }
     // A register hazard waits for its registers (reg_wait); FENCE/ECALL/EBREAK and a missing
     // access id wait for any response of the thread's own (mem_wait).
-    Bool regWaits3 = s3Ok.and(hold3).and(hazard3).and(Hw.select(pending, tid3).and(need3).ne(0))
+    Bool regWaits3 = s3Ok.and(hold3).and(hazard3).and(pendingBit(pending, tid3, need3))
         .named("s3_reg_waits");
-    Bool anyWaits3 = s3Ok.and(hold3).and(hazard3.not()).and(Hw.select(inFlight, tid3).sub(bDone3).ne(0))
+    Bool anyWaits3 = s3Ok.and(hold3).and(hazard3.not()).and(Hw.select(slicesAfterB, tid3).ne(0))
         .named("s3_any_waits");
     Bool waits3 = regWaits3.or(anyWaits3);
     Bool s3Continues = s3Ok.and(stop3.not()).and(parkDiv3.not()).and(waits3.not());
@@ -548,11 +574,12 @@ public final class Pe extends Module {
     // Only a waiting thread is woken: a running one may have an instruction in the pipeline.
     Bool wakeMem = lateMem.and(memWait.shr(pTid).bit(0)).and(lateFault.not());
     UInt bMask = bClean.mux(one.shl(bTid), 0);
-    List<Bool> regWake = new ArrayList<>();
-    for (int i = 0; i < nt; i++) {
-      regWake.add(regWait.bit(i).and(alive.bit(i)).and(pending.get(i).and(waitRegs.get(i)).eq(0)));
-    }
-    UInt regWakeBits = Hw.bitsOf(regWake).named("reg_wake");
+    // A load's write-back (or error) clears its pending bit: it wakes its thread if that waits
+    // for this register. It never shares a cycle with S3, where a thread starts to wait.
+    Bool loadDone = lateMem.and(lateWrite.not()).named("load_done");
+    Bool wakeReg = loadDone.and(regWait.shr(pTid).bit(0)).and(alive.shr(pTid).bit(0))
+        .and(waitReg.read(pTid.resize(waitReg.addrWidth())).asUInt().eq(pRd));
+    UInt regWakeBits = wakeReg.mux(one.shl(pTid), 0).named("reg_wake");
     UInt readyNext = ready.and(issueMask.not())
         .or(s3Continues.mux(s3Mask, 0))
         .or(lateDivRetire.or(wakeMem).mux(lateMask, 0))
@@ -573,40 +600,34 @@ public final class Pe extends Module {
       divWait.assign(divWait.and(lateDivRetire.mux(lateMask, 0).not())
           .or(s3Ok.and(parkDiv3).mux(s3Mask, 0)));
     });
-    for (int i = 0; i < nt; i++) {
-      UInt w = waitRegs.get(i);
-      when(regWaits3.and(tid3.eq(i)), () -> w.assign(need3));
-    }
-    UInt idClear = lateMem.mux(lit(1, UInt(na)).shl(lateId), 0)
-        .or(bClean.mux(lit(1, UInt(na)).shl(gmp.respTid), 0));
+    when(regWaits3, () -> waitReg.write(tid3.resize(waitReg.addrWidth()), need3.asBits()));
+    UInt idClear = lateMem.mux(lit(1, UInt(na)).shl(lateId), 0).or(bClear);
     UInt idSet = global2.mux(lit(1, UInt(na)).shl(newId), 0);
     idBusy.assign(idBusy.and(idClear.not()).or(idSet));
-    for (int i = 0; i < nt; i++) {
-      final int ti = i;
-      UInt n = inFlight.get(i);
-      UInt up = global2.and(tid2.eq(i)).asUInt().extend(ab + 1);
-      UInt down = lateMem.and(pTid.eq(i)).asUInt().extend(ab + 1)
-          .add(bClean.and(bTid.eq(i)).asUInt().extend(ab + 1));
-      n.assign(n.add(up).sub(down));
-      UInt p = pending.get(i);
-      Bool set = s3Valid.and(global3).and(store3.not()).and(tid3.eq(i)).and(rd3.ne(0));
-      Bool clr = lateMem.and(lateWrite.not()).and(pTid.eq(ti));
-      when(set, () -> p.assign(p.or(lit(1, UInt(32)).shl(rd3))))
-          .elsewhen(clr, () -> p.assign(p.and(lit(1, UInt(32)).shl(pRd).not())));
-    }
+    Bool pendSet = s3Valid.and(global3).and(store3.not()).and(rd3.ne(0));
+    when(pendSet.or(loadDone), () -> pending.write(s3Valid.mux(tid3, pTid).cat(s3Valid.mux(rd3, pRd))
+        .resize(pending.addrWidth()), s3Valid.asBits()));
     assertThat(s3Valid.implies(drain.not()), "a late result drained while S3 was busy");
     for (int i = 0; i < nt; i++) {
       UInt s = state.get(i);
-      UInt pc = pcs.get(i);
       Bool mine = stopTid.eq(i);
       when(startOk, () -> s.assign(ThreadState.RUNNING.ordinal()))
           .elsewhen(stopAny.and(mine), () -> s.assign(stopState));
-      UInt n = instret.get(i);
-      when(startOk, () -> n.assign(0))
-          .elsewhen(retireValid.and(rfTid.eq(i)), () -> n.assign(n.add(1)));
-      when(startOk, () -> pc.assign(entryPc))
-          .elsewhen(s3MovesPc.and(tid3.eq(i)), () -> pc.assign(nextPc3));
     }
+    // One retire per cycle at most (S3 and a late division retire never share a cycle).
+    Bool retiring = retireValid.named("retiring");
+    UInt retiredBefore = instretOf(instretMem, instretFresh, rfTid);
+    when(retiring, () -> instretMem.write(rfTid.resize(instretMem.addrWidth()), retiredBefore.add(1).asBits()));
+    when(s3MovesPc, () -> pcMem.write(tid3.resize(pcMem.addrWidth()), nextPc3.asBits()));
+    UInt allThreads = lit((1L << nt) - 1, UInt(nt));
+    when(startOk, () -> {
+      entryHeld.assign(entryPc);
+      pcFresh.assign(allThreads);
+      instretFresh.assign(allThreads);
+    }).otherwise(() -> {
+      pcFresh.assign(pcFresh.and(s3MovesPc.mux(one.shl(tid3), 0).not()));
+      instretFresh.assign(instretFresh.and(retiring.mux(one.shl(rfTid), 0).not()));
+    });
 
     // --- host-visible outputs ----------------------------------------------------------------
     // A thread stopped this cycle (ECALL, EBREAK or fault), with what the status port will show.
@@ -643,6 +664,26 @@ public final class Pe extends Module {
     for (String name : PerfCounters.EVENTS) {
       hostOut("perf_" + name, UInt(PerfCounters.WIDTH)).assign(perf.counter(name));
     }
+  }
+
+  /** The scoreboard bit of register {@code reg} of thread {@code tid}. */
+  private static Bool pendingBit(Mem<Bits> pending, UInt tid, UInt reg) {
+    return pending.read(tid.cat(reg).resize(pending.addrWidth())).asUInt().bit(0);
+  }
+
+  /** The thread that owns access id {@code id} (ids are handed out eight per thread). */
+  private UInt threadOf(UInt id, PeConfig c) {
+    int ab = c.accessIdBits();
+    if (ab <= PeConfig.ACCESS_SLOT_BITS) {
+      return lit(0, UInt(c.tidBits()));
+    }
+    return id.bits(ab - 1, PeConfig.ACCESS_SLOT_BITS).resize(c.tidBits());
+  }
+
+  /** Instructions retired by thread {@code tid}: 0 while its fresh flag (set at start) is set. */
+  private UInt instretOf(Mem<Bits> counts, UInt fresh, UInt tid) {
+    UInt stored = counts.read(tid.resize(counts.addrWidth())).asUInt();
+    return fresh.shr(tid).bit(0).mux(lit(0, UInt(64)), stored);
   }
 
   /** The index of the lowest set bit of the {@code n}-bit {@code mask} (0 when none is set). */

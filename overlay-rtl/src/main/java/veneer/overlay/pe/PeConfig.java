@@ -16,6 +16,11 @@ import veneer.isa.pe.PeMemoryMap;
  * @param spmWords 32-bit words of scratchpad
  */
 public record PeConfig(int threads, int peId, int imemWords, int spmWords) {
+  /** Global-memory accesses each thread may have in flight: access ids t*8 .. t*8+7 are thread t's. */
+  public static final int ACCESSES_PER_THREAD = 8;
+  /** Bits of an access id below the thread number. */
+  public static final int ACCESS_SLOT_BITS = 3;
+
   public PeConfig {
     if (threads < 1 || threads > 16) {
       throw new IllegalArgumentException("a PE has 1 to 16 threads, found " + threads);
@@ -54,12 +59,12 @@ public record PeConfig(int threads, int peId, int imemWords, int spmWords) {
   }
 
   /**
-   * Global-memory accesses a PE with {@code threads} threads keeps in flight: eight per thread,
-   * rounded up to a power of two (8 to 128), so that every thread can have the loads and posted
+   * Access ids of a PE with {@code threads} threads: eight per thread ({@link #ACCESSES_PER_THREAD},
+   * thread t owns ids t*8 .. t*8+7), rounded up to a power of two (8 to 128), so that every thread can have the loads and posted
    * stores of an unrolled loop body in flight; by Little's law the array needs about a thousand
    * 4-byte accesses in flight to move 32 B/cycle at ~130 cycles latency (docs/overlay-array.md).
    */
   public static int accessIds(int threads) {
-    return Math.max(2, Integer.highestOneBit(8 * threads - 1) << 1);
+    return Math.max(2, Integer.highestOneBit(ACCESSES_PER_THREAD * threads - 1) << 1);
   }
 }

@@ -26,6 +26,8 @@ class XilinxAreaTest {
         "     LUT1                          191",
         "     LUT6                          847",
         "     MUXF7                         538",
+        "     RAM32M                          3",
+        "     RAM64X1D                        2",
         "     RAMB18E1                        2",
         "     RAMB36E1                       12");
     XilinxArea.Result r = XilinxArea.parse(stat, LTP, List.of("3. Executing STA pass (static timing analysis).",
@@ -36,6 +38,8 @@ class XilinxAreaTest {
     assertEquals(10, r.dsps());
     assertEquals(22, r.logicDepth());
     assertEquals(13281, r.criticalPathPs());
+    assertEquals(3 * 4 + 2 * 2, r.lutsAsMemory(), "LUTs as distributed RAM");
+    assertEquals(191 + 847 + 16, r.totalLuts());
     assertEquals(-1, XilinxArea.criticalPathPs(List.of("No timing paths found.")));
   }
 

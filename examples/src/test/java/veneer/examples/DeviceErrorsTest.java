@@ -97,6 +97,23 @@ class DeviceErrorsTest {
     assertArrayEquals(expected, out);
   }
 
+  /** A reset that comes while loads are in flight leaves nothing behind that holds the next launch. */
+  @Test
+  void aRoleResetDuringLoadsLeavesTheOverlayClean() {
+    int[] next = new int[64];
+    for (int k = 0; k < next.length; k++) {
+      next[k] = (k * 17 + 5) % next.length;
+    }
+    assertThrows(LaunchTimeoutException.class, () -> dev.user().kernel(FailingKernels.class, "chase").withTimeout(3_000)
+        .launch(WorkRange.of(32), next, new int[32], 1_000_000));
+    dev.management().resetRole();
+    int[] out = new int[32];
+    int[] expected = new int[32];
+    JvmKernelRunner.run(FailingKernels.class, "chase", WorkRange.of(32), next, expected, 5);
+    dev.user().kernel(FailingKernels.class, "chase").withTimeout(200_000).launch(WorkRange.of(32), next, out, 5);
+    assertArrayEquals(expected, out);
+  }
+
   @Test
   void theUserSideCannotLoadAnImageWithoutTheManagementSidesConsent() {
     long loadsBefore = dev.management().register("loads_ok");

@@ -29,4 +29,15 @@ final class FailingKernels {
     }
     out[i] = x;
   }
+
+  /** Pointer chasing: every round waits for a DRAM load, so a launch always has loads in flight. */
+  @Kernel
+  static void chase(int[] next, int[] out, int rounds) {
+    int i = globalId(0);
+    int p = i;
+    for (int r = 0; r < rounds; r++) {
+      p = next[p];
+    }
+    out[i] = p;
+  }
 }

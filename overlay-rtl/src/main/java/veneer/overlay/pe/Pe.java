@@ -171,8 +171,19 @@ public final class Pe extends Module {
     Bool hasRun = reg("has_run", Bool(), 0);
     // A stopped thread's stores may still be in flight (after a fault): done waits for them.
     Bool busy = alive.orR().or(idBusy.orR());
-    Bool startOk = start.and(busy.not()).named("start_ok");
-    busyOut.assign(busy);
+    // Reset does not clear memories, and a reset can come while loads are in flight (a Role reset
+    // during a launch): their scoreboard bits would stay set and hold the next launch's threads
+    // forever. So after reset the PE sweeps the scoreboard, one entry a cycle, and a start that
+    // comes meanwhile waits for the sweep to end.
+    int sweepBits = pending.addrWidth();
+    UInt sweep = reg("scoreboard_sweep", UInt(sweepBits + 1), 0);
+    Bool sweeping = sweep.bit(sweepBits).not().named("scoreboard_sweeping");
+    when(sweeping, () -> sweep.assign(sweep.add(1)));
+    Bool startHeld = reg("start_held", Bool(), 0);
+    Bool startRequest = start.or(startHeld);
+    startHeld.assign(sweeping.and(startRequest));
+    Bool startOk = startRequest.and(busy.not()).and(sweeping.not()).named("start_ok");
+    busyOut.assign(busy.or(startHeld)); // a held start is a launch under way for whoever waits for it
     doneOut.assign(hasRun.and(busy.not()));
     when(startOk, () -> hasRun.assign(lit(1, Bool())));
 
@@ -605,8 +616,9 @@ public final class Pe extends Module {
     UInt idSet = global2.mux(lit(1, UInt(na)).shl(newId), 0);
     idBusy.assign(idBusy.and(idClear.not()).or(idSet));
     Bool pendSet = s3Valid.and(global3).and(store3.not()).and(rd3.ne(0));
-    when(pendSet.or(loadDone), () -> pending.write(s3Valid.mux(tid3, pTid).cat(s3Valid.mux(rd3, pRd))
-        .resize(pending.addrWidth()), s3Valid.asBits()));
+    UInt pendAddr = s3Valid.mux(tid3, pTid).cat(s3Valid.mux(rd3, pRd)).resize(pending.addrWidth());
+    when(sweeping.or(pendSet).or(loadDone), () -> pending.write(sweeping.mux(sweep.resize(pending.addrWidth()), pendAddr),
+        sweeping.not().and(s3Valid).asBits()));
     assertThat(s3Valid.implies(drain.not()), "a late result drained while S3 was busy");
     for (int i = 0; i < nt; i++) {
       UInt s = state.get(i);

@@ -100,6 +100,7 @@ public final class Pe extends Module {
     UInt entryPc = hostIn("entry_pc", UInt(32));
     Bool busyOut = hostOut("busy", Bool());
     Bool doneOut = hostOut("done", Bool());
+    Bool startReadyOut = hostOut("start_ready", Bool());
     UInt statusThread = hostIn("status_thread", UInt(tb));
     UInt statusState = hostOut("status_state", UInt(ThreadState.WIDTH));
     UInt statusCause = hostOut("status_cause", UInt(5));
@@ -184,6 +185,7 @@ public final class Pe extends Module {
     startHeld.assign(sweeping.and(startRequest));
     Bool startOk = startRequest.and(busy.not()).and(sweeping.not()).named("start_ok");
     busyOut.assign(busy.or(startHeld)); // a held start is a launch under way for whoever waits for it
+    startReadyOut.assign(sweeping.not());
     doneOut.assign(hasRun.and(busy.not()));
     when(startOk, () -> hasRun.assign(lit(1, Bool())));
 

@@ -75,6 +75,9 @@ public final class PeRunner {
           .withProbabilities(1.0, 1.0)));
       load(elf, config, sim, dram);
       sim.reset(2);
+      while (sim.peek("start_ready") == 0) { // the scoreboard sweep after reset; not part of the program's run
+        sim.step();
+      }
       sim.poke("entry_pc", elf.entry());
       sim.poke("start", 1);
       sim.step();

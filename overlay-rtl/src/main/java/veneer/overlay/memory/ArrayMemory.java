@@ -59,7 +59,8 @@ public final class ArrayMemory extends Module {
       LineCoalescer coal = instance("coal" + i, new LineCoalescer(c));
       Bundle.connect(port, coal.s);
       Bundle.connect(coal.m, arb.s(i));
-      coal.seal.assign(seal.bit(i));
+      // A launch starts (clear): the host may have written memory, so no retained line is kept.
+      coal.seal.assign(seal.bit(i).or(clear));
       reads = reads.add(coal.readAccepted.asUInt());
       writes = writes.add(coal.writeAccepted.asUInt());
     }

@@ -139,28 +139,46 @@ public final class LineCoalescer extends Module {
       freeEntries = rOpen.get(o).mux(freeEntries, freeEntries.or(1L << o));
       closingBits = cl.mux(closingBits.or(1L << o), closingBits);
     }
-    Free rFree = lowestFree(rBusy, k, kb);
+    // A slot whose line has been handed out keeps its data (r_have) and serves later loads of
+    // the line (a hit re-arms it) until it is reused, a store to the line is accepted here, or
+    // a FENCE seals. A new line takes a slot without data if there is one, else the retained
+    // slot next in allocation order (oldest first).
+    UInt rHave = reg("r_have", UInt(k), 0);
+    UInt rNext = reg("r_next", UInt(kb), 0);
+    Free rFree = oldestFree(rBusy, rHave, rNext, k, kb);
     UInt freeEntryBit = freeEntries.and(freeEntries.not().add(1));
-    // A load of a line whose read is already on its way joins it (late join) until the line
-    // has been handed out, unless a FENCE sealed it. Safe for this PE's stores: a store waits
-    // while a read of its line is busy, and a read waits while a store to its line is.
+    // A load of a line whose read is on its way, waiting or being handed out joins it (late
+    // join) unless a FENCE sealed it. Safe for this PE's stores: a store waits while a read of
+    // its line is busy, and a read waits while a store to its line is.
     UInt rIssued = reg("r_issued", UInt(k), 0);
     UInt rSealed = reg("r_sealed", UInt(k), 0);
     StreamFifo rDone = instance("r_done", new StreamFifo(kb, k));
-    UInt rHead = rDone.out.data.asUInt();
+    StreamFifo rHits = instance("r_hits", new StreamFifo(kb, k));
+    // Lines from memory are handed out first (their FIFO must keep R flowing), then re-armed ones.
+    Bool fromMemory = rDone.out.valid;
+    UInt rHead = fromMemory.mux(rDone.out.data.asUInt(), rHits.out.data.asUInt()).named("r_head");
+    Bool headValid = rDone.out.valid.or(rHits.out.valid);
     Bool lateJoinable = lit(0, Bool());
     UInt lateSlot = lit(0, UInt(kb));
+    Bool hittable = lit(0, Bool());
+    UInt hitSlot = lit(0, UInt(kb));
     for (int j = 0; j < k; j++) {
-      Bool m = rIssued.bit(j).and(rSealed.bit(j).not()).and(rSlotLine.get(j).eq(arLine))
-          .and(rDone.out.valid.and(rHead.eq(j)).not());
+      Bool sameLine = rSlotLine.get(j).eq(arLine);
+      Bool m = rIssued.bit(j).and(rSealed.bit(j).not()).and(sameLine);
       lateJoinable = lateJoinable.or(m);
       lateSlot = m.mux(lit(j, UInt(kb)), lateSlot);
+      Bool h = rHave.bit(j).and(rBusy.bit(j).not()).and(sameLine);
+      hittable = hittable.or(h);
+      hitSlot = h.mux(lit(j, UInt(kb)), hitSlot);
     }
     Bool lateJoin = arValid.and(anyMatch.not()).and(lateJoinable).named("r_late_join");
-    Bool needEntry = arValid.and(anyMatch.not()).and(lateJoinable.not());
+    Bool rHit = arValid.and(anyMatch.not()).and(lateJoinable.not()).and(hittable).named("r_hit");
+    Bool needEntry = arValid.and(anyMatch.not()).and(lateJoinable.not()).and(hittable.not());
     Bool rStart = needEntry.and(freeEntries.orR()).and(rFree.any).named("r_start");
-    s.ar.ready.assign(anyJoin.or(rStart).or(lateJoin));
+    s.ar.ready.assign(anyJoin.or(rStart).or(lateJoin).or(rHit));
     readAccepted.assign(s.ar.fire());
+    rHits.in.valid.assign(rHit);
+    rHits.in.data.assign(hitSlot.asBits());
     // A new line with every entry taken: close one entry early (round robin victim).
     UInt victim = reg("r_victim", UInt(ob), 0);
     Bool evict = needEntry.and(freeEntries.orR().not());
@@ -237,26 +255,34 @@ public final class LineCoalescer extends Module {
     for (Mem<Bits> lane : lanes) {
       laneWords.add(lane.read(rHead).asUInt());
     }
-    s.r.valid.assign(rDone.out.valid);
+    s.r.valid.assign(headValid);
     s.r.id.assign(rTid);
     s.r.data.assign(select(laneWords, select(wordOf, rTid)).asBits());
     s.r.resp.assign(rErr.shr(rHead).bit(0).mux(lit(Axi4.RESP_SLVERR, Bits(2)), Axi4.RESP_OKAY));
     s.r.last.assign(lit(1, Bool()));
     Bool rAnswered = s.r.fire();
-    Bool rSlotDone = rAnswered.and(rLeft.and(rBit.not()).eq(0));
-    rDone.out.ready.assign(rSlotDone);
+    // The head slot is done with its last access unless a load joins it in the same cycle.
+    Bool rSlotDone = rAnswered.and(rLeft.and(rBit.not()).eq(0))
+        .and(lateJoin.and(lateSlot.eq(rHead)).not()).named("r_slot_done");
+    rDone.out.ready.assign(rSlotDone.and(fromMemory));
+    rHits.out.ready.assign(rSlotDone.and(fromMemory.not()));
     for (int j = 0; j < k; j++) {
       UInt p = rPending.get(j);
+      UInt answered = rAnswered.and(rHead.eq(j)).mux(rBit, 0);
+      UInt joined = lateJoin.and(lateSlot.eq(j)).or(rHit.and(hitSlot.eq(j))).mux(arBit, 0);
       when(rIssue.and(issSlot.eq(j)), () -> p.assign(issMask))
-          .elsewhen(lateJoin.and(lateSlot.eq(j)), () -> p.assign(p.or(arBit)))
-          .elsewhen(rAnswered.and(rHead.eq(j)), () -> p.assign(p.and(rBit.not())));
+          .otherwise(() -> p.assign(p.and(answered.not()).or(joined)));
     }
-    UInt rBusySet = rStart.mux(lit(1, UInt(k)).shl(rFree.index), 0);
+    UInt rHitBit = rHit.mux(lit(1, UInt(k)).shl(hitSlot), 0);
+    UInt rStartBit = rStart.mux(lit(1, UInt(k)).shl(rFree.index), 0);
+    UInt rBusySet = rStartBit.or(rHitBit);
     UInt rBusyClr = rSlotDone.mux(lit(1, UInt(k)).shl(rHead), 0);
     rBusy.assign(rBusy.and(rBusyClr.not()).or(rBusySet));
-    UInt rIssuedSet = rIssue.mux(lit(1, UInt(k)).shl(issSlot), 0);
+    UInt rIssuedSet = rIssue.mux(lit(1, UInt(k)).shl(issSlot), 0).or(rHitBit);
     rIssued.assign(rIssued.and(rBusyClr.not()).or(rIssuedSet));
-    rSealed.assign(rSealed.and(rBusySet.not()).or(seal.mux(rIssued, 0)));
+    // A FENCE seals the reads already issued and any re-armed in its cycle (their data is older).
+    rSealed.assign(rSealed.and(rBusySet.not()).or(seal.mux(rIssued.or(rHitBit), 0)));
+    when(rStart.and(rFree.retained), () -> rNext.assign(rFree.index.add(1)));
 
     // ---------------- writes -------------------------------------------------------------------
     // Like reads: up to openLines lines gather stores at once (each thread of a PE may be
@@ -435,6 +461,19 @@ public final class LineCoalescer extends Module {
     UInt wBusyClr = wSlotDone.mux(lit(1, UInt(k)).shl(wHead), 0);
     wBusy.assign(wBusy.and(wBusyClr.not()).or(wBusySet));
 
+    // Retained lines: data of a line read after the last FENCE and not stored to since by this
+    // PE. A slot's data counts from its R (unless sealed or in error) until the slot is taken
+    // for another line, a store to its line is accepted, or a FENCE.
+    UInt haveSet = m.r.fire().and(m.r.resp.asUInt().bit(1).not()).and(rSealed.shr(m.r.id).bit(0).not())
+        .mux(lit(1, UInt(k)).shl(m.r.id), 0);
+    UInt stored = lit(0, UInt(k));
+    for (int j = 0; j < k; j++) {
+      stored = take.and(rSlotLine.get(j).eq(awLine)).mux(stored.or(1L << j), stored);
+    }
+    UInt storedTo = stored;
+    when(seal, () -> rHave.assign(0))
+        .otherwise(() -> rHave.assign(rHave.and(rStartBit.or(storedTo).not()).or(haveSet)));
+
     assertThat(s.ar.valid.implies(s.ar.len.eq(0)), "coalescer: the PE side carries single-beat reads only");
     assertThat(s.aw.valid.implies(s.aw.len.eq(0)), "coalescer: the PE side carries single-beat writes only");
   }
@@ -448,12 +487,28 @@ public final class LineCoalescer extends Module {
     return parts.get(parts.size() - 1).cat(lower);
   }
 
-  private record Free(Bool any, UInt index) {}
+  private record Free(Bool any, UInt index, Bool retained) {}
+
+  /**
+   * A slot that is not busy: the lowest without retained data, else the first retained one at
+   * or after {@code next} (wrapping), which is the oldest when slots are taken in turn.
+   */
+  private Free oldestFree(UInt busy, UInt have, UInt next, int k, int kb) {
+    UInt free = busy.not();
+    UInt empty = free.and(have.not());
+    UInt emptyBit = empty.and(empty.not().add(1));
+    UInt later = free.and(lit(java.math.BigInteger.ONE.shiftLeft(k).subtract(java.math.BigInteger.ONE), UInt(k)).shl(next));
+    UInt pool = later.orR().mux(later, free);
+    UInt poolBit = pool.and(pool.not().add(1));
+    Bool anyEmpty = empty.orR();
+    UInt index = anyEmpty.mux(indexOf(emptyBit, k, kb), indexOf(poolBit, k, kb));
+    return new Free(free.orR(), index, anyEmpty.not());
+  }
 
   private Free lowestFree(UInt busy, int k, int kb) {
     UInt free = busy.not();
     UInt bit = free.and(free.not().add(1));
-    return new Free(free.orR(), indexOf(bit, k, kb));
+    return new Free(free.orR(), indexOf(bit, k, kb), lit(0, Bool()));
   }
 
   private List<UInt> slotMasks(String name, int k, int nt) {

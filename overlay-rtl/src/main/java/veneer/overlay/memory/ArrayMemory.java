@@ -42,8 +42,9 @@ public final class ArrayMemory extends Module {
       @Param(name = "threads", defaultValue = "8") int threads,
       @Param(name = "slots", defaultValue = "16") int slots,
       @Param(name = "window", defaultValue = "16") int window,
-      @Param(name = "openLines", defaultValue = "8") int openLines) {
-    this(pes, new CoalescerConfig(threads, slots, window, openLines));
+      @Param(name = "openLines", defaultValue = "8") int openLines,
+      @Param(name = "readSlots", defaultValue = "16") int readSlots) {
+    this(pes, new CoalescerConfig(threads, slots, window, openLines, readSlots));
   }
 
   public ArrayMemory(int pes, CoalescerConfig c) {

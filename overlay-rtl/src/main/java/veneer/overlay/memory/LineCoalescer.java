@@ -63,7 +63,10 @@ public final class LineCoalescer extends Module {
     s = slave("s", () -> new Axi4(peParams(c)));
     m = master("m", () -> new Axi4(lineParams(c)));
     final int nt = c.ids();
-    final int k = c.slots();
+    final int kr = c.readSlots();
+    final int kw = c.slots();
+    // Write slots are numbered 0..kw-1 in kb-bit slot ids; their lanes take wb-bit addresses.
+    final int wb = RoundRobinArbiter.indexBits(kw);
     final int kb = c.slotBits();
     final int words = CoalescerConfig.LINE_WORDS;
 
@@ -83,8 +86,8 @@ public final class LineCoalescer extends Module {
     for (int t = 0; t < nt; t++) {
       wordOf.add(reg("word_of_" + t, UInt(4), 0));
     }
-    UInt rBusy = reg("r_busy", UInt(k), 0);
-    List<UInt> rPending = slotMasks("r_pending", k, nt);
+    UInt rBusy = reg("r_busy", UInt(kr), 0);
+    List<UInt> rPending = slotMasks("r_pending", kr, nt);
     // Up to openLines lines gather readers at once (loads of a[] and b[] interleave).
     final int lines = c.openLines();
     final int ob = RoundRobinArbiter.indexBits(lines);
@@ -110,13 +113,15 @@ public final class LineCoalescer extends Module {
     // be reordered on the way to memory).
     List<UInt> rSlotLine = new ArrayList<>();
     List<UInt> wSlotLine = new ArrayList<>();
-    for (int j = 0; j < k; j++) {
+    for (int j = 0; j < kr; j++) {
       rSlotLine.add(reg("r_slot_line_" + j, UInt(26), 0));
+    }
+    for (int j = 0; j < kw; j++) {
       wSlotLine.add(reg("w_slot_line_" + j, UInt(26), 0));
     }
-    UInt wBusy = reg("w_busy", UInt(k), 0);
+    UInt wBusy = reg("w_busy", UInt(kw), 0);
     Bool readBlocked = lit(0, Bool());
-    for (int j = 0; j < k; j++) {
+    for (int j = 0; j < kw; j++) {
       readBlocked = readBlocked.or(wBusy.bit(j).and(wSlotLine.get(j).eq(arLine)));
     }
     readBlocked = readBlocked.named("r_blocked");
@@ -143,17 +148,17 @@ public final class LineCoalescer extends Module {
     // the line (a hit re-arms it) until it is reused, a store to the line is accepted here, or
     // a FENCE seals. A new line takes a slot without data if there is one, else the retained
     // slot next in allocation order (oldest first).
-    UInt rHave = reg("r_have", UInt(k), 0);
+    UInt rHave = reg("r_have", UInt(kr), 0);
     UInt rNext = reg("r_next", UInt(kb), 0);
-    Free rFree = oldestFree(rBusy, rHave, rNext, k, kb);
+    Free rFree = oldestFree(rBusy, rHave, rNext, kr, kb);
     UInt freeEntryBit = freeEntries.and(freeEntries.not().add(1));
     // A load of a line whose read is on its way, waiting or being handed out joins it (late
     // join) unless a FENCE sealed it. Safe for this PE's stores: a store waits while a read of
     // its line is busy, and a read waits while a store to its line is.
-    UInt rIssued = reg("r_issued", UInt(k), 0);
-    UInt rSealed = reg("r_sealed", UInt(k), 0);
-    StreamFifo rDone = instance("r_done", new StreamFifo(kb, k));
-    StreamFifo rHits = instance("r_hits", new StreamFifo(kb, k));
+    UInt rIssued = reg("r_issued", UInt(kr), 0);
+    UInt rSealed = reg("r_sealed", UInt(kr), 0);
+    StreamFifo rDone = instance("r_done", new StreamFifo(kb, kr));
+    StreamFifo rHits = instance("r_hits", new StreamFifo(kb, kr));
     // Lines from memory are handed out first (their FIFO must keep R flowing), then re-armed ones.
     Bool fromMemory = rDone.out.valid;
     UInt rHead = fromMemory.mux(rDone.out.data.asUInt(), rHits.out.data.asUInt()).named("r_head");
@@ -162,7 +167,7 @@ public final class LineCoalescer extends Module {
     UInt lateSlot = lit(0, UInt(kb));
     Bool hittable = lit(0, Bool());
     UInt hitSlot = lit(0, UInt(kb));
-    for (int j = 0; j < k; j++) {
+    for (int j = 0; j < kr; j++) {
       Bool sameLine = rSlotLine.get(j).eq(arLine);
       Bool m = rIssued.bit(j).and(rSealed.bit(j).not()).and(sameLine);
       lateJoinable = lateJoinable.or(m);
@@ -179,9 +184,9 @@ public final class LineCoalescer extends Module {
     readAccepted.assign(s.ar.fire());
     rHits.in.valid.assign(rHit);
     rHits.in.data.assign(hitSlot.asBits());
-    // A new line with every entry taken: close one entry early (round robin victim).
-    UInt victim = reg("r_victim", UInt(ob), 0);
-    Bool evict = needEntry.and(freeEntries.orR().not());
+    // A new line with every entry taken: close the oldest entry early, unless one is closing.
+    UInt victim = oldest(rAge, ob);
+    Bool evict = needEntry.and(freeEntries.orR().not()).and(closingBits.orR().not());
     // The entry being sent is held until ARREADY, so the AR payload stays stable.
     Bool holding = reg("r_holding", Bool(), 0);
     UInt held = reg("r_held", UInt(ob), 0);
@@ -209,7 +214,7 @@ public final class LineCoalescer extends Module {
         rLine.get(oo).assign(arLine);
         mask.assign(arBit);
         rSlot.get(oo).assign(rFree.index);
-        for (int j = 0; j < k; j++) {
+        for (int j = 0; j < kr; j++) {
           final int jj = j;
           when(rFree.index.eq(j), () -> rSlotLine.get(jj).assign(arLine));
         }
@@ -224,7 +229,6 @@ public final class LineCoalescer extends Module {
         when(evict.and(victim.eq(oo)), () -> force.assign(1));
       });
     }
-    when(evict, () -> victim.assign(victim.eq(lines - 1).mux(lit(0, UInt(ob)), victim.add(1))));
     for (int t = 0; t < nt; t++) {
       UInt w = wordOf.get(t);
       when(s.ar.fire().and(arTid.eq(t)), () -> w.assign(s.ar.addr.bits(5, 2)));
@@ -233,9 +237,9 @@ public final class LineCoalescer extends Module {
     // Line data arrives into per-word lanes; the slot waits in order for its threads' answers.
     List<Mem<Bits>> lanes = new ArrayList<>();
     for (int i = 0; i < words; i++) {
-      lanes.add(mem("r_lane_" + i, Bits(32), k));
+      lanes.add(mem("r_lane_" + i, Bits(32), kr));
     }
-    UInt rErr = reg("r_err", UInt(k), 0);
+    UInt rErr = reg("r_err", UInt(kr), 0);
     rDone.in.valid.assign(m.r.valid);
     rDone.in.data.assign(m.r.id.asBits());
     m.r.ready.assign(rDone.in.ready);
@@ -244,8 +248,8 @@ public final class LineCoalescer extends Module {
         lanes.get(i).write(m.r.id, m.r.data.asUInt().bits(32 * i + 31, 32 * i).asBits());
       }
     });
-    UInt rErrSet = m.r.fire().and(m.r.resp.asUInt().bit(1)).mux(lit(1, UInt(k)).shl(m.r.id), 0);
-    UInt rErrClr = m.r.fire().mux(lit(1, UInt(k)).shl(m.r.id), 0);
+    UInt rErrSet = m.r.fire().and(m.r.resp.asUInt().bit(1)).mux(lit(1, UInt(kr)).shl(m.r.id), 0);
+    UInt rErrClr = m.r.fire().mux(lit(1, UInt(kr)).shl(m.r.id), 0);
     rErr.assign(rErr.and(rErrClr.not()).or(rErrSet));
 
     UInt rLeft = select(rPending, rHead);
@@ -266,19 +270,19 @@ public final class LineCoalescer extends Module {
         .and(lateJoin.and(lateSlot.eq(rHead)).not()).named("r_slot_done");
     rDone.out.ready.assign(rSlotDone.and(fromMemory));
     rHits.out.ready.assign(rSlotDone.and(fromMemory.not()));
-    for (int j = 0; j < k; j++) {
+    for (int j = 0; j < kr; j++) {
       UInt p = rPending.get(j);
       UInt answered = rAnswered.and(rHead.eq(j)).mux(rBit, 0);
       UInt joined = lateJoin.and(lateSlot.eq(j)).or(rHit.and(hitSlot.eq(j))).mux(arBit, 0);
       when(rIssue.and(issSlot.eq(j)), () -> p.assign(issMask))
           .otherwise(() -> p.assign(p.and(answered.not()).or(joined)));
     }
-    UInt rHitBit = rHit.mux(lit(1, UInt(k)).shl(hitSlot), 0);
-    UInt rStartBit = rStart.mux(lit(1, UInt(k)).shl(rFree.index), 0);
+    UInt rHitBit = rHit.mux(lit(1, UInt(kr)).shl(hitSlot), 0);
+    UInt rStartBit = rStart.mux(lit(1, UInt(kr)).shl(rFree.index), 0);
     UInt rBusySet = rStartBit.or(rHitBit);
-    UInt rBusyClr = rSlotDone.mux(lit(1, UInt(k)).shl(rHead), 0);
+    UInt rBusyClr = rSlotDone.mux(lit(1, UInt(kr)).shl(rHead), 0);
     rBusy.assign(rBusy.and(rBusyClr.not()).or(rBusySet));
-    UInt rIssuedSet = rIssue.mux(lit(1, UInt(k)).shl(issSlot), 0).or(rHitBit);
+    UInt rIssuedSet = rIssue.mux(lit(1, UInt(kr)).shl(issSlot), 0).or(rHitBit);
     rIssued.assign(rIssued.and(rBusyClr.not()).or(rIssuedSet));
     // A FENCE seals the reads already issued and any re-armed in its cycle (their data is older).
     rSealed.assign(rSealed.and(rBusySet.not()).or(seal.mux(rIssued.or(rHitBit), 0)));
@@ -304,12 +308,12 @@ public final class LineCoalescer extends Module {
     }
     Bool awSent = reg("aw_sent", Bool(), 0);
     Bool wSent = reg("w_sent", Bool(), 0);
-    List<UInt> wPending = slotMasks("w_pending", k, nt);
+    List<UInt> wPending = slotMasks("w_pending", kw, nt);
     List<Mem<Bits>> wLanes = new ArrayList<>();
     List<Mem<Bits>> wStrbLanes = new ArrayList<>();
     for (int i = 0; i < words; i++) {
-      wLanes.add(mem("w_lane_" + i, Bits(32), k));
-      wStrbLanes.add(mem("w_strb_lane_" + i, Bits(4), k));
+      wLanes.add(mem("w_lane_" + i, Bits(32), kw));
+      wStrbLanes.add(mem("w_strb_lane_" + i, Bits(4), kw));
     }
 
     UInt awLine = s.aw.addr.bits(31, 6);
@@ -320,13 +324,15 @@ public final class LineCoalescer extends Module {
       wClosing.add(wOpen.get(o).and(wAge.get(o).ge(c.writeWindow()).or(wMask.get(o).eq(wMaskAll))
           .or(wForce.get(o))).named("w_closing_" + o));
     }
-    for (int j = 0; j < k; j++) {
+    for (int j = 0; j < kr; j++) {
+      writeBlocked = writeBlocked.or(rBusy.bit(j).and(rSlotLine.get(j).eq(awLine)));
+    }
+    for (int j = 0; j < kw; j++) {
       Bool joinable = lit(0, Bool());
       for (int o = 0; o < lines; o++) {
         joinable = joinable.or(wOpen.get(o).and(wClosing.get(o).not()).and(wSlot.get(o).eq(j)));
       }
-      writeBlocked = writeBlocked.or(rBusy.bit(j).and(rSlotLine.get(j).eq(awLine)))
-          .or(wBusy.bit(j).and(joinable.not()).and(wSlotLine.get(j).eq(awLine)));
+      writeBlocked = writeBlocked.or(wBusy.bit(j).and(joinable.not()).and(wSlotLine.get(j).eq(awLine)));
     }
     writeBlocked = writeBlocked.named("w_blocked");
     Bool both = s.aw.valid.and(s.w.valid).and(writeBlocked.not());
@@ -346,7 +352,7 @@ public final class LineCoalescer extends Module {
       wFreeEntries = wOpen.get(o).mux(wFreeEntries, wFreeEntries.or(1L << o));
       wClosingBits = wClosing.get(o).mux(wClosingBits.or(1L << o), wClosingBits);
     }
-    Free wFree = lowestFree(wBusy, k, kb);
+    Free wFree = lowestFree(wBusy, kw, kb);
     UInt wFreeEntryBit = wFreeEntries.and(wFreeEntries.not().add(1));
     Bool wNeedEntry = both.and(wAnyMatch.not());
     Bool wStart = wNeedEntry.and(wFreeEntries.orR()).and(wFree.any).named("w_start");
@@ -354,9 +360,8 @@ public final class LineCoalescer extends Module {
     s.aw.ready.assign(take);
     s.w.ready.assign(take);
     writeAccepted.assign(take);
-    UInt wVictim = reg("w_victim", UInt(ob), 0);
-    Bool wEvict = wNeedEntry.and(wFreeEntries.orR().not());
-    when(wEvict, () -> wVictim.assign(wVictim.eq(lines - 1).mux(lit(0, UInt(ob)), wVictim.add(1))));
+    UInt wVictim = oldest(wAge, ob);
+    Bool wEvict = wNeedEntry.and(wFreeEntries.orR().not()).and(wClosingBits.orR().not());
 
     // The entry being sent stays chosen until both AW and W are taken.
     Bool wHolding = reg("w_holding", Bool(), 0);
@@ -373,8 +378,8 @@ public final class LineCoalescer extends Module {
     List<UInt> laneData = new ArrayList<>();
     List<UInt> laneStrb = new ArrayList<>();
     for (int i = 0; i < words; i++) {
-      laneData.add(wLanes.get(i).read(wIssSlot).asUInt());
-      laneStrb.add(wStrbLanes.get(i).read(wIssSlot).asUInt());
+      laneData.add(wLanes.get(i).read(wIssSlot.resize(wb)).asUInt());
+      laneStrb.add(wStrbLanes.get(i).read(wIssSlot.resize(wb)).asUInt());
     }
     m.w.data.assign(concatHighFirst(laneData).asBits());
     m.w.strb.assign(concatHighFirst(laneStrb).asBits());
@@ -416,7 +421,7 @@ public final class LineCoalescer extends Module {
         when(wEvict.and(wVictim.eq(oo)), () -> force.assign(1));
       });
     }
-    for (int j = 0; j < k; j++) {
+    for (int j = 0; j < kw; j++) {
       final int jj = j;
       when(wStart.and(wFree.index.eq(j)), () -> wSlotLine.get(jj).assign(awLine));
     }
@@ -424,7 +429,7 @@ public final class LineCoalescer extends Module {
     // joining store merges its bytes (a later store to the same bytes wins).
     UInt newData = s.w.data.asUInt();
     UInt newStrb = s.w.strb.asUInt();
-    UInt takeSlot = wStart.mux(wFree.index, joinSlot);
+    UInt takeSlot = wStart.mux(wFree.index, joinSlot).resize(wb);
     for (int i = 0; i < words; i++) {
       Bool hit = s.aw.addr.bits(5, 2).eq(i);
       Mem<Bits> lane = wLanes.get(i);
@@ -435,13 +440,13 @@ public final class LineCoalescer extends Module {
           .elsewhen(wAnyJoin.and(hit), () -> strbLane.write(takeSlot, oldStrb.or(newStrb).asBits()));
     }
 
-    UInt wErr = reg("w_err", UInt(k), 0);
-    StreamFifo wDoneQ = instance("w_done", new StreamFifo(kb, k));
+    UInt wErr = reg("w_err", UInt(kw), 0);
+    StreamFifo wDoneQ = instance("w_done", new StreamFifo(kb, kw));
     wDoneQ.in.valid.assign(m.b.valid);
     wDoneQ.in.data.assign(m.b.id.asBits());
     m.b.ready.assign(wDoneQ.in.ready);
-    UInt wErrSet = m.b.fire().and(m.b.resp.asUInt().bit(1)).mux(lit(1, UInt(k)).shl(m.b.id), 0);
-    UInt wErrClr = m.b.fire().mux(lit(1, UInt(k)).shl(m.b.id), 0);
+    UInt wErrSet = m.b.fire().and(m.b.resp.asUInt().bit(1)).mux(lit(1, UInt(kw)).shl(m.b.id), 0);
+    UInt wErrClr = m.b.fire().mux(lit(1, UInt(kw)).shl(m.b.id), 0);
     wErr.assign(wErr.and(wErrClr.not()).or(wErrSet));
     UInt wHead = wDoneQ.out.data.asUInt();
     UInt wLeft = select(wPending, wHead);
@@ -452,22 +457,22 @@ public final class LineCoalescer extends Module {
     Bool wAnswered = s.b.fire();
     Bool wSlotDone = wAnswered.and(wLeft.and(wBit.not()).eq(0));
     wDoneQ.out.ready.assign(wSlotDone);
-    for (int j = 0; j < k; j++) {
+    for (int j = 0; j < kw; j++) {
       UInt p = wPending.get(j);
       when(wIssue.and(wIssSlot.eq(j)), () -> p.assign(wIssMask))
           .elsewhen(wAnswered.and(wHead.eq(j)), () -> p.assign(p.and(wBit.not())));
     }
-    UInt wBusySet = wStart.mux(lit(1, UInt(k)).shl(wFree.index), 0);
-    UInt wBusyClr = wSlotDone.mux(lit(1, UInt(k)).shl(wHead), 0);
+    UInt wBusySet = wStart.mux(lit(1, UInt(kw)).shl(wFree.index), 0);
+    UInt wBusyClr = wSlotDone.mux(lit(1, UInt(kw)).shl(wHead), 0);
     wBusy.assign(wBusy.and(wBusyClr.not()).or(wBusySet));
 
     // Retained lines: data of a line read after the last FENCE and not stored to since by this
     // PE. A slot's data counts from its R (unless sealed or in error) until the slot is taken
     // for another line, a store to its line is accepted, or a FENCE.
     UInt haveSet = m.r.fire().and(m.r.resp.asUInt().bit(1).not()).and(rSealed.shr(m.r.id).bit(0).not())
-        .mux(lit(1, UInt(k)).shl(m.r.id), 0);
-    UInt stored = lit(0, UInt(k));
-    for (int j = 0; j < k; j++) {
+        .mux(lit(1, UInt(kr)).shl(m.r.id), 0);
+    UInt stored = lit(0, UInt(kr));
+    for (int j = 0; j < kr; j++) {
       stored = take.and(rSlotLine.get(j).eq(awLine)).mux(stored.or(1L << j), stored);
     }
     UInt storedTo = stored;
@@ -476,6 +481,18 @@ public final class LineCoalescer extends Module {
 
     assertThat(s.ar.valid.implies(s.ar.len.eq(0)), "coalescer: the PE side carries single-beat reads only");
     assertThat(s.aw.valid.implies(s.aw.len.eq(0)), "coalescer: the PE side carries single-beat writes only");
+  }
+
+  /** The index of the entry with the greatest age (the lowest such index on a tie). */
+  private UInt oldest(List<UInt> ages, int bits) {
+    UInt best = lit(0, UInt(bits));
+    UInt bestAge = ages.get(0);
+    for (int o = 1; o < ages.size(); o++) {
+      Bool older = ages.get(o).gt(bestAge);
+      best = older.mux(lit(o, UInt(bits)), best);
+      bestAge = older.mux(ages.get(o), bestAge);
+    }
+    return best;
   }
 
   /** Element 0 in the lowest bits. */

@@ -50,7 +50,7 @@ class VectorAddArrayTest {
     int n = Integer.getInteger("veneer.array.n", 4096);
     ArrayConfig config = new ArrayConfig(pes, threads, 256, 256,
         new CoalescerConfig(threads, 16, Integer.getInteger("veneer.array.window", 16),
-            Integer.getInteger("veneer.array.openLines", 8)));
+            Integer.getInteger("veneer.array.openLines", 8), Integer.getInteger("veneer.array.readSlots", 32)));
     try (CheckedSimulator sim = CheckedSimulator.wrap(Simulators.open(new PeArray(config),
         Backend.parse(System.getProperty("veneer.array.backend", "jvm"))))) {
       TimedDram dram = sim.attach(new TimedDram("mem", 100, 128, 64));

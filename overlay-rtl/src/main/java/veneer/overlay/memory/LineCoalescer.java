@@ -41,6 +41,8 @@ public final class LineCoalescer extends Module {
   public final Axi4 m;
   /** A read request was accepted from the PE this cycle. */
   public final Bool readAccepted = output("read_accepted", Bool());
+  /** A load was accepted that found its line kept in a slot (the slot serves it again). */
+  public final Bool readKept = output("read_kept", Bool());
   /** A store was accepted from the PE this cycle. */
   public final Bool writeAccepted = output("write_accepted", Bool());
   /**
@@ -182,6 +184,7 @@ public final class LineCoalescer extends Module {
     Bool rStart = needEntry.and(freeEntries.orR()).and(rFree.any).named("r_start");
     s.ar.ready.assign(anyJoin.or(rStart).or(lateJoin).or(rHit));
     readAccepted.assign(s.ar.fire());
+    readKept.assign(rHit);
     rHits.in.valid.assign(rHit);
     rHits.in.data.assign(hitSlot.asBits());
     // A new line with every entry taken: close the oldest entry early, unless one is closing.

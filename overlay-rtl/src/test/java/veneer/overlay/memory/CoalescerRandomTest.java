@@ -96,7 +96,7 @@ class CoalescerRandomTest {
         for (int pe = 0; pe < pes; pe++) {
           List<List<PeTrafficPort.Access>> threads = new ArrayList<>();
           for (int t = 0; t < nt; t++) {
-            threads.add(accesses(rng, (pe * nt + t + owner) % total, total, 60, granule));
+            threads.add(accesses(rng, (pe * nt + t + owner) % total, total, PER_PHASE, granule));
           }
           ports.add(sim.attach(new PeTrafficPort("pe" + pe, threads, view, seed * 31 + pe + 7 * phase, 3)));
         }
@@ -113,16 +113,17 @@ class CoalescerRandomTest {
       }
       long lines = sim.peek("line_reads") + sim.peek("line_writes");
       long requests = sim.peek("pe_reads") + sim.peek("pe_writes");
-      assertEquals((long) PHASES * pes * nt * 60, requests, "requests counted");
+      assertEquals((long) PHASES * pes * nt * PER_PHASE, requests, "requests counted");
       assertTrue(lines < requests, "some requests were combined: " + requests + " requests in " + lines + " lines");
       assertTrue(sim.peek("kept_hits") > 0, "some loads were served from kept lines");
       assertTrue(fences.random > 0, "FENCEs during the traffic");
     }
   }
 
-  private static final int PHASES = 3;
+  private static final int PHASES = 8;
+  private static final int PER_PHASE = 16;
 
-  /** Drives {@code seal}: a FENCE on each PE now and then (probability 1/40 a cycle), or on all. */
+  /** Drives {@code seal}: a FENCE on each PE now and then (probability 1/300 a cycle), or on all. */
   private static final class Fences implements veneer.sim.bus.CycleHook {
     private final int pes;
     private final SplittableRandom rng;
@@ -145,7 +146,7 @@ class CoalescerRandomTest {
     public void afterEdge(veneer.sim.Simulator sim) {
       long bits = 0;
       for (int pe = 0; pe < pes; pe++) {
-        if (all || rng.nextInt(40) == 0) {
+        if (all || rng.nextInt(300) == 0) {
           bits |= 1L << pe;
         }
       }

@@ -13,8 +13,9 @@ import veneer.sim.bus.AxiLiteProtocolChecker;
 import veneer.sim.bus.CheckedSimulator;
 
 /**
- * The whole array running vector add (vecadd.S: one element per work-item; vecadd8.S: eight
- * consecutive ones; -Dveneer.array.kernel=vecadd8s.S: eight, strided; vecadd16.S: sixteen, whole lines) against a DRAM with the
+ * The whole array running vector add (vecadd.S: one element per work-item; the unrolled run:
+ * vecadd16.S, sixteen consecutive elements, whole lines; -Dveneer.array.kernel=vecadd8.S: eight
+ * consecutive ones; vecadd8s.S: eight, strided) against a DRAM with the
  * shell channel's timing (100-cycle latency, 64 B/cycle): checks every result and reports the
  * useful bytes per cycle (12 per element) from the start write to irq and the share of the
  * 64 B/cycle roofline, with the IPC, the combining ratio and the simulation speed. The lower
@@ -26,15 +27,18 @@ class VectorAddArrayTest {
   private static final long B = 0x8010_0000L;
   private static final long C = 0x8020_0000L;
 
-  @Test
-  void vectorAddOnEightPesAgainstTheDramModel() {
-    measure("vecadd.S", 1, 5.0);
-  }
+  private static final String UNROLLED = "vecadd16.S";
 
   @Test
+  void vectorAddOnEightPesAgainstTheDramModel() {
+    measure("vecadd.S", 1, 5.5);
+  }
+
+  /** The bound is for vecadd16.S (12.6 measured); other kernels keep the earlier 9.0. */
+  @Test
   void unrolledVectorAddOnEightPesAgainstTheDramModel() {
-    String kernel = System.getProperty("veneer.array.kernel", "vecadd8.S");
-    measure(kernel, elementsPerItem(kernel), 9.0);
+    String kernel = System.getProperty("veneer.array.kernel", UNROLLED);
+    measure(kernel, elementsPerItem(kernel), kernel.equals(UNROLLED) ? 11.0 : 9.0);
   }
 
   /** 8 for vecadd8.S and vecadd8s.S, 16 for vecadd16.S: the digits of the kernel's name. */

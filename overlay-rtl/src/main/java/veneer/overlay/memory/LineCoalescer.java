@@ -14,7 +14,7 @@ import veneer.hdl.bus.StreamFifo;
 /**
  * Turns a PE's 32-bit single-beat global-memory requests (AXI ID = access id, at most one
  * request in flight per id) into 512-bit line transactions. Reads that hit the same 64-byte
- * line while it is open, or after its AR was sent and until its words are handed out (late
+ * line while it is open, or after its AR was sent, also while its words are handed out (late
  * join), share one AR; the beat is kept and every access gets its own word back. Stores to the
  * same line are merged into one beat with byte strobes (a later store to the same bytes wins)
  * and every access gets its own B when the line's B arrives.
@@ -22,11 +22,26 @@ import veneer.hdl.bus.StreamFifo;
  * <p>Up to {@code openLines} read lines and {@code openLines} write lines gather requests at a
  * time. A read line is open for at most {@code window} cycles, a write line for
  * {@link CoalescerConfig#writeWindow()}; a line is sent earlier when every id has joined it or
- * when a new line finds every entry taken (round-robin victim). Each line reserves one of
- * {@code slots} AXI IDs until all its accesses are answered. Memory order per line: a read
- * waits while a write to its line is gathering or in flight, a write while a read of its line
- * is, or another write to it is in flight. {@link #seal} (a FENCE in the PE) ends late joins
- * into reads already sent. Error responses are passed on to every access of the line.
+ * when a new line finds every entry taken (the oldest entry is closed). Each read line
+ * reserves one of {@code readSlots} AXI IDs, each write line one of {@code slots}, until all
+ * its accesses are answered.
+ *
+ * <p>Kept lines: a read slot keeps its line after handing it out, and a later load of the line
+ * is served from it without a line read (the slot is re-armed and hands out again), until the
+ * slot is taken for another line (the one without data, else the oldest kept), a store to the
+ * line is accepted here, or {@link #seal}. Error responses are passed on to every access of
+ * the line, and such a line is not kept.
+ *
+ * <p>Memory order. Per line, for this PE: a read waits while a write to its line is gathering
+ * or in flight, a write while a read of its line is (also a re-armed kept line), or another
+ * write to it is in flight; a store drops the kept line. So this PE's loads see its own
+ * stores. {@link #seal} (a FENCE in the PE) ends late joins into reads already sent and drops
+ * every kept line, so loads after a FENCE read memory after it. Other PEs' stores are not
+ * seen in a kept line until this PE fences: kernels are data-race free between work-items
+ * within a launch, and data passed between PEs needs a FENCE on both sides (the writer's
+ * FENCE waits for its stores' B before it stores the flag; the reader FENCEs after reading
+ * the flag, in every iteration of a spin loop). {@code ArrayMemory} also seals at a launch
+ * start, when the host may have written memory.
  *
  * <pre>{@code
  * LineCoalescer c = instance("coal", new LineCoalescer(CoalescerConfig.forThreads(8)));

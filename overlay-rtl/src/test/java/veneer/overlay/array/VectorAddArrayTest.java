@@ -14,8 +14,8 @@ import veneer.sim.bus.CheckedSimulator;
 
 /**
  * The whole array running vector add (vecadd.S: one element per work-item; the unrolled run:
- * vecadd16.S, sixteen consecutive elements, whole lines; -Dveneer.array.kernel=vecadd8.S: eight
- * consecutive ones; vecadd8s.S: eight, strided) against a DRAM with the
+ * vecadd8.S, eight consecutive elements; -Dveneer.array.kernel=vecadd16.S: sixteen, whole
+ * lines; vecadd8s.S: eight, strided) against a DRAM with the
  * shell channel's timing (100-cycle latency, 64 B/cycle): checks every result and reports the
  * useful bytes per cycle (12 per element) from the start write to irq and the share of the
  * 64 B/cycle roofline, with the IPC, the combining ratio and the simulation speed. The lower
@@ -27,18 +27,20 @@ class VectorAddArrayTest {
   private static final long B = 0x8010_0000L;
   private static final long C = 0x8020_0000L;
 
-  private static final String UNROLLED = "vecadd16.S";
+  /** vecadd8.S: 11.6 B/cycle on 8 PEs (vecadd16.S 12.6), but 51.7 % on 24 PEs (vecadd16.S 37.7 %). */
+  private static final String UNROLLED = "vecadd8.S";
 
   @Test
   void vectorAddOnEightPesAgainstTheDramModel() {
     measure("vecadd.S", 1, 5.5);
   }
 
-  /** The bound is for vecadd16.S (12.6 measured); other kernels keep the earlier 9.0. */
+  /** Bounds: vecadd8.S 10.5 (11.6 measured), vecadd16.S 11.0 (12.6), other kernels 9.0. */
   @Test
   void unrolledVectorAddOnEightPesAgainstTheDramModel() {
     String kernel = System.getProperty("veneer.array.kernel", UNROLLED);
-    measure(kernel, elementsPerItem(kernel), kernel.equals(UNROLLED) ? 11.0 : 9.0);
+    double bound = kernel.equals("vecadd8.S") ? 10.5 : kernel.equals("vecadd16.S") ? 11.0 : 9.0;
+    measure(kernel, elementsPerItem(kernel), bound);
   }
 
   /** 8 for vecadd8.S and vecadd8s.S, 16 for vecadd16.S: the digits of the kernel's name. */

@@ -15,7 +15,8 @@ import veneer.hdl.bus.Axi4;
  * ID = thread id) and a {@link SingleBeatAxiArbiter} onto the array's one 512-bit AXI4 manager
  * port {@code mem}, whose ID is {@code {PE index, slot}}. Counts the PE requests and the line
  * transactions it made of them (outputs {@code pe_reads}, {@code pe_writes}, {@code line_reads},
- * {@code line_writes}, 48 bits, cleared by {@code clear}).
+ * {@code line_writes}, and {@code kept_hits}: loads served from a line a coalescer kept, 48 bits,
+ * cleared by {@code clear}). {@code clear} (a launch starting) also drops every kept line.
  *
  * <pre>{@code
  * ArrayMemory mem = instance("memory", new ArrayMemory(4, CoalescerConfig.forThreads(8)));
@@ -36,14 +37,17 @@ public final class ArrayMemory extends Module {
   public final UInt peWrites = output("pe_writes", UInt(COUNTER_WIDTH));
   public final UInt lineReads = output("line_reads", UInt(COUNTER_WIDTH));
   public final UInt lineWrites = output("line_writes", UInt(COUNTER_WIDTH));
+  /** Loads that found their line kept in a coalescer slot and were served without a line read. */
+  public final UInt keptHits = output("kept_hits", UInt(COUNTER_WIDTH));
 
   /** Parameters for elaboration from the command line and tests. */
   public ArrayMemory(@Param(name = "pes", defaultValue = "4") int pes,
       @Param(name = "threads", defaultValue = "8") int threads,
       @Param(name = "slots", defaultValue = "16") int slots,
       @Param(name = "window", defaultValue = "16") int window,
-      @Param(name = "openLines", defaultValue = "8") int openLines) {
-    this(pes, new CoalescerConfig(threads, slots, window, openLines));
+      @Param(name = "openLines", defaultValue = "8") int openLines,
+      @Param(name = "readSlots", defaultValue = "16") int readSlots) {
+    this(pes, new CoalescerConfig(threads, slots, window, openLines, readSlots));
   }
 
   public ArrayMemory(int pes, CoalescerConfig c) {
@@ -53,21 +57,25 @@ public final class ArrayMemory extends Module {
     SingleBeatAxiArbiter arb = instance("arb", new SingleBeatAxiArbiter(pes, LineCoalescer.lineParams(c)));
     UInt reads = lit(0, UInt(8));
     UInt writes = lit(0, UInt(8));
+    UInt kept = lit(0, UInt(8));
     for (int i = 0; i < pes; i++) {
       Axi4 port = slave("pe" + i, () -> new Axi4(LineCoalescer.peParams(c)));
       pePorts.add(port);
       LineCoalescer coal = instance("coal" + i, new LineCoalescer(c));
       Bundle.connect(port, coal.s);
       Bundle.connect(coal.m, arb.s(i));
-      coal.seal.assign(seal.bit(i));
+      // A launch starts (clear): the host may have written memory, so no retained line is kept.
+      coal.seal.assign(seal.bit(i).or(clear));
       reads = reads.add(coal.readAccepted.asUInt());
       writes = writes.add(coal.writeAccepted.asUInt());
+      kept = kept.add(coal.readKept.asUInt());
     }
     Bundle.connect(arb.m, m);
     count(peReads, reads);
     count(peWrites, writes);
     count(lineReads, m.ar.fire().asUInt());
     count(lineWrites, m.aw.fire().asUInt());
+    count(keptHits, kept);
   }
 
   /** The AXI4 parameters of {@code mem}. */

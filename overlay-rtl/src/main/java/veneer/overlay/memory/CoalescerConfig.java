@@ -7,14 +7,19 @@ import veneer.overlay.pe.PeConfig;
  *
  * <pre>{@code
  * CoalescerConfig c = new CoalescerConfig(8, 8, 8, 4);   // 8 threads, 8 lines in flight, 8-cycle window, 4 open
+ * CoalescerConfig r = new CoalescerConfig(16, 16, 16, 8, 32); // and 32 read slots (lines kept for reuse)
  * }</pre>
  *
  * @param threads threads of the PE (1 to 16); the PE side has {@link #ids()} access ids
- * @param slots line transactions in flight per direction (2 to 16; a power of two), one AXI ID each
+ * @param slots write line transactions in flight (2 to 16; a power of two), one AXI ID each
  * @param window cycles an open line waits for more requests before it is sent (1 to 255)
- * @param openLines read lines gathering requests at the same time (1 to slots, at most 8)
+ * @param openLines read lines gathering requests at the same time (1 to slots, at most 8), and
+ *     as many write lines
+ * @param readSlots read line transactions in flight or kept for reuse (slots to 32; a power of
+ *     two), one AXI ID each: a slot keeps its line after handing it out and serves later loads
+ *     of it ({@link LineCoalescer})
  */
-public record CoalescerConfig(int threads, int slots, int window, int openLines) {
+public record CoalescerConfig(int threads, int slots, int window, int openLines, int readSlots) {
   /** Bytes in a line: one 512-bit beat. */
   public static final int LINE_BYTES = 64;
   /** 32-bit words in a line. */
@@ -34,11 +39,24 @@ public record CoalescerConfig(int threads, int slots, int window, int openLines)
       throw new IllegalArgumentException("a coalescer with " + slots + " slots has 1 to " + Math.min(8, slots)
           + " open read lines, found " + openLines);
     }
+    if (readSlots < slots || readSlots > 32 || Integer.bitCount(readSlots) != 1) {
+      throw new IllegalArgumentException("a coalescer with " + slots + " slots has " + slots
+          + " to 32 read slots (a power of two), found " + readSlots);
+    }
   }
 
-  /** The default for a PE with {@code threads} threads: 16 slots, a 16-cycle window, 8 open lines. */
+  /** As many read slots as write slots. */
+  public CoalescerConfig(int threads, int slots, int window, int openLines) {
+    this(threads, slots, window, openLines, slots);
+  }
+
+  /**
+   * The default for a PE with {@code threads} threads: 16 slots, a 16-cycle window, 8 open lines,
+   * and 32 read slots above 8 threads (16 up to 8): a thread of an unrolled kernel reads its
+   * lines of two arrays in two halves, so each thread keeps about two lines for reuse.
+   */
   public static CoalescerConfig forThreads(int threads) {
-    return new CoalescerConfig(threads, 16, 16, 8);
+    return new CoalescerConfig(threads, 16, 16, 8, threads > 8 ? 32 : 16);
   }
 
   /**
@@ -62,8 +80,8 @@ public record CoalescerConfig(int threads, int slots, int window, int openLines)
     return RoundRobinArbiter.indexBits(ids());
   }
 
-  /** Bits of a slot id: the AXI ID width on the line side. */
+  /** Bits of a slot id: the AXI ID width on the line side (read slots are the more). */
   public int slotBits() {
-    return RoundRobinArbiter.indexBits(slots);
+    return RoundRobinArbiter.indexBits(readSlots);
   }
 }

@@ -14,7 +14,7 @@ import veneer.hdl.bus.StreamFifo;
 /**
  * Turns a PE's 32-bit single-beat global-memory requests (AXI ID = access id, at most one
  * request in flight per id) into 512-bit line transactions. Reads that hit the same 64-byte
- * line while it is open, or after its AR was sent and until its words are handed out (late
+ * line while it is open, or after its AR was sent, also while its words are handed out (late
  * join), share one AR; the beat is kept and every access gets its own word back. Stores to the
  * same line are merged into one beat with byte strobes (a later store to the same bytes wins)
  * and every access gets its own B when the line's B arrives.
@@ -22,11 +22,26 @@ import veneer.hdl.bus.StreamFifo;
  * <p>Up to {@code openLines} read lines and {@code openLines} write lines gather requests at a
  * time. A read line is open for at most {@code window} cycles, a write line for
  * {@link CoalescerConfig#writeWindow()}; a line is sent earlier when every id has joined it or
- * when a new line finds every entry taken (round-robin victim). Each line reserves one of
- * {@code slots} AXI IDs until all its accesses are answered. Memory order per line: a read
- * waits while a write to its line is gathering or in flight, a write while a read of its line
- * is, or another write to it is in flight. {@link #seal} (a FENCE in the PE) ends late joins
- * into reads already sent. Error responses are passed on to every access of the line.
+ * when a new line finds every entry taken (the oldest entry is closed). Each read line
+ * reserves one of {@code readSlots} AXI IDs, each write line one of {@code slots}, until all
+ * its accesses are answered.
+ *
+ * <p>Kept lines: a read slot keeps its line after handing it out, and a later load of the line
+ * is served from it without a line read (the slot is re-armed and hands out again), until the
+ * slot is taken for another line (the one without data, else the oldest kept), a store to the
+ * line is accepted here, or {@link #seal}. Error responses are passed on to every access of
+ * the line, and such a line is not kept.
+ *
+ * <p>Memory order. Per line, for this PE: a read waits while a write to its line is gathering
+ * or in flight, a write while a read of its line is (also a re-armed kept line), or another
+ * write to it is in flight; a store drops the kept line. So this PE's loads see its own
+ * stores. {@link #seal} (a FENCE in the PE) ends late joins into reads already sent and drops
+ * every kept line, so loads after a FENCE read memory after it. Other PEs' stores are not
+ * seen in a kept line until this PE fences: kernels are data-race free between work-items
+ * within a launch, and data passed between PEs needs a FENCE on both sides (the writer's
+ * FENCE waits for its stores' B before it stores the flag; the reader FENCEs after reading
+ * the flag, in every iteration of a spin loop). {@code ArrayMemory} also seals at a launch
+ * start, when the host may have written memory.
  *
  * <pre>{@code
  * LineCoalescer c = instance("coal", new LineCoalescer(CoalescerConfig.forThreads(8)));
@@ -41,6 +56,8 @@ public final class LineCoalescer extends Module {
   public final Axi4 m;
   /** A read request was accepted from the PE this cycle. */
   public final Bool readAccepted = output("read_accepted", Bool());
+  /** A load was accepted that found its line kept in a slot (the slot serves it again). */
+  public final Bool readKept = output("read_kept", Bool());
   /** A store was accepted from the PE this cycle. */
   public final Bool writeAccepted = output("write_accepted", Bool());
   /**
@@ -63,7 +80,10 @@ public final class LineCoalescer extends Module {
     s = slave("s", () -> new Axi4(peParams(c)));
     m = master("m", () -> new Axi4(lineParams(c)));
     final int nt = c.ids();
-    final int k = c.slots();
+    final int kr = c.readSlots();
+    final int kw = c.slots();
+    // Write slots are numbered 0..kw-1 in kb-bit slot ids; their lanes take wb-bit addresses.
+    final int wb = RoundRobinArbiter.indexBits(kw);
     final int kb = c.slotBits();
     final int words = CoalescerConfig.LINE_WORDS;
 
@@ -83,8 +103,8 @@ public final class LineCoalescer extends Module {
     for (int t = 0; t < nt; t++) {
       wordOf.add(reg("word_of_" + t, UInt(4), 0));
     }
-    UInt rBusy = reg("r_busy", UInt(k), 0);
-    List<UInt> rPending = slotMasks("r_pending", k, nt);
+    UInt rBusy = reg("r_busy", UInt(kr), 0);
+    List<UInt> rPending = slotMasks("r_pending", kr, nt);
     // Up to openLines lines gather readers at once (loads of a[] and b[] interleave).
     final int lines = c.openLines();
     final int ob = RoundRobinArbiter.indexBits(lines);
@@ -110,13 +130,15 @@ public final class LineCoalescer extends Module {
     // be reordered on the way to memory).
     List<UInt> rSlotLine = new ArrayList<>();
     List<UInt> wSlotLine = new ArrayList<>();
-    for (int j = 0; j < k; j++) {
+    for (int j = 0; j < kr; j++) {
       rSlotLine.add(reg("r_slot_line_" + j, UInt(26), 0));
+    }
+    for (int j = 0; j < kw; j++) {
       wSlotLine.add(reg("w_slot_line_" + j, UInt(26), 0));
     }
-    UInt wBusy = reg("w_busy", UInt(k), 0);
+    UInt wBusy = reg("w_busy", UInt(kw), 0);
     Bool readBlocked = lit(0, Bool());
-    for (int j = 0; j < k; j++) {
+    for (int j = 0; j < kw; j++) {
       readBlocked = readBlocked.or(wBusy.bit(j).and(wSlotLine.get(j).eq(arLine)));
     }
     readBlocked = readBlocked.named("r_blocked");
@@ -139,31 +161,50 @@ public final class LineCoalescer extends Module {
       freeEntries = rOpen.get(o).mux(freeEntries, freeEntries.or(1L << o));
       closingBits = cl.mux(closingBits.or(1L << o), closingBits);
     }
-    Free rFree = lowestFree(rBusy, k, kb);
+    // A slot whose line has been handed out keeps its data (r_have) and serves later loads of
+    // the line (a hit re-arms it) until it is reused, a store to the line is accepted here, or
+    // a FENCE seals. A new line takes a slot without data if there is one, else the retained
+    // slot next in allocation order (oldest first).
+    UInt rHave = reg("r_have", UInt(kr), 0);
+    UInt rNext = reg("r_next", UInt(kb), 0);
+    Free rFree = oldestFree(rBusy, rHave, rNext, kr, kb);
     UInt freeEntryBit = freeEntries.and(freeEntries.not().add(1));
-    // A load of a line whose read is already on its way joins it (late join) until the line
-    // has been handed out, unless a FENCE sealed it. Safe for this PE's stores: a store waits
-    // while a read of its line is busy, and a read waits while a store to its line is.
-    UInt rIssued = reg("r_issued", UInt(k), 0);
-    UInt rSealed = reg("r_sealed", UInt(k), 0);
-    StreamFifo rDone = instance("r_done", new StreamFifo(kb, k));
-    UInt rHead = rDone.out.data.asUInt();
+    // A load of a line whose read is on its way, waiting or being handed out joins it (late
+    // join) unless a FENCE sealed it. Safe for this PE's stores: a store waits while a read of
+    // its line is busy, and a read waits while a store to its line is.
+    UInt rIssued = reg("r_issued", UInt(kr), 0);
+    UInt rSealed = reg("r_sealed", UInt(kr), 0);
+    StreamFifo rDone = instance("r_done", new StreamFifo(kb, kr));
+    StreamFifo rHits = instance("r_hits", new StreamFifo(kb, kr));
+    // Lines from memory are handed out first (their FIFO must keep R flowing), then re-armed ones.
+    Bool fromMemory = rDone.out.valid;
+    UInt rHead = fromMemory.mux(rDone.out.data.asUInt(), rHits.out.data.asUInt()).named("r_head");
+    Bool headValid = rDone.out.valid.or(rHits.out.valid);
     Bool lateJoinable = lit(0, Bool());
     UInt lateSlot = lit(0, UInt(kb));
-    for (int j = 0; j < k; j++) {
-      Bool m = rIssued.bit(j).and(rSealed.bit(j).not()).and(rSlotLine.get(j).eq(arLine))
-          .and(rDone.out.valid.and(rHead.eq(j)).not());
+    Bool hittable = lit(0, Bool());
+    UInt hitSlot = lit(0, UInt(kb));
+    for (int j = 0; j < kr; j++) {
+      Bool sameLine = rSlotLine.get(j).eq(arLine);
+      Bool m = rIssued.bit(j).and(rSealed.bit(j).not()).and(sameLine);
       lateJoinable = lateJoinable.or(m);
       lateSlot = m.mux(lit(j, UInt(kb)), lateSlot);
+      Bool h = rHave.bit(j).and(rBusy.bit(j).not()).and(sameLine);
+      hittable = hittable.or(h);
+      hitSlot = h.mux(lit(j, UInt(kb)), hitSlot);
     }
     Bool lateJoin = arValid.and(anyMatch.not()).and(lateJoinable).named("r_late_join");
-    Bool needEntry = arValid.and(anyMatch.not()).and(lateJoinable.not());
+    Bool rHit = arValid.and(anyMatch.not()).and(lateJoinable.not()).and(hittable).named("r_hit");
+    Bool needEntry = arValid.and(anyMatch.not()).and(lateJoinable.not()).and(hittable.not());
     Bool rStart = needEntry.and(freeEntries.orR()).and(rFree.any).named("r_start");
-    s.ar.ready.assign(anyJoin.or(rStart).or(lateJoin));
+    s.ar.ready.assign(anyJoin.or(rStart).or(lateJoin).or(rHit));
     readAccepted.assign(s.ar.fire());
-    // A new line with every entry taken: close one entry early (round robin victim).
-    UInt victim = reg("r_victim", UInt(ob), 0);
-    Bool evict = needEntry.and(freeEntries.orR().not());
+    readKept.assign(rHit);
+    rHits.in.valid.assign(rHit);
+    rHits.in.data.assign(hitSlot.asBits());
+    // A new line with every entry taken: close the oldest entry early, unless one is closing.
+    UInt victim = oldest(rAge, ob);
+    Bool evict = needEntry.and(freeEntries.orR().not()).and(closingBits.orR().not());
     // The entry being sent is held until ARREADY, so the AR payload stays stable.
     Bool holding = reg("r_holding", Bool(), 0);
     UInt held = reg("r_held", UInt(ob), 0);
@@ -191,7 +232,7 @@ public final class LineCoalescer extends Module {
         rLine.get(oo).assign(arLine);
         mask.assign(arBit);
         rSlot.get(oo).assign(rFree.index);
-        for (int j = 0; j < k; j++) {
+        for (int j = 0; j < kr; j++) {
           final int jj = j;
           when(rFree.index.eq(j), () -> rSlotLine.get(jj).assign(arLine));
         }
@@ -206,7 +247,6 @@ public final class LineCoalescer extends Module {
         when(evict.and(victim.eq(oo)), () -> force.assign(1));
       });
     }
-    when(evict, () -> victim.assign(victim.eq(lines - 1).mux(lit(0, UInt(ob)), victim.add(1))));
     for (int t = 0; t < nt; t++) {
       UInt w = wordOf.get(t);
       when(s.ar.fire().and(arTid.eq(t)), () -> w.assign(s.ar.addr.bits(5, 2)));
@@ -215,9 +255,9 @@ public final class LineCoalescer extends Module {
     // Line data arrives into per-word lanes; the slot waits in order for its threads' answers.
     List<Mem<Bits>> lanes = new ArrayList<>();
     for (int i = 0; i < words; i++) {
-      lanes.add(mem("r_lane_" + i, Bits(32), k));
+      lanes.add(mem("r_lane_" + i, Bits(32), kr));
     }
-    UInt rErr = reg("r_err", UInt(k), 0);
+    UInt rErr = reg("r_err", UInt(kr), 0);
     rDone.in.valid.assign(m.r.valid);
     rDone.in.data.assign(m.r.id.asBits());
     m.r.ready.assign(rDone.in.ready);
@@ -226,8 +266,8 @@ public final class LineCoalescer extends Module {
         lanes.get(i).write(m.r.id, m.r.data.asUInt().bits(32 * i + 31, 32 * i).asBits());
       }
     });
-    UInt rErrSet = m.r.fire().and(m.r.resp.asUInt().bit(1)).mux(lit(1, UInt(k)).shl(m.r.id), 0);
-    UInt rErrClr = m.r.fire().mux(lit(1, UInt(k)).shl(m.r.id), 0);
+    UInt rErrSet = m.r.fire().and(m.r.resp.asUInt().bit(1)).mux(lit(1, UInt(kr)).shl(m.r.id), 0);
+    UInt rErrClr = m.r.fire().mux(lit(1, UInt(kr)).shl(m.r.id), 0);
     rErr.assign(rErr.and(rErrClr.not()).or(rErrSet));
 
     UInt rLeft = select(rPending, rHead);
@@ -237,26 +277,34 @@ public final class LineCoalescer extends Module {
     for (Mem<Bits> lane : lanes) {
       laneWords.add(lane.read(rHead).asUInt());
     }
-    s.r.valid.assign(rDone.out.valid);
+    s.r.valid.assign(headValid);
     s.r.id.assign(rTid);
     s.r.data.assign(select(laneWords, select(wordOf, rTid)).asBits());
     s.r.resp.assign(rErr.shr(rHead).bit(0).mux(lit(Axi4.RESP_SLVERR, Bits(2)), Axi4.RESP_OKAY));
     s.r.last.assign(lit(1, Bool()));
     Bool rAnswered = s.r.fire();
-    Bool rSlotDone = rAnswered.and(rLeft.and(rBit.not()).eq(0));
-    rDone.out.ready.assign(rSlotDone);
-    for (int j = 0; j < k; j++) {
+    // The head slot is done with its last access unless a load joins it in the same cycle.
+    Bool rSlotDone = rAnswered.and(rLeft.and(rBit.not()).eq(0))
+        .and(lateJoin.and(lateSlot.eq(rHead)).not()).named("r_slot_done");
+    rDone.out.ready.assign(rSlotDone.and(fromMemory));
+    rHits.out.ready.assign(rSlotDone.and(fromMemory.not()));
+    for (int j = 0; j < kr; j++) {
       UInt p = rPending.get(j);
+      UInt answered = rAnswered.and(rHead.eq(j)).mux(rBit, 0);
+      UInt joined = lateJoin.and(lateSlot.eq(j)).or(rHit.and(hitSlot.eq(j))).mux(arBit, 0);
       when(rIssue.and(issSlot.eq(j)), () -> p.assign(issMask))
-          .elsewhen(lateJoin.and(lateSlot.eq(j)), () -> p.assign(p.or(arBit)))
-          .elsewhen(rAnswered.and(rHead.eq(j)), () -> p.assign(p.and(rBit.not())));
+          .otherwise(() -> p.assign(p.and(answered.not()).or(joined)));
     }
-    UInt rBusySet = rStart.mux(lit(1, UInt(k)).shl(rFree.index), 0);
-    UInt rBusyClr = rSlotDone.mux(lit(1, UInt(k)).shl(rHead), 0);
+    UInt rHitBit = rHit.mux(lit(1, UInt(kr)).shl(hitSlot), 0);
+    UInt rStartBit = rStart.mux(lit(1, UInt(kr)).shl(rFree.index), 0);
+    UInt rBusySet = rStartBit.or(rHitBit);
+    UInt rBusyClr = rSlotDone.mux(lit(1, UInt(kr)).shl(rHead), 0);
     rBusy.assign(rBusy.and(rBusyClr.not()).or(rBusySet));
-    UInt rIssuedSet = rIssue.mux(lit(1, UInt(k)).shl(issSlot), 0);
+    UInt rIssuedSet = rIssue.mux(lit(1, UInt(kr)).shl(issSlot), 0).or(rHitBit);
     rIssued.assign(rIssued.and(rBusyClr.not()).or(rIssuedSet));
-    rSealed.assign(rSealed.and(rBusySet.not()).or(seal.mux(rIssued, 0)));
+    // A FENCE seals the reads already issued and any re-armed in its cycle (their data is older).
+    rSealed.assign(rSealed.and(rBusySet.not()).or(seal.mux(rIssued.or(rHitBit), 0)));
+    when(rStart.and(rFree.retained), () -> rNext.assign(rFree.index.add(1)));
 
     // ---------------- writes -------------------------------------------------------------------
     // Like reads: up to openLines lines gather stores at once (each thread of a PE may be
@@ -278,12 +326,12 @@ public final class LineCoalescer extends Module {
     }
     Bool awSent = reg("aw_sent", Bool(), 0);
     Bool wSent = reg("w_sent", Bool(), 0);
-    List<UInt> wPending = slotMasks("w_pending", k, nt);
+    List<UInt> wPending = slotMasks("w_pending", kw, nt);
     List<Mem<Bits>> wLanes = new ArrayList<>();
     List<Mem<Bits>> wStrbLanes = new ArrayList<>();
     for (int i = 0; i < words; i++) {
-      wLanes.add(mem("w_lane_" + i, Bits(32), k));
-      wStrbLanes.add(mem("w_strb_lane_" + i, Bits(4), k));
+      wLanes.add(mem("w_lane_" + i, Bits(32), kw));
+      wStrbLanes.add(mem("w_strb_lane_" + i, Bits(4), kw));
     }
 
     UInt awLine = s.aw.addr.bits(31, 6);
@@ -294,13 +342,15 @@ public final class LineCoalescer extends Module {
       wClosing.add(wOpen.get(o).and(wAge.get(o).ge(c.writeWindow()).or(wMask.get(o).eq(wMaskAll))
           .or(wForce.get(o))).named("w_closing_" + o));
     }
-    for (int j = 0; j < k; j++) {
+    for (int j = 0; j < kr; j++) {
+      writeBlocked = writeBlocked.or(rBusy.bit(j).and(rSlotLine.get(j).eq(awLine)));
+    }
+    for (int j = 0; j < kw; j++) {
       Bool joinable = lit(0, Bool());
       for (int o = 0; o < lines; o++) {
         joinable = joinable.or(wOpen.get(o).and(wClosing.get(o).not()).and(wSlot.get(o).eq(j)));
       }
-      writeBlocked = writeBlocked.or(rBusy.bit(j).and(rSlotLine.get(j).eq(awLine)))
-          .or(wBusy.bit(j).and(joinable.not()).and(wSlotLine.get(j).eq(awLine)));
+      writeBlocked = writeBlocked.or(wBusy.bit(j).and(joinable.not()).and(wSlotLine.get(j).eq(awLine)));
     }
     writeBlocked = writeBlocked.named("w_blocked");
     Bool both = s.aw.valid.and(s.w.valid).and(writeBlocked.not());
@@ -320,7 +370,7 @@ public final class LineCoalescer extends Module {
       wFreeEntries = wOpen.get(o).mux(wFreeEntries, wFreeEntries.or(1L << o));
       wClosingBits = wClosing.get(o).mux(wClosingBits.or(1L << o), wClosingBits);
     }
-    Free wFree = lowestFree(wBusy, k, kb);
+    Free wFree = lowestFree(wBusy, kw, kb);
     UInt wFreeEntryBit = wFreeEntries.and(wFreeEntries.not().add(1));
     Bool wNeedEntry = both.and(wAnyMatch.not());
     Bool wStart = wNeedEntry.and(wFreeEntries.orR()).and(wFree.any).named("w_start");
@@ -328,9 +378,8 @@ public final class LineCoalescer extends Module {
     s.aw.ready.assign(take);
     s.w.ready.assign(take);
     writeAccepted.assign(take);
-    UInt wVictim = reg("w_victim", UInt(ob), 0);
-    Bool wEvict = wNeedEntry.and(wFreeEntries.orR().not());
-    when(wEvict, () -> wVictim.assign(wVictim.eq(lines - 1).mux(lit(0, UInt(ob)), wVictim.add(1))));
+    UInt wVictim = oldest(wAge, ob);
+    Bool wEvict = wNeedEntry.and(wFreeEntries.orR().not()).and(wClosingBits.orR().not());
 
     // The entry being sent stays chosen until both AW and W are taken.
     Bool wHolding = reg("w_holding", Bool(), 0);
@@ -347,8 +396,8 @@ public final class LineCoalescer extends Module {
     List<UInt> laneData = new ArrayList<>();
     List<UInt> laneStrb = new ArrayList<>();
     for (int i = 0; i < words; i++) {
-      laneData.add(wLanes.get(i).read(wIssSlot).asUInt());
-      laneStrb.add(wStrbLanes.get(i).read(wIssSlot).asUInt());
+      laneData.add(wLanes.get(i).read(wIssSlot.resize(wb)).asUInt());
+      laneStrb.add(wStrbLanes.get(i).read(wIssSlot.resize(wb)).asUInt());
     }
     m.w.data.assign(concatHighFirst(laneData).asBits());
     m.w.strb.assign(concatHighFirst(laneStrb).asBits());
@@ -390,7 +439,7 @@ public final class LineCoalescer extends Module {
         when(wEvict.and(wVictim.eq(oo)), () -> force.assign(1));
       });
     }
-    for (int j = 0; j < k; j++) {
+    for (int j = 0; j < kw; j++) {
       final int jj = j;
       when(wStart.and(wFree.index.eq(j)), () -> wSlotLine.get(jj).assign(awLine));
     }
@@ -398,7 +447,7 @@ public final class LineCoalescer extends Module {
     // joining store merges its bytes (a later store to the same bytes wins).
     UInt newData = s.w.data.asUInt();
     UInt newStrb = s.w.strb.asUInt();
-    UInt takeSlot = wStart.mux(wFree.index, joinSlot);
+    UInt takeSlot = wStart.mux(wFree.index, joinSlot).resize(wb);
     for (int i = 0; i < words; i++) {
       Bool hit = s.aw.addr.bits(5, 2).eq(i);
       Mem<Bits> lane = wLanes.get(i);
@@ -409,13 +458,13 @@ public final class LineCoalescer extends Module {
           .elsewhen(wAnyJoin.and(hit), () -> strbLane.write(takeSlot, oldStrb.or(newStrb).asBits()));
     }
 
-    UInt wErr = reg("w_err", UInt(k), 0);
-    StreamFifo wDoneQ = instance("w_done", new StreamFifo(kb, k));
+    UInt wErr = reg("w_err", UInt(kw), 0);
+    StreamFifo wDoneQ = instance("w_done", new StreamFifo(kb, kw));
     wDoneQ.in.valid.assign(m.b.valid);
     wDoneQ.in.data.assign(m.b.id.asBits());
     m.b.ready.assign(wDoneQ.in.ready);
-    UInt wErrSet = m.b.fire().and(m.b.resp.asUInt().bit(1)).mux(lit(1, UInt(k)).shl(m.b.id), 0);
-    UInt wErrClr = m.b.fire().mux(lit(1, UInt(k)).shl(m.b.id), 0);
+    UInt wErrSet = m.b.fire().and(m.b.resp.asUInt().bit(1)).mux(lit(1, UInt(kw)).shl(m.b.id), 0);
+    UInt wErrClr = m.b.fire().mux(lit(1, UInt(kw)).shl(m.b.id), 0);
     wErr.assign(wErr.and(wErrClr.not()).or(wErrSet));
     UInt wHead = wDoneQ.out.data.asUInt();
     UInt wLeft = select(wPending, wHead);
@@ -426,17 +475,42 @@ public final class LineCoalescer extends Module {
     Bool wAnswered = s.b.fire();
     Bool wSlotDone = wAnswered.and(wLeft.and(wBit.not()).eq(0));
     wDoneQ.out.ready.assign(wSlotDone);
-    for (int j = 0; j < k; j++) {
+    for (int j = 0; j < kw; j++) {
       UInt p = wPending.get(j);
       when(wIssue.and(wIssSlot.eq(j)), () -> p.assign(wIssMask))
           .elsewhen(wAnswered.and(wHead.eq(j)), () -> p.assign(p.and(wBit.not())));
     }
-    UInt wBusySet = wStart.mux(lit(1, UInt(k)).shl(wFree.index), 0);
-    UInt wBusyClr = wSlotDone.mux(lit(1, UInt(k)).shl(wHead), 0);
+    UInt wBusySet = wStart.mux(lit(1, UInt(kw)).shl(wFree.index), 0);
+    UInt wBusyClr = wSlotDone.mux(lit(1, UInt(kw)).shl(wHead), 0);
     wBusy.assign(wBusy.and(wBusyClr.not()).or(wBusySet));
+
+    // Retained lines: data of a line read after the last FENCE and not stored to since by this
+    // PE. A slot's data counts from its R (unless sealed or in error) until the slot is taken
+    // for another line, a store to its line is accepted, or a FENCE.
+    UInt haveSet = m.r.fire().and(m.r.resp.asUInt().bit(1).not()).and(rSealed.shr(m.r.id).bit(0).not())
+        .mux(lit(1, UInt(kr)).shl(m.r.id), 0);
+    UInt stored = lit(0, UInt(kr));
+    for (int j = 0; j < kr; j++) {
+      stored = take.and(rSlotLine.get(j).eq(awLine)).mux(stored.or(1L << j), stored);
+    }
+    UInt storedTo = stored;
+    when(seal, () -> rHave.assign(0))
+        .otherwise(() -> rHave.assign(rHave.and(rStartBit.or(storedTo).not()).or(haveSet)));
 
     assertThat(s.ar.valid.implies(s.ar.len.eq(0)), "coalescer: the PE side carries single-beat reads only");
     assertThat(s.aw.valid.implies(s.aw.len.eq(0)), "coalescer: the PE side carries single-beat writes only");
+  }
+
+  /** The index of the entry with the greatest age (the lowest such index on a tie). */
+  private UInt oldest(List<UInt> ages, int bits) {
+    UInt best = lit(0, UInt(bits));
+    UInt bestAge = ages.get(0);
+    for (int o = 1; o < ages.size(); o++) {
+      Bool older = ages.get(o).gt(bestAge);
+      best = older.mux(lit(o, UInt(bits)), best);
+      bestAge = older.mux(ages.get(o), bestAge);
+    }
+    return best;
   }
 
   /** Element 0 in the lowest bits. */
@@ -448,12 +522,28 @@ public final class LineCoalescer extends Module {
     return parts.get(parts.size() - 1).cat(lower);
   }
 
-  private record Free(Bool any, UInt index) {}
+  private record Free(Bool any, UInt index, Bool retained) {}
+
+  /**
+   * A slot that is not busy: the lowest without retained data, else the first retained one at
+   * or after {@code next} (wrapping), which is the oldest when slots are taken in turn.
+   */
+  private Free oldestFree(UInt busy, UInt have, UInt next, int k, int kb) {
+    UInt free = busy.not();
+    UInt empty = free.and(have.not());
+    UInt emptyBit = empty.and(empty.not().add(1));
+    UInt later = free.and(lit(java.math.BigInteger.ONE.shiftLeft(k).subtract(java.math.BigInteger.ONE), UInt(k)).shl(next));
+    UInt pool = later.orR().mux(later, free);
+    UInt poolBit = pool.and(pool.not().add(1));
+    Bool anyEmpty = empty.orR();
+    UInt index = anyEmpty.mux(indexOf(emptyBit, k, kb), indexOf(poolBit, k, kb));
+    return new Free(free.orR(), index, anyEmpty.not());
+  }
 
   private Free lowestFree(UInt busy, int k, int kb) {
     UInt free = busy.not();
     UInt bit = free.and(free.not().add(1));
-    return new Free(free.orR(), indexOf(bit, k, kb));
+    return new Free(free.orR(), indexOf(bit, k, kb), lit(0, Bool()));
   }
 
   private List<UInt> slotMasks(String name, int k, int nt) {

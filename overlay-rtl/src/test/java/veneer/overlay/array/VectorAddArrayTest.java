@@ -13,8 +13,9 @@ import veneer.sim.bus.AxiLiteProtocolChecker;
 import veneer.sim.bus.CheckedSimulator;
 
 /**
- * The whole array running vector add (vecadd.S: one element per work-item; vecadd8.S: eight
- * consecutive ones; -Dveneer.array.kernel=vecadd8s.S: eight, strided; vecadd16.S: sixteen, whole lines) against a DRAM with the
+ * The whole array running vector add (vecadd.S: one element per work-item; the unrolled run:
+ * vecadd8.S, eight consecutive elements; -Dveneer.array.kernel=vecadd16.S: sixteen, whole
+ * lines; vecadd8s.S: eight, strided) against a DRAM with the
  * shell channel's timing (100-cycle latency, 64 B/cycle): checks every result and reports the
  * useful bytes per cycle (12 per element) from the start write to irq and the share of the
  * 64 B/cycle roofline, with the IPC, the combining ratio and the simulation speed. The lower
@@ -26,15 +27,20 @@ class VectorAddArrayTest {
   private static final long B = 0x8010_0000L;
   private static final long C = 0x8020_0000L;
 
-  @Test
-  void vectorAddOnEightPesAgainstTheDramModel() {
-    measure("vecadd.S", 1, 5.0);
-  }
+  /** vecadd8.S: 11.6 B/cycle on 8 PEs (vecadd16.S 12.6), but 51.7 % on 24 PEs (vecadd16.S 37.7 %). */
+  private static final String UNROLLED = "vecadd8.S";
 
   @Test
+  void vectorAddOnEightPesAgainstTheDramModel() {
+    measure("vecadd.S", 1, 5.5);
+  }
+
+  /** Bounds: vecadd8.S 10.5 (11.6 measured), vecadd16.S 11.0 (12.6), other kernels 9.0. */
+  @Test
   void unrolledVectorAddOnEightPesAgainstTheDramModel() {
-    String kernel = System.getProperty("veneer.array.kernel", "vecadd8.S");
-    measure(kernel, elementsPerItem(kernel), 9.0);
+    String kernel = System.getProperty("veneer.array.kernel", UNROLLED);
+    double bound = kernel.equals("vecadd8.S") ? 10.5 : kernel.equals("vecadd16.S") ? 11.0 : 9.0;
+    measure(kernel, elementsPerItem(kernel), bound);
   }
 
   /** 8 for vecadd8.S and vecadd8s.S, 16 for vecadd16.S: the digits of the kernel's name. */
@@ -50,7 +56,7 @@ class VectorAddArrayTest {
     int n = Integer.getInteger("veneer.array.n", 4096);
     ArrayConfig config = new ArrayConfig(pes, threads, 256, 256,
         new CoalescerConfig(threads, 16, Integer.getInteger("veneer.array.window", 16),
-            Integer.getInteger("veneer.array.openLines", 8)));
+            Integer.getInteger("veneer.array.openLines", 8), Integer.getInteger("veneer.array.readSlots", 32)));
     try (CheckedSimulator sim = CheckedSimulator.wrap(Simulators.open(new PeArray(config),
         Backend.parse(System.getProperty("veneer.array.backend", "jvm"))))) {
       TimedDram dram = sim.attach(new TimedDram("mem", 100, 128, 64));

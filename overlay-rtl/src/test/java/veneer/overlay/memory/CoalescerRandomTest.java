@@ -20,6 +20,13 @@ import veneer.sim.bus.SparseMemory;
  * when it returns, the whole memory at the end. Threads share lines (word-interleaved
  * ownership, so stores of different threads are merged with byte strobes) and all read one
  * shared read-only table (read combining). Protocol checkers on every port.
+ *
+ * <p>Kept lines (a coalescer serves later loads from a line it has read): the traffic runs in
+ * phases, and each phase hands every owned granule to another thread, mostly on another PE;
+ * between phases every PE fences (seal), so a line kept from an earlier phase with another
+ * PE's old bytes must not be served. During a phase random FENCEs seal, stores of a PE hit
+ * lines its coalescer keeps, and few read slots for the 16-line table make lines be evicted
+ * and read again; the test checks that loads were served from kept lines.
  * Seed: -Dveneer.random.seed=N.
  */
 class CoalescerRandomTest {
@@ -34,6 +41,7 @@ class CoalescerRandomTest {
     run(seed, 3, new CoalescerConfig(4, 4, 4, 2), 0.8, 0.7, 4);
     run(seed + 1, 2, new CoalescerConfig(8, 2, 1, 1), 1.0, 1.0, 1);
     run(seed + 2, 4, new CoalescerConfig(3, 8, 16, 4), 0.5, 0.5, 2);
+    run(seed + 3, 3, new CoalescerConfig(4, 2, 4, 2, 8), 0.9, 0.8, 4);
   }
 
   /** {@code granule}: bytes of the owned region that belong to one thread in turn (1, 2 or 4). */
@@ -76,26 +84,75 @@ class CoalescerRandomTest {
           ref.writeByte(addr, value);
         }
       };
-      List<PeTrafficPort> ports = new ArrayList<>();
       for (int pe = 0; pe < pes; pe++) {
-        List<List<PeTrafficPort.Access>> threads = new ArrayList<>();
-        for (int t = 0; t < nt; t++) {
-          threads.add(accesses(rng, pe * nt + t, total, 60, granule));
-        }
         sim.attach(new Axi4ProtocolChecker(sim, "pe" + pe));
-        ports.add(sim.attach(new PeTrafficPort("pe" + pe, threads, view, seed * 31 + pe, 3)));
       }
+      Fences fences = sim.attach(new Fences(pes, new SplittableRandom(seed * 17 + 5)));
       sim.reset(2);
-      long cycles = sim.runUntil(() -> ports.stream().allMatch(PeTrafficPort::done), 200_000);
-      assertTrue(ports.stream().allMatch(PeTrafficPort::done), "traffic did not finish in " + cycles + " cycles");
+      for (int phase = 0; phase < PHASES; phase++) {
+        // Each phase moves every granule to the thread nt + 1 further on, which is on another PE.
+        int owner = phase * (nt + 1) % total;
+        List<PeTrafficPort> ports = new ArrayList<>();
+        for (int pe = 0; pe < pes; pe++) {
+          List<List<PeTrafficPort.Access>> threads = new ArrayList<>();
+          for (int t = 0; t < nt; t++) {
+            threads.add(accesses(rng, (pe * nt + t + owner) % total, total, PER_PHASE, granule));
+          }
+          ports.add(sim.attach(new PeTrafficPort("pe" + pe, threads, view, seed * 31 + pe + 7 * phase, 3)));
+        }
+        long cycles = sim.runUntil(() -> ports.stream().allMatch(PeTrafficPort::done), 200_000);
+        assertTrue(ports.stream().allMatch(PeTrafficPort::done),
+            "phase " + phase + ": traffic did not finish in " + cycles + " cycles");
+        ports.forEach(sim::detach);
+        fences.fenceAll();
+        sim.step(2);
+      }
       for (long a = 0; a < OWNED_BYTES; a++) {
         assertEquals(ref.readByte(OWNED + a), dram.memory().readByte(OWNED + a),
             String.format("memory byte 0x%x after the run", OWNED + a));
       }
       long lines = sim.peek("line_reads") + sim.peek("line_writes");
       long requests = sim.peek("pe_reads") + sim.peek("pe_writes");
-      assertEquals((long) pes * nt * 60, requests, "requests counted");
+      assertEquals((long) PHASES * pes * nt * PER_PHASE, requests, "requests counted");
       assertTrue(lines < requests, "some requests were combined: " + requests + " requests in " + lines + " lines");
+      assertTrue(sim.peek("kept_hits") > 0, "some loads were served from kept lines");
+      assertTrue(fences.random > 0, "FENCEs during the traffic");
+    }
+  }
+
+  private static final int PHASES = 8;
+  private static final int PER_PHASE = 16;
+
+  /** Drives {@code seal}: a FENCE on each PE now and then (probability 1/300 a cycle), or on all. */
+  private static final class Fences implements veneer.sim.bus.CycleHook {
+    private final int pes;
+    private final SplittableRandom rng;
+    private boolean all;
+    long random;
+
+    Fences(int pes, SplittableRandom rng) {
+      this.pes = pes;
+      this.rng = rng;
+    }
+
+    void fenceAll() {
+      all = true;
+    }
+
+    @Override
+    public void beforeEdge(veneer.sim.Simulator sim) {}
+
+    @Override
+    public void afterEdge(veneer.sim.Simulator sim) {
+      long bits = 0;
+      for (int pe = 0; pe < pes; pe++) {
+        if (all || rng.nextInt(300) == 0) {
+          bits |= 1L << pe;
+        }
+      }
+      random += all ? 0 : Long.bitCount(bits);
+      all = false;
+      sim.poke("seal", bits);
     }
   }
 

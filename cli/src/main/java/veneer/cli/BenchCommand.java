@@ -7,7 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
+import java.util.function.Supplier;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,35 +30,15 @@ import picocli.CommandLine.Option;
     subcommands = {SimBench.class, PeBench.class, CompilerBenchCommand.class, ShellBenchCommand.class,
         EndToEndBench.class})
 final class BenchCommand implements Callable<Integer> {
-  /** Every bench, in the order they run: name and how to make it, JSON or table. */
-  private static final Map<String, Function<Boolean, Callable<Integer>>> BENCHES = new LinkedHashMap<>();
+  /** Every bench, in the order they run: its name and how to make one. */
+  private static final Map<String, Supplier<Callable<Integer>>> BENCHES = new LinkedHashMap<>();
 
   static {
-    BENCHES.put("sim", json -> {
-      SimBench b = new SimBench();
-      b.json = json;
-      return b;
-    });
-    BENCHES.put("pe", json -> {
-      PeBench b = new PeBench();
-      b.json = json;
-      return b;
-    });
-    BENCHES.put("compiler", json -> {
-      CompilerBenchCommand b = new CompilerBenchCommand();
-      b.json = json;
-      return b;
-    });
-    BENCHES.put("shell", json -> {
-      ShellBenchCommand b = new ShellBenchCommand();
-      b.json = json;
-      return b;
-    });
-    BENCHES.put("e2e", json -> {
-      EndToEndBench b = new EndToEndBench();
-      b.json = json;
-      return b;
-    });
+    BENCHES.put("sim", SimBench::new);
+    BENCHES.put("pe", PeBench::new);
+    BENCHES.put("compiler", CompilerBenchCommand::new);
+    BENCHES.put("shell", ShellBenchCommand::new);
+    BENCHES.put("e2e", EndToEndBench::new);
   }
 
   @Option(names = "--json", description = "Print one JSON object with a member per bench instead of the tables.")
@@ -79,7 +60,8 @@ final class BenchCommand implements Callable<Integer> {
     int status = 0;
     StringBuilder all = new StringBuilder("{");
     for (String name : only) {
-      Callable<Integer> bench = BENCHES.get(name).apply(json);
+      Callable<Integer> bench = BENCHES.get(name).get();
+      new CommandLine(bench).parseArgs(json ? new String[] {"--json"} : new String[0]); // its defaults, as on its own
       // A bench that fails (a tool missing, a check failing) is reported and the others still run.
       if (json) {
         String member;

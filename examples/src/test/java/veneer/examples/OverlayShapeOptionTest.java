@@ -29,7 +29,7 @@ class OverlayShapeOptionTest {
         assertThrows(IllegalArgumentException.class, () -> Veneer.open("sim:jvm?overlay=16")).getMessage());
     assertEquals("sim device option overlay: expected 1 to 64 PEs of 1 to 16 threads, found 2 PEs of 32 threads",
         assertThrows(IllegalArgumentException.class, () -> Veneer.open("sim:jvm?overlay=2x32")).getMessage());
-    assertEquals("sim device option: expected overlay=PxT (PEs x threads), found pes",
+    assertEquals("sim device option: expected overlay=PxT (PEs x threads), found option 'pes'",
         assertThrows(IllegalArgumentException.class, () -> Veneer.open("sim:jvm?pes=16")).getMessage());
     assertEquals("device URI 'sim:jvm?overlay': expected options as key=value separated by &, found 'overlay'",
         assertThrows(IllegalArgumentException.class, () -> Veneer.open("sim:jvm?overlay")).getMessage());

@@ -619,8 +619,9 @@ public final class Pe extends Module {
     idBusy.assign(idBusy.and(idClear.not()).or(idSet));
     Bool pendSet = s3Valid.and(global3).and(store3.not()).and(rd3.ne(0));
     UInt pendAddr = s3Valid.mux(tid3, pTid).cat(s3Valid.mux(rd3, pRd)).resize(pending.addrWidth());
-    when(sweeping.or(pendSet).or(loadDone), () -> pending.write(sweeping.mux(sweep.resize(pending.addrWidth()), pendAddr),
-        sweeping.not().and(s3Valid).asBits()));
+    UInt sweepAddr = sweep.resize(pending.addrWidth());
+    when(sweeping.or(pendSet).or(loadDone),
+        () -> pending.write(sweeping.mux(sweepAddr, pendAddr), sweeping.not().and(s3Valid).asBits()));
     assertThat(s3Valid.implies(drain.not()), "a late result drained while S3 was busy");
     for (int i = 0; i < nt; i++) {
       UInt s = state.get(i);

@@ -65,7 +65,8 @@ public final class SimLinkProvider implements LinkProvider {
     ArrayConfig d = OverlayRole.DEFAULT_ARRAY;
     for (String key : options.keySet()) {
       if (!key.equals("overlay")) {
-        throw new IllegalArgumentException("sim device option: expected overlay=PxT (PEs x threads), found " + key);
+        throw new IllegalArgumentException("sim device option: expected overlay=PxT (PEs x threads), found option '"
+            + key + "'");
       }
     }
     String shape = options.get("overlay");

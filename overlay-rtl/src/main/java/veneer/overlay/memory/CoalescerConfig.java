@@ -68,11 +68,14 @@ public record CoalescerConfig(int threads, int slots, int window, int openLines,
   }
 
   /**
-   * Cycles an open write line gathers stores: four read windows (at most 255). Stores are
-   * posted, so waiting longer costs the PE nothing but the access ids the stores hold.
+   * Cycles an open write line gathers stores: 255, the longest the age counter counts. A write
+   * line is sent as soon as every word of it is written, so the window only bounds lines that
+   * are never filled; a thread's stores to one line come hundreds of cycles apart when 16
+   * threads share the PE and each waits for its loads. Stores are posted, so waiting costs the PE
+   * nothing but the access ids the stores hold.
    */
   public int writeWindow() {
-    return Math.min(255, 4 * window);
+    return 255;
   }
 
   /** Bits of an access id (at least 1): the AXI ID width of the PE side. */

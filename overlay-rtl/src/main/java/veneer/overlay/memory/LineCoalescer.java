@@ -21,8 +21,9 @@ import veneer.hdl.bus.StreamFifo;
  *
  * <p>Up to {@code openLines} read lines and {@code openLines} write lines gather requests at a
  * time. A read line is open for at most {@code window} cycles, a write line for
- * {@link CoalescerConfig#writeWindow()}; a line is sent earlier when every id has joined it or
- * when a new line finds every entry taken (the oldest entry is closed). Each read line
+ * {@link CoalescerConfig#writeWindow()}; a line is sent earlier when every id has joined it,
+ * when (a write line) every word of it is written, or when a new line finds every entry taken
+ * (the oldest entry is closed). Each read line
  * reserves one of {@code readSlots} AXI IDs, each write line one of {@code slots}, until all
  * its accesses are answered.
  *
@@ -316,6 +317,9 @@ public final class LineCoalescer extends Module {
     List<UInt> wSlot = new ArrayList<>();
     List<UInt> wAge = new ArrayList<>();
     List<Bool> wForce = new ArrayList<>();
+    // Words of the line whose four bytes are all written: a line with every word written has
+    // nothing to wait for and is sent at once, so the window can be long for lines filled slowly.
+    List<UInt> wWhole = new ArrayList<>();
     for (int o = 0; o < lines; o++) {
       wOpen.add(reg("w_open_" + o, Bool(), 0));
       wLine.add(reg("w_line_" + o, UInt(26), 0));
@@ -323,6 +327,7 @@ public final class LineCoalescer extends Module {
       wSlot.add(reg("w_slot_" + o, UInt(kb), 0));
       wAge.add(reg("w_age_" + o, UInt(8), 0));
       wForce.add(reg("w_force_" + o, Bool(), 0));
+      wWhole.add(reg("w_whole_" + o, UInt(words), 0));
     }
     Bool awSent = reg("aw_sent", Bool(), 0);
     Bool wSent = reg("w_sent", Bool(), 0);
@@ -340,7 +345,7 @@ public final class LineCoalescer extends Module {
     Bool writeBlocked = lit(0, Bool());
     for (int o = 0; o < lines; o++) {
       wClosing.add(wOpen.get(o).and(wAge.get(o).ge(c.writeWindow()).or(wMask.get(o).eq(wMaskAll))
-          .or(wForce.get(o))).named("w_closing_" + o));
+          .or(wWhole.get(o).andR()).or(wForce.get(o))).named("w_closing_" + o));
     }
     for (int j = 0; j < kr; j++) {
       writeBlocked = writeBlocked.or(rBusy.bit(j).and(rSlotLine.get(j).eq(awLine)));
@@ -415,9 +420,25 @@ public final class LineCoalescer extends Module {
       wSent.assign(wDone.and(wIssValid));
     });
     UInt awBit = lit(1, UInt(nt)).shl(awTid);
+    UInt newData = s.w.data.asUInt();
+    UInt newStrb = s.w.strb.asUInt();
+    UInt takeSlot = wStart.mux(wFree.index, joinSlot).resize(wb);
+    List<UInt> oldStrbs = new ArrayList<>();
+    List<UInt> wholeAfterStart = new ArrayList<>();
+    List<UInt> wholeAfterJoin = new ArrayList<>();
+    for (int i = 0; i < words; i++) {
+      Bool hit = s.aw.addr.bits(5, 2).eq(i);
+      UInt oldStrb = wStrbLanes.get(i).read(takeSlot).asUInt();
+      oldStrbs.add(oldStrb);
+      wholeAfterStart.add(hit.and(newStrb.andR()).asUInt());
+      wholeAfterJoin.add(hit.and(oldStrb.or(newStrb).andR()).asUInt());
+    }
+    UInt wholeStart = concatHighFirst(wholeAfterStart);
+    UInt wholeJoin = concatHighFirst(wholeAfterJoin);
     for (int o = 0; o < lines; o++) {
       final int oo = o;
       Bool open = wOpen.get(o);
+      UInt whole = wWhole.get(o);
       UInt age = wAge.get(o);
       UInt mask = wMask.get(o);
       Bool force = wForce.get(o);
@@ -430,11 +451,15 @@ public final class LineCoalescer extends Module {
         wSlot.get(oo).assign(wFree.index);
         age.assign(0);
         force.assign(0);
+        whole.assign(wholeStart);
       }).elsewhen(issuing, () -> {
         open.assign(0);
         force.assign(0);
       }).elsewhen(open, () -> {
-        when(wJoins.get(oo), () -> mask.assign(mask.or(awBit)));
+        when(wJoins.get(oo), () -> {
+          mask.assign(mask.or(awBit));
+          whole.assign(whole.or(wholeJoin));
+        });
         when(age.ne(255), () -> age.assign(age.add(1)));
         when(wEvict.and(wVictim.eq(oo)), () -> force.assign(1));
       });
@@ -445,14 +470,11 @@ public final class LineCoalescer extends Module {
     }
     // Store data into the slot's lanes: a new line clears every strobe but the new word's; a
     // joining store merges its bytes (a later store to the same bytes wins).
-    UInt newData = s.w.data.asUInt();
-    UInt newStrb = s.w.strb.asUInt();
-    UInt takeSlot = wStart.mux(wFree.index, joinSlot).resize(wb);
     for (int i = 0; i < words; i++) {
       Bool hit = s.aw.addr.bits(5, 2).eq(i);
       Mem<Bits> lane = wLanes.get(i);
       Mem<Bits> strbLane = wStrbLanes.get(i);
-      UInt oldStrb = strbLane.read(takeSlot).asUInt();
+      UInt oldStrb = oldStrbs.get(i);
       when(take.and(hit), () -> lane.write(takeSlot, newData.asBits(), newStrb.asBits()));
       when(wStart, () -> strbLane.write(takeSlot, hit.mux(newStrb, lit(0, UInt(4))).asBits()))
           .elsewhen(wAnyJoin.and(hit), () -> strbLane.write(takeSlot, oldStrb.or(newStrb).asBits()));

@@ -22,8 +22,8 @@ import veneer.hdl.bus.StreamFifo;
  * <p>Up to {@code openLines} read lines and {@code openLines} write lines gather requests at a
  * time. A read line is open for at most {@code window} cycles, a write line for
  * {@link CoalescerConfig#writeWindow()}; a line is sent earlier when every id has joined it,
- * when (a write line) every word of it is written, or when a new line finds every entry taken
- * (the oldest entry is closed). Each read line
+ * when (a write line) every word of it is written or a load of it waits, or when a new line
+ * finds every entry taken (the oldest entry is closed). Each read line
  * reserves one of {@code readSlots} AXI IDs, each write line one of {@code slots}, until all
  * its accesses are answered.
  *
@@ -461,7 +461,9 @@ public final class LineCoalescer extends Module {
           whole.assign(whole.or(wholeJoin));
         });
         when(age.ne(255), () -> age.assign(age.add(1)));
-        when(wEvict.and(wVictim.eq(oo)), () -> force.assign(1));
+        // A load of a line being gathered waits for its write (memory order), so the line goes now.
+        Bool readWaits = s.ar.valid.and(wLine.get(oo).eq(arLine));
+        when(wEvict.and(wVictim.eq(oo)).or(readWaits), () -> force.assign(1));
       });
     }
     for (int j = 0; j < kw; j++) {

@@ -12,7 +12,8 @@ import veneer.overlay.pe.PeConfig;
  *
  * @param threads threads of the PE (1 to 16); the PE side has {@link #ids()} access ids
  * @param slots write line transactions in flight (2 to 16; a power of two), one AXI ID each
- * @param window cycles an open line waits for more requests before it is sent (1 to 255)
+ * @param window cycles an open read line waits for more requests before it is sent (1 to 255;
+ *     write lines: {@link #writeWindow()})
  * @param openLines read lines gathering requests at the same time (1 to slots, at most 8), and
  *     as many write lines
  * @param readSlots read line transactions in flight or kept for reuse (slots to 32; a power of

@@ -8,6 +8,8 @@ import veneer.sim.progress.ProgressListener;
  * The progress line of the {@code veneer} command: for work that has run over a second it redraws
  * one line on standard error (task, phase, a bar when the share done is known, elapsed seconds)
  * and erases it when the work ends. Only on an interactive terminal, so logs and pipes stay clean.
+ * One daemon thread, started with the first task, draws for every task: a simulation opens a task
+ * for each interrupt wait, and most of them end long before the quiet second is over.
  *
  * <pre>{@code
  * Progress.install(ConsoleProgress.forTerminal());
@@ -24,7 +26,7 @@ final class ConsoleProgress implements ProgressListener {
   private double fraction = Double.NaN;
   private long startMillis;
   private int drawnWidth;
-  private Thread ticker;
+  private boolean tickerStarted;
 
   private ConsoleProgress(PrintStream err) {
     this.err = err;
@@ -55,9 +57,12 @@ final class ConsoleProgress implements ProgressListener {
     phase = "";
     fraction = Double.NaN;
     startMillis = System.currentTimeMillis();
-    ticker = new Thread(this::tick, "veneer-progress");
-    ticker.setDaemon(true);
-    ticker.start();
+    if (!tickerStarted) {
+      tickerStarted = true;
+      Thread ticker = new Thread(this::tick, "veneer-progress");
+      ticker.setDaemon(true);
+      ticker.start();
+    }
   }
 
   @Override
@@ -67,42 +72,33 @@ final class ConsoleProgress implements ProgressListener {
   }
 
   @Override
-  public void finished(String name) {
-    Thread t;
-    synchronized (this) {
-      t = ticker;
-      ticker = null;
-      task = null;
-      if (drawnWidth > 0) {
-        err.print("\r" + " ".repeat(drawnWidth) + "\r");
-        err.flush();
-        drawnWidth = 0;
-      }
-    }
-    if (t != null) {
-      t.interrupt();
+  public synchronized void finished(String name) {
+    task = null;
+    if (drawnWidth > 0) {
+      err.print("\r" + " ".repeat(drawnWidth) + "\r");
+      err.flush();
+      drawnWidth = 0;
     }
   }
 
   private void tick() {
     try {
-      Thread.sleep(QUIET_MILLIS);
-      while (draw()) {
+      while (true) {
         Thread.sleep(REDRAW_MILLIS);
+        draw();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
 
-  private synchronized boolean draw() {
-    if (task == null || Thread.currentThread() != ticker) {
-      return false;
+  private synchronized void draw() {
+    if (task == null || System.currentTimeMillis() - startMillis < QUIET_MILLIS) {
+      return;
     }
     String text = line(task, phase, fraction, System.currentTimeMillis() - startMillis);
     err.print("\r" + text + " ".repeat(Math.max(0, drawnWidth - text.length())));
     err.flush();
     drawnWidth = text.length();
-    return true;
   }
 }

@@ -19,6 +19,8 @@ import java.util.Set;
  * prove two accesses touch different bytes, and the result is the one of the copies in order.
  * Groups bound the registers the loaded values need: at most {@link #LOADS_IN_FLIGHT} loads per
  * group (the loop's own values take about ten of the 25 allocatable registers), and the groups are of equal size.
+ * The stores of consecutive groups, up to {@link #STORES_TOGETHER}, are issued together after the last of them
+ * (where the tags allow), so the words of a line reach the coalescer's write window together.
  *
  * <pre>{@code
  * Interleaver.interleave(mf, copyEntries, latchLabel);   // false: some copy branches (or K is too large), nothing changed
@@ -43,7 +45,8 @@ final class Interleaver {
   /**
    * Merges the copies entered at {@code entries} (copy k returns by a jump to copy k + 1's entry, the last one
    * to {@code after}) into the first entry block and hoists their loads; returns false and changes nothing
-   * when a copy is not straight-line code or the copies would need more than two groups.
+   * when a copy is not straight-line code, or the copies would need more than two groups and their later groups'
+   * loads would not find the block's lines kept in the coalescer (see {@link #linesKept}).
    */
   static boolean interleave(MFunction mf, List<String> entries, String after) {
     Map<String, Integer> preds = new HashMap<>();

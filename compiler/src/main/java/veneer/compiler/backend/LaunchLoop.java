@@ -94,6 +94,9 @@ final class LaunchLoop implements BodyEnv {
   private int fastGid = -1;
   /** While emitting the coarsened loop's own code (see {@link #argIn}). */
   private boolean blockPath;
+  /** The block loop's start, run once per thread that takes blocks: what only the block loop needs is computed there. */
+  private MBlock blockSetup;
+  private final Map<Integer, Integer> phaseBytes = new HashMap<>();
   /** In the per-item path of the coarsened loop: array parameters' base and length, loaded again per partial block. */
   private Map<Param, int[]> reloaded;
   private final Map<Param, Integer> blockBases = new IdentityHashMap<>();
@@ -448,7 +451,8 @@ final class LaunchLoop implements BodyEnv {
     phase = linePhase(k);
     int blocks = blocksPerRow(x, k);
     blocksPerRow = blocks;
-    int fastBlocks = fastBlocks(fastLimit(x), k);
+    blockSetup = start;
+    int fastBlocks = fastBlocks(fastLimit(x, start), k, start);
     int end = mf.newVreg();
     hx = mf.newVreg();
     MBlock block = mf.newBlock("block");
@@ -613,10 +617,10 @@ final class LaunchLoop implements BodyEnv {
    * The fast blocks at the start of each row, once per thread: block j (base j*K + s) is fast when
    * j*K + s + K <= limit, so there are max(0, limit - s) / K of them (never the head block: limit <= X).
    */
-  private int fastBlocks(int limit, int k) {
-    int room = op(pro, SUB, limit, phase);
-    room = op(pro, AND, room, opI(pro, XORI, opI(pro, SRAI, room, 31), -1));
-    return Integer.bitCount(k) == 1 ? opI(pro, SRLI, room, Integer.numberOfTrailingZeros(k)) : op(pro, DIVU, room, constant(k));
+  private int fastBlocks(int limit, int k, MBlock at) {
+    int room = op(at, SUB, limit, phase);
+    room = op(at, AND, room, opI(at, XORI, opI(at, SRAI, room, 31), -1));
+    return Integer.bitCount(k) == 1 ? opI(at, SRLI, room, Integer.numberOfTrailingZeros(k)) : op(at, DIVU, room, constant(k));
   }
 
   /**
@@ -624,18 +628,18 @@ final class LaunchLoop implements BodyEnv {
    * length of every guarded array), or 0 when an array the kernel null-checks is null (a null array's
    * length word is 0 too).
    */
-  private int fastLimit(int x) {
+  private int fastLimit(int x, MBlock at) {
     int limit = x;
     for (Param p : plan.guarded()) {
       int len = lengths.get(p);
-      int less = op(pro, SUB, 0, op(pro, SLTU, len, limit));
-      limit = op(pro, XOR, limit, op(pro, AND, op(pro, XOR, len, limit), less));
+      int less = op(at, SUB, 0, op(at, SLTU, len, limit));
+      limit = op(at, XOR, limit, op(at, AND, op(at, XOR, len, limit), less));
     }
     Set<Param> checked = new LinkedHashSet<>(nullChecked);
     checked.addAll(plan.guarded());
     for (Param p : checked) {
-      int nonZero = op(pro, SUB, 0, op(pro, SLTU, 0, params.get(p)[0]));
-      limit = op(pro, AND, limit, nonZero);
+      int nonZero = op(at, SUB, 0, op(at, SLTU, 0, params.get(p)[0]));
+      limit = op(at, AND, limit, nonZero);
     }
     return limit;
   }
@@ -653,7 +657,8 @@ final class LaunchLoop implements BodyEnv {
         return op(fastHead, ADD, params.get(q)[0], scaled);
       }
       int scaled = scaledBases.computeIfAbsent(shift, s -> opI(fastHead, SLLI, hx, Integer.numberOfTrailingZeros(k) + s));
-      int phased = op(pro, ADD, params.get(q)[0], shift == 0 ? phase : opI(pro, SLLI, phase, shift));
+      int scaledPhase = shift == 0 ? phase : phaseBytes.computeIfAbsent(shift, sh -> opI(blockSetup, SLLI, phase, sh));
+      int phased = op(blockSetup, ADD, params.get(q)[0], scaledPhase);
       return op(fastHead, ADD, phased, scaled);
     });
   }

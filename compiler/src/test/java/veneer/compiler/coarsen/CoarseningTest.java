@@ -231,7 +231,7 @@ class CoarseningTest {
   }
 
   /** Instructions of {@link #vectorAddTakesUnderFourAndSixTenthsInstructionsPerElement}'s launch. */
-  private static final long EXPECTED_ADD_INSTRUCTIONS = 18652;
+  private static final long EXPECTED_ADD_INSTRUCTIONS = 18644;
 
   @Test
   void aBlockStoresEightWordsOfALineTogether() {

@@ -97,6 +97,11 @@ final class LaunchLoop implements BodyEnv {
   /** The block loop's start, run once per thread that takes blocks: what only the block loop needs is computed there. */
   private MBlock blockSetup;
   private final Map<Integer, Integer> phaseBytes = new HashMap<>();
+  /** Entered from the block guard: sets the fast path's addresses, which the latch then steps (K a power of two). */
+  private MBlock fastEntry;
+  /** The fast path's addresses the latch steps: vreg and element size shift. */
+  private final java.util.List<int[]> stepped = new java.util.ArrayList<>();
+  private final Map<Integer, Integer> stepBytes = new HashMap<>();
   /** In the per-item path of the coarsened loop: array parameters' base and length, loaded again per partial block. */
   private Map<Param, int[]> reloaded;
   private final Map<Param, Integer> blockBases = new IdentityHashMap<>();
@@ -364,14 +369,15 @@ final class LaunchLoop implements BodyEnv {
    * steps (x fastest), entering {@code body} for each; {@code st.next} is the latch the body returns to.
    */
   private void steps(Steps st, MBlock start, int x, int size, String body, MBlock exit) {
-    steps(st, start, x, size, body, exit, -1, null);
+    steps(st, start, x, size, body, exit, -1, null, null);
   }
 
   /**
    * {@link #steps}, where the latch jumps straight to {@code fastBody} while x is below {@code fastSteps} (a
    * coarsened loop's fast blocks: the block guard's test done by the latch's branch).
    */
-  private void steps(Steps st, MBlock start, int x, int size, String body, MBlock exit, int fastSteps, String fastBody) {
+  private void steps(Steps st, MBlock start, int x, int size, String body, MBlock exit, int fastSteps, String fastBody,
+                     MBlock inRow) {
     String p = st.prefix();
     int row = mf.newVreg();
     MBlock next = st.next;
@@ -391,7 +397,6 @@ final class LaunchLoop implements BodyEnv {
     firstRow.add(MInstr.jump(check.label));
     next.add(MInstr.op(ADD, x, x, stride, 0));
     if (fastBody != null) {
-      MBlock inRow = mf.newBlock(p + "inrow");
       next.add(MInstr.branch(BLTU, x, fastSteps, fastBody));
       next.add(MInstr.jump(inRow.label));
       next = inRow;
@@ -446,7 +451,10 @@ final class LaunchLoop implements BodyEnv {
   private void blockLoop(MBlock start, MBlock exit) {
     int k = plan.factor();
     Steps st = newSteps("b");
-    blockLatch = st.next.label;
+    // the fast path's own latch (it steps the addresses); the per-item path returns to the loop's latch
+    MBlock fastNext = mf.newBlock("fastnext");
+    MBlock inRow = mf.newBlock("binrow");
+    blockLatch = fastNext.label;
     int x = arg(ArgumentLayout.GLOBAL_SIZE);
     phase = linePhase(k);
     int blocks = blocksPerRow(x, k);
@@ -457,6 +465,7 @@ final class LaunchLoop implements BodyEnv {
     hx = mf.newVreg();
     MBlock block = mf.newBlock("block");
     fastHead = mf.newBlock("fasthead");
+    fastEntry = mf.newBlock("fastentry");
     MBlock common = mf.newBlock("btrap");
     common.cold = true;
     trapCommon = common.label;
@@ -468,17 +477,22 @@ final class LaunchLoop implements BodyEnv {
       MBlock nextEntry = c + 1 < k ? mf.newBlock("copy") : null;
       copy = c;
       assumeNonNull = true;
-      returnTarget = nextEntry != null ? nextEntry.label : st.next.label;
+      returnTarget = nextEntry != null ? nextEntry.label : fastNext.label;
       entry.add(MInstr.jump(InstructionSelector.select(mf, kernel, this, sites, "k" + c)));
       copyEntries.add(entry.label);
       entry = nextEntry;
     }
     copy = -1;
     fastHead.add(MInstr.jump(copyEntries.get(0)));
-    int fastInstructions = 2 + fastHead.instrs.size() + hotInstructionsExcept(before); // + the latch
+    fastEntry.add(MInstr.jump(fastHead.label));
+    // + the latch: its add and branch, and an add per address stepped along
+    int fastInstructions = 2 + stepped.size() + fastHead.instrs.size() + hotInstructionsExcept(before) - fastEntry.instrs.size();
     before = new java.util.HashSet<>(mf.blocks);
-    mf.blocks.remove(st.next);
-    mf.blocks.add(st.next);
+    // the latches right after the fast path: it falls into its own
+    for (MBlock b : new MBlock[] {fastNext, inRow, st.next}) {
+      mf.blocks.remove(b);
+      mf.blocks.add(b);
+    }
     // the per-item path
     MBlock partial = mf.newBlock("partial");
     MBlock head = mf.newBlock("head");
@@ -510,7 +524,7 @@ final class LaunchLoop implements BodyEnv {
     // what a block costs in single work-items, rounded up
     blockCost = Math.max(1, Math.min(k, (fastInstructions + itemInstructions - 1) / itemInstructions));
     block.add(MInstr.branch(BGEU, hx, fastBlocks, partial.label));
-    block.add(MInstr.jump(fastHead.label));
+    block.add(MInstr.jump(fastEntry.label));
     // base = j * K + s, end = base + K; unsigned, as base + K may pass 2^31 - 1; base >= X only for the head
     if (Integer.bitCount(k) == 1) {
       partial.add(MInstr.op(SLLI, gid0, hx, 0, Integer.numberOfTrailingZeros(k)));
@@ -532,7 +546,14 @@ final class LaunchLoop implements BodyEnv {
     itemNext.add(MInstr.op(ADDI, gid0, gid0, 0, 1));
     itemNext.add(MInstr.branch(BLT, gid0, end, item));
     itemNext.add(MInstr.jump(st.next.label));
-    steps(st, start, hx, blocks, block.label, exit, fastBlocks, fastHead.label);
+    fastNext.add(MInstr.op(ADD, hx, hx, stride, 0));
+    for (int[] a : stepped) {
+      int bytes = stepBytes.computeIfAbsent(a[1], sh -> opI(start, SLLI, stride, Integer.numberOfTrailingZeros(k) + sh));
+      fastNext.add(MInstr.op(ADD, a[0], a[0], bytes, 0));
+    }
+    fastNext.add(MInstr.branch(BLTU, hx, fastBlocks, fastHead.label));
+    fastNext.add(MInstr.jump(inRow.label));
+    steps(st, start, hx, blocks, block.label, exit, fastBlocks, fastEntry.label, inRow);
     recordFailure(common, itemNext.label);
     blockPath = false;
   }
@@ -656,10 +677,14 @@ final class LaunchLoop implements BodyEnv {
         int scaled = shift == 0 ? fastGid() : scaledBases.computeIfAbsent(shift, s -> opI(fastHead, SLLI, fastGid(), s));
         return op(fastHead, ADD, params.get(q)[0], scaled);
       }
-      int scaled = scaledBases.computeIfAbsent(shift, s -> opI(fastHead, SLLI, hx, Integer.numberOfTrailingZeros(k) + s));
+      // set on entering the fast path, then stepped by the latch: S blocks further
+      int scaled = scaledBases.computeIfAbsent(shift, s -> opI(fastEntry, SLLI, hx, Integer.numberOfTrailingZeros(k) + s));
       int scaledPhase = shift == 0 ? phase : phaseBytes.computeIfAbsent(shift, sh -> opI(blockSetup, SLLI, phase, sh));
       int phased = op(blockSetup, ADD, params.get(q)[0], scaledPhase);
-      return op(fastHead, ADD, phased, scaled);
+      int address = mf.newVreg();
+      fastEntry.add(MInstr.op(ADD, address, phased, scaled, 0));
+      stepped.add(new int[] {address, shift});
+      return address;
     });
   }
 

@@ -31,8 +31,8 @@ class CompilerBenchTest {
         && json.contains("\"coarsening\":16,\"uncoarsened_instructions_per_element\":"), json);
     CompilerBench.Row add = r.rows().get(0);
     assertEquals("vectorAdd", add.kernel());
-    // a block of 16: 70 instructions (4.375 per element), plus the threads' start-up and the head and tail blocks
-    assertTrue(add.coarsening() == 16 && add.instructionsPerElement() < 4.6, "vectorAdd coarsened by 16 to under 4.6"
+    // a block of 16: 69 instructions (4.31 per element), plus the threads' start-up and the head and tail blocks
+    assertTrue(add.coarsening() == 16 && add.instructionsPerElement() < 4.5, "vectorAdd coarsened by 16 to under 4.5"
         + " instructions per element\n" + r.table());
     CompilerBench.Row saxpy = r.rows().get(1);
     assertTrue(saxpy.coarsening() == 16 && saxpy.instructionsPerElement() < 9.5, "saxpy coarsened by 16\n" + r.table());

@@ -217,9 +217,9 @@ class CoarseningTest {
   }
 
   @Test
-  void vectorAddTakesUnderFourAndSixTenthsInstructionsPerElement() {
-    // the fast path: 3 address adds and a shift, 32 loads, 16 adds, 16 stores, the latch's add and branch: 70 per
-    // 16 elements (4.375); the rest is start-up, head and tail blocks of 4 threads; the count is deterministic
+  void vectorAddTakesUnderFourAndAHalfInstructionsPerElement() {
+    // the fast path: 32 loads, 16 adds, 16 stores, the latch's add and branch and its 3 address steps: 69 per 16
+    // elements (4.31); the rest is start-up, head and tail blocks of 4 threads; the count is deterministic
     int n = 4096;
     int[] c = new int[n];
     KernelLauncher.Result r = KernelLauncher.launch(compile(Coarse.class, "add"), PeConfig.defaults().withThreads(4),
@@ -227,11 +227,11 @@ class CoarseningTest {
     assertTrue(r.failure().isEmpty());
     assertEquals(EXPECTED_ADD_INSTRUCTIONS, r.instructions());
     double perElement = (double) r.instructions() / n;
-    assertTrue(perElement < 4.6, "instructions per element: " + perElement);
+    assertTrue(perElement < 4.5, "instructions per element: " + perElement);
   }
 
-  /** Instructions of {@link #vectorAddTakesUnderFourAndSixTenthsInstructionsPerElement}'s launch. */
-  private static final long EXPECTED_ADD_INSTRUCTIONS = 18644;
+  /** Instructions of {@link #vectorAddTakesUnderFourAndAHalfInstructionsPerElement}'s launch. */
+  private static final long EXPECTED_ADD_INSTRUCTIONS = 18389;
 
   @Test
   void aBlockStoresEightWordsOfALineTogether() {

@@ -666,9 +666,10 @@ final class LaunchLoop implements BodyEnv {
   }
 
   /**
-   * Address of element base of array parameter {@code p} for copy 0 of the current block, computed in the block
-   * head: (p + s*size) + (j << log2(K*size)), the first part once per thread; for K not a power of two (s = 0)
-   * p + base*size.
+   * Address of element base of array parameter {@code p} for copy 0 of the current block: (p + s*size) +
+   * (j << log2(K*size)), the first part once per thread in the block loop's start, the second set on entering
+   * the fast path and stepped by S*K*size in its latch; for K not a power of two (s = 0) p + base*size, computed
+   * in the block head.
    */
   private int blockBase(Param p, int shift) {
     return blockBases.computeIfAbsent(p, q -> {

@@ -88,6 +88,22 @@ final class LaunchLoop implements BodyEnv {
   /** Which copy of a coarsened block is being selected (work-item base + copy), or -1 outside the block path. */
   private int copy = -1;
   private MBlock fastHead;
+  /** The block index j in the row (coarsened item mode), the block phase s and the fast path's j*K + s (-1: none yet). */
+  private int hx;
+  private int phase;
+  private int fastGid = -1;
+  /** While emitting the coarsened loop's own code (see {@link #argIn}). */
+  private boolean blockPath;
+  /** The block loop's start, run once per thread that takes blocks: what only the block loop needs is computed there. */
+  private MBlock blockSetup;
+  private final Map<Integer, Integer> phaseBytes = new HashMap<>();
+  /** Entered from the block guard: sets the fast path's addresses, which the latch then steps (K a power of two). */
+  private MBlock fastEntry;
+  /** The fast path's addresses the latch steps: vreg and element size shift. */
+  private final java.util.List<int[]> stepped = new java.util.ArrayList<>();
+  private final Map<Integer, Integer> stepBytes = new HashMap<>();
+  /** In the per-item path of the coarsened loop: array parameters' base and length, loaded again per partial block. */
+  private Map<Param, int[]> reloaded;
   private final Map<Param, Integer> blockBases = new IdentityHashMap<>();
   private final Map<Integer, Integer> scaledBases = new HashMap<>();
   private final java.util.List<String> copyEntries = new java.util.ArrayList<>();
@@ -147,6 +163,22 @@ final class LaunchLoop implements BodyEnv {
 
   private int arg(int word) {
     return invariants.computeIfAbsent("arg" + word, k -> load(pro, args, 4 * word));
+  }
+
+  /**
+   * Argument word {@code word} for code in block {@code b}: the value loaded once per thread, except on the
+   * coarsened loop's cold paths (row changes, partial blocks, traps), which load it again (two instructions)
+   * so that it need not stay in a register through the fast path, where the K copies want the registers.
+   */
+  private int argIn(MBlock b, int word) {
+    if (!blockPath) {
+      return arg(word);
+    }
+    int at = PeMemoryMap.KERNEL_ARGS_BASE + 4 * word;
+    int r = mf.newVreg();
+    b.add(MInstr.li(r, at & ~0x7FF));
+    b.add(MInstr.op(LW, r, r, 0, at & 0x7FF));
+    return r;
   }
 
   /**
@@ -337,8 +369,16 @@ final class LaunchLoop implements BodyEnv {
    * steps (x fastest), entering {@code body} for each; {@code st.next} is the latch the body returns to.
    */
   private void steps(Steps st, MBlock start, int x, int size, String body, MBlock exit) {
+    steps(st, start, x, size, body, exit, -1, null, null);
+  }
+
+  /**
+   * {@link #steps}, where the latch jumps straight to {@code fastBody} while x is below {@code fastSteps} (a
+   * coarsened loop's fast blocks: the block guard's test done by the latch's branch).
+   */
+  private void steps(Steps st, MBlock start, int x, int size, String body, MBlock exit, int fastSteps, String fastBody,
+                     MBlock inRow) {
     String p = st.prefix();
-    int g1 = arg(ArgumentLayout.GLOBAL_SIZE + 1);
     int row = mf.newVreg();
     MBlock next = st.next;
     MBlock firstRow = st.firstRow;
@@ -356,13 +396,18 @@ final class LaunchLoop implements BodyEnv {
     firstRow.add(MInstr.op(REMU, x, first, size, 0));
     firstRow.add(MInstr.jump(check.label));
     next.add(MInstr.op(ADD, x, x, stride, 0));
+    if (fastBody != null) {
+      next.add(MInstr.branch(BLTU, x, fastSteps, fastBody));
+      next.add(MInstr.jump(inRow.label));
+      next = inRow;
+    }
     next.add(MInstr.branch(BLT, x, size, body));
     next.add(MInstr.jump(wrap.label));
     // x left the last row: done (a 1-D launch ends here)
     MBlock known = mf.newBlock(p + "known");
     MBlock divide = mf.newBlock(p + "divide");
     MBlock advance = mf.newBlock(p + "advance");
-    wrap.add(MInstr.branch(BGEU, opI(wrap, ADDI, row, 1), arg(ArgumentLayout.ROWS), exit.label));
+    wrap.add(MInstr.branch(BGEU, opI(wrap, ADDI, row, 1), argIn(wrap, ArgumentLayout.ROWS), exit.label));
     wrap.add(MInstr.jump(known.label));
     // rows per step + 1 at context +28, 0 until the first row wrap divides (so 1-D launches never do)
     int stepPlus1 = mf.newVreg();
@@ -381,37 +426,46 @@ final class LaunchLoop implements BodyEnv {
     carry.add(MInstr.op(SUB, x, x, size, 0));
     carry.add(MInstr.op(ADDI, row, row, 0, 1));
     carry.add(MInstr.jump(check.label));
-    check.add(MInstr.branch(BGEU, row, arg(ArgumentLayout.ROWS), exit.label));
+    check.add(MInstr.branch(BGEU, row, argIn(check, ArgumentLayout.ROWS), exit.label));
     check.add(MInstr.jump(rowStart.label));
-    rowStart.add(MInstr.branch(BGEU, row, g1, plane.label));
+    rowStart.add(MInstr.branch(BGEU, row, argIn(rowStart, ArgumentLayout.GLOBAL_SIZE + 1), plane.label));
     rowStart.add(MInstr.op(SW, 0, Reg.TP, row, CTX_GID1));
     rowStart.add(MInstr.jump(body));
+    int g1 = argIn(plane, ArgumentLayout.GLOBAL_SIZE + 1);
     plane.add(MInstr.op(SW, 0, Reg.TP, op(plane, REMU, row, g1), CTX_GID1));
     plane.add(MInstr.op(SW, 0, Reg.TP, op(plane, DIVU, row, g1), CTX_GID2));
     plane.add(MInstr.jump(body));
   }
 
   /**
-   * Coarsened item mode: the thread's steps are blocks of K work-items in x (ceil(X / K) blocks per row),
-   * block b covering x = b*K .. b*K+K-1. A block that is whole (b*K + K <= X) and inside every guarded array
-   * (b*K + K <= p.length), with every null-checked array non-null, runs the fast path: K copies of the body
-   * for x = base + k, without the checks the guard decided (no other check may remain: the copies must be
-   * interleaved). Any other block (the tail of a row, an array too short, a null array) runs the per-item
-   * path: the body with all checks, once per work-item of the block, so failures are those of one work-item
-   * per step.
+   * Coarsened item mode: the thread's steps are blocks of K work-items in x. Block j of a row covers
+   * x = j*K + s .. j*K + s + K - 1, where the phase s (0 <= s < K, once per thread, see {@link #linePhase}) puts
+   * the blocks on whole 64-byte lines of the kernel's main array; when s > 0 the row's last block is its head,
+   * x = 0 .. s - 1. The first {@code nfast} blocks of a row are whole (base + K <= X) and inside every guarded
+   * array (base + K <= p.length), with every null-checked array non-null: they run the fast path, K copies of
+   * the body for x = base + k without the checks the guard decided (no other check may remain: the copies must
+   * be interleaved). Any other block (the head and tail of a row, an array too short, a null array) runs the
+   * per-item path: the body with all checks, once per work-item of the block, so failures are those of one
+   * work-item per step. The latch enters the fast path directly while the next block is fast.
    */
   private void blockLoop(MBlock start, MBlock exit) {
     int k = plan.factor();
     Steps st = newSteps("b");
-    blockLatch = st.next.label;
+    // the fast path's own latch (it steps the addresses); the per-item path returns to the loop's latch
+    MBlock fastNext = mf.newBlock("fastnext");
+    MBlock inRow = mf.newBlock("binrow");
+    blockLatch = fastNext.label;
     int x = arg(ArgumentLayout.GLOBAL_SIZE);
+    phase = linePhase(k);
     int blocks = blocksPerRow(x, k);
     blocksPerRow = blocks;
-    int limit = fastLimit(x);
+    blockSetup = start;
+    int fastBlocks = fastBlocks(fastLimit(x, start), k, start);
     int end = mf.newVreg();
-    int hx = mf.newVreg();
+    hx = mf.newVreg();
     MBlock block = mf.newBlock("block");
     fastHead = mf.newBlock("fasthead");
+    fastEntry = mf.newBlock("fastentry");
     MBlock common = mf.newBlock("btrap");
     common.cold = true;
     trapCommon = common.label;
@@ -423,45 +477,114 @@ final class LaunchLoop implements BodyEnv {
       MBlock nextEntry = c + 1 < k ? mf.newBlock("copy") : null;
       copy = c;
       assumeNonNull = true;
-      returnTarget = nextEntry != null ? nextEntry.label : st.next.label;
+      returnTarget = nextEntry != null ? nextEntry.label : fastNext.label;
       entry.add(MInstr.jump(InstructionSelector.select(mf, kernel, this, sites, "k" + c)));
       copyEntries.add(entry.label);
       entry = nextEntry;
     }
     copy = -1;
     fastHead.add(MInstr.jump(copyEntries.get(0)));
-    int fastInstructions = 8 + fastHead.instrs.size() + hotInstructionsExcept(before); // + block head and latch
+    fastEntry.add(MInstr.jump(fastHead.label));
+    // + the latch: its add and branch, and an add per address stepped along
+    int fastInstructions = 2 + stepped.size() + fastHead.instrs.size() + hotInstructionsExcept(before) - fastEntry.instrs.size();
     before = new java.util.HashSet<>(mf.blocks);
-    mf.blocks.remove(st.next);
-    mf.blocks.add(st.next);
+    // the latches right after the fast path: it falls into its own
+    for (MBlock b : new MBlock[] {fastNext, inRow, st.next}) {
+      mf.blocks.remove(b);
+      mf.blocks.add(b);
+    }
     // the per-item path
     MBlock partial = mf.newBlock("partial");
+    MBlock head = mf.newBlock("head");
+    MBlock clampTest = mf.newBlock("clamptest");
     MBlock clamp = mf.newBlock("clamp");
     MBlock itemNext = mf.newBlock("itemnext");
     assumeNonNull = false;
     returnTarget = itemNext.label;
+    reloaded = new IdentityHashMap<>();
+    blockPath = true;
+    for (Param p : kernel.params()) {
+      if (lengths.containsKey(p) && !p.isLocal()) {
+        reloaded.put(p, new int[] {mf.newVreg(), mf.newVreg()});
+      }
+    }
     String item = InstructionSelector.select(mf, kernel, this, sites, "i");
+    for (int c = 0; c < kernel.params().size(); c++) {
+      int[] r = reloaded.get(kernel.params().get(c));
+      if (r != null) {
+        int word = ArgumentLayout.of(kernel).params().get(c).word();
+        int base = PeMemoryMap.KERNEL_ARGS_BASE + 4 * word;
+        partial.add(MInstr.li(r[0], base & ~0x7FF));
+        partial.add(MInstr.op(LW, r[1], r[0], 0, (base & 0x7FF) + 4));
+        partial.add(MInstr.op(LW, r[0], r[0], 0, base & 0x7FF));
+      }
+    }
+    reloaded = null;
     int itemInstructions = 2 + hotInstructionsExcept(before); // + the latch of a loop over single items
     // what a block costs in single work-items, rounded up
     blockCost = Math.max(1, Math.min(k, (fastInstructions + itemInstructions - 1) / itemInstructions));
-    // block: base = hx * K, end = base + K; unsigned, as base + K may pass 2^31 - 1
+    block.add(MInstr.branch(BGEU, hx, fastBlocks, partial.label));
+    block.add(MInstr.jump(fastEntry.label));
+    // base = j * K + s, end = base + K; unsigned, as base + K may pass 2^31 - 1; base >= X only for the head
     if (Integer.bitCount(k) == 1) {
-      block.add(MInstr.op(SLLI, gid0, hx, 0, Integer.numberOfTrailingZeros(k)));
+      partial.add(MInstr.op(SLLI, gid0, hx, 0, Integer.numberOfTrailingZeros(k)));
     } else {
-      block.add(MInstr.op(MUL, gid0, hx, constant(k), 0));
+      partial.add(MInstr.op(MUL, gid0, hx, constant(k), 0));
     }
-    block.add(MInstr.op(ADDI, end, gid0, 0, k));
-    block.add(MInstr.branch(BLTU, limit, end, partial.label));
-    block.add(MInstr.jump(fastHead.label));
-    partial.add(MInstr.branch(BGEU, x, end, item));
-    partial.add(MInstr.jump(clamp.label));
+    partial.add(MInstr.op(ADD, gid0, gid0, phase, 0));
+    partial.add(MInstr.op(ADDI, end, gid0, 0, k));
+    x = argIn(partial, ArgumentLayout.GLOBAL_SIZE);
+    partial.add(MInstr.branch(BGEU, gid0, x, head.label));
+    partial.add(MInstr.jump(clampTest.label));
+    head.add(MInstr.li(gid0, 0));
+    head.add(MInstr.op(ADDI, end, phase, 0, 0));
+    head.add(MInstr.jump(clampTest.label));
+    clampTest.add(MInstr.branch(BGEU, x, end, item));
+    clampTest.add(MInstr.jump(clamp.label));
     clamp.add(MInstr.op(ADDI, end, x, 0, 0));
     clamp.add(MInstr.jump(item));
     itemNext.add(MInstr.op(ADDI, gid0, gid0, 0, 1));
     itemNext.add(MInstr.branch(BLT, gid0, end, item));
     itemNext.add(MInstr.jump(st.next.label));
-    steps(st, start, hx, blocks, block.label, exit);
+    fastNext.add(MInstr.op(ADD, hx, hx, stride, 0));
+    for (int[] a : stepped) {
+      int bytes = stepBytes.computeIfAbsent(a[1], sh -> opI(start, SLLI, stride, Integer.numberOfTrailingZeros(k) + sh));
+      fastNext.add(MInstr.op(ADD, a[0], a[0], bytes, 0));
+    }
+    fastNext.add(MInstr.branch(BLTU, hx, fastBlocks, fastHead.label));
+    fastNext.add(MInstr.jump(inRow.label));
+    steps(st, start, hx, blocks, block.label, exit, fastBlocks, fastEntry.label, inRow);
     recordFailure(common, itemNext.label);
+    blockPath = false;
+  }
+
+  /**
+   * The block phase s, once per thread: the number of elements of the main array (the first parameter stored as
+   * {@code p[globalId(0)]}, else the first loaded so) before its first 64-byte line boundary (or, for blocks of
+   * fewer than 64 bytes, before the first multiple of the block's bytes), so that the fast path's blocks of that
+   * array are whole lines: an array's element 0 follows its length word and so need not start a line. 0 when K
+   * is not a power of two, the kernel accesses no such array, or it is null. Only speed depends on it.
+   */
+  private int linePhase(int k) {
+    if (Integer.bitCount(k) != 1) {
+      return constant(0);
+    }
+    Param main = null;
+    for (Op want : new Op[] {Op.ASTORE, Op.ALOAD}) {
+      for (Instr i : kernel.instructions()) {
+        if (main == null && i.op() == want && i.operand(0) instanceof Param p && !p.isLocal()
+            && i.operand(1) == plan.globalId0()) {
+          main = p;
+        }
+      }
+    }
+    if (main == null) {
+      return constant(0);
+    }
+    int e = main.type().elem().bytes();
+    int unit = Math.min(64, k * e);
+    int bytes = opI(pro, ANDI, op(pro, SUB, 0, params.get(main)[0]), unit - 1);
+    return opI(pro, SRLI, bytes, Integer.numberOfTrailingZeros(e));
   }
 
   private int hotInstructionsExcept(Set<MBlock> old) {
@@ -499,10 +622,26 @@ final class LaunchLoop implements BodyEnv {
     compare.add(MInstr.jump(items.label));
   }
 
-  /** ceil(X / K), once per thread (X + K - 1 cannot overflow unsigned: X < 2^31). */
+  /**
+   * Blocks per row, once per thread: ceil((X - s) / K) plus the head block when s > 0 (X - s + K - 1 cannot
+   * overflow unsigned, and is not negative: X >= 1, s < K).
+   */
   private int blocksPerRow(int x, int k) {
-    int up = opI(pro, ADDI, x, k - 1);
-    return Integer.bitCount(k) == 1 ? opI(pro, SRLI, up, Integer.numberOfTrailingZeros(k)) : op(pro, DIVU, up, constant(k));
+    if (Integer.bitCount(k) != 1) {
+      return op(pro, DIVU, opI(pro, ADDI, x, k - 1), constant(k));
+    }
+    int up = opI(pro, ADDI, op(pro, SUB, x, phase), k - 1);
+    return op(pro, ADD, opI(pro, SRLI, up, Integer.numberOfTrailingZeros(k)), op(pro, SLTU, 0, phase));
+  }
+
+  /**
+   * The fast blocks at the start of each row, once per thread: block j (base j*K + s) is fast when
+   * j*K + s + K <= limit, so there are max(0, limit - s) / K of them (never the head block: limit <= X).
+   */
+  private int fastBlocks(int limit, int k, MBlock at) {
+    int room = op(at, SUB, limit, phase);
+    room = op(at, AND, room, opI(at, XORI, opI(at, SRAI, room, 31), -1));
+    return Integer.bitCount(k) == 1 ? opI(at, SRLI, room, Integer.numberOfTrailingZeros(k)) : op(at, DIVU, room, constant(k));
   }
 
   /**
@@ -510,28 +649,55 @@ final class LaunchLoop implements BodyEnv {
    * length of every guarded array), or 0 when an array the kernel null-checks is null (a null array's
    * length word is 0 too).
    */
-  private int fastLimit(int x) {
+  private int fastLimit(int x, MBlock at) {
     int limit = x;
     for (Param p : plan.guarded()) {
       int len = lengths.get(p);
-      int less = op(pro, SUB, 0, op(pro, SLTU, len, limit));
-      limit = op(pro, XOR, limit, op(pro, AND, op(pro, XOR, len, limit), less));
+      int less = op(at, SUB, 0, op(at, SLTU, len, limit));
+      limit = op(at, XOR, limit, op(at, AND, op(at, XOR, len, limit), less));
     }
     Set<Param> checked = new LinkedHashSet<>(nullChecked);
     checked.addAll(plan.guarded());
     for (Param p : checked) {
-      int nonZero = op(pro, SUB, 0, op(pro, SLTU, 0, params.get(p)[0]));
-      limit = op(pro, AND, limit, nonZero);
+      int nonZero = op(at, SUB, 0, op(at, SLTU, 0, params.get(p)[0]));
+      limit = op(at, AND, limit, nonZero);
     }
     return limit;
   }
 
-  /** Base + element offset of array parameter {@code p} for copy 0 of the current block, computed in the block head. */
+  /**
+   * Address of element base of array parameter {@code p} for copy 0 of the current block: (p + s*size) +
+   * (j << log2(K*size)), the first part once per thread in the block loop's start, the second set on entering
+   * the fast path and stepped by S*K*size in its latch; for K not a power of two (s = 0) p + base*size, computed
+   * in the block head.
+   */
   private int blockBase(Param p, int shift) {
     return blockBases.computeIfAbsent(p, q -> {
-      int scaled = shift == 0 ? gid0 : scaledBases.computeIfAbsent(shift, s -> opI(fastHead, SLLI, gid0, s));
-      return op(fastHead, ADD, params.get(q)[0], scaled);
+      int k = plan.factor();
+      if (Integer.bitCount(k) != 1) {
+        int scaled = shift == 0 ? fastGid() : scaledBases.computeIfAbsent(shift, s -> opI(fastHead, SLLI, fastGid(), s));
+        return op(fastHead, ADD, params.get(q)[0], scaled);
+      }
+      // set on entering the fast path, then stepped by the latch: S blocks further
+      int scaled = scaledBases.computeIfAbsent(shift, s -> opI(fastEntry, SLLI, hx, Integer.numberOfTrailingZeros(k) + s));
+      int scaledPhase = shift == 0 ? phase : phaseBytes.computeIfAbsent(shift, sh -> opI(blockSetup, SLLI, phase, sh));
+      int phased = op(blockSetup, ADD, params.get(q)[0], scaledPhase);
+      int address = mf.newVreg();
+      fastEntry.add(MInstr.op(ADD, address, phased, scaled, 0));
+      stepped.add(new int[] {address, shift});
+      return address;
     });
+  }
+
+  /** The fast path's block base j*K + s, computed in the block head when a copy needs it. */
+  private int fastGid() {
+    if (fastGid < 0) {
+      int k = plan.factor();
+      int times = Integer.bitCount(k) == 1 ? opI(fastHead, SLLI, hx, Integer.numberOfTrailingZeros(k))
+          : op(fastHead, MUL, hx, constant(k));
+      fastGid = op(fastHead, ADD, times, phase);
+    }
+    return fastGid;
   }
 
   @Override
@@ -563,8 +729,8 @@ final class LaunchLoop implements BodyEnv {
 
   /** Records the failure of the current item unless this thread already recorded a lower one. */
   private void recordFailure(MBlock b, String then) {
-    int g0 = arg(ArgumentLayout.GLOBAL_SIZE);
-    int g1 = arg(ArgumentLayout.GLOBAL_SIZE + 1);
+    int g0 = argIn(b, ArgumentLayout.GLOBAL_SIZE);
+    int g1 = argIn(b, ArgumentLayout.GLOBAL_SIZE + 1);
     int y = load(b, Reg.TP, CTX_GID1);
     int z = load(b, Reg.TP, CTX_GID2);
     int lin = op(b, ADD, op(b, MUL, op(b, ADD, op(b, MUL, z, g1), y), g0), gid0);
@@ -747,11 +913,17 @@ final class LaunchLoop implements BodyEnv {
 
   @Override
   public int[] param(Param p) {
+    if (reloaded != null && reloaded.containsKey(p)) {
+      return new int[] {reloaded.get(p)[0]};
+    }
     return params.get(p);
   }
 
   @Override
   public int paramLength(Param p) {
+    if (reloaded != null && reloaded.containsKey(p)) {
+      return reloaded.get(p)[1];
+    }
     Integer l = lengths.get(p);
     return l == null ? -1 : l;
   }
@@ -781,7 +953,7 @@ final class LaunchLoop implements BodyEnv {
         if (!inRange) {
           return 0;
         }
-        int g = dim == 0 ? (copy > 0 ? opI(at, ADDI, gid0, copy) : gid0) : load(at, Reg.TP, dim == 1 ? CTX_GID1 : CTX_GID2);
+        int g = dim == 0 ? (copy > 0 ? opI(at, ADDI, fastGid(), copy) : copy == 0 ? fastGid() : gid0) : load(at, Reg.TP, dim == 1 ? CTX_GID1 : CTX_GID2);
         if (b == Builtin.GLOBAL_ID) {
           return g;
         }

@@ -4,7 +4,9 @@ import java.lang.reflect.Array;
 
 /**
  * A kernel array that lives on the device: a {@link Buffer} holding the array's length word and
- * then its elements, as a compiled kernel reads an array argument. Pass it to
+ * then its elements, as a compiled kernel reads an array argument. Element 0 starts a 64-byte
+ * DRAM line (the length word is the last word of the line before it), so a coarsened kernel's
+ * blocks of 16 ints are whole lines, and every array lines up with every other. Pass it to
  * {@link KernelHandle#launch} instead of a Java array to keep data on the device between
  * launches (no copy in or out); {@link #read()} copies it back when you want it.
  *
@@ -16,11 +18,16 @@ import java.lang.reflect.Array;
  * }</pre>
  */
 public final class DeviceArray implements AutoCloseable {
+  /** Bytes an array's allocation holds before its length word: element 0 then starts a DRAM line. */
+  static final int LEAD_BYTES = DeviceMemory.ALIGN - 4;
+
+  private final Buffer allocation;
   private final Buffer buffer;
   private final Class<?> component;
   private final int length;
 
-  private DeviceArray(Buffer buffer, Class<?> component, int length) {
+  private DeviceArray(Buffer allocation, Buffer buffer, Class<?> component, int length) {
+    this.allocation = allocation;
     this.buffer = buffer;
     this.component = component;
     this.length = length;
@@ -33,16 +40,25 @@ public final class DeviceArray implements AutoCloseable {
     }
     int e = JavaArrays.elementBytes(component);
     long bytes = 4 + ((long) length * e + 3) / 4 * 4;
-    Buffer b = user.allocate(bytes);
+    Buffer allocation = lineAligned(user, bytes);
+    Buffer b = allocation.slice(LEAD_BYTES, bytes);
     try {
       byte[] image = new byte[(int) bytes];
       LittleEndian.put(image, 0, 4, length);
       b.write(0, image);
     } catch (RuntimeException ex) {
-      b.close();
+      allocation.close();
       throw ex;
     }
-    return new DeviceArray(b, component, length);
+    return new DeviceArray(allocation, b, component, length);
+  }
+
+  /**
+   * A new allocation for an array image of {@code bytes} bytes (length word first): the image is
+   * its slice from {@link #LEAD_BYTES}, so that element 0 starts a DRAM line. Close the allocation.
+   */
+  static Buffer lineAligned(User user, long bytes) {
+    return user.allocate(LEAD_BYTES + bytes);
   }
 
   /** A device copy of {@code javaArray}. */
@@ -63,7 +79,7 @@ public final class DeviceArray implements AutoCloseable {
     return length;
   }
 
-  /** The buffer: the length word at byte 0, element 0 at byte 4. */
+  /** The array's bytes: the length word at byte 0, element 0 at byte 4 (the start of a DRAM line). */
   public Buffer buffer() {
     return buffer;
   }
@@ -98,7 +114,7 @@ public final class DeviceArray implements AutoCloseable {
   /** Frees the device memory. */
   @Override
   public void close() {
-    buffer.close();
+    allocation.close();
   }
 
   @Override

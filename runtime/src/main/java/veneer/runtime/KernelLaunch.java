@@ -78,8 +78,9 @@ final class KernelLaunch {
           planArgs[i] = a;
           int bytes = plan.imageBytes(i, a);
           if (bytes > 0) {
-            Buffer b = user.allocate(bytes);
-            temporary.add(b);
+            Buffer allocation = DeviceArray.lineAligned(user, bytes);
+            temporary.add(allocation);
+            Buffer b = allocation.slice(DeviceArray.LEAD_BYTES, bytes);
             b.write(0, plan.image(i, a));
             copies[i] = b;
             at[i] = DeviceLaunch.peAddress(b.address());

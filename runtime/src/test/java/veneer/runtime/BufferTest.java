@@ -62,6 +62,7 @@ class BufferTest {
     short[] v = {1, -2, 3};
     try (DeviceArray a = user.array(v)) {
       assertEquals(3, LittleEndian.get(link.dram, (int) a.buffer().address(), 4));
+      assertEquals(0, (a.buffer().address() + 4) % DeviceMemory.ALIGN, "element 0 starts a DRAM line");
       assertArrayEquals(v, (short[]) a.read());
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> a.write(new int[3]));
       assertEquals("device array: expected short[3], found int[3]", e.getMessage());

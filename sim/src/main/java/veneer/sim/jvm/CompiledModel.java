@@ -1,23 +1,50 @@
 package veneer.sim.jvm;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 import veneer.sim.flat.FlatMemory;
 import veneer.sim.flat.FlatNetlist;
+import veneer.sim.jvm.kernel.Activity;
 import veneer.sim.jvm.kernel.Kernel;
 import veneer.sim.jvm.kernel.WideOps;
 
-/** The fast engine: the netlist compiled by {@link KernelCompiler}, state in one {@code long[]}. */
+/**
+ * The fast engine: the netlist compiled by {@link KernelCompiler}, state in one {@code long[]}.
+ * A settle runs only the eval chunks whose inputs may have changed ({@link Activity}): this class
+ * marks the chunks that read an input poked to a new value, a clocked net that took a new value at
+ * the edge (found by comparing the shadow with the state before committing it), or a memory
+ * written through a port or the back door that they read asynchronously.
+ */
 final class CompiledModel implements Model {
   private final StateLayout layout;
   private final Kernel kernel;
   private final int[] memWords;
   private final int generatedClasses;
+  private final Activity activity;
+  private final KernelCompiler.ActivityPlan plan;
+  /** For each word of the clocked region, the clocked net it belongs to. */
+  private final int[] clockedNetAt;
+  /** Offsets of the enables of the write ports of each memory read asynchronously (else null). */
+  private final int[][] writeEnables;
 
   private CompiledModel(StateLayout layout, KernelCompiler.Compiled compiled) {
     this.layout = layout;
     this.kernel = compiled.kernel();
     this.generatedClasses = compiled.classes();
+    this.plan = compiled.plan();
+    this.activity = new Activity(plan.chunkReaders());
+    kernel.activity = activity;
     FlatNetlist flat = layout.flat;
+    clockedNetAt = new int[layout.stateLength];
+    for (int net : layout.clocked) {
+      Arrays.fill(clockedNetAt, layout.offset[net], layout.offset[net] + StateLayout.words(layout.width(net)), net);
+    }
+    writeEnables = new int[flat.memories().size()][];
+    for (int i = 0; i < writeEnables.length; i++) {
+      if (plan.memoryReaders()[i] != null) {
+        writeEnables[i] = flat.memories().get(i).writePorts().stream().mapToInt(w -> layout.at(w.enable())).toArray();
+      }
+    }
     kernel.s = KernelCompiler.initialState(layout);
     kernel.m = new long[flat.memories().size()][];
     memWords = new int[flat.memories().size()];
@@ -43,14 +70,43 @@ final class CompiledModel implements Model {
     return generatedClasses;
   }
 
+  /** Which chunks run at each settle (for benchmarks and tests). */
+  Activity activity() {
+    return activity;
+  }
+
   @Override
   public void settle() {
+    activity.settled();
     kernel.eval();
   }
 
   @Override
   public void tick() {
+    long[] s = kernel.s;
+    for (int i = 0; i < writeEnables.length; i++) {
+      if (writeEnables[i] != null) {
+        for (int en : writeEnables[i]) {
+          if (s[en] != 0) {
+            activity.mark(plan.memoryReaders()[i]);
+            break;
+          }
+        }
+      }
+    }
     kernel.tick();
+    int n = layout.stateLength;
+    int at = 0;
+    while (at < n) {
+      int d = Arrays.mismatch(s, at, n, s, n + at, n + n);
+      if (d < 0) {
+        break;
+      }
+      int net = clockedNetAt[at + d];
+      activity.mark(plan.netReaders()[net]);
+      at = layout.offset[net] + StateLayout.words(layout.width(net));
+    }
+    System.arraycopy(s, n, s, 0, n);
   }
 
   @Override
@@ -65,12 +121,22 @@ final class CompiledModel implements Model {
 
   @Override
   public void setInput(int net, BigInteger value) {
-    KernelCompiler.storeBig(kernel.s, layout.offset[net], layout.width(net), value);
+    int off = layout.offset[net];
+    int words = StateLayout.words(layout.width(net));
+    long[] before = Arrays.copyOfRange(kernel.s, off, off + words);
+    KernelCompiler.storeBig(kernel.s, off, layout.width(net), value);
+    if (Arrays.mismatch(before, 0, words, kernel.s, off, off + words) >= 0) {
+      activity.mark(plan.netReaders()[net]);
+    }
   }
 
   @Override
   public void setInput(int net, long value) {
-    kernel.s[layout.offset[net]] = value;
+    int off = layout.offset[net];
+    if (kernel.s[off] != value) {
+      kernel.s[off] = value;
+      activity.mark(plan.netReaders()[net]);
+    }
   }
 
   @Override
@@ -84,5 +150,6 @@ final class CompiledModel implements Model {
   public void writeWord(int memory, int addr, BigInteger value) {
     KernelCompiler.storeBig(kernel.m[memory], addr * memWords[memory],
         layout.flat.memories().get(memory).width(), value);
+    activity.mark(plan.memoryReaders()[memory]);
   }
 }

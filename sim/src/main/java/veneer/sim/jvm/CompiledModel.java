@@ -1,7 +1,11 @@
 package veneer.sim.jvm;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import veneer.sim.flat.FlatMemory;
 import veneer.sim.flat.FlatNetlist;
 import veneer.sim.jvm.kernel.Activity;
@@ -22,8 +26,32 @@ final class CompiledModel implements Model {
   private final int generatedClasses;
   private final Activity activity;
   private final KernelCompiler.ActivityPlan plan;
-  /** For each word of the clocked region, the clocked net it belongs to. */
-  private final int[] clockedNetAt;
+  /**
+   * The clocked region as runs of consecutive words whose nets have the same set of reader chunks
+   * ({@link #readerSets}; words no eval chunk reads are in no run): run {@code r} is words
+   * {@code runFrom[r]} to {@code runTo[r]} (exclusive) with set {@code runSet[r]}. Many nets share
+   * a set (the registers of one PE, read by the same few chunks), so an edge checks each run with
+   * a branch-free loop and marks each set at most once.
+   */
+  private final int[] runFrom;
+  private final int[] runTo;
+  private final int[] runSet;
+  private final int[][] readerSets;
+  /** The edge at which each reader set was last marked. */
+  private final long[] markedAt;
+  private long edges;
+  /**
+   * Edges to run in <em>dense</em> mode: when nearly every chunk runs at every settle anyway (a
+   * small design whose state all changes), finding what changed costs more than it saves, so for
+   * a while every edge just marks every chunk. Then {@link #WINDOW} edges measure again.
+   */
+  private int denseEdges;
+  private long denseCount;
+  private int windowEdges;
+  private long windowRuns;
+  private long windowSettles;
+  static final int WINDOW = 1024;
+  static final int DENSE_EDGES = 16 * WINDOW;
   /** Offsets of the enables of the write ports of each memory read asynchronously (else null). */
   private final int[][] writeEnables;
 
@@ -35,10 +63,38 @@ final class CompiledModel implements Model {
     this.activity = new Activity(plan.chunkReaders());
     kernel.activity = activity;
     FlatNetlist flat = layout.flat;
-    clockedNetAt = new int[layout.stateLength];
+    int[] setAt = new int[layout.stateLength];
+    Map<List<Integer>, Integer> setIds = new HashMap<>();
+    List<int[]> sets = new ArrayList<>();
     for (int net : layout.clocked) {
-      Arrays.fill(clockedNetAt, layout.offset[net], layout.offset[net] + StateLayout.words(layout.width(net)), net);
+      int end = layout.offset[net] + StateLayout.words(layout.width(net));
+      int[] readers = plan.netReaders()[net];
+      int id = -1;
+      if (readers != null) {
+        id = setIds.computeIfAbsent(Arrays.stream(readers).boxed().toList(), k -> {
+          sets.add(readers);
+          return sets.size() - 1;
+        });
+      }
+      Arrays.fill(setAt, layout.offset[net], end, id);
     }
+    List<int[]> runs = new ArrayList<>();
+    for (int i = 0; i < setAt.length; ) {
+      int j = i;
+      while (j < setAt.length && setAt[j] == setAt[i]) {
+        j++;
+      }
+      if (setAt[i] >= 0) {
+        runs.add(new int[] {i, j, setAt[i]});
+      }
+      i = j;
+    }
+    runFrom = runs.stream().mapToInt(r -> r[0]).toArray();
+    runTo = runs.stream().mapToInt(r -> r[1]).toArray();
+    runSet = runs.stream().mapToInt(r -> r[2]).toArray();
+    readerSets = sets.toArray(new int[0][]);
+    markedAt = new long[readerSets.length];
+    Arrays.fill(markedAt, -1);
     writeEnables = new int[flat.memories().size()][];
     for (int i = 0; i < writeEnables.length; i++) {
       if (plan.memoryReaders()[i] != null) {
@@ -70,6 +126,13 @@ final class CompiledModel implements Model {
     return generatedClasses;
   }
 
+  /** One line on how much of the design the settles ran (printed at close with {@code -Dveneer.jvm.stats=true}). */
+  String stats() {
+    return String.format(java.util.Locale.ROOT, "%s: %d eval chunks, %d settles ran %d chunks (%.1f per settle), %d edges (%d"
+        + " of them dense)", layout.flat.topName(), activity.chunks(), activity.settles(), activity.runs(),
+        activity.runs() / Math.max(1.0, activity.settles()), edges + denseCount, denseCount);
+  }
+
   /** Which chunks run at each settle (for benchmarks and tests). */
   Activity activity() {
     return activity;
@@ -96,17 +159,44 @@ final class CompiledModel implements Model {
     }
     kernel.tick();
     int n = layout.stateLength;
-    int at = 0;
-    while (at < n) {
-      int d = Arrays.mismatch(s, at, n, s, n + at, n + n);
-      if (d < 0) {
-        break;
+    if (denseEdges > 0) {
+      denseEdges--;
+      denseCount++;
+      activity.markAll();
+      System.arraycopy(s, n, s, 0, n);
+      return;
+    }
+    measureDensity();
+    long edge = edges++;
+    for (int r = 0; r < runSet.length; r++) {
+      int set = runSet[r];
+      if (markedAt[set] != edge) {
+        long diff = 0;
+        for (int i = runFrom[r], to = runTo[r]; i < to; i++) {
+          diff |= s[i] ^ s[n + i];
+        }
+        if (diff != 0) {
+          markedAt[set] = edge;
+          activity.mark(readerSets[set]);
+        }
       }
-      int net = clockedNetAt[at + d];
-      activity.mark(plan.netReaders()[net]);
-      at = layout.offset[net] + StateLayout.words(layout.width(net));
     }
     System.arraycopy(s, n, s, 0, n);
+  }
+
+  /** At the end of each window of sparse edges: goes dense if 90 % of the chunks ran in it. */
+  private void measureDensity() {
+    if (++windowEdges < WINDOW) {
+      return;
+    }
+    long runs = activity.runs() - windowRuns;
+    long possible = (activity.settles() - windowSettles) * activity.chunks();
+    if (runs * 10 >= possible * 9) {
+      denseEdges = DENSE_EDGES;
+    }
+    windowEdges = 0;
+    windowRuns = activity.runs();
+    windowSettles = activity.settles();
   }
 
   @Override

@@ -139,8 +139,8 @@ final class KernelCompiler {
       splitIfFull();
       emitNext(net);
     }
-    for (FlatMemory m : flat.memories()) {
-      int mi = flat.memories().indexOf(m);
+    for (int mi = 0; mi < flat.memories().size(); mi++) {
+      FlatMemory m = flat.memories().get(mi);
       for (FlatMemory.WritePort w : m.writePorts()) {
         splitIfFull();
         emitWrite(mi, m, w);

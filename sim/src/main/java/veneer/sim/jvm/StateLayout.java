@@ -13,7 +13,7 @@ import veneer.sim.flat.FlatNetlist;
  * takes {@code ceil(w / 64)} longs. The clocked state (registers and synchronous read data) comes
  * first, followed by a shadow copy of the same size that receives next values during an edge,
  * so that committing the edge is one {@code System.arraycopy}. Then inputs, constants, wide
- * register reset values, and the combinational nets in evaluation order.
+ * register reset values, and the combinational nets.
  */
 final class StateLayout {
   final FlatNetlist flat;
@@ -45,14 +45,9 @@ final class StateLayout {
     }
     stateLength = at;
     at *= 2;
-    combOrder = CombOrder.of(flat);
-    boolean[] comb = new boolean[n];
-    for (int net : combOrder) {
-      comb[net] = true;
-    }
     for (FlatNet net : flat.nets()) {
       int id = net.id();
-      if (flat.source(id) == id && offset[id] < 0 && !comb[id]) {
+      if (flat.source(id) == id && offset[id] < 0) {
         offset[id] = at;
         at += words(net.width());
       }
@@ -61,13 +56,8 @@ final class StateLayout {
         at += words(net.width());
       }
     }
-    // in evaluation order: a chunk writes its results one after the other, and finds the values
-    // of the chunks just before it close by (the big designs' state is megabytes)
-    for (int net : combOrder) {
-      offset[net] = at;
-      at += words(flat.net(net).width());
-    }
     size = at;
+    combOrder = CombOrder.of(flat);
   }
 
   private boolean isClocked(FlatNet net) {

@@ -21,12 +21,24 @@ import veneer.sim.bench.SimBenchmark;
 /**
  * {@code veneer bench sim}: simulated cycles per second of each back end on the reference
  * design (pipelined 32-bit LFSR/ALU lanes with a memory), their ratio, and the Verilator model's
- * build time, cold (empty cache) and cached.
+ * build time, cold (empty cache) and cached. With {@code --design platform}: the whole simulated
+ * platform with overlays of the shapes of {@code --overlay} ({@link PlatformSimRun}).
  */
 @Command(name = "sim", mixinStandardHelpOptions = true,
-    description = {"Simulator speed on the LfsrAluLanes reference design, per back end.",
-        "Example: ./veneer bench sim --lanes 16 --cycles 2000000 --json"})
+    description = {"Simulator speed on the LfsrAluLanes reference design, per back end,",
+        "or on the whole simulated platform (--design platform).",
+        "Example: ./veneer bench sim --lanes 16 --cycles 2000000 --json",
+        "Example: ./veneer bench sim --design platform --overlay 4x8,16x8 --backends jvm"})
 final class SimBench implements Callable<Integer> {
+  @Option(names = "--design", description = "lanes (LfsrAluLanes, default) or platform (Shell + overlay Role + host).")
+  String design = "lanes";
+
+  @Option(names = "--overlay", split = ",", description = "Overlay shapes PxT for --design platform (default 4x8,16x8).")
+  List<String> overlays = List.of("4x8", "16x8");
+
+  @Option(names = "--vector-length", description = "Elements of the vector add for --design platform (default ${DEFAULT-VALUE}).")
+  int vectorLength = 2048;
+
   @Option(names = "--lanes", description = "Lanes of the reference design (default ${DEFAULT-VALUE}).")
   int lanes = 16;
 
@@ -40,7 +52,13 @@ final class SimBench implements Callable<Integer> {
   boolean json;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws Exception {
+    if (design.equals("platform")) {
+      return platform();
+    }
+    if (!design.equals("lanes")) {
+      throw new IllegalArgumentException("--design: expected lanes or platform, found '" + design + "'");
+    }
     Map<String, Object> figures = new LinkedHashMap<>();
     figures.put("bench", "sim");
     figures.put("design", "LfsrAluLanes(lanes=" + lanes + ", width=32)");
@@ -83,6 +101,39 @@ final class SimBench implements Callable<Integer> {
       System.out.println("checksums " + (agree ? "agree" : "DIFFER") + " across back ends");
     }
     return agree ? 0 : 1;
+  }
+
+  /** {@code --design platform}: each back end and overlay shape, with the figures of {@link PlatformSimRun}. */
+  private int platform() throws Exception {
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("bench", "sim");
+    figures.put("design", "SimulatedPlatform (Shell, overlay Role, host), vector add of " + vectorLength);
+    TextTable table = new TextTable("back end", "overlay", "open s", "load cycles", "load cycles/s", "run cycles",
+        "run 1 cycles/s", "run 2 cycles/s");
+    for (String name : backends) {
+      Backend backend = Backend.parse(name);
+      String key = backend.name().toLowerCase(Locale.ROOT);
+      for (String shape : overlays) {
+        PlatformSimRun r = PlatformSimRun.measure(key, shape, vectorLength);
+        String p = key + "_" + shape + "_";
+        figures.put(p + "open_seconds", r.openNanos() / 1e9);
+        figures.put(p + "load_cycles", r.loadCycles());
+        figures.put(p + "load_cycles_per_second", Math.round(r.loadCyclesPerSecond()));
+        figures.put(p + "run_cycles", r.runCycles()[1]);
+        figures.put(p + "first_run_cycles_per_second", Math.round(r.cyclesPerSecond(0)));
+        figures.put(p + "cycles_per_second", Math.round(r.cyclesPerSecond(1)));
+        table.row(key, shape, String.format(Locale.ROOT, "%.1f", r.openNanos() / 1e9), r.loadCycles(),
+            String.format(Locale.ROOT, "%.0f", r.loadCyclesPerSecond()), r.runCycles()[1],
+            String.format(Locale.ROOT, "%.0f", r.cyclesPerSecond(0)), String.format(Locale.ROOT, "%.0f", r.cyclesPerSecond(1)));
+      }
+    }
+    if (json) {
+      System.out.println(Json.write(figures));
+    } else {
+      System.out.println("Simulator speed, " + figures.get("design") + ":");
+      System.out.print(table.render());
+    }
+    return 0;
   }
 
   /** Opens the model twice in a fresh cache: the first open builds it, the second finds it. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 
 /**
@@ -32,10 +33,28 @@ import org.objectweb.asm.MethodVisitor;
  * eval.endChunk();
  * List<ChunkSequence.Step> roots = eval.finish();  // call these in order
  * }</pre>
+ *
+ * <p>A sequence made by {@link #gated} runs each chunk only when an
+ * {@link veneer.sim.jvm.kernel.Activity} says it is dirty: its chunks return a {@code long} that
+ * is non-zero when a value that later chunks read changed (the chunk keeps it in local
+ * {@link #CHANGED}, which starts at zero), and its parts and callers take the activity as a third
+ * argument ({@link #GATED_STEP}).
  */
 final class ChunkSequence {
   /** Descriptor of every chunk, part and caller method. */
   static final String STEP = "([J[[J)V";
+  /** Descriptor of the part and caller methods of a gated sequence. */
+  static final String GATED_STEP = "([J[[JLveneer/sim/jvm/kernel/Activity;)V";
+  /** Descriptor of the chunks of a gated sequence: they return non-zero when a value they export changed. */
+  static final String GATED_CHUNK = "([J[[J)J";
+  /** The {@code long} local of a gated chunk that collects changes (it returns it). */
+  static final int CHANGED = 2;
+  private static final String ACTIVITY = "veneer/sim/jvm/kernel/Activity";
+  /**
+   * Chunks per part of a gated sequence: the part's {@code run} spends about 27 bytes on each (ask
+   * the activity, call, test the result, report it), which keeps it under 8000 bytes.
+   */
+  static final int GATED_MAX_CALLS = 250;
   /** Calls per caller method: 5 bytes each keeps it under HotSpot's 8000-byte HugeMethodLimit. */
   static final int MAX_CALLS = 1000;
   /**
@@ -54,6 +73,8 @@ final class ChunkSequence {
   private final Map<String, byte[]> classes;
   private final int maxCalls;
   private final int constantBudget;
+  private final boolean gated;
+  private final List<Integer> partIndices = new ArrayList<>();
   private final List<Step> parts = new ArrayList<>();
   private final List<String> partChunks = new ArrayList<>();
   private final Set<Object> partConstants = new HashSet<>();
@@ -72,6 +93,15 @@ final class ChunkSequence {
 
   /** With smaller limits than the class-file format needs, so a test can reach every case. */
   ChunkSequence(String prefix, Map<String, byte[]> classes, int maxCalls, int constantBudget) {
+    this(prefix, classes, maxCalls, constantBudget, false);
+  }
+
+  /** A sequence whose chunks run only when dirty (see the class comment). */
+  static ChunkSequence gated(String prefix, Map<String, byte[]> classes) {
+    return new ChunkSequence(prefix, classes, GATED_MAX_CALLS, CONSTANT_BUDGET, true);
+  }
+
+  private ChunkSequence(String prefix, Map<String, byte[]> classes, int maxCalls, int constantBudget, boolean gated) {
     if (maxCalls < 2 || maxCalls > MAX_CALLS || constantBudget < 0 || constantBudget > CONSTANT_BUDGET) {
       throw new IllegalArgumentException("expected 2 <= maxCalls <= " + MAX_CALLS + " and 0 <= constantBudget <= "
           + CONSTANT_BUDGET + ", got " + maxCalls + " and " + constantBudget);
@@ -80,6 +110,12 @@ final class ChunkSequence {
     this.classes = classes;
     this.maxCalls = maxCalls;
     this.constantBudget = constantBudget;
+    this.gated = gated;
+  }
+
+  /** Index of the open chunk (of the last one, once closed) in the whole sequence, from 0. */
+  int chunkIndex() {
+    return chunkCount - 1;
   }
 
   /** Starts the next chunk method: {@code s} is in local 0, {@code m} in local 1. */
@@ -93,17 +129,27 @@ final class ChunkSequence {
     if (part == null) {
       openPart();
     }
+    partIndices.add(chunkCount);
     String name = "c" + chunkCount++;
     partChunks.add(name);
-    entries += 3; // the part's run method refers to the chunk: Methodref, NameAndType, name
-    chunk = part.visitMethod(ACC_STATIC | ACC_FINAL, name, STEP, null, null);
+    entries += gated ? 4 : 3; // the part's run method refers to the chunk: Methodref, NameAndType, name (and its index)
+    chunk = part.visitMethod(ACC_STATIC | ACC_FINAL, name, gated ? GATED_CHUNK : STEP, null, null);
     chunk.visitCode();
+    if (gated) {
+      chunk.visitInsn(LCONST_0);
+      chunk.visitVarInsn(LSTORE, CHANGED);
+    }
     return chunk;
   }
 
   /** Ends the open chunk. */
   void endChunk() {
-    chunk.visitInsn(RETURN);
+    if (gated) {
+      chunk.visitVarInsn(LLOAD, CHANGED);
+      chunk.visitInsn(LRETURN);
+    } else {
+      chunk.visitInsn(RETURN);
+    }
     chunk.visitMaxs(0, 0);
     chunk.visitEnd();
     chunk = null;
@@ -133,7 +179,7 @@ final class ChunkSequence {
       for (int from = 0; from < level.size(); from += maxCalls) {
         String owner = prefix + "_L" + depth + "_" + callers.size();
         ClassWriter cw = newClass(owner);
-        caller(cw, "run", level.subList(from, Math.min(level.size(), from + maxCalls)));
+        caller(cw, "run", level.subList(from, Math.min(level.size(), from + maxCalls)), gated);
         finishClass(owner, cw);
         callers.add(new Step(owner, "run"));
       }
@@ -150,8 +196,10 @@ final class ChunkSequence {
   private void openPart() {
     part = newClass(partName());
     partChunks.clear();
+    partIndices.clear();
     partConstants.clear();
-    entries = 32; // class, super class, "run", the descriptor, the code attribute's name, slack
+    entries = 32 + (gated ? 16 : 0); // class, super class, "run", the descriptor, the code attribute's name, slack
+    // (and the activity's class and its two methods)
   }
 
   private String partName() {
@@ -164,7 +212,11 @@ final class ChunkSequence {
     for (String c : partChunks) {
       steps.add(new Step(owner, c));
     }
-    caller(part, "run", steps);
+    if (gated) {
+      gatedRun(part, steps);
+    } else {
+      caller(part, "run", steps);
+    }
     finishClass(owner, part);
     parts.add(new Step(owner, "run"));
     part = null;
@@ -188,20 +240,59 @@ final class ChunkSequence {
 
   /** A static method that calls {@code steps} in order with its own {@code (s, m)}. */
   static void caller(ClassWriter cw, String name, List<Step> steps) {
-    MethodVisitor m = cw.visitMethod(ACC_PUBLIC | ACC_STATIC | ACC_FINAL, name, STEP, null, null);
+    caller(cw, name, steps, false);
+  }
+
+  private static void caller(ClassWriter cw, String name, List<Step> steps, boolean gated) {
+    String desc = gated ? GATED_STEP : STEP;
+    MethodVisitor m = cw.visitMethod(ACC_PUBLIC | ACC_STATIC | ACC_FINAL, name, desc, null, null);
     m.visitCode();
-    callAll(m, steps);
+    for (Step s : steps) {
+      m.visitVarInsn(ALOAD, 0);
+      m.visitVarInsn(ALOAD, 1);
+      if (gated) {
+        m.visitVarInsn(ALOAD, 2);
+      }
+      m.visitMethodInsn(INVOKESTATIC, s.owner(), s.name(), desc, false);
+    }
     m.visitInsn(RETURN);
     m.visitMaxs(0, 0);
     m.visitEnd();
   }
 
-  /** Emits {@code step(s, m)} for each step, {@code s} and {@code m} being locals 0 and 1. */
-  static void callAll(MethodVisitor m, List<Step> steps) {
-    for (Step s : steps) {
+  /** A gated part's {@code run(s, m, activity)}: each dirty chunk runs, and reports a change. */
+  private void gatedRun(ClassWriter cw, List<Step> steps) {
+    MethodVisitor m = cw.visitMethod(ACC_PUBLIC | ACC_STATIC | ACC_FINAL, "run", GATED_STEP, null, null);
+    m.visitCode();
+    for (int i = 0; i < steps.size(); i++) {
+      Step s = steps.get(i);
+      int index = partIndices.get(i);
+      Label skip = new Label();
+      m.visitVarInsn(ALOAD, 2);
+      pushIndex(m, index);
+      m.visitMethodInsn(INVOKEVIRTUAL, ACTIVITY, "take", "(I)Z", false);
+      m.visitJumpInsn(IFEQ, skip);
       m.visitVarInsn(ALOAD, 0);
       m.visitVarInsn(ALOAD, 1);
-      m.visitMethodInsn(INVOKESTATIC, s.owner(), s.name(), STEP, false);
+      m.visitMethodInsn(INVOKESTATIC, s.owner(), s.name(), GATED_CHUNK, false);
+      m.visitInsn(LCONST_0);
+      m.visitInsn(LCMP);
+      m.visitJumpInsn(IFEQ, skip);
+      m.visitVarInsn(ALOAD, 2);
+      pushIndex(m, index);
+      m.visitMethodInsn(INVOKEVIRTUAL, ACTIVITY, "changed", "(I)V", false);
+      m.visitLabel(skip);
+    }
+    m.visitInsn(RETURN);
+    m.visitMaxs(0, 0);
+    m.visitEnd();
+  }
+
+  private static void pushIndex(MethodVisitor m, int index) {
+    if (index <= Short.MAX_VALUE) {
+      m.visitIntInsn(SIPUSH, index);
+    } else {
+      m.visitLdcInsn(index);
     }
   }
 }

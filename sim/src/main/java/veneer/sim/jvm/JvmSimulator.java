@@ -17,6 +17,8 @@ import veneer.sim.flat.FlatNetlist;
  * settles them once.
  */
 final class JvmSimulator implements Simulator {
+  /** {@code -Dveneer.jvm.stats=true}: print how much of the design each settle ran, at close. */
+  private static final boolean STATS = Boolean.getBoolean("veneer.jvm.stats");
   private final Design design;
   private final FlatNetlist flat;
   private final Model model;
@@ -231,6 +233,9 @@ final class JvmSimulator implements Simulator {
   public void close() {
     if (!closed) {
       closed = true;
+      if (STATS && model instanceof CompiledModel c) {
+        System.err.println("jvm back end: " + c.stats());
+      }
       if (waves != null) {
         settle();
         waves.close();

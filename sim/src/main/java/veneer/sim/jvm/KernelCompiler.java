@@ -3,6 +3,8 @@ package veneer.sim.jvm;
 import static org.objectweb.asm.Opcodes.*;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +13,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 import veneer.hdl.ir.Op;
+import veneer.sim.flat.CombOrder;
 import veneer.sim.flat.FlatDriver;
 import veneer.sim.flat.FlatMemory;
 import veneer.sim.flat.FlatNetlist;
@@ -26,6 +30,13 @@ import veneer.sim.jvm.kernel.Kernel;
  * limit beyond which it does not compile a method, and leaving room to inline the small helpers.
  * The chunks live in as many part classes as the class-file limits need ({@link ChunkSequence}),
  * so a design of any size compiles.
+ *
+ * <p>The eval chunks are <em>gated</em> ({@link ChunkSequence#gated}): a chunk runs only when
+ * {@link veneer.sim.jvm.kernel.Activity} marks it dirty. Eval is generated twice: a first pass
+ * emits into nothing, only to find where the chunks end; the second cuts at the same places and,
+ * knowing which nets later chunks read ("exported" nets), adds code that compares each exported
+ * net's new value with its old one, so a chunk reports a change only when one happened. The
+ * {@link ActivityPlan} says which chunks read each state net, memory and exported chunk.
  */
 final class KernelCompiler {
   /** Bytecode budget of one generated method. */
@@ -39,6 +50,9 @@ final class KernelCompiler {
   private static final int S = 0;
   private static final int M = 1;
   private static final int FIRST_LOCAL = 2;
+  /** Locals of a gated eval chunk: s, m, the change accumulator (a long), then cached values. */
+  private static final int FIRST_GATED_LOCAL = 4;
+  private static final MethodVisitor NOWHERE = new MethodVisitor(Opcodes.ASM9) {};
 
   private final StateLayout layout;
   private final FlatNetlist flat;
@@ -49,16 +63,44 @@ final class KernelCompiler {
   private int bytes;
   private final Map<Integer, Integer> cache = new HashMap<>();
   private int nextLocal;
+  /** Emitting the eval sequence (gated), rather than tick. */
+  private boolean eval;
+  /** The first eval pass: code goes nowhere, only chunk ends are found. */
+  private boolean planning;
+  /** Which calls of {@link #splitIfFull} ended a chunk in the planning pass, by call number. */
+  private final BitSet splits = new BitSet();
+  private int splitCalls;
+  /** The eval chunk being emitted, from 0. */
+  private int chunk = -1;
+  /** First and last eval chunk holding each net's code (a wide concatenation may span several). */
+  private final int[] chunkFirst;
+  private final int[] chunkLast;
+  /** Nets read by a later eval chunk than the one that finishes them. */
+  private final boolean[] exported;
+  /** Eval chunks that always report a change (they hold part of a net that spans chunks). */
+  private final BitSet alwaysChanged = new BitSet();
+
+  /**
+   * Which eval chunks read what, for {@link veneer.sim.jvm.kernel.Activity}: {@code chunkReaders[c]}
+   * the later chunks reading a net chunk {@code c} exports; {@code netReaders[n]} the chunks reading
+   * state net {@code n} (an input, a register, synchronous read data), null if none;
+   * {@code memoryReaders[i]} the chunks reading memory {@code i} asynchronously, null if none.
+   */
+  record ActivityPlan(int[][] chunkReaders, int[][] netReaders, int[][] memoryReaders) {}
 
   private KernelCompiler(StateLayout layout) {
     this.layout = layout;
     this.flat = layout.flat;
     String top = flat.topName().replaceAll("[^A-Za-z0-9_]", "_");
     this.className = "veneer/sim/jvm/kernel/Gen" + CLASSES.incrementAndGet() + "_" + top;
+    int n = flat.nets().size();
+    chunkFirst = new int[n];
+    chunkLast = new int[n];
+    exported = new boolean[n];
   }
 
-  /** A loaded kernel and how many classes were generated for it. */
-  record Compiled(Kernel kernel, int classes) {}
+  /** A loaded kernel, how many classes were generated for it, and who reads what. */
+  record Compiled(Kernel kernel, int classes, ActivityPlan plan) {}
 
   /** Generates, loads and instantiates the kernel classes for {@code layout}. */
   static Compiled compile(StateLayout layout) {
@@ -67,7 +109,7 @@ final class KernelCompiler {
     int count = classes.size();
     try {
       Class<?> k = new KernelLoader(Kernel.class.getClassLoader(), classes).loadClass(c.className.replace('/', '.'));
-      return new Compiled((Kernel) k.getDeclaredConstructor().newInstance(), count);
+      return new Compiled((Kernel) k.getDeclaredConstructor().newInstance(), count, c.plan());
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot load the compiled model of " + layout.flat.topName(), e);
     }
@@ -75,13 +117,21 @@ final class KernelCompiler {
 
   /** Every generated class file by internal name; the kernel class is the last one. */
   Map<String, byte[]> generate() {
-    sequence = new ChunkSequence(className + "_e", classes);
-    beginChunk();
-    for (int net : layout.combOrder) {
-      splitIfFull();
-      emitComb(net);
+    eval = true;
+    planning = true;
+    emitEval();
+    int chunks = chunk + 1;
+    findExports();
+    planning = false;
+    splitCalls = 0;
+    chunk = -1;
+    sequence = ChunkSequence.gated(className + "_e", classes);
+    emitEval();
+    if (chunk + 1 != chunks) {
+      throw new IllegalStateException("eval of " + flat.topName() + " has " + (chunk + 1) + " chunks, planned " + chunks);
     }
     List<ChunkSequence.Step> eval = endSequence();
+    this.eval = false;
 
     sequence = new ChunkSequence(className + "_t", classes);
     beginChunk();
@@ -89,8 +139,8 @@ final class KernelCompiler {
       splitIfFull();
       emitNext(net);
     }
-    for (FlatMemory m : flat.memories()) {
-      int mi = flat.memories().indexOf(m);
+    for (int mi = 0; mi < flat.memories().size(); mi++) {
+      FlatMemory m = flat.memories().get(mi);
       for (FlatMemory.WritePort w : m.writePorts()) {
         splitIfFull();
         emitWrite(mi, m, w);
@@ -112,8 +162,8 @@ final class KernelCompiler {
     init.visitInsn(RETURN);
     init.visitMaxs(0, 0);
     init.visitEnd();
-    emitEntry(cw, "eval", eval, false);
-    emitEntry(cw, "tick", tick, true);
+    emitEntry(cw, "eval", eval, true);
+    emitEntry(cw, "tick", tick, false);
     cw.visitEnd();
     classes.put(className, cw.toByteArray());
     return classes;
@@ -121,15 +171,94 @@ final class KernelCompiler {
 
   // --- chunks --------------------------------------------------------------------------------------
 
+  private void emitEval() {
+    beginChunk();
+    for (int net : layout.combOrder) {
+      splitIfFull();
+      if (planning) {
+        chunkFirst[net] = chunk;
+      }
+      emitComb(net);
+      if (planning) {
+        chunkLast[net] = chunk;
+      }
+    }
+    if (planning) {
+      endChunk();
+    }
+  }
+
+  /** After planning: which nets later chunks read, and which chunks always report a change. */
+  private void findExports() {
+    for (int net : layout.combOrder) {
+      for (int in : CombOrder.inputsOf(flat, net)) {
+        if (CombOrder.isComb(flat, in) && chunkLast[in] < chunkFirst[net]) {
+          exported[in] = true;
+        }
+      }
+      if (chunkLast[net] > chunkFirst[net]) {
+        alwaysChanged.set(chunkFirst[net], chunkLast[net] + 1);
+      }
+    }
+  }
+
+  /** Who reads what, from the chunk of every net (see {@link ActivityPlan}). */
+  private ActivityPlan plan() {
+    int chunks = chunk + 1;
+    List<BitSet> chunkReaders = new ArrayList<>();
+    for (int c = 0; c < chunks; c++) {
+      chunkReaders.add(new BitSet());
+    }
+    Map<Integer, BitSet> netReaders = new HashMap<>();
+    Map<Integer, BitSet> memoryReaders = new HashMap<>();
+    for (int net : layout.combOrder) {
+      int first = chunkFirst[net];
+      int last = chunkLast[net];
+      for (int c = first; c < last; c++) {
+        chunkReaders.get(c).set(c + 1); // the rest of a net that spans chunks
+      }
+      for (int in : CombOrder.inputsOf(flat, net)) {
+        if (CombOrder.isComb(flat, in)) {
+          if (chunkLast[in] < first) {
+            chunkReaders.get(chunkLast[in]).set(first, last + 1);
+          }
+        } else if (!(flat.net(in).driver() instanceof FlatDriver.Const)) {
+          netReaders.computeIfAbsent(in, k -> new BitSet()).set(first, last + 1);
+        }
+      }
+      if (flat.net(net).driver() instanceof FlatDriver.MemRead mr) {
+        memoryReaders.computeIfAbsent(mr.memory(), k -> new BitSet()).set(first, last + 1);
+      }
+    }
+    int[][] byChunk = new int[chunks][];
+    for (int c = 0; c < chunks; c++) {
+      byChunk[c] = chunkReaders.get(c).stream().toArray();
+    }
+    int[][] byNet = new int[flat.nets().size()][];
+    netReaders.forEach((n, b) -> byNet[n] = b.stream().toArray());
+    int[][] byMemory = new int[flat.memories().size()][];
+    memoryReaders.forEach((m, b) -> byMemory[m] = b.stream().toArray());
+    return new ActivityPlan(byChunk, byNet, byMemory);
+  }
+
   private void beginChunk() {
-    mv = sequence.beginChunk();
+    if (eval) {
+      chunk++;
+    }
+    mv = planning ? NOWHERE : sequence.beginChunk();
     bytes = 0;
     cache.clear();
-    nextLocal = FIRST_LOCAL;
+    nextLocal = eval ? FIRST_GATED_LOCAL : FIRST_LOCAL;
+    if (eval && !planning && alwaysChanged.get(chunk)) {
+      pushLong(-1);
+      localInsn(LSTORE, ChunkSequence.CHANGED);
+    }
   }
 
   private void endChunk() {
-    sequence.endChunk();
+    if (!planning) {
+      sequence.endChunk();
+    }
     mv = null;
   }
 
@@ -139,7 +268,20 @@ final class KernelCompiler {
    * next chunk starts with no cached locals and reloads what it needs.
    */
   private void splitIfFull() {
-    if (bytes > CHUNK_BYTES) {
+    boolean split;
+    if (eval && !planning) {
+      // cut where the planning pass did: the chunk of every net is known from there
+      split = splits.get(splitCalls++);
+    } else {
+      split = bytes > CHUNK_BYTES;
+      if (eval && split) {
+        splits.set(splitCalls);
+      }
+      if (eval) {
+        splitCalls++;
+      }
+    }
+    if (split) {
       endChunk();
       beginChunk();
     }
@@ -150,8 +292,11 @@ final class KernelCompiler {
     return sequence.finish();
   }
 
-  /** {@code eval()} or {@code tick()}: loads {@code s} and {@code m}, runs the steps, commits. */
-  private void emitEntry(ClassWriter cw, String name, List<ChunkSequence.Step> steps, boolean commit) {
+  /**
+   * {@code eval()} or {@code tick()}: loads {@code s} and {@code m} (and for the gated eval the
+   * activity), runs the steps. The caller of {@code tick()} commits the shadow.
+   */
+  private void emitEntry(ClassWriter cw, String name, List<ChunkSequence.Step> steps, boolean gated) {
     MethodVisitor m = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, name, "()V", null, null);
     m.visitCode();
     m.visitVarInsn(ALOAD, 0);
@@ -160,19 +305,19 @@ final class KernelCompiler {
     m.visitVarInsn(ALOAD, 0);
     m.visitFieldInsn(GETFIELD, KERNEL, "m", "[[J");
     m.visitVarInsn(ASTORE, 2);
+    if (gated) {
+      m.visitVarInsn(ALOAD, 0);
+      m.visitFieldInsn(GETFIELD, KERNEL, "activity", "Lveneer/sim/jvm/kernel/Activity;");
+      m.visitVarInsn(ASTORE, 3);
+    }
     for (ChunkSequence.Step step : steps) {
       m.visitVarInsn(ALOAD, 1);
       m.visitVarInsn(ALOAD, 2);
-      m.visitMethodInsn(INVOKESTATIC, step.owner(), step.name(), ChunkSequence.STEP, false);
-    }
-    if (commit && layout.stateLength > 0) {
-      m.visitVarInsn(ALOAD, 1);
-      m.visitLdcInsn(layout.stateLength);
-      m.visitVarInsn(ALOAD, 1);
-      m.visitInsn(ICONST_0);
-      m.visitLdcInsn(layout.stateLength);
-      m.visitMethodInsn(INVOKESTATIC, "java/lang/System", "arraycopy",
-          "(Ljava/lang/Object;ILjava/lang/Object;II)V", false);
+      if (gated) {
+        m.visitVarInsn(ALOAD, 3);
+      }
+      m.visitMethodInsn(INVOKESTATIC, step.owner(), step.name(), gated ? ChunkSequence.GATED_STEP : ChunkSequence.STEP,
+          false);
     }
     m.visitInsn(RETURN);
     m.visitMaxs(0, 0);
@@ -180,6 +325,12 @@ final class KernelCompiler {
   }
 
   // --- instruction helpers that count bytes ------------------------------------------------------
+
+  private void constant(Object key, int cost) {
+    if (!planning) {
+      sequence.constant(key, cost);
+    }
+  }
 
   private void insn(int opcode) {
     mv.visitInsn(opcode);
@@ -197,7 +348,7 @@ final class KernelCompiler {
       mv.visitIntInsn(SIPUSH, v);
       bytes += 3;
     } else {
-      sequence.constant(v, 1);
+      constant(v, 1);
       mv.visitLdcInsn(v);
       bytes += 3;
     }
@@ -208,7 +359,7 @@ final class KernelCompiler {
       mv.visitInsn(v == 0 ? LCONST_0 : LCONST_1);
       bytes += 1;
     } else {
-      sequence.constant(v, 2);
+      constant(v, 2);
       mv.visitLdcInsn(v);
       bytes += 3;
     }
@@ -220,7 +371,7 @@ final class KernelCompiler {
   }
 
   private void invoke(String owner, String name, String desc) {
-    sequence.constant(owner + "." + name + desc, ChunkSequence.METHOD_REF_ENTRIES);
+    constant(owner + "." + name + desc, ChunkSequence.METHOD_REF_ENTRIES);
     mv.visitMethodInsn(INVOKESTATIC, owner, name, desc, false);
     bytes += 3;
   }
@@ -268,6 +419,17 @@ final class KernelCompiler {
   private void store(int net) {
     int l = newLocal();
     localInsn(LSTORE, l);
+    if (exported[net]) {
+      // changed |= old ^ new
+      loadS();
+      pushInt(layout.offset[net]);
+      insn(LALOAD);
+      localInsn(LLOAD, l);
+      insn(LXOR);
+      localInsn(LLOAD, ChunkSequence.CHANGED);
+      insn(LOR);
+      localInsn(LSTORE, ChunkSequence.CHANGED);
+    }
     loadS();
     pushInt(layout.offset[net]);
     localInsn(LLOAD, l);
@@ -322,12 +484,14 @@ final class KernelCompiler {
         invoke(NARROW, "read", "([JJ)J");
         store(net);
       } else {
+        int[] old = snapshot(net);
         loadS();
         pushInt(layout.offset[net]);
         pushInt(m.width());
         loadMem(mr.memory());
         load(rp.addr());
         invoke(WIDE, "read", "([JII[JJ)V");
+        compare(net, old);
       }
       return;
     }
@@ -340,7 +504,46 @@ final class KernelCompiler {
       emitNarrow(op, width(net));
       store(net);
     } else {
+      int[] old = snapshot(net);
       emitWide(net, op);
+      compare(net, old);
+    }
+  }
+
+  /**
+   * For an exported net that a helper computes straight into {@code s}: keeps its old words in
+   * locals, for {@link #compare}. Null when there is nothing to compare (not exported, or split
+   * over chunks, whose chunks always report a change).
+   */
+  private int[] snapshot(int net) {
+    if (planning || !exported[net] || chunkFirst[net] != chunkLast[net]) {
+      return null;
+    }
+    int[] old = new int[StateLayout.words(width(net))];
+    for (int i = 0; i < old.length; i++) {
+      loadS();
+      pushInt(layout.offset[net] + i);
+      insn(LALOAD);
+      old[i] = newLocal();
+      localInsn(LSTORE, old[i]);
+    }
+    return old;
+  }
+
+  /** {@code changed |= old ^ new} for each word kept by {@link #snapshot}. */
+  private void compare(int net, int[] old) {
+    if (old == null) {
+      return;
+    }
+    for (int i = 0; i < old.length; i++) {
+      loadS();
+      pushInt(layout.offset[net] + i);
+      insn(LALOAD);
+      localInsn(LLOAD, old[i]);
+      insn(LXOR);
+      localInsn(LLOAD, ChunkSequence.CHANGED);
+      insn(LOR);
+      localInsn(LSTORE, ChunkSequence.CHANGED);
     }
   }
 

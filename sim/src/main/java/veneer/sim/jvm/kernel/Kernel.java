@@ -11,10 +11,16 @@ public abstract class Kernel {
   public long[] s;
   /** Memory contents. */
   public long[][] m;
+  /** Which eval chunks must run at the next {@link #eval()}. */
+  public Activity activity;
 
-  /** Settles every combinational net from inputs and state. */
+  /** Settles the combinational nets from inputs and state: runs the chunks {@link #activity} marks. */
   public abstract void eval();
 
-  /** One rising clock edge from a settled state (registers, memory writes, sync reads). */
+  /**
+   * The work of one rising clock edge from a settled state: next values of registers and
+   * synchronous read ports into the shadow region (which starts at the clocked region's length),
+   * memory writes applied. The caller commits the shadow (and sees what changed on the way).
+   */
   public abstract void tick();
 }

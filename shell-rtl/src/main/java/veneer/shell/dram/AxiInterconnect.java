@@ -7,6 +7,7 @@ import veneer.hdl.Data;
 import veneer.hdl.Module;
 import veneer.hdl.UInt;
 import veneer.hdl.bus.Axi4;
+import veneer.hdl.bus.StreamFifo;
 
 /**
  * An AXI4 crossbar from {@code masters} managers (ports {@code m0}, {@code m1} ...) to the DRAM
@@ -20,10 +21,13 @@ import veneer.hdl.bus.Axi4;
  *       bits.</li>
  *   <li>Bursts pass unchanged (addresses made channel-local); read bursts are never
  *       interleaved on a manager port.</li>
- *   <li>Write data follows write addresses: once a write address is granted to a channel, that
- *       manager's W beats go to that channel until WLAST, and the channel takes no other write
- *       address meanwhile. So W beats reach each channel in its AW order, and no cycle of
- *       managers waiting on each other's write data can form.</li>
+ *   <li>Write data follows write addresses: per manager a queue of the targets of its granted
+ *       AWs, per target a queue of the managers in its AW order ({@link
+ *       #WRITE_ORDER_DEPTH} deep). A manager's W beats go to the target at its
+ *       queue's head once that target's queue has the manager at its head. So W beats reach each
+ *       target in its AW order, a write's W can pass one cycle after its AW, the next AW does
+ *       not wait for the previous W (one single-beat write per cycle and manager), and no cycle of managers waiting on each other's write data
+ *       can form (both queues are in grant order, a total order over all managers).</li>
  *   <li>A manager's transactions of one ID go to one channel at a time (a second channel waits
  *       until the first has answered them all), so same-ID responses stay in order.</li>
  * </ul>
@@ -34,6 +38,8 @@ import veneer.hdl.bus.Axi4;
  * }</pre>
  */
 public final class AxiInterconnect extends Module {
+  /** Write addresses granted ahead of their data, per manager and per target. */
+  public static final int WRITE_ORDER_DEPTH = 4;
   /** Manager-facing ports {@code m<i>}. */
   public final List<Axi4> masters = new ArrayList<>();
   /** Channel-facing ports {@code s<j>}. */
@@ -108,63 +114,83 @@ public final class AxiInterconnect extends Module {
     }
 
     // --- write addresses and data -------------------------------------------------------------
-    List<Bool> mLock = new ArrayList<>();
-    List<UInt> mLockTarget = new ArrayList<>();
+    // Write data follows write addresses through two small order queues: per manager the targets
+    // of its granted AWs, per target the managers in the order it granted them. A manager's W
+    // beats go to the target at the head of its queue once that target's queue has the manager at
+    // its head, so every target gets W in its AW order, AW and W flow in the same cycle, and the
+    // next AW need not wait for the previous W.
+    int mb = c.masterBits();
+    List<StreamFifo> mOrder = new ArrayList<>();
+    List<StreamFifo> sOrder = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      mLock.add(reg("m" + i + "_w_lock", Bool(), 0));
-      mLockTarget.add(reg("m" + i + "_w_target", UInt(tw), 0));
+      mOrder.add(instance("m" + i + "_w_order", new StreamFifo(tw, WRITE_ORDER_DEPTH)));
     }
-    List<Bool> sLock = new ArrayList<>();
-    List<UInt> sLockMaster = new ArrayList<>();
+    for (int j = 0; j < targets; j++) {
+      sOrder.add(instance("s" + j + "_w_order", new StreamFifo(mb, WRITE_ORDER_DEPTH)));
+    }
     List<List<Bool>> awReq = new ArrayList<>();
     List<RoundRobin> awArb = new ArrayList<>();
     for (int j = 0; j < targets; j++) {
-      Bool locked = reg("s" + j + "_w_lock", Bool(), 0);
-      UInt owner = reg("s" + j + "_w_master", UInt(log2Up(n)), 0);
-      sLock.add(locked);
-      sLockMaster.add(owner);
       List<Bool> req = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         Axi4 m = masters.get(i);
-        req.add(m.aw.valid.and(awRoute.get(i).target().eq(j)).and(wrAllowed.get(i)).and(mLock.get(i).not()));
+        req.add(m.aw.valid.and(awRoute.get(i).target().eq(j)).and(wrAllowed.get(i)).and(mOrder.get(i).in.ready)
+            .and(sOrder.get(j).in.ready));
       }
       awReq.add(req);
       RoundRobin arb = new RoundRobin(this, "aw" + j, req);
       awArb.add(arb);
       Axi4 sub = subs.get(j);
-      sub.aw.valid.assign(locked.not().and(granted(arb, req)));
+      sub.aw.valid.assign(granted(arb, req));
       driveAddr(sub.aw, arb, masters.stream().map(m -> m.aw).toList(), extAwId,
           awRoute.stream().map(Route::local).toList());
       arb.finish(sub.aw.valid, sub.aw.fire(), lit(1, Bool()));
-      when(sub.aw.fire(), () -> {
-        locked.assign(1);
-        owner.assign(arb.index.resize(owner.width()));
-      }).elsewhen(sub.w.fire().and(sub.w.last), () -> locked.assign(0));
-      sub.w.valid.assign(locked.and(pick(owner, masters.stream().map(m -> m.w.valid).toList())));
-      sub.w.data.assign(pick(owner, masters.stream().map(m -> m.w.data).toList()));
-      sub.w.strb.assign(pick(owner, masters.stream().map(m -> m.w.strb).toList()));
-      sub.w.last.assign(pick(owner, masters.stream().map(m -> m.w.last).toList()));
+      StreamFifo order = sOrder.get(j);
+      order.in.valid.assign(sub.aw.fire());
+      order.in.data.assign(arb.index.resize(mb).asBits());
     }
     for (int i = 0; i < n; i++) {
       Axi4 m = masters.get(i);
       Bool ready = lit(0, Bool());
       for (int j = 0; j < targets; j++) {
-        ready = ready.or(awArb.get(j).grant.get(i).and(awReq.get(j).get(i)).and(sLock.get(j).not())
-            .and(subs.get(j).aw.ready));
+        ready = ready.or(awArb.get(j).grant.get(i).and(awReq.get(j).get(i)).and(subs.get(j).aw.ready));
       }
       m.aw.ready.assign(ready);
-      Bool lock = mLock.get(i);
-      UInt lockTarget = mLockTarget.get(i);
-      UInt target = awRoute.get(i).target();
-      when(m.aw.fire(), () -> {
-        lock.assign(1);
-        lockTarget.assign(target);
-      }).elsewhen(m.w.fire().and(m.w.last), () -> lock.assign(0));
-      m.w.ready.assign(lock.and(pick(lockTarget, subs.stream().map(s -> s.w.ready).toList())));
+      StreamFifo order = mOrder.get(i);
+      order.in.valid.assign(m.aw.fire());
+      order.in.data.assign(awRoute.get(i).target().asBits());
+    }
+    for (int j = 0; j < targets; j++) {
+      Axi4 sub = subs.get(j);
+      StreamFifo order = sOrder.get(j);
+      UInt owner = order.out.data.asUInt();
+      List<Bool> ownerHeadHere = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        StreamFifo mo = mOrder.get(i);
+        ownerHeadHere.add(mo.out.valid.and(mo.out.data.asUInt().eq(j)));
+      }
+      Bool matched = order.out.valid.and(pick(owner, ownerHeadHere));
+      sub.w.valid.assign(matched.and(pick(owner, masters.stream().map(m -> m.w.valid).toList())));
+      sub.w.data.assign(pick(owner, masters.stream().map(m -> m.w.data).toList()));
+      sub.w.strb.assign(pick(owner, masters.stream().map(m -> m.w.strb).toList()));
+      sub.w.last.assign(pick(owner, masters.stream().map(m -> m.w.last).toList()));
+      order.out.ready.assign(sub.w.fire().and(sub.w.last));
+    }
+    for (int i = 0; i < n; i++) {
+      Axi4 m = masters.get(i);
+      StreamFifo order = mOrder.get(i);
+      UInt target = order.out.data.asUInt();
+      List<Bool> headHere = new ArrayList<>();
+      for (int j = 0; j < targets; j++) {
+        StreamFifo so = sOrder.get(j);
+        headHere.add(so.out.valid.and(so.out.data.asUInt().eq(i)));
+      }
+      m.w.ready.assign(order.out.valid.and(pick(target, headHere))
+          .and(pick(target, subs.stream().map(s -> s.w.ready).toList())));
+      order.out.ready.assign(m.w.fire().and(m.w.last));
     }
 
     // --- responses: per manager, round robin over the channels that answer it -----------------
-    int mb = c.masterBits();
     List<List<Bool>> bReq = new ArrayList<>();
     List<List<Bool>> rReq = new ArrayList<>();
     List<RoundRobin> bArb = new ArrayList<>();

@@ -18,11 +18,20 @@ import veneer.isa.pe.PeMemoryMap;
  * DRAM the interconnect answers DECERR and the PE takes an access fault).
  *
  * <p><b>IDs.</b> When the array's ID ({PE, coalescer slot}) is no wider than the Role's, it is
- * zero-extended. When it is wider, it is folded (XOR of its Role-width pieces, so PE p's slot 0
- * becomes ID p and the PEs spread over the IDs) and the original is kept in a small queue per
- * folded ID and direction, restored on R (popped at RLAST) and B. AXI returns the responses of
- * one ID in order, so the head of that queue is always the right original ID. A request whose
- * queue is full waits (its VALID is held back until a response frees an entry).
+ * zero-extended. When it is wider, each request gets a Role ID whose transactions in flight are
+ * all in the request's 4 KiB page (by {@link #PAGE_TAG_BITS} bits of page number), else one with
+ * nothing in flight, and the original is kept in a small queue per Role ID and direction,
+ * restored on R (popped at RLAST) and B. AXI returns the responses of one ID in order, so the
+ * head of that queue is always the right original ID. A request finding no such Role ID waits
+ * (its VALID is held back until a response frees one).
+ *
+ * <p>Why by page: the Shell's interconnect sends a Role ID only to the DRAM channel it already
+ * waits on (same-ID responses must stay in order), and channels interleave at 4 KiB or coarser,
+ * so Role IDs that stay within a page never wait for another channel. Two pages with the same
+ * tag bits may share a Role ID; then the interconnect makes one wait, which is only slower.
+ * This relies on the array having at most one transaction in flight per original ID and
+ * direction (each coalescer slot holds its ID until answered): two transactions of one original
+ * ID under different Role IDs could be answered out of order.
  *
  * <p>Data, strobes, burst fields and responses pass unchanged; the data widths must match.
  *
@@ -37,6 +46,10 @@ public final class GlobalMemoryBridge extends Module {
   public static final long PE_GLOBAL_BASE = Integer.toUnsignedLong(PeMemoryMap.GLOBAL_BASE);
   /** Address bits the bridge keeps: below the global-memory base bit. */
   public static final int KEPT_ADDRESS_BITS = 31;
+  /** The lowest bit of the 4 KiB page number: no DRAM channel interleaving is finer than a page. */
+  static final int PAGE_BIT = 12;
+  /** Bits of page number a Role ID remembers for its transactions in flight. */
+  public static final int PAGE_TAG_BITS = 8;
 
   /** From the array. */
   public final Axi4 s;
@@ -48,7 +61,8 @@ public final class GlobalMemoryBridge extends Module {
   /**
    * @param array the array's port ({@code PeArray.mem.params}): 32-bit addresses
    * @param dram the Role's DRAM port: the same data width, at least 31 address bits
-   * @param depth queued IDs per folded ID and direction when IDs must be folded (a power of two, 2 to 64)
+   * @param depth original IDs queued per Role ID and direction when the array's IDs are wider (a power of
+   *     two, 2 to 64)
    */
   public GlobalMemoryBridge(Axi4.Params array, Axi4.Params dram, int depth) {
     super("GlobalMemoryBridge");
@@ -112,51 +126,69 @@ public final class GlobalMemoryBridge extends Module {
       s.b.id.assign(m.b.id.resize(wide));
       s.r.id.assign(m.r.id.resize(wide));
     } else {
-      s.b.id.assign(folded("write", s.aw, m.aw, m.b.fire(), m.b.id, depth));
-      s.r.id.assign(folded("read", s.ar, m.ar, m.r.fire().and(m.r.last), m.r.id, depth));
+      s.b.id.assign(remapped("write", s.aw, m.aw, m.b.fire(), m.b.id, depth));
+      s.r.id.assign(remapped("read", s.ar, m.ar, m.r.fire().and(m.r.last), m.r.id, depth));
     }
-  }
-
-  /** The array's ID folded to the Role's width: the XOR of its {@code narrow}-bit pieces. */
-  private UInt fold(UInt id) {
-    UInt f = id.bits(narrow - 1, 0);
-    for (int lo = narrow; lo < wide; lo += narrow) {
-      f = f.xor(id.bits(Math.min(lo + narrow, wide) - 1, lo).resize(narrow));
-    }
-    return f;
   }
 
   /**
-   * Folds the IDs of the requests {@code from} -> {@code to}, queueing each original ID under its
-   * folded one; returns the original ID of the response {@code respId} (popped when {@code done}).
+   * Gives the requests {@code from} -> {@code to} a Role ID (a key) whose transactions in flight
+   * are all in the request's 4 KiB page (compared by {@link #PAGE_TAG_BITS} bits of the page
+   * number), or one with none in flight, queueing each original ID under its key; returns the
+   * original ID of the response {@code respId} (popped when {@code done}). The key is held while
+   * VALID waits for READY, so the request never changes under VALID.
    */
-  private UInt folded(String name, Axi4.Addr from, Axi4.Addr to, Bool done, UInt respId, int depth) {
+  private UInt remapped(String name, Axi4.Addr from, Axi4.Addr to, Bool done, UInt respId, int depth) {
     int ptrBits = Integer.numberOfTrailingZeros(depth);
     int keys = 1 << narrow;
     Mem<UInt> ids = mem(name + "_ids", UInt(wide), keys * depth);
-    UInt key = fold(from.id).named(name + "_key");
+    UInt page = from.addr.bits(PAGE_BIT + PAGE_TAG_BITS - 1, PAGE_BIT).named(name + "_page");
     List<UInt> head = new ArrayList<>();
     List<UInt> tail = new ArrayList<>();
     List<UInt> count = new ArrayList<>();
+    List<UInt> tag = new ArrayList<>();
     for (int k = 0; k < keys; k++) {
       head.add(reg(name + "_head" + k, UInt(ptrBits), 0));
       tail.add(reg(name + "_tail" + k, UInt(ptrBits), 0));
       count.add(reg(name + "_count" + k, UInt(ptrBits + 1), 0));
+      tag.add(reg(name + "_tag" + k, UInt(PAGE_TAG_BITS), 0));
     }
-    Bool full = pick(key, count).eq(depth).named(name + "_full");
-    to.valid.assign(from.valid.and(full.not()));
-    from.ready.assign(to.ready.and(full.not()));
+    // First key already in this page with room, else the first idle key.
+    Bool foundSame = lit(0, Bool());
+    Bool foundIdle = lit(0, Bool());
+    UInt same = lit(0, UInt(narrow));
+    UInt idle = lit(0, UInt(narrow));
+    for (int k = keys - 1; k >= 0; k--) {
+      Bool busy = count.get(k).ne(0);
+      Bool inPage = busy.and(count.get(k).ne(depth)).and(tag.get(k).eq(page));
+      same = inPage.mux(lit(k, UInt(narrow)), same);
+      idle = busy.not().mux(lit(k, UInt(narrow)), idle);
+      foundSame = foundSame.or(inPage);
+      foundIdle = foundIdle.or(busy.not());
+    }
+    Bool held = reg(name + "_held", Bool(), 0);
+    UInt heldKey = reg(name + "_held_key", UInt(narrow), 0);
+    Bool found = held.or(foundSame).or(foundIdle).named(name + "_key_found");
+    UInt key = held.mux(heldKey, foundSame.mux(same, idle)).named(name + "_key");
+    to.valid.assign(from.valid.and(found));
+    from.ready.assign(to.ready.and(found));
     to.id.assign(key);
-    Bool push = from.valid.and(to.ready).and(full.not());
+    Bool push = from.valid.and(to.ready).and(found);
+    held.assign(from.valid.and(found).and(to.ready.not()));
+    heldKey.assign(key);
     UInt keyTail = pick(key, tail);
     when(push, () -> ids.write(key.cat(keyTail), from.id));
     for (int k = 0; k < keys; k++) {
       UInt h = head.get(k);
       UInt t = tail.get(k);
       UInt n = count.get(k);
+      UInt pg = tag.get(k);
       Bool in = push.and(key.eq(k));
       Bool out = done.and(respId.eq(k));
-      when(in, () -> t.assign(t.add(1).resize(ptrBits)));
+      when(in, () -> {
+        t.assign(t.add(1).resize(ptrBits));
+        pg.assign(page);
+      });
       when(out, () -> h.assign(h.add(1).resize(ptrBits)));
       when(in.and(out.not()), () -> n.assign(n.add(1).resize(ptrBits + 1)))
           .elsewhen(out.and(in.not()), () -> n.assign(n.sub(1).resize(ptrBits + 1)));

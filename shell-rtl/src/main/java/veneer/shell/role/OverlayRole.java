@@ -31,7 +31,7 @@ public final class OverlayRole extends RoleVariant {
    * {@code PeMemoryMap.SCRATCHPAD_DEFAULT_BYTES}).
    */
   public static final ArrayConfig DEFAULT_ARRAY = ArrayConfig.of(4, 8);
-  /** Original IDs queued per folded ID and direction when the array's IDs are wider than the Role's. */
+  /** Original IDs queued per Role ID and direction when the array's IDs are wider than the Role's. */
   public static final int ID_QUEUE_DEPTH = 4;
 
   public final ArrayConfig array;
@@ -45,7 +45,7 @@ public final class OverlayRole extends RoleVariant {
     this(p, array, ID_QUEUE_DEPTH);
   }
 
-  /** @param idQueueDepth see {@link GlobalMemoryBridge}: original IDs queued per folded ID and direction */
+  /** @param idQueueDepth see {@link GlobalMemoryBridge}: original IDs queued per Role ID and direction */
   public OverlayRole(RoleParams p, ArrayConfig array, int idQueueDepth) {
     super("OverlayRole", p);
     this.array = array;

@@ -179,7 +179,7 @@ public final class PeArray extends Module {
     });
     regs.port("id").assign(ArrayRegisters.MAGIC);
     regs.port("shape").assign((long) n | ((long) c.threadsPerPe() << 8) | ((long) (c.imemWords() / 16) << 16));
-    regs.port("status").assign(memory.writeError.cat(startReady, errValid, done, running));
+    regs.port("status").assign(memory.writeError.cat(startReady.not(), errValid, done, running));
     regs.port("dispatched").assign(dispatch.dispatched);
     regs.port("error_count").assign(errCount);
     regs.port("error_where").assign(errValid.cat(lit(0, UInt(15)), errWhere));

@@ -98,7 +98,7 @@ public record CoalescerConfig(int threads, int slots, int window, int openLines,
    * VectorAddBandwidthTest, though it sped up compiled vector add on 16 PEs by 18 %).
    */
   public int writeWindow() {
-    return Math.min(255, 4 * window);
+    return 255;
   }
 
   /** Bits of an access id (at least 1): the AXI ID width of the PE side. */

@@ -16,22 +16,24 @@ import veneer.hdl.bus.StreamFifo;
  * request in flight per id) into 512-bit line transactions. Reads that hit the same 64-byte
  * line while it is open, or after its AR was sent, also while its words are handed out (late
  * join), share one AR; the beat is kept and every access gets its own word back. Stores to the
- * same line are merged into one beat with byte strobes (a later store to the same bytes wins)
- * and every access gets its own B when the line's B arrives.
+ * same line are merged into one beat with byte strobes (a later store to the same bytes wins).
+ * Stores are posted: each is answered (B OKAY) as soon as it is merged into a write line, so
+ * its access id is free at once; a store outside the global-memory window
+ * ({@link CoalescerConfig#globalBytes()}) is answered DECERR at once and dropped.
  *
  * <p>Up to {@code openLines} read lines and {@code openLines} write lines gather requests at a
  * time. A read line is open for at most {@code window} cycles, a write line for
  * {@link CoalescerConfig#writeWindow()}; a line is sent earlier when every id has joined it,
- * when (a write line) every word of it is written or a load of it waits, or when a new line
- * finds every entry taken (the oldest entry is closed). Each read line
- * reserves one of {@code readSlots} AXI IDs, each write line one of {@code slots}, until all
- * its accesses are answered.
+ * when (a write line) every word of it is written, a load of it waits or a {@link #seal}
+ * comes, or when a new line finds every entry taken (the oldest entry is closed). Each read
+ * line reserves one of {@code readSlots} AXI IDs until all its loads are answered, each write
+ * line one of {@code slots} until its B.
  *
  * <p>Kept lines: a read slot keeps its line after handing it out, and a later load of the line
  * is served from it without a line read (the slot is re-armed and hands out again), until the
  * slot is taken for another line (the one without data, else the oldest kept), a store to the
- * line is accepted here, or {@link #seal}. Error responses are passed on to every access of
- * the line, and such a line is not kept.
+ * line is accepted here, or {@link #seal}. A read line's error response is passed on to every
+ * load of it, and such a line is not kept; a write line's error raises {@link #writeError}.
  *
  * <p>Memory order. Per line, for this PE: a read waits while a write to its line is gathering
  * or in flight, a write while a read of its line is (also a re-armed kept line), or another
@@ -40,7 +42,7 @@ import veneer.hdl.bus.StreamFifo;
  * every kept line, so loads after a FENCE read memory after it. Other PEs' stores are not
  * seen in a kept line until this PE fences: kernels are data-race free between work-items
  * within a launch, and data passed between PEs needs a FENCE on both sides (the writer's
- * FENCE waits for its stores' B before it stores the flag; the reader FENCEs after reading
+ * FENCE replays until {@link #quiet}, so its stores are written before it stores the flag; the reader FENCEs after reading
  * the flag, in every iteration of a spin loop). {@code ArrayMemory} also seals at a launch
  * start, when the host may have written memory.
  *

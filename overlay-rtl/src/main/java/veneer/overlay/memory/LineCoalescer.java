@@ -370,8 +370,9 @@ public final class LineCoalescer extends Module {
     writeBlocked = writeBlocked.named("w_blocked");
     // Posted stores: a store is answered from this queue once it is merged into a write line
     // (OKAY), or at once with DECERR when it is outside the global-memory window; so its
-    // access id is free long before the line is written.
-    StreamFifo bPosted = instance("b_posted", new StreamFifo(c.idBits() + 1, 4));
+    // access id is free long before the line is written. One entry per access id: the queue is
+    // never full, so a store never waits for the PE to take B (R has priority there).
+    StreamFifo bPosted = instance("b_posted", new StreamFifo(c.idBits() + 1, c.ids()));
     Bool storeValid = s.aw.valid.and(s.w.valid).and(bPosted.in.ready);
     Bool inWindow = s.aw.addr.bit(31);
     if (c.globalBytes() < CoalescerConfig.ALL_GLOBAL_BYTES) {

@@ -40,6 +40,14 @@ public record ArrayConfig(int pes, int threadsPerPe, int imemWords, int spmWords
     return new ArrayConfig(pes, threadsPerPe, 4096, 4096, CoalescerConfig.forThreads(threadsPerPe));
   }
 
+  /**
+   * This array with stores checked against {@code bytes} of global memory from the PE global
+   * base 0x8000_0000 (the DRAM the Shell has; {@link CoalescerConfig#globalBytes()}).
+   */
+  public ArrayConfig withGlobalBytes(long bytes) {
+    return new ArrayConfig(pes, threadsPerPe, imemWords, spmWords, coalescer.withGlobalBytes(bytes));
+  }
+
   /** PE {@code i}'s configuration. */
   public PeConfig pe(int i) {
     return pe(i, threadsPerPe, imemWords, spmWords);

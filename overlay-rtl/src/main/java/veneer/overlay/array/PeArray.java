@@ -76,16 +76,24 @@ public final class PeArray extends Module {
 
     List<Pe> pes = new ArrayList<>();
     Bool busy = lit(0, Bool());
-    UInt fences = lit(0, UInt(n));
+    Bool startReady = lit(1, Bool());
+    UInt seals = lit(0, UInt(n));
     for (int i = 0; i < n; i++) {
       Pe pe = instance("pe" + i, new Pe(c.pe(i)));
       pes.add(pe);
       Bundle.connect(pe.mem, memory.pe(i));
-      busy = busy.or(pe.<Bool>port("busy"));
-      fences = pe.<Bool>port("fence").mux(fences.or(1L << i), fences);
+      Bool peBusy = pe.port("busy");
+      busy = busy.or(peBusy);
+      startReady = startReady.and(pe.<Bool>port("start_ready"));
+      // A FENCE seals; so does an idle PE, whose last write lines then go at once (the launch
+      // ends when they are written).
+      seals = pe.<Bool>port("fence").or(peBusy.not()).mux(seals.or(1L << i), seals);
+      pe.<Bool>port("mem_writes_pending").assign(memory.quiet.bit(i).not());
     }
-    memory.seal.assign(fences);
-    Bool running = busy.named("busy");
+    memory.seal.assign(seals);
+    // Stores are posted: the launch is over when every thread stopped and every write line is
+    // in memory, so the host never reads DRAM before the last stores land.
+    Bool running = busy.or(memory.quiet.andR().not()).named("busy");
     Bool hasRun = reg("has_run", Bool(), 0);
     Bool start = regs.port("control").bit(0).and(running.not()).named("start");
     when(start, () -> hasRun.assign(1));
@@ -171,7 +179,7 @@ public final class PeArray extends Module {
     });
     regs.port("id").assign(ArrayRegisters.MAGIC);
     regs.port("shape").assign((long) n | ((long) c.threadsPerPe() << 8) | ((long) (c.imemWords() / 16) << 16));
-    regs.port("status").assign(errValid.cat(done, running));
+    regs.port("status").assign(memory.writeError.cat(startReady.not(), errValid, done, running));
     regs.port("dispatched").assign(dispatch.dispatched);
     regs.port("error_count").assign(errCount);
     regs.port("error_where").assign(errValid.cat(lit(0, UInt(15)), errWhere));

@@ -18,6 +18,13 @@ import veneer.hdl.bus.Axi4;
  * {@code line_writes}, and {@code kept_hits}: loads served from a line a coalescer kept, 48 bits,
  * cleared by {@code clear}). {@code clear} (a launch starting) also drops every kept line.
  *
+ * <p>Stores are posted: a coalescer answers a store once it is merged into a write line, and a
+ * store outside the global-memory window ({@link CoalescerConfig#globalBytes()}) with DECERR at
+ * once. Output {@code quiet} bit i: coalescer i has no write line gathering or in flight (a
+ * FENCE on PE i waits for it, the launch's end waits for all). {@code write_error} is sticky
+ * until {@code clear}: some line write came back with an error response after its stores were
+ * answered OKAY (the window check should make that impossible).
+ *
  * <pre>{@code
  * ArrayMemory mem = instance("memory", new ArrayMemory(4, CoalescerConfig.forThreads(8)));
  * Bundle.connect(pe.mem, mem.pe(0));
@@ -39,6 +46,10 @@ public final class ArrayMemory extends Module {
   public final UInt lineWrites = output("line_writes", UInt(COUNTER_WIDTH));
   /** Loads that found their line kept in a coalescer slot and were served without a line read. */
   public final UInt keptHits = output("kept_hits", UInt(COUNTER_WIDTH));
+  /** Bit i: PE i's coalescer has no write line gathering or in flight. */
+  public final UInt quiet;
+  /** Sticky until {@code clear}: a line write came back with an error after its stores were answered. */
+  public final Bool writeError = output("write_error", Bool());
 
   /** Parameters for elaboration from the command line and tests. */
   public ArrayMemory(@Param(name = "pes", defaultValue = "4") int pes,
@@ -54,6 +65,9 @@ public final class ArrayMemory extends Module {
     super("ArrayMemory");
     m = master("mem", () -> new Axi4(memParams(pes, c)));
     seal = input("seal", UInt(pes));
+    quiet = output("quiet", UInt(pes));
+    UInt quietBits = lit(0, UInt(pes));
+    Bool lineError = lit(0, Bool());
     SingleBeatAxiArbiter arb = instance("arb", new SingleBeatAxiArbiter(pes, LineCoalescer.lineParams(c)));
     UInt reads = lit(0, UInt(8));
     UInt writes = lit(0, UInt(8));
@@ -69,8 +83,15 @@ public final class ArrayMemory extends Module {
       reads = reads.add(coal.readAccepted.asUInt());
       writes = writes.add(coal.writeAccepted.asUInt());
       kept = kept.add(coal.readKept.asUInt());
+      quietBits = coal.quiet.mux(quietBits.or(1L << i), quietBits);
+      lineError = lineError.or(coal.writeError);
     }
     Bundle.connect(arb.m, m);
+    quiet.assign(quietBits);
+    Bool sticky = reg("write_error_seen", Bool(), 0);
+    Bool lineErrorNow = lineError;
+    when(clear, () -> sticky.assign(0)).elsewhen(lineErrorNow, () -> sticky.assign(1));
+    writeError.assign(sticky);
     count(peReads, reads);
     count(peWrites, writes);
     count(lineReads, m.ar.fire().asUInt());

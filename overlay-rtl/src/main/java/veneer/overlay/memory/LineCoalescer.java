@@ -16,22 +16,24 @@ import veneer.hdl.bus.StreamFifo;
  * request in flight per id) into 512-bit line transactions. Reads that hit the same 64-byte
  * line while it is open, or after its AR was sent, also while its words are handed out (late
  * join), share one AR; the beat is kept and every access gets its own word back. Stores to the
- * same line are merged into one beat with byte strobes (a later store to the same bytes wins)
- * and every access gets its own B when the line's B arrives.
+ * same line are merged into one beat with byte strobes (a later store to the same bytes wins).
+ * Stores are posted: each is answered (B OKAY) as soon as it is merged into a write line, so
+ * its access id is free at once; a store outside the global-memory window
+ * ({@link CoalescerConfig#globalBytes()}) is answered DECERR at once and dropped.
  *
  * <p>Up to {@code openLines} read lines and {@code openLines} write lines gather requests at a
  * time. A read line is open for at most {@code window} cycles, a write line for
  * {@link CoalescerConfig#writeWindow()}; a line is sent earlier when every id has joined it,
- * when (a write line) every word of it is written or a load of it waits, or when a new line
- * finds every entry taken (the oldest entry is closed). Each read line
- * reserves one of {@code readSlots} AXI IDs, each write line one of {@code slots}, until all
- * its accesses are answered.
+ * when (a write line) every word of it is written, a load of it waits or a {@link #seal}
+ * comes, or when a new line finds every entry taken (the oldest entry is closed). Each read
+ * line reserves one of {@code readSlots} AXI IDs until all its loads are answered, each write
+ * line one of {@code slots} until its B.
  *
  * <p>Kept lines: a read slot keeps its line after handing it out, and a later load of the line
  * is served from it without a line read (the slot is re-armed and hands out again), until the
  * slot is taken for another line (the one without data, else the oldest kept), a store to the
- * line is accepted here, or {@link #seal}. Error responses are passed on to every access of
- * the line, and such a line is not kept.
+ * line is accepted here, or {@link #seal}. A read line's error response is passed on to every
+ * load of it, and such a line is not kept; a write line's error raises {@link #writeError}.
  *
  * <p>Memory order. Per line, for this PE: a read waits while a write to its line is gathering
  * or in flight, a write while a read of its line is (also a re-armed kept line), or another
@@ -40,7 +42,7 @@ import veneer.hdl.bus.StreamFifo;
  * every kept line, so loads after a FENCE read memory after it. Other PEs' stores are not
  * seen in a kept line until this PE fences: kernels are data-race free between work-items
  * within a launch, and data passed between PEs needs a FENCE on both sides (the writer's
- * FENCE waits for its stores' B before it stores the flag; the reader FENCEs after reading
+ * FENCE replays until {@link #quiet}, so its stores are written before it stores the flag; the reader FENCEs after reading
  * the flag, in every iteration of a spin loop). {@code ArrayMemory} also seals at a launch
  * start, when the host may have written memory.
  *
@@ -66,6 +68,15 @@ public final class LineCoalescer extends Module {
    * after the FENCE read memory after it.
    */
   public final Bool seal = input("seal", Bool());
+  /**
+   * No write line is gathering or in flight: every store answered so far is in memory. After a
+   * {@link #seal} with write lines open or in flight, new stores wait until a later seal finds
+   * the coalescer quiet (a FENCE replays, sealing again, until it sees {@code quiet}), so a
+   * FENCE is not starved by other threads' stores.
+   */
+  public final Bool quiet = output("quiet", Bool());
+  /** A line write came back with an error response this cycle (its stores were already answered OKAY). */
+  public final Bool writeError = output("write_error", Bool());
 
   /** The AXI4 parameters of the memory side. */
   public static Axi4.Params lineParams(CoalescerConfig c) {
@@ -331,7 +342,6 @@ public final class LineCoalescer extends Module {
     }
     Bool awSent = reg("aw_sent", Bool(), 0);
     Bool wSent = reg("w_sent", Bool(), 0);
-    List<UInt> wPending = slotMasks("w_pending", kw, nt);
     List<Mem<Bits>> wLanes = new ArrayList<>();
     List<Mem<Bits>> wStrbLanes = new ArrayList<>();
     for (int i = 0; i < words; i++) {
@@ -358,7 +368,20 @@ public final class LineCoalescer extends Module {
       writeBlocked = writeBlocked.or(wBusy.bit(j).and(joinable.not()).and(wSlotLine.get(j).eq(awLine)));
     }
     writeBlocked = writeBlocked.named("w_blocked");
-    Bool both = s.aw.valid.and(s.w.valid).and(writeBlocked.not());
+    // Posted stores: a store is answered from this queue once it is merged into a write line
+    // (OKAY), or at once with DECERR when it is outside the global-memory window; so its
+    // access id is free long before the line is written. One entry per access id: the queue is
+    // never full, so a store never waits for the PE to take B (R has priority there).
+    StreamFifo bPosted = instance("b_posted", new StreamFifo(c.idBits() + 1, c.ids()));
+    Bool storeValid = s.aw.valid.and(s.w.valid).and(bPosted.in.ready);
+    Bool inWindow = s.aw.addr.bit(31);
+    if (c.globalBytes() < CoalescerConfig.ALL_GLOBAL_BYTES) {
+      inWindow = inWindow.and(s.aw.addr.bits(30, 0).lt(c.globalBytes()));
+    }
+    Bool outside = storeValid.and(inWindow.not()).named("w_outside");
+    // After a seal that found lines open or in flight, stores wait until a seal finds none.
+    Bool drain = reg("w_drain", Bool(), 0);
+    Bool both = storeValid.and(inWindow).and(writeBlocked.not()).and(drain.not());
     Bool wAnyMatch = lit(0, Bool());
     Bool wAnyJoin = lit(0, Bool());
     UInt wFreeEntries = lit(0, UInt(lines));
@@ -380,9 +403,16 @@ public final class LineCoalescer extends Module {
     Bool wNeedEntry = both.and(wAnyMatch.not());
     Bool wStart = wNeedEntry.and(wFreeEntries.orR()).and(wFree.any).named("w_start");
     Bool take = wAnyJoin.or(wStart);
-    s.aw.ready.assign(take);
-    s.w.ready.assign(take);
-    writeAccepted.assign(take);
+    s.aw.ready.assign(take.or(outside));
+    s.w.ready.assign(take.or(outside));
+    writeAccepted.assign(take.or(outside));
+    bPosted.in.valid.assign(take.or(outside));
+    bPosted.in.data.assign(outside.asUInt().cat(s.aw.id).asBits());
+    s.b.valid.assign(bPosted.out.valid);
+    s.b.id.assign(bPosted.out.data.asUInt().bits(c.idBits() - 1, 0));
+    s.b.resp.assign(bPosted.out.data.asUInt().bit(c.idBits())
+        .mux(lit(Axi4.RESP_DECERR, Bits(2)), lit(Axi4.RESP_OKAY, Bits(2))));
+    bPosted.out.ready.assign(s.b.ready);
     UInt wVictim = oldest(wAge, ob);
     Bool wEvict = wNeedEntry.and(wFreeEntries.orR().not()).and(wClosingBits.orR().not());
 
@@ -393,7 +423,6 @@ public final class LineCoalescer extends Module {
     UInt wIss = wHolding.mux(wHeld, wFirstClosing);
     Bool wIssValid = wHolding.or(wClosingBits.orR());
     UInt wIssSlot = select(wSlot, wIss);
-    UInt wIssMask = select(wMask, wIss);
     m.aw.valid.assign(wIssValid.and(awSent.not()));
     m.aw.id.assign(wIssSlot);
     m.aw.addr.assign(select(wLine, wIss).cat(lit(0, UInt(6))));
@@ -462,8 +491,9 @@ public final class LineCoalescer extends Module {
         });
         when(age.ne(255), () -> age.assign(age.add(1)));
         // A load of a line being gathered waits for its write (memory order), so the line goes now.
+        // A seal (FENCE) closes every open line: the FENCE waits until they are written.
         Bool readWaits = s.ar.valid.and(wLine.get(oo).eq(arLine));
-        when(wEvict.and(wVictim.eq(oo)).or(readWaits), () -> force.assign(1));
+        when(wEvict.and(wVictim.eq(oo)).or(readWaits).or(seal), () -> force.assign(1));
       });
     }
     for (int j = 0; j < kw; j++) {
@@ -482,31 +512,15 @@ public final class LineCoalescer extends Module {
           .elsewhen(wAnyJoin.and(hit), () -> strbLane.write(takeSlot, oldStrb.or(newStrb).asBits()));
     }
 
-    UInt wErr = reg("w_err", UInt(kw), 0);
-    StreamFifo wDoneQ = instance("w_done", new StreamFifo(kb, kw));
-    wDoneQ.in.valid.assign(m.b.valid);
-    wDoneQ.in.data.assign(m.b.id.asBits());
-    m.b.ready.assign(wDoneQ.in.ready);
-    UInt wErrSet = m.b.fire().and(m.b.resp.asUInt().bit(1)).mux(lit(1, UInt(kw)).shl(m.b.id), 0);
-    UInt wErrClr = m.b.fire().mux(lit(1, UInt(kw)).shl(m.b.id), 0);
-    wErr.assign(wErr.and(wErrClr.not()).or(wErrSet));
-    UInt wHead = wDoneQ.out.data.asUInt();
-    UInt wLeft = select(wPending, wHead);
-    UInt wBit = wLeft.and(wLeft.not().add(1));
-    s.b.valid.assign(wDoneQ.out.valid);
-    s.b.id.assign(indexOf(wBit, nt, c.idBits()));
-    s.b.resp.assign(wErr.shr(wHead).bit(0).mux(lit(Axi4.RESP_SLVERR, Bits(2)), Axi4.RESP_OKAY));
-    Bool wAnswered = s.b.fire();
-    Bool wSlotDone = wAnswered.and(wLeft.and(wBit.not()).eq(0));
-    wDoneQ.out.ready.assign(wSlotDone);
-    for (int j = 0; j < kw; j++) {
-      UInt p = wPending.get(j);
-      when(wIssue.and(wIssSlot.eq(j)), () -> p.assign(wIssMask))
-          .elsewhen(wAnswered.and(wHead.eq(j)), () -> p.assign(p.and(wBit.not())));
-    }
+    // A line's B frees its slot; its stores were answered when they were merged.
+    m.b.ready.assign(lit(1, Bool()));
+    writeError.assign(m.b.fire().and(m.b.resp.asUInt().bit(1)));
     UInt wBusySet = wStart.mux(lit(1, UInt(kw)).shl(wFree.index), 0);
-    UInt wBusyClr = wSlotDone.mux(lit(1, UInt(kw)).shl(wHead), 0);
+    UInt wBusyClr = m.b.fire().mux(lit(1, UInt(kw)).shl(m.b.id.resize(wb)), 0);
     wBusy.assign(wBusy.and(wBusyClr.not()).or(wBusySet));
+    Bool quietNow = wBusy.eq(0).named("w_quiet");
+    quiet.assign(quietNow);
+    when(seal, () -> drain.assign(quietNow.not()));
 
     // Retained lines: data of a line read after the last FENCE and not stored to since by this
     // PE. A slot's data counts from its R (unless sealed or in error) until the slot is taken

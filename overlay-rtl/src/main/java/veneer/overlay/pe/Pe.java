@@ -400,7 +400,11 @@ public final class Pe extends Module {
         wiGlobalId.cat(wiLocalId, wiGroupId).asBits()));
     when(startOk, () -> workValid.assign(0))
         .elsewhen(granted, () -> workValid.assign(workValid.or(lit(1, UInt(nt)).shl(tid2))));
-    Bool replay2 = divReplay2.or(wantsWork.and(wiGrant.not())).or(idReplay2).or(hold2).named("s2_replay");
+    // Stores are posted (answered once merged into a line): a FENCE replays until the memory
+    // side has written them all (docs/overlay-array.md, memory order).
+    Bool fenceReplay2 = ok2.and(unit2.get(MicroOp.Unit.FENCE)).and(hostIn("mem_writes_pending", Bool()));
+    Bool replay2 = divReplay2.or(wantsWork.and(wiGrant.not())).or(idReplay2).or(hold2).or(fenceReplay2)
+        .named("s2_replay");
     div.start.assign(divStart);
     div.startTid.assign(tid2);
     div.op.assign(sub2);

@@ -39,6 +39,19 @@ final class ArrayHost {
   }
 
   /** Starts a launch and runs until irq; returns the cycles from the start write to irq. */
+  /** Bit 3 of {@code status}: some PE is still sweeping its scoreboard after reset (a start would wait). */
+  static final long STATUS_SWEEPING = 0b1000;
+
+  /** Polls {@code status} until no PE sweeps its scoreboard any more (after reset); returns the reads it took. */
+  int awaitReady(int maxPolls) {
+    for (int i = 1; i <= maxPolls; i++) {
+      if ((read("status") & STATUS_SWEEPING) == 0) {
+        return i;
+      }
+    }
+    throw new AssertionError("status.sweeping stayed 1 for " + maxPolls + " register reads");
+  }
+
   long launch(ArrayProgram p, long globalSize, long localSize, long maxCycles) {
     write("entry_pc", p.entry());
     write("global_size", globalSize);

@@ -104,7 +104,10 @@ class CoalescerRandomTest {
         assertTrue(ports.stream().allMatch(PeTrafficPort::done),
             "phase " + phase + ": traffic did not finish in " + cycles + " cycles");
         ports.forEach(sim::detach);
+        // Stores are posted: the FENCEs end when every coalescer has written its lines.
         fences.fenceAll();
+        sim.runUntil(fences::idle, 10_000);
+        assertTrue(fences.idle(), "phase " + phase + ": the FENCEs did not end");
         sim.step(2);
       }
       for (long a = 0; a < OWNED_BYTES; a++) {
@@ -123,11 +126,16 @@ class CoalescerRandomTest {
   private static final int PHASES = 8;
   private static final int PER_PHASE = 16;
 
-  /** Drives {@code seal}: a FENCE on each PE now and then (probability 1/300 a cycle), or on all. */
+  /**
+   * Drives {@code seal} like FENCEs in the PEs: a FENCE on each PE now and then (probability
+   * 1/300 a cycle), or on all; a FENCE seals again every cycle until its coalescer is quiet
+   * (every posted store written), as a FENCE replays in the PE.
+   */
   private static final class Fences implements veneer.sim.bus.CycleHook {
     private final int pes;
     private final SplittableRandom rng;
     private boolean all;
+    private long waiting;
     long random;
 
     Fences(int pes, SplittableRandom rng) {
@@ -139,20 +147,27 @@ class CoalescerRandomTest {
       all = true;
     }
 
+    /** No FENCE is waiting for its stores. */
+    boolean idle() {
+      return waiting == 0 && !all;
+    }
+
     @Override
     public void beforeEdge(veneer.sim.Simulator sim) {}
 
     @Override
     public void afterEdge(veneer.sim.Simulator sim) {
-      long bits = 0;
+      long bits = waiting;
       for (int pe = 0; pe < pes; pe++) {
         if (all || rng.nextInt(300) == 0) {
           bits |= 1L << pe;
         }
       }
-      random += all ? 0 : Long.bitCount(bits);
+      random += all ? 0 : Long.bitCount(bits & ~waiting);
       all = false;
       sim.poke("seal", bits);
+      // A FENCE that seals while its coalescer is quiet is over.
+      waiting = bits & ~sim.peek("quiet");
     }
   }
 

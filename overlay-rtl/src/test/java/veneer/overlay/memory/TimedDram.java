@@ -13,6 +13,10 @@ import veneer.sim.bus.SparseMemory;
  * cycles after AR, and one data path shared by reads and writes that moves at most one beat per
  * cycle, so reads plus writes never exceed the bus width per cycle (the roofline). Reads are
  * answered in order. Test code: overlay-rtl does not depend on shell-rtl.
+ *
+ * <p>{@link #slowWrites} makes the writes to one address range reach memory (and answer B) only
+ * after a delay, as a far DRAM channel would, while other writes land at once: so a test sees
+ * whether a writer waits for its stores' B before it lets others read them.
  */
 public final class TimedDram implements CycleHook {
   private record Read(long id, long addr, long readyAt) {}
@@ -24,7 +28,12 @@ public final class TimedDram implements CycleHook {
   private final SparseMemory memory = new SparseMemory();
   private final Deque<Read> reads = new ArrayDeque<>();
   private final Deque<long[]> writeAddrs = new ArrayDeque<>();
-  private final Deque<Long> bQueue = new ArrayDeque<>();
+  private record Write(long id, long base, BigInteger data, BigInteger strb, long doneAt) {}
+
+  private final Deque<Write> bQueue = new ArrayDeque<>();
+  private long slowFrom;
+  private long slowTo;
+  private int slowDelay;
   private boolean offerR;
   private boolean takeW;
   private boolean preferWrite;
@@ -39,6 +48,22 @@ public final class TimedDram implements CycleHook {
 
   public SparseMemory memory() {
     return memory;
+  }
+
+  /** Writes to {@code [from, to)} land in memory and answer B {@code delay} cycles after their data beat. */
+  public TimedDram slowWrites(long from, long to, int delay) {
+    slowFrom = from;
+    slowTo = to;
+    slowDelay = delay;
+    return this;
+  }
+
+  private void land(Write w) {
+    for (int k = 0; k < bytes; k++) {
+      if (w.strb().testBit(k)) {
+        memory.writeByte(w.base() + k, w.data().shiftRight(8 * k).intValue() & 0xFF);
+      }
+    }
   }
 
   @Override
@@ -56,14 +81,13 @@ public final class TimedDram implements CycleHook {
     if (sim.peek(p + "w_valid") == 1 && sim.peek(p + "w_ready") == 1) {
       long[] aw = writeAddrs.removeFirst();
       long base = aw[1] / bytes * bytes;
-      BigInteger data = sim.peekWide(p + "w_data");
-      BigInteger strb = sim.peekWide(p + "w_strb");
-      for (int k = 0; k < bytes; k++) {
-        if (strb.testBit(k)) {
-          memory.writeByte(base + k, data.shiftRight(8 * k).intValue() & 0xFF);
-        }
+      boolean slow = base >= slowFrom && base < slowTo;
+      Write w = new Write(aw[0], base, sim.peekWide(p + "w_data"), sim.peekWide(p + "w_strb"),
+          slow ? cycle + slowDelay : cycle);
+      if (!slow) {
+        land(w);
       }
-      bQueue.addLast(aw[0]);
+      bQueue.addLast(w);
       beats++;
     }
     if (offerR && sim.peek(p + "r_ready") == 1) {
@@ -71,7 +95,10 @@ public final class TimedDram implements CycleHook {
       beats++;
     }
     if (sim.peek(p + "b_valid") == 1 && sim.peek(p + "b_ready") == 1) {
-      bQueue.removeFirst();
+      Write w = bQueue.removeFirst();
+      if (w.base() >= slowFrom && w.base() < slowTo) {
+        land(w);
+      }
     }
   }
 
@@ -103,9 +130,10 @@ public final class TimedDram implements CycleHook {
       sim.poke(p + "r_resp", 0);
       sim.poke(p + "r_last", 1);
     }
-    sim.poke(p + "b_valid", !bQueue.isEmpty() ? 1 : 0);
-    if (!bQueue.isEmpty()) {
-      sim.poke(p + "b_id", bQueue.peekFirst());
+    boolean offerB = !bQueue.isEmpty() && bQueue.peekFirst().doneAt() <= cycle;
+    sim.poke(p + "b_valid", offerB ? 1 : 0);
+    if (offerB) {
+      sim.poke(p + "b_id", bQueue.peekFirst().id());
       sim.poke(p + "b_resp", 0);
     }
   }

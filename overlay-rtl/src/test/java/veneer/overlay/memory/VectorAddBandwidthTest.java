@@ -68,8 +68,10 @@ class VectorAddBandwidthTest {
       sim.reset(2);
       long start = sim.cycle();
       sim.runUntil(() -> ports.stream().allMatch(PeTrafficPort::done), 1_000_000);
-      long cycles = sim.cycle() - start;
       assertTrue(ports.stream().allMatch(PeTrafficPort::done), "traffic did not finish");
+      // Stores are posted: the run ends when the last write line is in memory.
+      PostedWrites.drain(sim, pes, 10_000);
+      long cycles = sim.cycle() - start;
       for (int i = 0; i < items; i++) {
         assertEquals(4L * i, dram.memory().readLong(C + 4L * i, 4), "c[" + i + "]");
       }

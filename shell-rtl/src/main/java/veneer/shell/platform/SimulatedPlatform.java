@@ -83,10 +83,13 @@ public final class SimulatedPlatform extends Module {
 
     /** The defaults with chosen memory sizes and the overlay's array shape. */
     public static Params sized(int dramKiB, int hostMemKiB, ArrayConfig overlay) {
+      AddressMap dram = AddressMap.interleaved(0, 2, (long) dramKiB << 10, 4096);
+      // The array checks its stores against the DRAM there is (PE address 0x8000_0000 + d is DRAM d).
+      ArrayConfig array = overlay.withGlobalBytes(dram.end());
       ShellConfig c = ShellConfig.defaults(List.of(new VariantSpec(VECTOR_ADD, VectorAddKernel::new),
-          new VariantSpec(REGISTERS, RegisterRole::new), new VariantSpec(OVERLAY, p -> new OverlayRole(p, overlay))))
+          new VariantSpec(REGISTERS, RegisterRole::new), new VariantSpec(OVERLAY, p -> new OverlayRole(p, array))))
           .withRole(RoleParams.defaults().withCtrlAddrWidth(ROLE_CTRL_BITS))
-          .withDram(AddressMap.interleaved(0, 2, (long) dramKiB << 10, 4096), DramConfig.defaults().withReadLatency(20))
+          .withDram(dram, DramConfig.defaults().withReadLatency(20))
           .withProbes(true);
       return new Params(c, hostMemKiB << 8, 64, 64, false, 63, 64);
     }

@@ -262,6 +262,14 @@ public final class Pe extends Module {
     UInt csr2 = regNext("s2_csr", dec.csr);
     Bool hazard2 = regNext("s2_hazard", hazard1);
     UInt need2 = regNext("s2_need", need1);
+    // The multiplier also does the ALU's shifts (multiplications by a power of two).
+    Bool shift1 = dec.unit(MicroOp.Unit.ALU).and(aluIs(dec.sub, MicroOp.AluOp.SLL)
+        .or(aluIs(dec.sub, MicroOp.AluOp.SRL)).or(aluIs(dec.sub, MicroOp.AluOp.SRA)));
+    UInt shiftMode = aluIs(dec.sub, MicroOp.AluOp.SLL).mux(lit(Multiplier.Mode.SLL.ordinal(), UInt(Multiplier.MODE_WIDTH)),
+        aluIs(dec.sub, MicroOp.AluOp.SRL).mux(lit(Multiplier.Mode.SRL.ordinal(), UInt(Multiplier.MODE_WIDTH)),
+            lit(Multiplier.Mode.SRA.ordinal(), UInt(Multiplier.MODE_WIDTH))));
+    UInt mulMode2 = regNext("s2_mul_mode", shift1.mux(shiftMode, dec.sub.bits(1, 0).extend(Multiplier.MODE_WIDTH)));
+    Bool usesMul2 = regNext("s2_uses_mul", shift1.or(dec.unit(MicroOp.Unit.MUL)));
     java.util.Map<MicroOp.Unit, Bool> unit2 = new java.util.EnumMap<>(MicroOp.Unit.class);
     for (MicroOp.Unit u : MicroOp.Unit.values()) {
       unit2.put(u, regNext("s2_is_" + u.name().toLowerCase(java.util.Locale.ROOT), dec.unit(u)));
@@ -286,7 +294,6 @@ public final class Pe extends Module {
     Bool isJal = unit2.get(MicroOp.Unit.JAL);
     Bool isJalr = unit2.get(MicroOp.Unit.JALR);
     Bool isBranch = unit2.get(MicroOp.Unit.BRANCH);
-    Bool isMul = unit2.get(MicroOp.Unit.MUL);
     Bool isDiv = unit2.get(MicroOp.Unit.DIV);
     Bool isCsr = unit2.get(MicroOp.Unit.CSR);
     Bool isEcall = unit2.get(MicroOp.Unit.ECALL);
@@ -295,15 +302,16 @@ public final class Pe extends Module {
     Alu alu = instance("alu", new Alu());
     alu.op.assign(aluOp2);
     alu.a.assign(pcOperand2.mux(pc2, a));
-    alu.b.assign(useImm2.mux(imm2, b));
+    UInt operand2 = useImm2.mux(imm2, b).named("s2_operand2");
+    alu.b.assign(operand2);
     BranchUnit br = instance("br", new BranchUnit());
     br.op.assign(sub2);
     br.a.assign(a);
     br.b.assign(b);
     Multiplier mul = instance("mul", new Multiplier());
-    mul.op.assign(sub2);
+    mul.mode.assign(mulMode2);
     mul.a.assign(a);
-    mul.b.assign(b);
+    mul.b.assign(operand2);
     CsrUnit csr = instance("csr", new CsrUnit(c));
     csr.csr.assign(csr2);
     csr.tid.assign(tid2);
@@ -407,7 +415,7 @@ public final class Pe extends Module {
     div.a.assign(a);
     div.b.assign(b);
 
-    UInt result2 = isJal.or(isJalr).mux(link, isMul.mux(mul.result, isCsr.mux(csr.value, alu.result)));
+    UInt result2 = isJal.or(isJalr).mux(link, usesMul2.mux(mul.result, isCsr.mux(csr.value, alu.result)));
     Bool parks2 = global2.or(divStart);
     Bool we2 = ok2.and(writesRd2).and(rd2.ne(0)).and(trap2.not()).and(parks2.not()).and(replay2.not())
         .and(isEcall.or(isEbreak).not());
@@ -679,6 +687,11 @@ public final class Pe extends Module {
     for (String name : PerfCounters.EVENTS) {
       hostOut("perf_" + name, UInt(PerfCounters.WIDTH)).assign(perf.counter(name));
     }
+  }
+
+  /** Whether the decoder's sub-operation {@code sub} is the ALU operation {@code op}. */
+  private Bool aluIs(UInt sub, MicroOp.AluOp op) {
+    return sub.eq(op.ordinal());
   }
 
   /** The scoreboard bit of register {@code reg} of thread {@code tid}. */

@@ -250,8 +250,10 @@ public final class Pe extends Module {
     // The ALU's adder also computes load/store addresses (rs1 + imm), JALR targets (rs1 + imm)
     // and branch and JAL targets (pc + imm).
     Bool addsPcImm = dec.unit(MicroOp.Unit.BRANCH).or(dec.unit(MicroOp.Unit.JAL));
+    // ECALL and EBREAK add 0 (their immediate) to rs1, x10 or x0: the adder gives their status
+    // value (exit code or 0), so that mtval has one source fewer.
     Bool addsImm = addsPcImm.or(dec.unit(MicroOp.Unit.LOAD)).or(dec.unit(MicroOp.Unit.STORE))
-        .or(dec.unit(MicroOp.Unit.JALR));
+        .or(dec.unit(MicroOp.Unit.JALR)).or(dec.unit(MicroOp.Unit.ECALL)).or(dec.unit(MicroOp.Unit.EBREAK));
     UInt aluOp2 = regNext("s2_alu_op", addsImm.mux(lit(MicroOp.AluOp.ADD.ordinal(), UInt(MicroOp.SUB_WIDTH)), dec.sub));
     Bool useImm2 = regNext("s2_use_imm", dec.useImm.or(addsImm));
     Bool pcOperand2 = regNext("s2_pc_operand", dec.pcOperand.or(addsPcImm));
@@ -319,7 +321,8 @@ public final class Pe extends Module {
     UInt cycles = reg("cycle_count", UInt(64), 0);
     cycles.assign(cycles.add(1));
     csr.cycle.assign(cycles);
-    csr.instret.assign(instretOf(instretMem, instretFresh, tid2));
+    csr.instret.assign(instretMem.read(tid2.resize(instretMem.addrWidth())).asUInt());
+    csr.instretZero.assign(instretFresh.shr(tid2).bit(0));
     // The work-item each thread holds: {global, local, group} id, valid after its first grant.
     Mem<Bits> workItem = mem("work_item", Bits(96), nt);
     UInt heldItem = workItem.read(tid2.resize(workItem.addrWidth())).asUInt();
@@ -358,8 +361,10 @@ public final class Pe extends Module {
         jumpMis.mux(lit(CAUSE_FETCH_MISALIGNED, UInt(5)),
         memMis.mux(isStore.mux(lit(CAUSE_STORE_MISALIGNED, UInt(5)), lit(CAUSE_LOAD_MISALIGNED, UInt(5))),
         isStore.mux(lit(CAUSE_STORE_ACCESS, UInt(5)), lit(CAUSE_LOAD_ACCESS, UInt(5))))))))));
-    UInt tval2 = fetchFault2.mux(pc2, illegal.mux(insn2, isEcall.mux(a,
-        isEbreak.mux(lit(0, UInt(32)), jumpMis.mux(target, addr2)))));
+    // The adder's sum is the address of a memory fault, the target of a misaligned jump (bit 0
+    // cleared) and the value of ECALL (a0) and EBREAK (x0 = 0).
+    UInt tval2 = fetchFault2.mux(pc2, illegal.mux(insn2,
+        addr2.bits(31, 1).cat(addr2.bit(0).and(jumpMis.not()))));
     Bool trap2 = live2.and(fetchFault2.or(illegal).or(jumpMis).or(memMis).or(memAccess)).named("s2_trap");
     Bool exit2 = ok2.and(isEcall.or(isEbreak));
     Bool memOk = ok2.and(isMem).and(lsu.misaligned.not()).and(lsu.accessFault.not()).named("s2_mem_ok");
@@ -456,8 +461,7 @@ public final class Pe extends Module {
     // A thread stopped by a late bus error since S2: its instruction does nothing more.
     Bool s3Ok = s3Valid.and(alive.shr(tid3).bit(0)).named("s3_ok");
 
-    UInt localWord = fromImem3.mux(imemQ.asUInt(), fromSpm3.mux(spmQ.asUInt(),
-        fromArgs3.mux(argsQ.asUInt(), lit(0, UInt(32)))));
+    UInt localWord = fromImem3.mux(imemQ.asUInt(), fromSpm3.mux(spmQ.asUInt(), argsQ.asUInt()));
 
     // --- late results: global-memory responses and the divider --------------------------------
     UInt lateTid = reg("late_tid", UInt(tb));
@@ -520,11 +524,10 @@ public final class Pe extends Module {
     // One aligner serves S3's local loads and late global loads (never in the same cycle).
     LoadAligner aligner = instance("aligner", new LoadAligner());
     aligner.word.assign(s3Valid.mux(localWord, lateData));
-    aligner.offset.assign(s3Valid.mux(offset3, pOffset));
-    aligner.size.assign(s3Valid.mux(size3, pSize));
+    // A division's result passes through it as an aligned word.
+    aligner.offset.assign(s3Valid.mux(offset3, lateDiv.mux(lit(0, UInt(2)), pOffset)));
+    aligner.size.assign(s3Valid.mux(size3, lateDiv.mux(lit(2, UInt(2)), pSize)));
     aligner.zeroExtend.assign(s3Valid.mux(unsigned3, pUnsigned));
-    UInt value3 = localLoad3.mux(aligner.value, result3);
-    UInt lateValue = lateDiv.mux(lateData, aligner.value);
 
     // Every instruction retires in S3 except divisions (they retire with their result) and the
     // ones replayed or held; a global load retires in S3 with retire_late set, and its value
@@ -540,7 +543,7 @@ public final class Pe extends Module {
     Bool rfWe = s3Valid.and(we3).and(s3Ok).or(lateWe);
     UInt rfTid = s3Valid.mux(tid3, lTid);
     UInt rfRd = s3Valid.mux(rd3, lRd);
-    UInt rfValue = s3Valid.mux(value3, lateValue);
+    UInt rfValue = s3Valid.and(localLoad3.not()).mux(result3, aligner.value);
     when(rfWe, () -> regs.write(rfTid.cat(rfRd).resize(regs.addrWidth()), rfValue.asBits()));
 
     retireValid.assign(retire3.or(lateDivRetire));
@@ -574,16 +577,16 @@ public final class Pe extends Module {
 
     // A held instruction waits for one of its thread's responses, unless all came back since.
     UInt bClear = bClean.mux(lit(1, UInt(na)).shl(gmp.respTid), 0);
-    List<UInt> slicesAfterB = new ArrayList<>();
-    UInt busyAfterB = idBusy.and(bClear.not());
-    for (int i = 0; i < nt; i++) {
-      slicesAfterB.add(busyAfterB.bits(PeConfig.ACCESSES_PER_THREAD * (i + 1) - 1, PeConfig.ACCESSES_PER_THREAD * i));
-    }
+    // S3's thread's ids in flight, without the one a clean B frees this cycle.
+    Bool bMine = bClean.and(threadOf(gmp.respTid, c).eq(tid3));
+    UInt bSlot = gmp.respTid.bits(PeConfig.ACCESS_SLOT_BITS - 1, 0);
+    UInt busy3 = Hw.select(idSlices, tid3)
+        .and(bMine.mux(lit(1, UInt(PeConfig.ACCESSES_PER_THREAD)).shl(bSlot), 0).not());
     // A register hazard waits for its registers (reg_wait); FENCE/ECALL/EBREAK and a missing
     // access id wait for any response of the thread's own (mem_wait).
     Bool regWaits3 = s3Ok.and(hold3).and(hazard3).and(pendingBit(pending, tid3, need3))
         .named("s3_reg_waits");
-    Bool anyWaits3 = s3Ok.and(hold3).and(hazard3.not()).and(Hw.select(slicesAfterB, tid3).ne(0))
+    Bool anyWaits3 = s3Ok.and(hold3).and(hazard3.not()).and(busy3.ne(0))
         .named("s3_any_waits");
     Bool waits3 = regWaits3.or(anyWaits3);
     Bool s3Continues = s3Ok.and(stop3.not()).and(parkDiv3.not()).and(waits3.not());

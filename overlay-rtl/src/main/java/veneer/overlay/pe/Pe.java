@@ -475,7 +475,11 @@ public final class Pe extends Module {
     div.ack.assign(canFill.and(div.done));
     // A clean store response (B OKAY) needs no register-file slot: it only frees its access
     // id and may wake its thread, in any cycle.
-    Bool bClean = gmp.respValid.and(gmp.respWrite).and(gmp.respError.not()).named("b_clean");
+    // Not in a cycle when a late memory result drains (which frees an id too): then one decoder
+    // clears access ids. The B takes the late path instead, or waits.
+    Bool lateMemDrains = lateValid.and(s3Valid.not()).and(lateDiv.not());
+    Bool bClean = gmp.respValid.and(gmp.respWrite).and(gmp.respError.not()).and(lateMemDrains.not())
+        .named("b_clean");
     gmp.respReady.assign(canFill.and(div.done.not()).or(bClean));
     Bool fillDiv = canFill.and(div.done);
     Bool fillMem = canFill.and(div.done.not()).and(gmp.respValid).and(bClean.not());
@@ -576,7 +580,6 @@ public final class Pe extends Module {
         stopCause.cat(stopPc, stopValue).asBits()));
 
     // A held instruction waits for one of its thread's responses, unless all came back since.
-    UInt bClear = bClean.mux(lit(1, UInt(na)).shl(gmp.respTid), 0);
     // S3's thread's ids in flight, without the one a clean B frees this cycle.
     Bool bMine = bClean.and(threadOf(gmp.respTid, c).eq(tid3));
     UInt bSlot = gmp.respTid.bits(PeConfig.ACCESS_SLOT_BITS - 1, 0);
@@ -625,7 +628,8 @@ public final class Pe extends Module {
           .or(s3Ok.and(parkDiv3).mux(s3Mask, 0)));
     });
     when(regWaits3, () -> waitReg.write(tid3.resize(waitReg.addrWidth()), need3.asBits()));
-    UInt idClear = lateMem.mux(lit(1, UInt(na)).shl(lateId), 0).or(bClear);
+    // A clean B and a late memory result never free ids in the same cycle (see b_clean).
+    UInt idClear = lateMem.or(bClean).mux(lit(1, UInt(na)).shl(lateMem.mux(lateId, gmp.respTid)), 0);
     UInt idSet = global2.mux(lit(1, UInt(na)).shl(newId), 0);
     idBusy.assign(idBusy.and(idClear.not()).or(idSet));
     Bool pendSet = s3Valid.and(global3).and(store3.not()).and(rd3.ne(0));

@@ -14,7 +14,7 @@ import veneer.hdl.UInt;
  * <pre>{@code
  * Divider div = instance("div", new Divider(tidBits));
  * div.start.assign(go); div.op.assign(sub); div.a.assign(x); div.b.assign(y); div.startTid.assign(tid);
- * div.ack.assign(taken);   // div.done, div.result, div.tid
+ * div.ack.assign(taken); div.cancel.assign(restart);   // div.done, div.result, div.tid
  * }</pre>
  */
 public final class Divider extends Module {
@@ -25,6 +25,8 @@ public final class Divider extends Module {
   public final UInt b = input("b", UInt(32));
   /** The result has been taken: the divider is free from the next cycle. */
   public final Bool ack = input("ack", Bool());
+  /** Drop the division in progress or the result held (a new launch starts). */
+  public final Bool cancel = input("cancel", Bool());
   /** Dividing or holding a result: a start now would be ignored. */
   public final Bool busy = output("busy", Bool());
   public final Bool done = output("done", Bool());
@@ -82,6 +84,10 @@ public final class Divider extends Module {
       });
     });
     when(holding.and(ack), () -> holding.assign(lit(0, Bool())));
+    when(cancel, () -> {
+      running.assign(lit(0, Bool()));
+      holding.assign(lit(0, Bool()));
+    });
 
     // One negation for the result: of the remainder or of the quotient, whichever was asked for.
     UInt magnitude = wantRem.mux(rem, quot);

@@ -254,7 +254,9 @@ public final class Pe extends Module {
     // value (exit code or 0), so that mtval has one source fewer.
     Bool addsImm = addsPcImm.or(dec.unit(MicroOp.Unit.LOAD)).or(dec.unit(MicroOp.Unit.STORE))
         .or(dec.unit(MicroOp.Unit.JALR)).or(dec.unit(MicroOp.Unit.ECALL)).or(dec.unit(MicroOp.Unit.EBREAK));
-    UInt aluOp2 = regNext("s2_alu_op", addsImm.mux(lit(MicroOp.AluOp.ADD.ordinal(), UInt(MicroOp.SUB_WIDTH)), dec.sub));
+    // A division passes the divider's result through the ALU (COPY_B, see s2_operand2).
+    UInt aluOp2 = regNext("s2_alu_op", addsImm.mux(lit(MicroOp.AluOp.ADD.ordinal(), UInt(MicroOp.SUB_WIDTH)),
+        dec.unit(MicroOp.Unit.DIV).mux(lit(MicroOp.AluOp.COPY_B.ordinal(), UInt(MicroOp.SUB_WIDTH)), dec.sub)));
     Bool useImm2 = regNext("s2_use_imm", dec.useImm.or(addsImm));
     Bool pcOperand2 = regNext("s2_pc_operand", dec.pcOperand.or(addsPcImm));
     Bool writesRd2 = regNext("s2_writes_rd", dec.writesRd);
@@ -304,7 +306,8 @@ public final class Pe extends Module {
     Alu alu = instance("alu", new Alu());
     alu.op.assign(aluOp2);
     alu.a.assign(pcOperand2.mux(pc2, a));
-    UInt operand2 = useImm2.mux(imm2, b).named("s2_operand2");
+    Divider div = instance("div", new Divider(tb));
+    UInt operand2 = isDiv.mux(div.result, useImm2.mux(imm2, b)).named("s2_operand2");
     alu.b.assign(operand2);
     BranchUnit br = instance("br", new BranchUnit());
     br.op.assign(sub2);
@@ -401,11 +404,13 @@ public final class Pe extends Module {
     gmp.reqStrb.assign(lsu.storeMask);
     gmp.reqSize.assign(sub2.bits(1, 0));
 
-    // The divider is shared; a division that finds it busy issues again later (replay).
-    Divider div = instance("div", new Divider(tb));
+    // The divider is shared; a division that finds it busy issues again later (replay). One
+    // that starts parks its thread (div_wait) without moving its PC; when the result is ready
+    // the thread issues the division again, which now collects the result and retires.
     Bool wantsDiv = ok2.and(isDiv);
+    Bool divCollect = wantsDiv.and(div.done).and(div.tid.eq(tid2)).named("s2_div_collect");
     Bool divStart = wantsDiv.and(div.busy.not()).named("s2_div_start");
-    Bool divReplay2 = wantsDiv.and(div.busy).named("s2_div_replay");
+    Bool divReplay2 = wantsDiv.and(div.busy).and(divCollect.not()).named("s2_div_replay");
     Bool wantsWork = ok2.and(isCsr).and(csr.claims).and(csr.illegal.not()).named("s2_wants_work");
     wiReq.assign(wantsWork);
     Bool granted = wantsWork.and(wiGrant);
@@ -463,37 +468,29 @@ public final class Pe extends Module {
 
     UInt localWord = fromImem3.mux(imemQ.asUInt(), fromSpm3.mux(spmQ.asUInt(), argsQ.asUInt()));
 
-    // --- late results: global-memory responses and the divider --------------------------------
-    UInt lateTid = reg("late_tid", UInt(tb));
+    // --- late results: global-memory responses ------------------------------------------------
     UInt lateId = reg("late_id", UInt(ab));
-    Bool lateDiv = reg("late_div", Bool());
     Bool lateWrite = reg("late_write", Bool());
     Bool lateError = reg("late_error", Bool());
     UInt lateData = reg("late_data", UInt(32));
     Bool drain = lateValid.and(s3Valid.not()).named("late_drain");
     Bool canFill = lateValid.not().or(drain);
-    div.ack.assign(canFill.and(div.done));
+    // The result is collected, or its thread stopped (a bus error) and never will; a start
+    // drops whatever the divider does (its thread may have stopped meanwhile).
+    div.ack.assign(divCollect.or(div.done.and(alive.shr(div.tid).bit(0).not())));
+    div.cancel.assign(startOk);
     // A clean store response (B OKAY) needs no register-file slot: it only frees its access
     // id and may wake its thread, in any cycle.
     // Not in a cycle when a late memory result drains (which frees an id too): then one decoder
     // clears access ids. The B takes the late path instead, or waits.
-    Bool lateMemDrains = lateValid.and(s3Valid.not()).and(lateDiv.not());
+    Bool lateMemDrains = drain;
     Bool bClean = gmp.respValid.and(gmp.respWrite).and(gmp.respError.not()).and(lateMemDrains.not())
         .named("b_clean");
-    gmp.respReady.assign(canFill.and(div.done.not()).or(bClean));
-    Bool fillDiv = canFill.and(div.done);
-    Bool fillMem = canFill.and(div.done.not()).and(gmp.respValid).and(bClean.not());
-    when(fillDiv, () -> {
-      lateValid.assign(lit(1, Bool()));
-      lateTid.assign(div.tid);
-      lateDiv.assign(lit(1, Bool()));
-      lateWrite.assign(lit(0, Bool()));
-      lateError.assign(lit(0, Bool()));
-      lateData.assign(div.result);
-    }).elsewhen(fillMem, () -> {
+    gmp.respReady.assign(canFill.or(bClean));
+    Bool fillMem = canFill.and(gmp.respValid).and(bClean.not());
+    when(fillMem, () -> {
       lateValid.assign(lit(1, Bool()));
       lateId.assign(gmp.respTid);
-      lateDiv.assign(lit(0, Bool()));
       lateWrite.assign(gmp.respWrite);
       lateError.assign(gmp.respError);
       lateData.assign(gmp.respData);
@@ -512,35 +509,24 @@ public final class Pe extends Module {
     UInt pPc = parked.bits(29, 0).cat(lit(0, UInt(2)));
     when(s3Valid.and(global3), () -> park.write(id3,
         rd3.cat(size3, unsigned3, addr3, pc3.bits(31, 2)).asBits()));
-    // Per thread: the division it is parked on (destination and instruction, for the late
-    // retire). Per thread, because the next division may start before a result has drained.
-    Mem<Bits> divPark = mem("div_park", Bits(5 + 32 + 32), nt);
-    when(s3Valid.and(parkDiv3), () -> divPark.write(tid3.resize(divPark.addrWidth()),
-        rd3.cat(pc3, insn3).asBits()));
-    UInt divParked = divPark.read(lateTid.resize(divPark.addrWidth())).asUInt();
-    UInt divRd = divParked.bits(68, 64);
-    UInt divPc = divParked.bits(63, 32);
-    UInt divInsn = divParked.bits(31, 0);
-    UInt lTid = lateDiv.mux(lateTid, pTid).named("late_thread");
+    UInt lTid = pTid.named("late_thread");
     UInt bTid = threadOf(gmp.respTid, c).named("b_thread");
-    UInt lRd = lateDiv.mux(divRd, pRd);
+    UInt lRd = pRd;
 
     // One aligner serves S3's local loads and late global loads (never in the same cycle).
     LoadAligner aligner = instance("aligner", new LoadAligner());
     aligner.word.assign(s3Valid.mux(localWord, lateData));
-    // A division's result passes through it as an aligned word.
-    aligner.offset.assign(s3Valid.mux(offset3, lateDiv.mux(lit(0, UInt(2)), pOffset)));
-    aligner.size.assign(s3Valid.mux(size3, lateDiv.mux(lit(2, UInt(2)), pSize)));
+    aligner.offset.assign(s3Valid.mux(offset3, pOffset));
+    aligner.size.assign(s3Valid.mux(size3, pSize));
     aligner.zeroExtend.assign(s3Valid.mux(unsigned3, pUnsigned));
 
-    // Every instruction retires in S3 except divisions (they retire with their result) and the
-    // ones replayed or held; a global load retires in S3 with retire_late set, and its value
-    // follows on the wb_* port when it arrives.
+    // Every instruction retires in S3 except the ones replayed or held and a division that
+    // starts (it retires when it issues again and collects its result); a global load retires
+    // in S3 with retire_late set, and its value follows on the wb_* port when it arrives.
     Bool retire3 = s3Ok.and(trap3.not()).and(replay3.not()).and(parkDiv3.not()).named("s3_retire");
-    Bool lateMem = drain.and(lateDiv.not()).named("late_mem");
-    Bool lateDivRetire = drain.and(lateDiv).named("late_div_retire");
+    Bool lateMem = drain.named("late_mem");
     Bool lateLoad = lateMem.and(lateWrite.not()).and(lateError.not()).named("late_load");
-    Bool lateWe = lateDivRetire.or(lateLoad).and(lRd.ne(0));
+    Bool lateWe = lateLoad.and(lRd.ne(0));
     Bool lateFault = lateMem.and(lateError).and(alive.shr(pTid).bit(0)).named("late_fault");
 
     // Register file write port: S3 first, late results in S3's empty cycles.
@@ -550,13 +536,13 @@ public final class Pe extends Module {
     UInt rfValue = s3Valid.and(localLoad3.not()).mux(result3, aligner.value);
     when(rfWe, () -> regs.write(rfTid.cat(rfRd).resize(regs.addrWidth()), rfValue.asBits()));
 
-    retireValid.assign(retire3.or(lateDivRetire));
-    retireThread.assign(rfTid);
-    retirePc.assign(s3Valid.mux(pc3, divPc));
-    retireInsn.assign(s3Valid.mux(insn3, divInsn));
-    retireRd.assign(rfRd);
+    retireValid.assign(retire3);
+    retireThread.assign(tid3);
+    retirePc.assign(pc3);
+    retireInsn.assign(insn3);
+    retireRd.assign(rd3);
     retireValue.assign(rfValue);
-    retireWe.assign(s3Valid.mux(we3, lateWe));
+    retireWe.assign(we3);
     // A FENCE executed (the thread's own accesses are all done): the coalescer seals its reads.
     hostOut("fence", Bool()).assign(ok2.and(unit2.get(MicroOp.Unit.FENCE)));
     hostOut("retire_late", Bool()).assign(s3Valid.and(global3).and(store3.not()));
@@ -593,7 +579,7 @@ public final class Pe extends Module {
         .named("s3_any_waits");
     Bool waits3 = regWaits3.or(anyWaits3);
     Bool s3Continues = s3Ok.and(stop3.not()).and(parkDiv3.not()).and(waits3.not());
-    Bool s3MovesPc = s3Ok.and(replay3.not()).and(stop3.not());
+    Bool s3MovesPc = s3Ok.and(replay3.not()).and(stop3.not()).and(parkDiv3.not());
     UInt one = lit(1, UInt(nt));
     UInt issueMask = issue.mux(one.shl(tid0), 0);
     UInt s3Mask = one.shl(tid3);
@@ -607,9 +593,13 @@ public final class Pe extends Module {
     Bool wakeReg = loadDone.and(regWait.shr(pTid).bit(0)).and(alive.shr(pTid).bit(0))
         .and(waitReg.read(pTid.resize(waitReg.addrWidth())).asUInt().eq(pRd));
     UInt regWakeBits = wakeReg.mux(one.shl(pTid), 0).named("reg_wake");
+    // The divider's result is ready: its thread issues the division again to collect it.
+    Bool wakeDiv = div.done.and(divWait.shr(div.tid).bit(0)).and(alive.shr(div.tid).bit(0)).named("div_wake");
+    UInt divMask = one.shl(div.tid);
     UInt readyNext = ready.and(issueMask.not())
         .or(s3Continues.mux(s3Mask, 0))
-        .or(lateDivRetire.or(wakeMem).mux(lateMask, 0))
+        .or(wakeMem.mux(lateMask, 0))
+        .or(wakeDiv.mux(divMask, 0))
         .or(bMask.and(memWait))
         .or(regWakeBits)
         .and(lateFault.mux(lateMask, 0).not());
@@ -624,7 +614,7 @@ public final class Pe extends Module {
           .or(anyWaits3.mux(s3Mask, 0)));
       regWait.assign(regWait.and(regWakeBits.not()).and(lateFault.mux(lateMask, 0).not())
           .or(regWaits3.mux(s3Mask, 0)));
-      divWait.assign(divWait.and(lateDivRetire.mux(lateMask, 0).not())
+      divWait.assign(divWait.and(wakeDiv.mux(divMask, 0).not())
           .or(s3Ok.and(parkDiv3).mux(s3Mask, 0)));
     });
     when(regWaits3, () -> waitReg.write(tid3.resize(waitReg.addrWidth()), need3.asBits()));
@@ -644,10 +634,10 @@ public final class Pe extends Module {
       when(startOk, () -> s.assign(ThreadState.RUNNING.ordinal()))
           .elsewhen(stopAny.and(mine), () -> s.assign(stopState));
     }
-    // One retire per cycle at most (S3 and a late division retire never share a cycle).
+    // One retire per cycle at most, in S3.
     Bool retiring = retireValid.named("retiring");
-    UInt retiredBefore = instretOf(instretMem, instretFresh, rfTid);
-    when(retiring, () -> instretMem.write(rfTid.resize(instretMem.addrWidth()), retiredBefore.add(1).asBits()));
+    UInt retiredBefore = instretOf(instretMem, instretFresh, tid3);
+    when(retiring, () -> instretMem.write(tid3.resize(instretMem.addrWidth()), retiredBefore.add(1).asBits()));
     when(s3MovesPc, () -> pcMem.write(tid3.resize(pcMem.addrWidth()), nextPc3.asBits()));
     UInt allThreads = lit((1L << nt) - 1, UInt(nt));
     when(startOk, () -> {
@@ -656,7 +646,7 @@ public final class Pe extends Module {
       instretFresh.assign(allThreads);
     }).otherwise(() -> {
       pcFresh.assign(pcFresh.and(s3MovesPc.mux(one.shl(tid3), 0).not()));
-      instretFresh.assign(instretFresh.and(retiring.mux(one.shl(rfTid), 0).not()));
+      instretFresh.assign(instretFresh.and(retiring.mux(one.shl(tid3), 0).not()));
     });
 
     // --- host-visible outputs ----------------------------------------------------------------

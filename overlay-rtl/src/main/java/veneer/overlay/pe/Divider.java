@@ -44,6 +44,7 @@ public final class Divider extends Module {
     UInt divisor = reg("divisor", UInt(32));
     Bool negQ = reg("neg_q", Bool());
     Bool negR = reg("neg_r", Bool());
+    Bool divisorNeg = reg("divisor_neg", Bool());
     Bool byZero = reg("by_zero", Bool());
     Bool wantRem = reg("want_rem", Bool());
     UInt owner = reg("owner", UInt(tidBits));
@@ -53,7 +54,6 @@ public final class Divider extends Module {
     Bool aNeg = signed.and(a.bit(31));
     Bool bNeg = signed.and(b.bit(31));
     UInt aMag = aNeg.mux(lit(0, UInt(32)).sub(a), a);
-    UInt bMag = bNeg.mux(lit(0, UInt(32)).sub(b), b);
     Bool idle = running.not().and(holding.not());
 
     when(start.and(idle), () -> {
@@ -61,7 +61,8 @@ public final class Divider extends Module {
       count.assign(0);
       rem.assign(0);
       quot.assign(aMag);
-      divisor.assign(bMag);
+      divisor.assign(b);
+      divisorNeg.assign(bNeg);
       negQ.assign(aNeg.xor(bNeg));
       negR.assign(aNeg);
       byZero.assign(b.eq(0));
@@ -69,9 +70,14 @@ public final class Divider extends Module {
       owner.assign(startTid);
     });
 
-    // One subtractor: the partial remainder fits the divisor when the difference does not borrow.
+    // One adder: the partial remainder fits the divisor when remainder - |divisor| is not
+    // negative. The divisor is kept as it came: -|divisor| is the divisor itself, sign-extended,
+    // when it is negative, and ~divisor + 1 when not (the inversion costs the adder's LUTs nothing).
     UInt shifted = rem.cat(quot.bit(31));
-    UInt difference = shifted.extend(34).sub(divisor.extend(34));
+    UInt minusDivisor = lit(3, UInt(2)).cat(divisorNeg.mux(divisor, divisor.not()));
+    // The carry-in enters through a bit below the operands, as in the ALU.
+    UInt difference = shifted.extend(34).cat(lit(1, Bool())).add(minusDivisor.cat(divisorNeg.not()))
+        .bits(34, 1);
     Bool fits = difference.bit(33).not();
     UInt reduced = fits.mux(difference.bits(31, 0), shifted.bits(31, 0));
     when(running, () -> {

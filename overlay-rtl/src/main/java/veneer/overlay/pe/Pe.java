@@ -513,11 +513,12 @@ public final class Pe extends Module {
     UInt bTid = threadOf(gmp.respTid, c).named("b_thread");
     UInt lRd = pRd;
 
-    // One aligner serves S3's local loads and late global loads (never in the same cycle).
+    // One aligner serves S3's local loads and late global loads (never in the same cycle), and
+    // passes S3's other results through as aligned words: every register write comes out of it.
     LoadAligner aligner = instance("aligner", new LoadAligner());
-    aligner.word.assign(s3Valid.mux(localWord, lateData));
-    aligner.offset.assign(s3Valid.mux(offset3, pOffset));
-    aligner.size.assign(s3Valid.mux(size3, pSize));
+    aligner.word.assign(s3Valid.mux(localLoad3.mux(localWord, result3), lateData));
+    aligner.offset.assign(s3Valid.mux(localLoad3.mux(offset3, lit(0, UInt(2))), pOffset));
+    aligner.size.assign(s3Valid.mux(localLoad3.mux(size3, lit(2, UInt(2))), pSize));
     aligner.zeroExtend.assign(s3Valid.mux(unsigned3, pUnsigned));
 
     // Every instruction retires in S3 except the ones replayed or held and a division that
@@ -533,7 +534,7 @@ public final class Pe extends Module {
     Bool rfWe = s3Valid.and(we3).and(s3Ok).or(lateWe);
     UInt rfTid = s3Valid.mux(tid3, lTid);
     UInt rfRd = s3Valid.mux(rd3, lRd);
-    UInt rfValue = s3Valid.and(localLoad3.not()).mux(result3, aligner.value);
+    UInt rfValue = aligner.value;
     when(rfWe, () -> regs.write(rfTid.cat(rfRd).resize(regs.addrWidth()), rfValue.asBits()));
 
     retireValid.assign(retire3);

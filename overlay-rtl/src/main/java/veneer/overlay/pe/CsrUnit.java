@@ -30,10 +30,8 @@ public final class CsrUnit extends Module {
   public final Bool writes = input("writes", Bool());
   /** The PE's cycle counter. */
   public final UInt cycle = input("cycle", UInt(64));
-  /** Instructions retired by the reading thread, unless {@link #instretZero}. */
+  /** Instructions retired by the reading thread. */
   public final UInt instret = input("instret", UInt(64));
-  /** The reading thread has retired nothing since start: instret reads 0 whatever {@link #instret} says. */
-  public final Bool instretZero = input("instret_zero", Bool());
   /** The reading thread holds a work-item: its ids below are valid (else they read as -1). */
   public final Bool holdsItem = input("holds_item", Bool());
   /** The current work-item of the reading thread (WorkItemCsr), meaningful when {@link #holdsItem}. */
@@ -69,9 +67,7 @@ public final class CsrUnit extends Module {
     // The wide values are chosen by address bits alone (a mux tree rather than a chain of
     // compares); the compares above only say which group is read and whether it exists.
     // Counters: bit 1 picks instret over cycle, bit 7 the high word.
-    // The instret mask is applied after the mux: on 32 bits, not 64.
-    UInt counter = csr.bit(1).mux(csr.bit(7).mux(instret.bits(63, 32), instret.bits(31, 0))
-        .and(instretZero.mux(lit(0, UInt(32)), lit(0xFFFF_FFFFL, UInt(32)))),
+    UInt counter = csr.bit(1).mux(csr.bit(7).mux(instret.bits(63, 32), instret.bits(31, 0)),
         csr.bit(7).mux(cycle.bits(63, 32), cycle.bits(31, 0)));
     Bool isCounter = isCycle.or(isCycleH).or(isInstret).or(isInstretH);
     // Work-item CSRs 0xFC3..0xFC8 by their low four bits.

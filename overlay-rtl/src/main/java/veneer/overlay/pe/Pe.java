@@ -147,7 +147,9 @@ public final class Pe extends Module {
     Mem<Bits> pcMem = mem("pc", Bits(32), nt);
     UInt entryHeld = reg("entry_pc_held", UInt(32), 0);
     UInt pcFresh = reg("pc_fresh", UInt(nt), 0);
-    Mem<Bits> instretMem = mem("instret", Bits(64), nt);
+    // instret: word t for thread t; words 2^tidBits and up are never written (zero), and a
+    // thread still at its start value reads one of those instead of a mask on the value read.
+    Mem<Bits> instretMem = mem("instret", Bits(64), 2 << tb);
     UInt instretFresh = reg("instret_fresh", UInt(nt), 0);
     UInt alive = Hw.bitsOf(aliveBits).named("alive");
     UInt ready = reg("ready", UInt(nt), 0);
@@ -324,8 +326,7 @@ public final class Pe extends Module {
     UInt cycles = reg("cycle_count", UInt(64), 0);
     cycles.assign(cycles.add(1));
     csr.cycle.assign(cycles);
-    csr.instret.assign(instretMem.read(tid2.resize(instretMem.addrWidth())).asUInt());
-    csr.instretZero.assign(instretFresh.shr(tid2).bit(0));
+    csr.instret.assign(instretOf(instretMem, instretFresh, tid2));
     // The work-item each thread holds: {global, local, group} id, valid after its first grant.
     Mem<Bits> workItem = mem("work_item", Bits(96), nt);
     UInt heldItem = workItem.read(tid2.resize(workItem.addrWidth())).asUInt();
@@ -706,10 +707,12 @@ public final class Pe extends Module {
     return id.bits(ab - 1, PeConfig.ACCESS_SLOT_BITS).resize(c.tidBits());
   }
 
-  /** Instructions retired by thread {@code tid}: 0 while its fresh flag (set at start) is set. */
+  /**
+   * Instructions retired by thread {@code tid}: 0 while its fresh flag (set at start) is set,
+   * read from the never-written upper half of {@code counts}.
+   */
   private UInt instretOf(Mem<Bits> counts, UInt fresh, UInt tid) {
-    UInt stored = counts.read(tid.resize(counts.addrWidth())).asUInt();
-    return fresh.shr(tid).bit(0).mux(lit(0, UInt(64)), stored);
+    return counts.read(fresh.shr(tid).bit(0).cat(tid)).asUInt();
   }
 
   /** The index of the lowest set bit of the {@code n}-bit {@code mask} (0 when none is set). */

@@ -622,7 +622,14 @@ public final class Pe extends Module {
     when(regWaits3, () -> waitReg.write(tid3.resize(waitReg.addrWidth()), need3.asBits()));
     // A clean B and a late memory result never free ids in the same cycle (see b_clean).
     UInt idClear = lateMem.or(bClean).mux(lit(1, UInt(na)).shl(lateMem.mux(lateId, gmp.respTid)), 0);
-    UInt idSet = global2.mux(lit(1, UInt(na)).shl(newId), 0);
+    // The new id as a mask: the thread's slice gets its lowest free slot (free & -free), without
+    // encoding and decoding the slot number.
+    UInt lowestFree = slotsFree.and(slotsFree.not().add(1));
+    List<UInt> setSlices = new ArrayList<>();
+    for (int i = 0; i < nt; i++) {
+      setSlices.add(global2.and(tid2.eq(i)).mux(lowestFree, 0));
+    }
+    UInt idSet = Hw.concat(setSlices).resize(na);
     idBusy.assign(idBusy.and(idClear.not()).or(idSet));
     Bool pendSet = s3Valid.and(global3).and(store3.not()).and(rd3.ne(0));
     UInt pendAddr = s3Valid.mux(tid3, pTid).cat(s3Valid.mux(rd3, pRd)).resize(pending.addrWidth());

@@ -6,7 +6,8 @@ import veneer.hdl.UInt;
 
 /**
  * The PE's one iterative divider, shared by its threads: restoring division, one quotient bit
- * per cycle (32 cycles), on the operands' magnitudes with the signs fixed at the end. It holds
+ * per cycle (32 cycles), on the dividend's magnitude and the divisor as it is (each step
+ * subtracts it, or adds it when it is negative), with the signs fixed at the end. It holds
  * its result until {@link #ack}; while {@link #busy} a new division must wait (the PE replays
  * the instruction). Division by zero gives quotient -1 and remainder = dividend, and
  * -2^31 / -1 gives quotient -2^31 and remainder 0, as the RISC-V M extension says.

@@ -199,7 +199,7 @@ public final class Pe extends Module {
 
     // --- S0: pick a thread, fetch ------------------------------------------------------------
     ThreadScheduler sched = instance("sched", new ThreadScheduler(nt));
-    // A late result (global load, division) needs a cycle in which S3 is empty; if none is on
+    // A late result (a global-memory response) needs a cycle in which S3 is empty; if none is on
     // its way, leave an issue slot empty so that one comes.
     Bool issueAllowed = lateValid.and(s1Valid).and(s2Valid).and(s3Valid).not().named("issue_allowed");
     sched.ready.assign(ready);

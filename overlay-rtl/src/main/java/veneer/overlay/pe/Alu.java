@@ -8,9 +8,10 @@ import veneer.hdl.UInt;
  * The integer ALU: one {@link MicroOp.AluOp} on two 32-bit operands, combinational.
  *
  * <p>Built small: one adder serves ADD, SUB, SLT and SLTU (the comparisons read its carry and
- * sign), and one right shifter serves SRL, SRA and SLL (a left shift is a right shift of the
- * bit-reversed operand, reversed back). {@link #sum} is the adder's output for the PE's other
- * additions (addresses and jump targets, with the op set to ADD).
+ * sign). Shifts (SLL, SRL, SRA) are not done here: the {@link Multiplier} does them as
+ * multiplications by a power of two, and the result of a shift op here is meaningless.
+ * {@link #sum} is the adder's output for the PE's other additions (addresses and jump targets,
+ * with the op set to ADD).
  *
  * <pre>{@code
  * Alu alu = instance("alu", new Alu());
@@ -35,19 +36,12 @@ public final class Alu extends Module {
     Bool ltu = carry.not();
     Bool lt = a.bit(31).xor(b.bit(31)).mux(a.bit(31), s.bit(31));
 
-    Bool left = is(MicroOp.AluOp.SLL);
-    Bool fill = is(MicroOp.AluOp.SRA).and(a.bit(31));
-    UInt in = left.mux(reverse(a), a);
-    UInt shifted = fill.cat(in).asSInt().shr(b.bits(4, 0)).asUInt().bits(31, 0);
-    UInt shift = left.mux(reverse(shifted), shifted);
-
     UInt out = b; // COPY_B and anything unlisted
     out = is(MicroOp.AluOp.AND).mux(a.and(b), out);
     out = is(MicroOp.AluOp.OR).mux(a.or(b), out);
     out = is(MicroOp.AluOp.XOR).mux(a.xor(b), out);
     out = is(MicroOp.AluOp.SLT).or(is(MicroOp.AluOp.SLTU))
         .mux(is(MicroOp.AluOp.SLT).mux(lt, ltu).asUInt().extend(32), out);
-    out = left.or(is(MicroOp.AluOp.SRL)).or(is(MicroOp.AluOp.SRA)).mux(shift, out);
     out = is(MicroOp.AluOp.ADD).or(is(MicroOp.AluOp.SUB)).mux(s, out);
     result.assign(out);
     sum.assign(s);
@@ -55,14 +49,5 @@ public final class Alu extends Module {
 
   private Bool is(MicroOp.AluOp which) {
     return op.eq(which.ordinal());
-  }
-
-  /** The bits of {@code x} in the opposite order (bit 0 becomes the top bit). */
-  private static UInt reverse(UInt x) {
-    veneer.hdl.Data<?>[] lower = new veneer.hdl.Data<?>[x.width() - 1];
-    for (int i = 1; i < x.width(); i++) {
-      lower[i - 1] = x.bit(i);
-    }
-    return x.bit(0).cat(lower);
   }
 }

@@ -46,7 +46,6 @@ public final class Decoder extends Module {
       units.put(u, output("is_" + u.name().toLowerCase(java.util.Locale.ROOT), Bool()));
     }
     Map<MicroOp.Unit, Bool> unitHits = new EnumMap<>(MicroOp.Unit.class);
-    Map<Format, Bool> formatHits = new EnumMap<>(Format.class);
     Bool any = lit(0, Bool());
     UInt subOr = lit(0, UInt(MicroOp.SUB_WIDTH));
     Bool immOr = lit(0, Bool());
@@ -59,7 +58,6 @@ public final class Decoder extends Module {
           .named("hit_" + op.name().toLowerCase(java.util.Locale.ROOT));
       any = any.or(hit);
       unitHits.merge(m.unit(), hit, Bool::or);
-      formatHits.merge(op.format(), hit, Bool::or);
       if (m.sub() != 0) {
         subOr = subOr.or(hit.mux(lit(m.sub(), UInt(MicroOp.SUB_WIDTH)), 0));
       }
@@ -85,7 +83,7 @@ public final class Decoder extends Module {
     rs1.assign(w.bits(19, 15));
     rs2.assign(w.bits(24, 20));
     csr.assign(w.bits(31, 20));
-    imm.assign(immediate(w, formatHits));
+    imm.assign(immediate(w));
   }
 
   /** The output bit that is high when the instruction belongs to {@code u}. */
@@ -94,7 +92,7 @@ public final class Decoder extends Module {
   }
 
   /** The immediate of each format family (RISC-V spec, "Immediate Encoding Variants"). */
-  private UInt immediate(UInt w, Map<Format, Bool> formats) {
+  private UInt immediate(UInt w) {
     UInt sign = w.bit(31).mux(lit(0xFFFFF, UInt(20)), lit(0, UInt(20)));
     UInt i = sign.cat(w.bits(31, 20));
     UInt s = sign.cat(w.bits(31, 25), w.bits(11, 7));
@@ -102,21 +100,42 @@ public final class Decoder extends Module {
     UInt u = w.bits(31, 12).cat(lit(0, UInt(12)));
     UInt j = sign.bits(10, 0).cat(w.bit(31), w.bits(19, 12), w.bit(20), w.bits(30, 21), lit(0, UInt(1)));
     UInt out = lit(0, UInt(32));
-    out = pick(out, formats, i, Format.I, Format.SHIFT, Format.LOAD, Format.JALR);
-    out = pick(out, formats, s, Format.S);
-    out = pick(out, formats, b, Format.B);
-    out = pick(out, formats, u, Format.U);
-    out = pick(out, formats, j, Format.J);
+    out = pick(out, w, i, Format.I, Format.SHIFT, Format.LOAD, Format.JALR);
+    out = pick(out, w, s, Format.S);
+    out = pick(out, w, b, Format.B);
+    out = pick(out, w, u, Format.U);
+    out = pick(out, w, j, Format.J);
     return out;
   }
 
-  private UInt pick(UInt acc, Map<Format, Bool> formats, UInt value, Format... fs) {
-    Bool sel = lit(0, Bool());
-    for (Format f : fs) {
-      Bool h = formats.get(f);
-      if (h != null) {
-        sel = sel.or(h);
+  /**
+   * {@code value} when the word's major opcode (bits 6..0) is one of the family {@code fs}'s, so
+   * a 7-bit compare per opcode rather than the rows' full match: the table must not give any
+   * of those opcodes to a row of another format (checked here), which keeps the immediate 0 for
+   * every format without one.
+   */
+  private UInt pick(UInt acc, UInt w, UInt value, Format... fs) {
+    java.util.Set<Format> family = java.util.EnumSet.noneOf(Format.class);
+    family.addAll(java.util.Arrays.asList(fs));
+    java.util.Set<Integer> opcodes = new java.util.TreeSet<>();
+    for (Opcode op : Opcode.instructions()) {
+      if (family.contains(op.format())) {
+        if ((op.mask() & 0x7F) != 0x7F) {
+          throw new IllegalStateException(op + " does not match all of its major opcode bits (mask "
+              + Integer.toHexString(op.mask()) + "); the decoder picks immediates by major opcode");
+        }
+        opcodes.add(op.match() & 0x7F);
       }
+    }
+    for (Opcode op : Opcode.instructions()) {
+      if (!family.contains(op.format()) && opcodes.contains(op.match() & 0x7F)) {
+        throw new IllegalStateException(op + " (format " + op.format() + ") shares its major opcode with the "
+            + family + " immediate family; the decoder picks immediates by major opcode");
+      }
+    }
+    Bool sel = lit(0, Bool());
+    for (int opcode : opcodes) {
+      sel = sel.or(w.bits(6, 0).eq(opcode));
     }
     return acc.or(sel.mux(value, 0));
   }

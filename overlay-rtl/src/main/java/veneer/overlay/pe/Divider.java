@@ -6,7 +6,8 @@ import veneer.hdl.UInt;
 
 /**
  * The PE's one iterative divider, shared by its threads: restoring division, one quotient bit
- * per cycle (32 cycles), on the operands' magnitudes with the signs fixed at the end. It holds
+ * per cycle (32 cycles), on the dividend's magnitude and the divisor as it is (each step
+ * subtracts it, or adds it when it is negative), with the signs fixed at the end. It holds
  * its result until {@link #ack}; while {@link #busy} a new division must wait (the PE replays
  * the instruction). Division by zero gives quotient -1 and remainder = dividend, and
  * -2^31 / -1 gives quotient -2^31 and remainder 0, as the RISC-V M extension says.
@@ -14,7 +15,7 @@ import veneer.hdl.UInt;
  * <pre>{@code
  * Divider div = instance("div", new Divider(tidBits));
  * div.start.assign(go); div.op.assign(sub); div.a.assign(x); div.b.assign(y); div.startTid.assign(tid);
- * div.ack.assign(taken);   // div.done, div.result, div.tid
+ * div.ack.assign(taken); div.cancel.assign(restart);   // div.done, div.result, div.tid
  * }</pre>
  */
 public final class Divider extends Module {
@@ -25,6 +26,8 @@ public final class Divider extends Module {
   public final UInt b = input("b", UInt(32));
   /** The result has been taken: the divider is free from the next cycle. */
   public final Bool ack = input("ack", Bool());
+  /** Drop the division in progress or the result held (a new launch starts). */
+  public final Bool cancel = input("cancel", Bool());
   /** Dividing or holding a result: a start now would be ignored. */
   public final Bool busy = output("busy", Bool());
   public final Bool done = output("done", Bool());
@@ -42,6 +45,7 @@ public final class Divider extends Module {
     UInt divisor = reg("divisor", UInt(32));
     Bool negQ = reg("neg_q", Bool());
     Bool negR = reg("neg_r", Bool());
+    Bool divisorNeg = reg("divisor_neg", Bool());
     Bool byZero = reg("by_zero", Bool());
     Bool wantRem = reg("want_rem", Bool());
     UInt owner = reg("owner", UInt(tidBits));
@@ -51,7 +55,6 @@ public final class Divider extends Module {
     Bool aNeg = signed.and(a.bit(31));
     Bool bNeg = signed.and(b.bit(31));
     UInt aMag = aNeg.mux(lit(0, UInt(32)).sub(a), a);
-    UInt bMag = bNeg.mux(lit(0, UInt(32)).sub(b), b);
     Bool idle = running.not().and(holding.not());
 
     when(start.and(idle), () -> {
@@ -59,7 +62,8 @@ public final class Divider extends Module {
       count.assign(0);
       rem.assign(0);
       quot.assign(aMag);
-      divisor.assign(bMag);
+      divisor.assign(b);
+      divisorNeg.assign(bNeg);
       negQ.assign(aNeg.xor(bNeg));
       negR.assign(aNeg);
       byZero.assign(b.eq(0));
@@ -67,9 +71,14 @@ public final class Divider extends Module {
       owner.assign(startTid);
     });
 
-    // One subtractor: the partial remainder fits the divisor when the difference does not borrow.
+    // One adder: the partial remainder fits the divisor when remainder - |divisor| is not
+    // negative. The divisor is kept as it came: -|divisor| is the divisor itself, sign-extended,
+    // when it is negative, and ~divisor + 1 when not (the inversion costs the adder's LUTs nothing).
     UInt shifted = rem.cat(quot.bit(31));
-    UInt difference = shifted.extend(34).sub(divisor.extend(34));
+    UInt minusDivisor = lit(3, UInt(2)).cat(divisorNeg.mux(divisor, divisor.not()));
+    // The carry-in enters through a bit below the operands, as in the ALU.
+    UInt difference = shifted.extend(34).cat(lit(1, Bool())).add(minusDivisor.cat(divisorNeg.not()))
+        .bits(34, 1);
     Bool fits = difference.bit(33).not();
     UInt reduced = fits.mux(difference.bits(31, 0), shifted.bits(31, 0));
     when(running, () -> {
@@ -82,6 +91,10 @@ public final class Divider extends Module {
       });
     });
     when(holding.and(ack), () -> holding.assign(lit(0, Bool())));
+    when(cancel, () -> {
+      running.assign(lit(0, Bool()));
+      holding.assign(lit(0, Bool()));
+    });
 
     // One negation for the result: of the remainder or of the quotient, whichever was asked for.
     UInt magnitude = wantRem.mux(rem, quot);

@@ -6,6 +6,7 @@ import veneer.hdl.UInt;
 
 /**
  * Picks a load's bytes out of the 32-bit word read from memory and sign- or zero-extends them.
+ * The access must be aligned (offset 0 for a word, 0 or 2 for a halfword).
  *
  * <pre>{@code
  * LoadAligner la = instance("la", new LoadAligner());
@@ -20,11 +21,17 @@ public final class LoadAligner extends Module {
   public final UInt value = output("value", UInt(32));
 
   public LoadAligner() {
-    UInt shifted = word.shr(offset.cat(lit(0, UInt(3))));
-    UInt b = shifted.bits(7, 0);
-    UInt h = shifted.bits(15, 0);
-    UInt bx = zeroExtend.mux(b.extend(32), b.asSInt().extend(32).asUInt());
-    UInt hx = zeroExtend.mux(h.extend(32), h.asSInt().extend(32).asUInt());
-    value.assign(size.eq(0).mux(bx, size.eq(1).mux(hx, shifted)));
+    // Aligned accesses only (misaligned ones fault before they get here): a byte may sit at
+    // any offset, a halfword at 0 or 2, a word at 0, so only the low byte needs a 4:1 mux.
+    Bool isByte = size.eq(0);
+    Bool isWord = size.eq(2);
+    UInt byte0 = offset.bit(1).mux(offset.bit(0).mux(word.bits(31, 24), word.bits(23, 16)),
+        offset.bit(0).mux(word.bits(15, 8), word.bits(7, 0)));
+    UInt byte1 = offset.bit(1).mux(word.bits(31, 24), word.bits(15, 8));
+    Bool sign = zeroExtend.not().and(isByte.mux(byte0.bit(7), byte1.bit(7)));
+    UInt fill8 = sign.mux(lit(0xFF, UInt(8)), lit(0, UInt(8)));
+    UInt fill16 = sign.mux(lit(0xFFFF, UInt(16)), lit(0, UInt(16)));
+    UInt low16 = isByte.mux(fill8, byte1).cat(byte0);
+    value.assign(isWord.mux(word.bits(31, 16), fill16).cat(low16));
   }
 }

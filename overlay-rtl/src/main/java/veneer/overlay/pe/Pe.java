@@ -147,7 +147,9 @@ public final class Pe extends Module {
     Mem<Bits> pcMem = mem("pc", Bits(32), nt);
     UInt entryHeld = reg("entry_pc_held", UInt(32), 0);
     UInt pcFresh = reg("pc_fresh", UInt(nt), 0);
-    Mem<Bits> instretMem = mem("instret", Bits(64), nt);
+    // instret: word t for thread t; words 2^tidBits and up are never written (zero), and a
+    // thread still at its start value reads one of those instead of a mask on the value read.
+    Mem<Bits> instretMem = mem("instret", Bits(64), 2 << tb);
     UInt instretFresh = reg("instret_fresh", UInt(nt), 0);
     UInt alive = Hw.bitsOf(aliveBits).named("alive");
     UInt ready = reg("ready", UInt(nt), 0);
@@ -197,7 +199,7 @@ public final class Pe extends Module {
 
     // --- S0: pick a thread, fetch ------------------------------------------------------------
     ThreadScheduler sched = instance("sched", new ThreadScheduler(nt));
-    // A late result (global load, division) needs a cycle in which S3 is empty; if none is on
+    // A late result (a global-memory response) needs a cycle in which S3 is empty; if none is on
     // its way, leave an issue slot empty so that one comes.
     Bool issueAllowed = lateValid.and(s1Valid).and(s2Valid).and(s3Valid).not().named("issue_allowed");
     sched.ready.assign(ready);
@@ -250,9 +252,13 @@ public final class Pe extends Module {
     // The ALU's adder also computes load/store addresses (rs1 + imm), JALR targets (rs1 + imm)
     // and branch and JAL targets (pc + imm).
     Bool addsPcImm = dec.unit(MicroOp.Unit.BRANCH).or(dec.unit(MicroOp.Unit.JAL));
+    // ECALL and EBREAK add 0 (their immediate) to rs1, x10 or x0: the adder gives their status
+    // value (exit code or 0), so that mtval has one source fewer.
     Bool addsImm = addsPcImm.or(dec.unit(MicroOp.Unit.LOAD)).or(dec.unit(MicroOp.Unit.STORE))
-        .or(dec.unit(MicroOp.Unit.JALR));
-    UInt aluOp2 = regNext("s2_alu_op", addsImm.mux(lit(MicroOp.AluOp.ADD.ordinal(), UInt(MicroOp.SUB_WIDTH)), dec.sub));
+        .or(dec.unit(MicroOp.Unit.JALR)).or(dec.unit(MicroOp.Unit.ECALL)).or(dec.unit(MicroOp.Unit.EBREAK));
+    // A division passes the divider's result through the ALU (COPY_B, see s2_operand2).
+    UInt aluOp2 = regNext("s2_alu_op", addsImm.mux(lit(MicroOp.AluOp.ADD.ordinal(), UInt(MicroOp.SUB_WIDTH)),
+        dec.unit(MicroOp.Unit.DIV).mux(lit(MicroOp.AluOp.COPY_B.ordinal(), UInt(MicroOp.SUB_WIDTH)), dec.sub)));
     Bool useImm2 = regNext("s2_use_imm", dec.useImm.or(addsImm));
     Bool pcOperand2 = regNext("s2_pc_operand", dec.pcOperand.or(addsPcImm));
     Bool writesRd2 = regNext("s2_writes_rd", dec.writesRd);
@@ -262,6 +268,14 @@ public final class Pe extends Module {
     UInt csr2 = regNext("s2_csr", dec.csr);
     Bool hazard2 = regNext("s2_hazard", hazard1);
     UInt need2 = regNext("s2_need", need1);
+    // The multiplier also does the ALU's shifts (multiplications by a power of two).
+    Bool shift1 = dec.unit(MicroOp.Unit.ALU).and(aluIs(dec.sub, MicroOp.AluOp.SLL)
+        .or(aluIs(dec.sub, MicroOp.AluOp.SRL)).or(aluIs(dec.sub, MicroOp.AluOp.SRA)));
+    UInt shiftMode = aluIs(dec.sub, MicroOp.AluOp.SLL).mux(lit(Multiplier.Mode.SLL.ordinal(), UInt(Multiplier.MODE_WIDTH)),
+        aluIs(dec.sub, MicroOp.AluOp.SRL).mux(lit(Multiplier.Mode.SRL.ordinal(), UInt(Multiplier.MODE_WIDTH)),
+            lit(Multiplier.Mode.SRA.ordinal(), UInt(Multiplier.MODE_WIDTH))));
+    UInt mulMode2 = regNext("s2_mul_mode", shift1.mux(shiftMode, dec.sub.bits(1, 0).extend(Multiplier.MODE_WIDTH)));
+    Bool usesMul2 = regNext("s2_uses_mul", shift1.or(dec.unit(MicroOp.Unit.MUL)));
     java.util.Map<MicroOp.Unit, Bool> unit2 = new java.util.EnumMap<>(MicroOp.Unit.class);
     for (MicroOp.Unit u : MicroOp.Unit.values()) {
       unit2.put(u, regNext("s2_is_" + u.name().toLowerCase(java.util.Locale.ROOT), dec.unit(u)));
@@ -286,7 +300,6 @@ public final class Pe extends Module {
     Bool isJal = unit2.get(MicroOp.Unit.JAL);
     Bool isJalr = unit2.get(MicroOp.Unit.JALR);
     Bool isBranch = unit2.get(MicroOp.Unit.BRANCH);
-    Bool isMul = unit2.get(MicroOp.Unit.MUL);
     Bool isDiv = unit2.get(MicroOp.Unit.DIV);
     Bool isCsr = unit2.get(MicroOp.Unit.CSR);
     Bool isEcall = unit2.get(MicroOp.Unit.ECALL);
@@ -295,15 +308,17 @@ public final class Pe extends Module {
     Alu alu = instance("alu", new Alu());
     alu.op.assign(aluOp2);
     alu.a.assign(pcOperand2.mux(pc2, a));
-    alu.b.assign(useImm2.mux(imm2, b));
+    Divider div = instance("div", new Divider(tb));
+    UInt operand2 = isDiv.mux(div.result, useImm2.mux(imm2, b)).named("s2_operand2");
+    alu.b.assign(operand2);
     BranchUnit br = instance("br", new BranchUnit());
     br.op.assign(sub2);
     br.a.assign(a);
     br.b.assign(b);
     Multiplier mul = instance("mul", new Multiplier());
-    mul.op.assign(sub2);
+    mul.mode.assign(mulMode2);
     mul.a.assign(a);
-    mul.b.assign(b);
+    mul.b.assign(operand2);
     CsrUnit csr = instance("csr", new CsrUnit(c));
     csr.csr.assign(csr2);
     csr.tid.assign(tid2);
@@ -350,8 +365,10 @@ public final class Pe extends Module {
         jumpMis.mux(lit(CAUSE_FETCH_MISALIGNED, UInt(5)),
         memMis.mux(isStore.mux(lit(CAUSE_STORE_MISALIGNED, UInt(5)), lit(CAUSE_LOAD_MISALIGNED, UInt(5))),
         isStore.mux(lit(CAUSE_STORE_ACCESS, UInt(5)), lit(CAUSE_LOAD_ACCESS, UInt(5))))))))));
-    UInt tval2 = fetchFault2.mux(pc2, illegal.mux(insn2, isEcall.mux(a,
-        isEbreak.mux(lit(0, UInt(32)), jumpMis.mux(target, addr2)))));
+    // The adder's sum is the address of a memory fault, the target of a misaligned jump (bit 0
+    // cleared) and the value of ECALL (a0) and EBREAK (x0 = 0).
+    UInt tval2 = fetchFault2.mux(pc2, illegal.mux(insn2,
+        addr2.bits(31, 1).cat(addr2.bit(0).and(jumpMis.not()))));
     Bool trap2 = live2.and(fetchFault2.or(illegal).or(jumpMis).or(memMis).or(memAccess)).named("s2_trap");
     Bool exit2 = ok2.and(isEcall.or(isEbreak));
     Bool memOk = ok2.and(isMem).and(lsu.misaligned.not()).and(lsu.accessFault.not()).named("s2_mem_ok");
@@ -388,11 +405,13 @@ public final class Pe extends Module {
     gmp.reqStrb.assign(lsu.storeMask);
     gmp.reqSize.assign(sub2.bits(1, 0));
 
-    // The divider is shared; a division that finds it busy issues again later (replay).
-    Divider div = instance("div", new Divider(tb));
+    // The divider is shared; a division that finds it busy issues again later (replay). One
+    // that starts parks its thread (div_wait) without moving its PC; when the result is ready
+    // the thread issues the division again, which now collects the result and retires.
     Bool wantsDiv = ok2.and(isDiv);
+    Bool divCollect = wantsDiv.and(div.done).and(div.tid.eq(tid2)).named("s2_div_collect");
     Bool divStart = wantsDiv.and(div.busy.not()).named("s2_div_start");
-    Bool divReplay2 = wantsDiv.and(div.busy).named("s2_div_replay");
+    Bool divReplay2 = wantsDiv.and(div.busy).and(divCollect.not()).named("s2_div_replay");
     Bool wantsWork = ok2.and(isCsr).and(csr.claims).and(csr.illegal.not()).named("s2_wants_work");
     wiReq.assign(wantsWork);
     Bool granted = wantsWork.and(wiGrant);
@@ -411,7 +430,7 @@ public final class Pe extends Module {
     div.a.assign(a);
     div.b.assign(b);
 
-    UInt result2 = isJal.or(isJalr).mux(link, isMul.mux(mul.result, isCsr.mux(csr.value, alu.result)));
+    UInt result2 = isJal.or(isJalr).mux(link, usesMul2.mux(mul.result, isCsr.mux(csr.value, alu.result)));
     Bool parks2 = global2.or(divStart);
     Bool we2 = ok2.and(writesRd2).and(rd2.ne(0)).and(trap2.not()).and(parks2.not()).and(replay2.not())
         .and(isEcall.or(isEbreak).not());
@@ -452,36 +471,31 @@ public final class Pe extends Module {
     // A thread stopped by a late bus error since S2: its instruction does nothing more.
     Bool s3Ok = s3Valid.and(alive.shr(tid3).bit(0)).named("s3_ok");
 
-    UInt localWord = fromImem3.mux(imemQ.asUInt(), fromSpm3.mux(spmQ.asUInt(),
-        fromArgs3.mux(argsQ.asUInt(), lit(0, UInt(32)))));
+    UInt localWord = fromImem3.mux(imemQ.asUInt(), fromSpm3.mux(spmQ.asUInt(), argsQ.asUInt()));
 
-    // --- late results: global-memory responses and the divider --------------------------------
-    UInt lateTid = reg("late_tid", UInt(tb));
+    // --- late results: global-memory responses ------------------------------------------------
     UInt lateId = reg("late_id", UInt(ab));
-    Bool lateDiv = reg("late_div", Bool());
     Bool lateWrite = reg("late_write", Bool());
     Bool lateError = reg("late_error", Bool());
     UInt lateData = reg("late_data", UInt(32));
     Bool drain = lateValid.and(s3Valid.not()).named("late_drain");
     Bool canFill = lateValid.not().or(drain);
-    div.ack.assign(canFill.and(div.done));
+    // The result is collected, or its thread stopped (a bus error) and never will; a start
+    // drops whatever the divider does (its thread may have stopped meanwhile).
+    div.ack.assign(divCollect.or(div.done.and(alive.shr(div.tid).bit(0).not())));
+    div.cancel.assign(startOk);
     // A clean store response (B OKAY) needs no register-file slot: it only frees its access
     // id and may wake its thread, in any cycle.
-    Bool bClean = gmp.respValid.and(gmp.respWrite).and(gmp.respError.not()).named("b_clean");
-    gmp.respReady.assign(canFill.and(div.done.not()).or(bClean));
-    Bool fillDiv = canFill.and(div.done);
-    Bool fillMem = canFill.and(div.done.not()).and(gmp.respValid).and(bClean.not());
-    when(fillDiv, () -> {
-      lateValid.assign(lit(1, Bool()));
-      lateTid.assign(div.tid);
-      lateDiv.assign(lit(1, Bool()));
-      lateWrite.assign(lit(0, Bool()));
-      lateError.assign(lit(0, Bool()));
-      lateData.assign(div.result);
-    }).elsewhen(fillMem, () -> {
+    // Not in a cycle when a late memory result drains (which frees an id too): then one decoder
+    // clears access ids. The B takes the late path instead, or waits.
+    Bool lateMemDrains = drain;
+    Bool bClean = gmp.respValid.and(gmp.respWrite).and(gmp.respError.not()).and(lateMemDrains.not())
+        .named("b_clean");
+    gmp.respReady.assign(canFill.or(bClean));
+    Bool fillMem = canFill.and(gmp.respValid).and(bClean.not());
+    when(fillMem, () -> {
       lateValid.assign(lit(1, Bool()));
       lateId.assign(gmp.respTid);
-      lateDiv.assign(lit(0, Bool()));
       lateWrite.assign(gmp.respWrite);
       lateError.assign(gmp.respError);
       lateData.assign(gmp.respData);
@@ -500,52 +514,41 @@ public final class Pe extends Module {
     UInt pPc = parked.bits(29, 0).cat(lit(0, UInt(2)));
     when(s3Valid.and(global3), () -> park.write(id3,
         rd3.cat(size3, unsigned3, addr3, pc3.bits(31, 2)).asBits()));
-    // Per thread: the division it is parked on (destination and instruction, for the late
-    // retire). Per thread, because the next division may start before a result has drained.
-    Mem<Bits> divPark = mem("div_park", Bits(5 + 32 + 32), nt);
-    when(s3Valid.and(parkDiv3), () -> divPark.write(tid3.resize(divPark.addrWidth()),
-        rd3.cat(pc3, insn3).asBits()));
-    UInt divParked = divPark.read(lateTid.resize(divPark.addrWidth())).asUInt();
-    UInt divRd = divParked.bits(68, 64);
-    UInt divPc = divParked.bits(63, 32);
-    UInt divInsn = divParked.bits(31, 0);
-    UInt lTid = lateDiv.mux(lateTid, pTid).named("late_thread");
+    UInt lTid = pTid.named("late_thread");
     UInt bTid = threadOf(gmp.respTid, c).named("b_thread");
-    UInt lRd = lateDiv.mux(divRd, pRd);
+    UInt lRd = pRd;
 
-    // One aligner serves S3's local loads and late global loads (never in the same cycle).
+    // One aligner serves S3's local loads and late global loads (never in the same cycle), and
+    // passes S3's other results through as aligned words: every register write comes out of it.
     LoadAligner aligner = instance("aligner", new LoadAligner());
-    aligner.word.assign(s3Valid.mux(localWord, lateData));
-    aligner.offset.assign(s3Valid.mux(offset3, pOffset));
-    aligner.size.assign(s3Valid.mux(size3, pSize));
+    aligner.word.assign(s3Valid.mux(localLoad3.mux(localWord, result3), lateData));
+    aligner.offset.assign(s3Valid.mux(localLoad3.mux(offset3, lit(0, UInt(2))), pOffset));
+    aligner.size.assign(s3Valid.mux(localLoad3.mux(size3, lit(2, UInt(2))), pSize));
     aligner.zeroExtend.assign(s3Valid.mux(unsigned3, pUnsigned));
-    UInt value3 = localLoad3.mux(aligner.value, result3);
-    UInt lateValue = lateDiv.mux(lateData, aligner.value);
 
-    // Every instruction retires in S3 except divisions (they retire with their result) and the
-    // ones replayed or held; a global load retires in S3 with retire_late set, and its value
-    // follows on the wb_* port when it arrives.
+    // Every instruction retires in S3 except the ones replayed or held and a division that
+    // starts (it retires when it issues again and collects its result); a global load retires
+    // in S3 with retire_late set, and its value follows on the wb_* port when it arrives.
     Bool retire3 = s3Ok.and(trap3.not()).and(replay3.not()).and(parkDiv3.not()).named("s3_retire");
-    Bool lateMem = drain.and(lateDiv.not()).named("late_mem");
-    Bool lateDivRetire = drain.and(lateDiv).named("late_div_retire");
+    Bool lateMem = drain.named("late_mem");
     Bool lateLoad = lateMem.and(lateWrite.not()).and(lateError.not()).named("late_load");
-    Bool lateWe = lateDivRetire.or(lateLoad).and(lRd.ne(0));
+    Bool lateWe = lateLoad.and(lRd.ne(0));
     Bool lateFault = lateMem.and(lateError).and(alive.shr(pTid).bit(0)).named("late_fault");
 
     // Register file write port: S3 first, late results in S3's empty cycles.
     Bool rfWe = s3Valid.and(we3).and(s3Ok).or(lateWe);
     UInt rfTid = s3Valid.mux(tid3, lTid);
     UInt rfRd = s3Valid.mux(rd3, lRd);
-    UInt rfValue = s3Valid.mux(value3, lateValue);
+    UInt rfValue = aligner.value;
     when(rfWe, () -> regs.write(rfTid.cat(rfRd).resize(regs.addrWidth()), rfValue.asBits()));
 
-    retireValid.assign(retire3.or(lateDivRetire));
-    retireThread.assign(rfTid);
-    retirePc.assign(s3Valid.mux(pc3, divPc));
-    retireInsn.assign(s3Valid.mux(insn3, divInsn));
-    retireRd.assign(rfRd);
+    retireValid.assign(retire3);
+    retireThread.assign(tid3);
+    retirePc.assign(pc3);
+    retireInsn.assign(insn3);
+    retireRd.assign(rd3);
     retireValue.assign(rfValue);
-    retireWe.assign(s3Valid.mux(we3, lateWe));
+    retireWe.assign(we3);
     // A FENCE executed (the thread's own accesses are all done): the coalescer seals its reads.
     hostOut("fence", Bool()).assign(ok2.and(unit2.get(MicroOp.Unit.FENCE)));
     hostOut("retire_late", Bool()).assign(s3Valid.and(global3).and(store3.not()));
@@ -569,21 +572,20 @@ public final class Pe extends Module {
         stopCause.cat(stopPc, stopValue).asBits()));
 
     // A held instruction waits for one of its thread's responses, unless all came back since.
-    UInt bClear = bClean.mux(lit(1, UInt(na)).shl(gmp.respTid), 0);
-    List<UInt> slicesAfterB = new ArrayList<>();
-    UInt busyAfterB = idBusy.and(bClear.not());
-    for (int i = 0; i < nt; i++) {
-      slicesAfterB.add(busyAfterB.bits(PeConfig.ACCESSES_PER_THREAD * (i + 1) - 1, PeConfig.ACCESSES_PER_THREAD * i));
-    }
+    // S3's thread's ids in flight, without the one a clean B frees this cycle.
+    Bool bMine = bClean.and(threadOf(gmp.respTid, c).eq(tid3));
+    UInt bSlot = gmp.respTid.bits(PeConfig.ACCESS_SLOT_BITS - 1, 0);
+    UInt busy3 = Hw.select(idSlices, tid3)
+        .and(bMine.mux(lit(1, UInt(PeConfig.ACCESSES_PER_THREAD)).shl(bSlot), 0).not());
     // A register hazard waits for its registers (reg_wait); FENCE/ECALL/EBREAK and a missing
     // access id wait for any response of the thread's own (mem_wait).
     Bool regWaits3 = s3Ok.and(hold3).and(hazard3).and(pendingBit(pending, tid3, need3))
         .named("s3_reg_waits");
-    Bool anyWaits3 = s3Ok.and(hold3).and(hazard3.not()).and(Hw.select(slicesAfterB, tid3).ne(0))
+    Bool anyWaits3 = s3Ok.and(hold3).and(hazard3.not()).and(busy3.ne(0))
         .named("s3_any_waits");
     Bool waits3 = regWaits3.or(anyWaits3);
     Bool s3Continues = s3Ok.and(stop3.not()).and(parkDiv3.not()).and(waits3.not());
-    Bool s3MovesPc = s3Ok.and(replay3.not()).and(stop3.not());
+    Bool s3MovesPc = s3Ok.and(replay3.not()).and(stop3.not()).and(parkDiv3.not());
     UInt one = lit(1, UInt(nt));
     UInt issueMask = issue.mux(one.shl(tid0), 0);
     UInt s3Mask = one.shl(tid3);
@@ -597,9 +599,13 @@ public final class Pe extends Module {
     Bool wakeReg = loadDone.and(regWait.shr(pTid).bit(0)).and(alive.shr(pTid).bit(0))
         .and(waitReg.read(pTid.resize(waitReg.addrWidth())).asUInt().eq(pRd));
     UInt regWakeBits = wakeReg.mux(one.shl(pTid), 0).named("reg_wake");
+    // The divider's result is ready: its thread issues the division again to collect it.
+    Bool wakeDiv = div.done.and(divWait.shr(div.tid).bit(0)).and(alive.shr(div.tid).bit(0)).named("div_wake");
+    UInt divMask = one.shl(div.tid);
     UInt readyNext = ready.and(issueMask.not())
         .or(s3Continues.mux(s3Mask, 0))
-        .or(lateDivRetire.or(wakeMem).mux(lateMask, 0))
+        .or(wakeMem.mux(lateMask, 0))
+        .or(wakeDiv.mux(divMask, 0))
         .or(bMask.and(memWait))
         .or(regWakeBits)
         .and(lateFault.mux(lateMask, 0).not());
@@ -614,12 +620,20 @@ public final class Pe extends Module {
           .or(anyWaits3.mux(s3Mask, 0)));
       regWait.assign(regWait.and(regWakeBits.not()).and(lateFault.mux(lateMask, 0).not())
           .or(regWaits3.mux(s3Mask, 0)));
-      divWait.assign(divWait.and(lateDivRetire.mux(lateMask, 0).not())
+      divWait.assign(divWait.and(wakeDiv.mux(divMask, 0).not())
           .or(s3Ok.and(parkDiv3).mux(s3Mask, 0)));
     });
     when(regWaits3, () -> waitReg.write(tid3.resize(waitReg.addrWidth()), need3.asBits()));
-    UInt idClear = lateMem.mux(lit(1, UInt(na)).shl(lateId), 0).or(bClear);
-    UInt idSet = global2.mux(lit(1, UInt(na)).shl(newId), 0);
+    // A clean B and a late memory result never free ids in the same cycle (see b_clean).
+    UInt idClear = lateMem.or(bClean).mux(lit(1, UInt(na)).shl(lateMem.mux(lateId, gmp.respTid)), 0);
+    // The new id as a mask: the thread's slice gets its lowest free slot (free & -free), without
+    // encoding and decoding the slot number.
+    UInt lowestFree = slotsFree.and(slotsFree.not().add(1));
+    List<UInt> setSlices = new ArrayList<>();
+    for (int i = 0; i < nt; i++) {
+      setSlices.add(global2.and(tid2.eq(i)).mux(lowestFree, 0));
+    }
+    UInt idSet = Hw.concat(setSlices).resize(na);
     idBusy.assign(idBusy.and(idClear.not()).or(idSet));
     Bool pendSet = s3Valid.and(global3).and(store3.not()).and(rd3.ne(0));
     UInt pendAddr = s3Valid.mux(tid3, pTid).cat(s3Valid.mux(rd3, pRd)).resize(pending.addrWidth());
@@ -633,10 +647,10 @@ public final class Pe extends Module {
       when(startOk, () -> s.assign(ThreadState.RUNNING.ordinal()))
           .elsewhen(stopAny.and(mine), () -> s.assign(stopState));
     }
-    // One retire per cycle at most (S3 and a late division retire never share a cycle).
+    // One retire per cycle at most, in S3.
     Bool retiring = retireValid.named("retiring");
-    UInt retiredBefore = instretOf(instretMem, instretFresh, rfTid);
-    when(retiring, () -> instretMem.write(rfTid.resize(instretMem.addrWidth()), retiredBefore.add(1).asBits()));
+    UInt retiredBefore = instretOf(instretMem, instretFresh, tid3);
+    when(retiring, () -> instretMem.write(tid3.resize(instretMem.addrWidth()), retiredBefore.add(1).asBits()));
     when(s3MovesPc, () -> pcMem.write(tid3.resize(pcMem.addrWidth()), nextPc3.asBits()));
     UInt allThreads = lit((1L << nt) - 1, UInt(nt));
     when(startOk, () -> {
@@ -645,7 +659,7 @@ public final class Pe extends Module {
       instretFresh.assign(allThreads);
     }).otherwise(() -> {
       pcFresh.assign(pcFresh.and(s3MovesPc.mux(one.shl(tid3), 0).not()));
-      instretFresh.assign(instretFresh.and(retiring.mux(one.shl(rfTid), 0).not()));
+      instretFresh.assign(instretFresh.and(retiring.mux(one.shl(tid3), 0).not()));
     });
 
     // --- host-visible outputs ----------------------------------------------------------------
@@ -685,6 +699,11 @@ public final class Pe extends Module {
     }
   }
 
+  /** Whether the decoder's sub-operation {@code sub} is the ALU operation {@code op}. */
+  private Bool aluIs(UInt sub, MicroOp.AluOp op) {
+    return sub.eq(op.ordinal());
+  }
+
   /** The scoreboard bit of register {@code reg} of thread {@code tid}. */
   private static Bool pendingBit(Mem<Bits> pending, UInt tid, UInt reg) {
     return pending.read(tid.cat(reg).resize(pending.addrWidth())).asUInt().bit(0);
@@ -699,10 +718,12 @@ public final class Pe extends Module {
     return id.bits(ab - 1, PeConfig.ACCESS_SLOT_BITS).resize(c.tidBits());
   }
 
-  /** Instructions retired by thread {@code tid}: 0 while its fresh flag (set at start) is set. */
+  /**
+   * Instructions retired by thread {@code tid}: 0 while its fresh flag (set at start) is set,
+   * read from the never-written upper half of {@code counts}.
+   */
   private UInt instretOf(Mem<Bits> counts, UInt fresh, UInt tid) {
-    UInt stored = counts.read(tid.resize(counts.addrWidth())).asUInt();
-    return fresh.shr(tid).bit(0).mux(lit(0, UInt(64)), stored);
+    return counts.read(fresh.shr(tid).bit(0).cat(tid)).asUInt();
   }
 
   /** The index of the lowest set bit of the {@code n}-bit {@code mask} (0 when none is set). */

@@ -1,0 +1,54 @@
+package veneer.overlay.pe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import veneer.sim.Backend;
+import veneer.sim.Simulator;
+import veneer.sim.Simulators;
+
+/** The divider's four operations against the RISC-V M extension's definitions, random and edge operands. */
+class DividerTest {
+  private static final long SEED = 0xD1F1_DE75L;
+
+  @Test
+  void everyOperationMatchesTheSpec() {
+    Random rnd = new Random(SEED);
+    int[] special = {0, 1, -1, 2, -2, 7, -7, Integer.MIN_VALUE, Integer.MAX_VALUE, Integer.MIN_VALUE + 1};
+    try (Simulator sim = Simulators.open(new Divider(3), Backend.JVM)) {
+      sim.reset(1);
+      for (int i = 0; i < 300; i++) {
+        int a = i < special.length * special.length ? special[i % special.length] : rnd.nextInt() >> rnd.nextInt(32);
+        int b = i < special.length * special.length ? special[i / special.length] : rnd.nextInt() >> rnd.nextInt(32);
+        for (MicroOp.DivOp op : MicroOp.DivOp.values()) {
+          sim.poke("op", op.ordinal());
+          sim.poke("a", Integer.toUnsignedLong(a));
+          sim.poke("b", Integer.toUnsignedLong(b));
+          sim.poke("start_tid", i & 7);
+          sim.poke("start", 1);
+          sim.step();
+          sim.poke("start", 0);
+          sim.runUntil(() -> sim.peek("done") == 1, 40);
+          assertEquals(Integer.toUnsignedLong(expected(op, a, b)), sim.peek("result"),
+              String.format("seed %x: %s a=%08x b=%08x", SEED, op, a, b));
+          assertEquals(i & 7, sim.peek("tid"));
+          sim.poke("ack", 1);
+          sim.step();
+          sim.poke("ack", 0);
+          assertEquals(0, sim.peek("busy"), "free after the ack");
+        }
+      }
+    }
+  }
+
+  private static int expected(MicroOp.DivOp op, int a, int b) {
+    switch (op) {
+      case DIV: return b == 0 ? -1 : (a == Integer.MIN_VALUE && b == -1) ? a : a / b;
+      case DIVU: return b == 0 ? -1 : Integer.divideUnsigned(a, b);
+      case REM: return b == 0 ? a : (a == Integer.MIN_VALUE && b == -1) ? 0 : a % b;
+      case REMU: return b == 0 ? a : Integer.remainderUnsigned(a, b);
+      default: throw new AssertionError(op);
+    }
+  }
+}

@@ -18,7 +18,10 @@ import veneer.kernel.WorkRange;
  */
 final class KernelLaunch {
   /** Bit 0 of the array's {@code status}: some thread is running. */
+  /** Overlay status bits (docs/overlay-array.md, register {@code status}). */
   private static final long STATUS_BUSY = 1;
+  private static final long STATUS_ERROR = 1 << 2;
+  private static final long STATUS_WRITE_ERROR = 1 << 4;
 
   private final User user;
   private final CompiledKernel kernel;
@@ -108,8 +111,11 @@ final class KernelLaunch {
         throw new LaunchTimeoutException(kernel.name(), timeoutCycles);
       }
       long status = overlay.read("status");
-      if ((status & 0b100) != 0) {
+      if ((status & STATUS_ERROR) != 0) {
         throw fault(overlay);
+      }
+      if ((status & STATUS_WRITE_ERROR) != 0) {
+        throw new MemoryWriteException(kernel.name());
       }
       for (int i = 0; i < args.length; i++) {
         if (copies[i] != null) {

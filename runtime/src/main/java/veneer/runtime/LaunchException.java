@@ -2,8 +2,9 @@ package veneer.runtime;
 
 /**
  * A kernel launch did not complete normally. The subclasses say why: the kernel's own Java
- * failure ({@link KernelException}), a hardware thread fault ({@link ThreadFaultException}) or
- * no completion interrupt in time ({@link LaunchTimeoutException}). A DMA error is a
+ * failure ({@link KernelException}), a hardware thread fault ({@link ThreadFaultException}), a
+ * refused line write ({@link MemoryWriteException}) or no completion interrupt in time
+ * ({@link LaunchTimeoutException}). A DMA error is a
  * {@link veneer.runtime.link.DeviceException}.
  *
  * <pre>{@code

@@ -127,6 +127,17 @@ class KernelLaunchTest {
   }
 
   @Test
+  void aRefusedLineWriteFailsTheLaunchWithoutCopyingBack() {
+    link.onStart = l -> l.set("status", 0b10010);
+    int[] c = {7, 7};
+    MemoryWriteException e = assertThrows(MemoryWriteException.class,
+        () -> add.launch(WorkRange.of(2), new int[] {1, 2}, new int[] {3, 4}, c));
+    assertEquals("kernel TestKernels.add: device memory refused a line write after its stores were answered (overlay"
+        + " status bit 4); the results in device memory are incomplete and were not copied back", e.getMessage());
+    assertArrayEquals(new int[] {7, 7}, c);
+  }
+
+  @Test
   void noInterruptInTimeIsATimeout() {
     link.interruptAfter = 1_000;
     LaunchTimeoutException e = assertThrows(LaunchTimeoutException.class,

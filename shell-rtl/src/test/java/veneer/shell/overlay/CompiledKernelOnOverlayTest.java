@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static veneer.kernel.WorkItem.globalId;
 
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,6 @@ import veneer.kernel.Kernel;
 import veneer.kernel.KernelFailure;
 import veneer.kernel.WorkRange;
 import veneer.overlay.array.ArrayConfig;
-import veneer.overlay.array.ArrayRegisters;
 import veneer.shell.platform.PlatformDriver;
 import veneer.shell.platform.SimulatedPlatform;
 import veneer.shell.pr.PrStatus;
@@ -63,41 +61,16 @@ class CompiledKernelOnOverlayTest {
       assertEquals(PrStatus.OK, dev.loadImage(OverlayHost.image(SimulatedPlatform.OVERLAY)));
       OverlayHost host = new OverlayHost(dev);
 
-      // Argument images in DRAM from 0x1000, 64-byte aligned, then the failure table (garbage: every thread writes its record).
-      long[] dram = new long[args.length];
-      long[] pe = new long[args.length];
-      long next = 0x1000;
-      for (int i = 0; i < args.length; i++) {
-        if (args[i] instanceof int[]) {
-          dram[i] = next;
-          pe[i] = DeviceLaunch.peAddress(next);
-          dev.writeDram(next, plan.image(i, args[i]));
-          next += (plan.imageBytes(i, args[i]) + 63) & ~63L;
-        }
-      }
-      int[] garbage = new int[plan.failureTableBytes() / 4];
-      Arrays.fill(garbage, 0xDEAD_BEEF);
-      dev.writeDramInts(next, garbage);
-      int[] words = plan.argumentWords(DeviceLaunch.peAddress(next), args, pe);
-
-      int[] imem = k.imemImage();
-      for (int i = 0; i < imem.length; i++) {
-        dev.roleWrite(ArrayRegisters.IMEM_WINDOW + 4L * i, Integer.toUnsignedLong(imem[i]));
-      }
-      long[] argWords = new long[words.length];
-      for (int i = 0; i < words.length; i++) {
-        argWords[i] = Integer.toUnsignedLong(words[i]);
-      }
-      host.arguments(argWords);
+      OverlayHost.Placed placed = host.place(k, plan, args);
       long waited = host.launch(k.entryPc(), 0, 1, 400_000);
 
       assertEquals(0b010, host.read("status"), "every thread exited");
-      assertEquals(Optional.<KernelFailure>empty(), plan.failure(dev.readDramInts(next, garbage.length)));
+      assertEquals(Optional.<KernelFailure>empty(), placed.failure());
       int[] got = new int[n];
-      plan.readBack(2, dev.readDram(dram[2], plan.imageBytes(2, y)), got);
+      placed.readBack(2, got);
       assertArrayEquals(expected, got, "y on the overlay vs the JVM (seed " + SEED + ")");
       System.out.printf("compiled saxpy on the overlay Role: n=%d, %d imem words, %d busy cycles (%d to the irq line)%n",
-          n, imem.length, host.counter("cycles"), waited);
+          n, placed.imemWords, host.counter("cycles"), waited);
     }
   }
 }

@@ -14,7 +14,6 @@ import veneer.kernel.Kernel;
 import veneer.kernel.KernelFailure;
 import veneer.kernel.WorkRange;
 import veneer.overlay.array.ArrayConfig;
-import veneer.overlay.array.ArrayRegisters;
 import veneer.overlay.memory.CoalescerConfig;
 import veneer.shell.dram.bench.AxiChannelStalls;
 import veneer.shell.platform.PlatformDriver;
@@ -101,29 +100,7 @@ final class OverlayDramPath {
         throw new AssertionError("the overlay image did not load");
       }
       OverlayHost host = new OverlayHost(dev);
-      // Argument images from 0x1000, 64-byte aligned, then the failure table.
-      long[] dram = new long[args.length];
-      long[] pe = new long[args.length];
-      long next = 0x1000;
-      for (int i = 0; i < args.length; i++) {
-        dram[i] = next;
-        pe[i] = DeviceLaunch.peAddress(next);
-        dev.writeDram(next, plan.image(i, args[i]));
-        next += (plan.imageBytes(i, args[i]) + 63) & ~63L;
-      }
-      int[] garbage = new int[plan.failureTableBytes() / 4];
-      Arrays.fill(garbage, 0xDEAD_BEEF);
-      dev.writeDramInts(next, garbage);
-      int[] words = plan.argumentWords(DeviceLaunch.peAddress(next), args, pe);
-      int[] imem = k.imemImage();
-      for (int i = 0; i < imem.length; i++) {
-        dev.roleWrite(ArrayRegisters.IMEM_WINDOW + 4L * i, Integer.toUnsignedLong(imem[i]));
-      }
-      long[] argWords = new long[words.length];
-      for (int i = 0; i < words.length; i++) {
-        argWords[i] = Integer.toUnsignedLong(words[i]);
-      }
-      host.arguments(argWords);
+      OverlayHost.Placed placed = host.place(k, plan, args);
 
       AxiChannelStalls port = dev.simulator().attach(new AxiChannelStalls(dev.simulator(), "mon_role_dram0"));
       long cycles = host.launch(k.entryPc(), 0, 1, 200L * n + 100_000);
@@ -131,12 +108,12 @@ final class OverlayDramPath {
       if (host.read("status") != 0b010) {
         throw new AssertionError("the kernel ended with status " + host.read("status") + ", expected done (0b010)");
       }
-      Optional<KernelFailure> failure = plan.failure(dev.readDramInts(next, garbage.length));
+      Optional<KernelFailure> failure = placed.failure();
       if (failure.isPresent()) {
         throw new AssertionError("the kernel failed: " + failure.get());
       }
       int[] got = new int[n];
-      plan.readBack(2, dev.readDram(dram[2], plan.imageBytes(2, args[2])), got);
+      placed.readBack(2, got);
       if (!Arrays.equals(expected, got)) {
         throw new AssertionError("c on the overlay differs from the JVM's (seed " + SEED + ")");
       }

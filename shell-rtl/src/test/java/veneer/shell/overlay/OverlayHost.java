@@ -1,5 +1,10 @@
 package veneer.shell.overlay;
 
+import java.util.Arrays;
+import java.util.Optional;
+import veneer.compiler.CompiledKernel;
+import veneer.compiler.launch.DeviceLaunch;
+import veneer.kernel.KernelFailure;
 import veneer.overlay.array.ArrayRegisters;
 import veneer.runtime.image.PartialBitstream;
 import veneer.runtime.image.ShellInterfaceId;
@@ -59,6 +64,63 @@ final class OverlayHost {
   void arguments(long... words) {
     for (int i = 0; i < words.length; i++) {
       dev.roleWrite(ArrayRegisters.ARGS_WINDOW + 4L * i, words[i]);
+    }
+  }
+
+  /**
+   * A compiled kernel's launch set up on the overlay: its array images in DRAM from 0x1000 (each
+   * on a 64-byte boundary), a failure table filled with garbage after them (every thread writes
+   * its record), the program in IMEM and the argument block written.
+   */
+  Placed place(CompiledKernel k, DeviceLaunch plan, Object[] args) {
+    long[] dram = new long[args.length];
+    long[] pe = new long[args.length];
+    long next = 0x1000;
+    for (int i = 0; i < args.length; i++) {
+      int bytes = plan.imageBytes(i, args[i]);
+      if (bytes > 0) {
+        dram[i] = next;
+        pe[i] = DeviceLaunch.peAddress(next);
+        dev.writeDram(next, plan.image(i, args[i]));
+        next += (bytes + 63) & ~63L;
+      }
+    }
+    int[] garbage = new int[plan.failureTableBytes() / 4];
+    Arrays.fill(garbage, 0xDEAD_BEEF);
+    dev.writeDramInts(next, garbage);
+    int[] words = plan.argumentWords(DeviceLaunch.peAddress(next), args, pe);
+    int[] imem = k.imemImage();
+    for (int i = 0; i < imem.length; i++) {
+      dev.roleWrite(ArrayRegisters.IMEM_WINDOW + 4L * i, Integer.toUnsignedLong(imem[i]));
+    }
+    for (int i = 0; i < words.length; i++) {
+      dev.roleWrite(ArrayRegisters.ARGS_WINDOW + 4L * i, Integer.toUnsignedLong(words[i]));
+    }
+    return new Placed(plan, dram, next, imem.length);
+  }
+
+  /** Where {@link #place} put a launch: DRAM address of each array argument (0 for scalars), the failure table. */
+  final class Placed {
+    private final DeviceLaunch plan;
+    private final long[] dram;
+    private final long failureTable;
+    final int imemWords;
+
+    private Placed(DeviceLaunch plan, long[] dram, long failureTable, int imemWords) {
+      this.plan = plan;
+      this.dram = dram;
+      this.failureTable = failureTable;
+      this.imemWords = imemWords;
+    }
+
+    /** The first failure the threads recorded, as the runtime would report it. */
+    Optional<KernelFailure> failure() {
+      return plan.failure(dev.readDramInts(failureTable, plan.failureTableBytes() / 4));
+    }
+
+    /** Argument {@code i}'s array as the kernel left it, copied into {@code into}. */
+    void readBack(int i, Object into) {
+      plan.readBack(i, dev.readDram(dram[i], plan.imageBytes(i, into)), into);
     }
   }
 

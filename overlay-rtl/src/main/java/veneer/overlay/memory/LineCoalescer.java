@@ -354,7 +354,10 @@ public final class LineCoalescer extends Module {
     List<Bool> wClosing = new ArrayList<>();
     Bool writeBlocked = lit(0, Bool());
     for (int o = 0; o < lines; o++) {
-      wClosing.add(wOpen.get(o).and(wAge.get(o).ge(c.writeWindow()).or(wMask.get(o).eq(wMaskAll))
+      // No age limit: a thread's stores to one line may come more than 255 cycles apart (compiled
+      // vector add wrote each line twice with a 255-cycle window); a partial line goes when
+      // another line needs its entry, a load of it waits, or at a seal (FENCE, idle PE).
+      wClosing.add(wOpen.get(o).and(wMask.get(o).eq(wMaskAll)
           .or(wWhole.get(o).andR()).or(wForce.get(o))).named("w_closing_" + o));
     }
     for (int j = 0; j < kr; j++) {

@@ -74,12 +74,14 @@ public record CoalescerConfig(int threads, int slots, int window, int openLines,
   }
 
   /**
-   * The default for a PE with {@code threads} threads: 16 slots, a 16-cycle window, 8 open lines,
-   * and 32 read slots above 8 threads (16 up to 8): a thread of an unrolled kernel reads its
-   * lines of two arrays in two halves, so each thread keeps about two lines for reuse.
+   * The default for a PE with {@code threads} threads: 16 slots, a 16-cycle window, 8 open lines
+   * and 32 read slots: a thread of a coarsened kernel reads its lines of two arrays in two halves,
+   * so each thread keeps about two lines for reuse, and with 8 threads x 2 lines in use 16 read
+   * slots were too few (compiled vector add on 32 x 8 PEs read 2,484 lines instead of 2,048 and
+   * took 9,288 instead of 8,375 cycles; docs/array-throughput.md).
    */
   public static CoalescerConfig forThreads(int threads) {
-    return new CoalescerConfig(threads, 16, 16, 8, threads > 8 ? 32 : 16);
+    return new CoalescerConfig(threads, 16, 16, 8, 32);
   }
 
   /**
@@ -91,12 +93,13 @@ public record CoalescerConfig(int threads, int slots, int window, int openLines,
   }
 
   /**
-   * Cycles an open write line gathers stores: 255, the longest the age counter holds. A write
-   * line is also sent as soon as every word of it is written, a load of it waits, or a seal
-   * comes. Stores are answered when merged, so waiting costs no access ids: with the window
-   * raised from 64 to 255, compiled vector add on 16 x 8 PEs wrote 1,975 instead of 3,757 lines
-   * and VectorAddBandwidthTest's one-access-per-thread traffic did not change
-   * (docs/overlay-array.md).
+   * The age (cycles) an open write line counts to, 255: it only ranks the lines for eviction. A
+   * write line is not closed by its age: it is sent when every word of it is written, when a
+   * new line needs its entry (the oldest goes), a load of it waits, or a seal comes (a FENCE,
+   * an idle PE). Stores are answered when merged, so waiting costs no access ids; with a
+   * 255-cycle window, compiled vector add on 32 x 8 PEs wrote 2,210 lines instead of 1,056
+   * (ideal 1,024): a thread's two halves of eight stores to its line come more than 255 cycles
+   * apart (docs/array-throughput.md).
    */
   public int writeWindow() {
     return 255;

@@ -22,10 +22,10 @@ import veneer.hdl.bus.StreamFifo;
  * ({@link CoalescerConfig#globalBytes()}) is answered DECERR at once and dropped.
  *
  * <p>Up to {@code openLines} read lines and {@code openLines} write lines gather requests at a
- * time. A read line is open for at most {@code window} cycles, a write line for
- * {@link CoalescerConfig#writeWindow()}; a line is sent earlier when every id has joined it,
- * when (a write line) every word of it is written, a load of it waits or a {@link #seal}
- * comes, or when a new line finds every entry taken (the oldest entry is closed). Each read
+ * time. A read line is open for at most {@code window} cycles and is sent earlier when every id
+ * has joined it; a write line has no time limit and is sent when every word of it is written,
+ * a load of it waits or a {@link #seal} comes (an idle PE seals every cycle). Either is sent
+ * when a new line finds every entry taken (the oldest entry is closed). Each read
  * line reserves one of {@code readSlots} AXI IDs until all its loads are answered, each write
  * line one of {@code slots} until its B.
  *
@@ -354,7 +354,10 @@ public final class LineCoalescer extends Module {
     List<Bool> wClosing = new ArrayList<>();
     Bool writeBlocked = lit(0, Bool());
     for (int o = 0; o < lines; o++) {
-      wClosing.add(wOpen.get(o).and(wAge.get(o).ge(c.writeWindow()).or(wMask.get(o).eq(wMaskAll))
+      // No age limit: a thread's stores to one line may come more than 255 cycles apart (compiled
+      // vector add wrote each line twice with a 255-cycle window); a partial line goes when
+      // another line needs its entry, a load of it waits, or at a seal (FENCE, idle PE).
+      wClosing.add(wOpen.get(o).and(wMask.get(o).eq(wMaskAll)
           .or(wWhole.get(o).andR()).or(wForce.get(o))).named("w_closing_" + o));
     }
     for (int j = 0; j < kr; j++) {

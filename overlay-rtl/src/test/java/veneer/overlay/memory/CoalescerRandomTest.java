@@ -73,17 +73,7 @@ class CoalescerRandomTest {
         ref.writeByte(OWNED + a, b);
         dram.memory().writeByte(OWNED + a, b);
       }
-      PeTrafficPort.Reference view = new PeTrafficPort.Reference() {
-        @Override
-        public int readByte(long addr) {
-          return ref.readByte(addr);
-        }
-
-        @Override
-        public void writeByte(long addr, int value) {
-          ref.writeByte(addr, value);
-        }
-      };
+      PeTrafficPort.Reference view = PeTrafficPort.Reference.of(ref);
       for (int pe = 0; pe < pes; pe++) {
         sim.attach(new Axi4ProtocolChecker(sim, "pe" + pe));
       }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import veneer.sim.Simulator;
 import veneer.sim.bus.CycleHook;
+import veneer.sim.bus.SparseMemory;
 
 /**
  * Plays a PE's global-memory port on {@code <bundle>_*} from the Java side the way the PE's
@@ -24,6 +25,21 @@ final class PeTrafficPort implements CycleHook {
     int readByte(long addr);
 
     void writeByte(long addr, int value);
+
+    /** The test's own copy of memory as the reference. */
+    static Reference of(SparseMemory memory) {
+      return new Reference() {
+        @Override
+        public int readByte(long addr) {
+          return memory.readByte(addr);
+        }
+
+        @Override
+        public void writeByte(long addr, int value) {
+          memory.writeByte(addr, value);
+        }
+      };
+    }
   }
 
   private final String p;

@@ -27,17 +27,7 @@ class PostedStoreTest {
       TimedDram dram = sim.attach(new TimedDram("mem", 20, 16, 64).slowWrites(C, C + 64, WRITE_DELAY));
       sim.attach(new Axi4ProtocolChecker(sim, "mem"));
       SparseMemory ref = new SparseMemory();
-      PeTrafficPort.Reference view = new PeTrafficPort.Reference() {
-        @Override
-        public int readByte(long addr) {
-          return ref.readByte(addr);
-        }
-
-        @Override
-        public void writeByte(long addr, int value) {
-          ref.writeByte(addr, value);
-        }
-      };
+      PeTrafficPort.Reference view = PeTrafficPort.Reference.of(ref);
       // Thread 0 stores two words of one line, one after the other's B.
       List<PeTrafficPort.Access> stores = List.of(new PeTrafficPort.Access(true, C, 2, 0x1234_5678L),
           new PeTrafficPort.Access(true, C + 4, 2, 0x9ABC_DEF0L));

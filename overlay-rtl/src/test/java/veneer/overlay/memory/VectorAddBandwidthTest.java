@@ -40,17 +40,7 @@ class VectorAddBandwidthTest {
         ref.writeLong(A + 4L * i, 4, i);
         ref.writeLong(B + 4L * i, 4, 3L * i);
       }
-      PeTrafficPort.Reference view = new PeTrafficPort.Reference() {
-        @Override
-        public int readByte(long addr) {
-          return ref.readByte(addr);
-        }
-
-        @Override
-        public void writeByte(long addr, int value) {
-          ref.writeByte(addr, value);
-        }
-      };
+      PeTrafficPort.Reference view = PeTrafficPort.Reference.of(ref);
       List<PeTrafficPort> ports = new ArrayList<>();
       for (int pe = 0; pe < pes; pe++) {
         List<List<PeTrafficPort.Access>> threads = new ArrayList<>();

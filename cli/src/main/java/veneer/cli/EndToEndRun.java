@@ -2,7 +2,6 @@ package veneer.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import veneer.examples.ExampleImages;
 import veneer.examples.ExampleOutcome;
 import veneer.examples.Examples;
 import veneer.kernel.WorkRange;
@@ -12,10 +11,6 @@ import veneer.runtime.KernelHandle;
 import veneer.runtime.LoadFailedException;
 import veneer.runtime.Management;
 import veneer.runtime.Veneer;
-import veneer.runtime.image.KeyPairs;
-import veneer.runtime.image.RollbackPolicy;
-import veneer.runtime.image.SigningKey;
-import veneer.runtime.image.TrustStore;
 
 /**
  * The measurements of {@code bench e2e}, all through the runtime API on a simulated device: the
@@ -71,16 +66,8 @@ record EndToEndRun(String uri, int imageBytes, long imageLoadCycles, long imageL
 
   /** Opens {@code uri}, loads a freshly signed overlay image, and measures; throws if a result differs from the JVM. */
   static EndToEndRun measure(String uri, Sizes sizes) throws LoadFailedException {
-    SigningKey key = KeyPairs.generate();
-    TrustStore trust = TrustStore.builder().trust(key.publicKey()).build();
     try (Device dev = Veneer.open(uri)) {
-      Management pf0 = dev.management();
-      byte[] image = ExampleImages.overlay(pf0.shellInterfaceId(), key, 1);
-      long c0 = pf0.register("cycles");
-      long t0 = System.nanoTime();
-      pf0.load(image, trust, RollbackPolicy.inMemory());
-      long loadNanos = System.nanoTime() - t0;
-      long loadCycles = cyclesSince(pf0, c0);
+      TimedCall load = TimedCall.signedOverlayLoad(dev.management());
 
       long[] launch = launches(dev, sizes.launches());
 
@@ -90,7 +77,7 @@ record EndToEndRun(String uri, int imageBytes, long imageLoadCycles, long imageL
           Examples.convolution(sizes.convolutionWidth(), sizes.convolutionHeight(), SEED))) {
         kernels.add(c.run(dev.user()));
       }
-      return new EndToEndRun(uri, image.length, loadCycles, loadNanos, sizes.launches(), launch[0], launch[1], kernels);
+      return new EndToEndRun(uri, load.imageBytes(), load.cycles(), load.nanos(), sizes.launches(), launch[0], launch[1], kernels);
     }
   }
 
@@ -103,11 +90,9 @@ record EndToEndRun(String uri, int imageBytes, long imageLoadCycles, long imageL
       long cycles = 0;
       long nanos = 0;
       for (int i = 0; i < n; i++) {
-        long c0 = pf0.register("cycles");
-        long t0 = System.nanoTime();
-        count.launch(WorkRange.of(1), counter);
-        nanos += System.nanoTime() - t0;
-        cycles += cyclesSince(pf0, c0);
+        TimedCall t = TimedCall.of(pf0, () -> count.launch(WorkRange.of(1), counter));
+        cycles += t.cycles();
+        nanos += t.nanos();
       }
       int counted = ((int[]) counter.read())[0];
       if (counted != n + 1) {
@@ -116,9 +101,5 @@ record EndToEndRun(String uri, int imageBytes, long imageLoadCycles, long imageL
       }
       return new long[] {cycles, nanos};
     }
-  }
-
-  private static long cyclesSince(Management pf0, long before) {
-    return (pf0.register("cycles") - before) & 0xFFFF_FFFFL;
   }
 }

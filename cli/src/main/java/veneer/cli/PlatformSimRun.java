@@ -1,16 +1,11 @@
 package veneer.cli;
 
-import veneer.examples.ExampleImages;
 import veneer.examples.ExampleOutcome;
 import veneer.examples.Examples;
 import veneer.runtime.Device;
 import veneer.runtime.LoadFailedException;
 import veneer.runtime.Management;
 import veneer.runtime.Veneer;
-import veneer.runtime.image.KeyPairs;
-import veneer.runtime.image.RollbackPolicy;
-import veneer.runtime.image.SigningKey;
-import veneer.runtime.image.TrustStore;
 
 /**
  * Simulator speed on the whole simulated platform ({@code bench sim --design platform}): opens
@@ -44,35 +39,24 @@ record PlatformSimRun(String shape, long openNanos, long loadCycles, long loadNa
   }
 
   static PlatformSimRun measure(String backend, String shape, int vectorLength) throws LoadFailedException {
-    SigningKey key = KeyPairs.generate();
-    TrustStore trust = TrustStore.builder().trust(key.publicKey()).build();
     long t0 = System.nanoTime();
     try (Device dev = Veneer.open("sim:" + backend + "?overlay=" + shape)) {
       long openNanos = System.nanoTime() - t0;
       Management pf0 = dev.management();
-      byte[] image = ExampleImages.overlay(pf0.shellInterfaceId(), key, 1);
-      long c0 = pf0.register("cycles");
-      long t1 = System.nanoTime();
-      pf0.load(image, trust, RollbackPolicy.inMemory());
-      long loadNanos = System.nanoTime() - t1;
-      long loadCycles = cyclesSince(pf0, c0);
+      TimedCall load = TimedCall.signedOverlayLoad(pf0);
       long[] cycles = new long[2];
       long[] nanos = new long[2];
       for (int i = 0; i < 2; i++) {
-        long c = pf0.register("cycles");
-        long t = System.nanoTime();
-        ExampleOutcome o = Examples.vectorAdd(vectorLength, EndToEndRun.SEED + i).run(dev.user());
-        nanos[i] = System.nanoTime() - t;
-        cycles[i] = cyclesSince(pf0, c);
-        if (!o.matches()) {
-          throw new IllegalStateException("the vector add on " + shape + " differs from the JVM: " + o.detail());
+        Examples.Case c = Examples.vectorAdd(vectorLength, EndToEndRun.SEED + i);
+        ExampleOutcome[] o = new ExampleOutcome[1];
+        TimedCall run = TimedCall.of(pf0, () -> o[0] = c.run(dev.user()));
+        cycles[i] = run.cycles();
+        nanos[i] = run.nanos();
+        if (!o[0].matches()) {
+          throw new IllegalStateException("the vector add on " + shape + " differs from the JVM: " + o[0].detail());
         }
       }
-      return new PlatformSimRun(shape, openNanos, loadCycles, loadNanos, cycles, nanos);
+      return new PlatformSimRun(shape, openNanos, load.cycles(), load.nanos(), cycles, nanos);
     }
-  }
-
-  private static long cyclesSince(Management pf0, long before) {
-    return (pf0.register("cycles") - before) & 0xFFFF_FFFFL;
   }
 }

@@ -30,17 +30,7 @@ class SlowWriteLineTest {
       TimedDram dram = sim.attach(new TimedDram("mem", 20, 16, 64));
       sim.attach(new Axi4ProtocolChecker(sim, "mem"));
       SparseMemory ref = new SparseMemory();
-      PeTrafficPort.Reference view = new PeTrafficPort.Reference() {
-        @Override
-        public int readByte(long addr) {
-          return ref.readByte(addr);
-        }
-
-        @Override
-        public void writeByte(long addr, int value) {
-          ref.writeByte(addr, value);
-        }
-      };
+      PeTrafficPort.Reference view = PeTrafficPort.Reference.of(ref);
       // Threads 0 and 1 each store the 16 words of their own line, one store at a time.
       List<List<PeTrafficPort.Access>> work = new ArrayList<>();
       for (int t = 0; t < c.ids(); t++) {

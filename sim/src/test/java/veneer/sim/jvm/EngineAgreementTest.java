@@ -94,12 +94,7 @@ class EngineAgreementTest {
             checked++;
           }
         }
-        for (int m = 0; m < flat.memories().size(); m++) {
-          String path = flat.memories().get(m).path();
-          int depth = flat.memories().get(m).depth();
-          assertEquals(List.of(ref.readMemory(path, 0, depth)), List.of(fast.readMemory(path, 0, depth)),
-              "memory " + path + " in cycle " + c + " (seed " + seed + ")");
-        }
+        Engines.assertMemoriesEqual(ref, fast, flat, "cycle " + c + " (seed " + seed + ")");
         ref.step();
         fast.step();
       }

@@ -1,8 +1,12 @@
 package veneer.sim.jvm;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
 import veneer.hdl.Elaborator;
 import veneer.hdl.Module;
 import veneer.sim.SimOptions;
+import veneer.sim.flat.FlatNetlist;
 
 /** Opens a design on one engine of the JVM back end, for tests that compare the engines. */
 final class Engines {
@@ -10,5 +14,15 @@ final class Engines {
 
   static JvmSimulator open(Module top, JvmEngine engine) {
     return (JvmSimulator) new JvmSimulatorFactory(engine).open(Elaborator.elaborate(top), SimOptions.defaults());
+  }
+
+  /** Asserts that every memory of {@code flat} holds the same words on both engines; {@code where} names the moment. */
+  static void assertMemoriesEqual(JvmSimulator ref, JvmSimulator fast, FlatNetlist flat, String where) {
+    for (int m = 0; m < flat.memories().size(); m++) {
+      String path = flat.memories().get(m).path();
+      int depth = flat.memories().get(m).depth();
+      assertEquals(List.of(ref.readMemory(path, 0, depth)), List.of(fast.readMemory(path, 0, depth)),
+          "memory " + path + " in " + where);
+    }
   }
 }

@@ -125,6 +125,7 @@ public final class BackEnd {
       mf.blocks.addAll(cold);
       DeadMachineCode.removeDeadDefs(mf);
       Rewriter.rewrite(mf, RegisterAllocator.allocate(mf));
+      LaunchLoop.dropUnusedStack(mf);
       DeadMachineCode.threadJumps(mf);
       DeadMachineCode.rotateLoops(mf);
       LoadScheduler.schedule(mf);

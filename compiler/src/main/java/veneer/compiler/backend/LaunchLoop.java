@@ -56,6 +56,17 @@ final class LaunchLoop implements BodyEnv {
   static final int CTX_BARRIER = 20;
   static final int CTX_DONE = 24;
   static final int CTX_ROW_STEP = 28;
+  /** Item mode: this thread's global index g = peId*T + t, the number of its failure record (+20 is team mode's barrier word). */
+  static final int CTX_RECORD = 20;
+  /** The argument block's address as lui + a 12-bit offset: one lui reaches every word. */
+  static final int ARGS_LO = PeMemoryMap.KERNEL_ARGS_BASE & 0x7FF;
+  static final int ARGS_HI = PeMemoryMap.KERNEL_ARGS_BASE - ARGS_LO;
+
+  static {
+    if (ARGS_LO + 4 * ArgumentLayout.MAX_WORDS > 0x800) {
+      throw new ExceptionInInitializerError("argument block words beyond a 12-bit offset from " + ARGS_HI);
+    }
+  }
 
   private final MFunction mf;
   private final Function kernel;
@@ -162,7 +173,7 @@ final class LaunchLoop implements BodyEnv {
   }
 
   private int arg(int word) {
-    return invariants.computeIfAbsent("arg" + word, k -> load(pro, args, 4 * word));
+    return invariants.computeIfAbsent("arg" + word, k -> load(pro, args, ARGS_LO + 4 * word));
   }
 
   /**
@@ -171,9 +182,11 @@ final class LaunchLoop implements BodyEnv {
    * so that it need not stay in a register through the fast path, where the K copies want the registers.
    */
   private int argIn(MBlock b, int word) {
-    if (!blockPath) {
-      return arg(word);
-    }
+    return blockPath ? coldArg(b, word) : arg(word);
+  }
+
+  /** Argument word {@code word} loaded again in block {@code b} (two instructions), for code that runs rarely. */
+  private int coldArg(MBlock b, int word) {
     int at = PeMemoryMap.KERNEL_ARGS_BASE + 4 * word;
     int r = mf.newVreg();
     b.add(MInstr.li(r, at & ~0x7FF));
@@ -208,29 +221,50 @@ final class LaunchLoop implements BodyEnv {
   }
 
   private void emit(ArgumentLayout layout, boolean specialise) {
-    // sp and tp first, on scratch registers only: spill slots need sp
+    // sp first, on scratch registers only (spill slots need sp); dropped after allocation when the function
+    // has no frame and makes no calls (see dropUnusedStack)
     int s0 = Reg.SCRATCH0;
     int s1 = Reg.SCRATCH1;
+    java.util.List<MInstr> stack = new java.util.ArrayList<>();
     readId(pro, s0, PeCsr.THREAD_ID);
-    pro.add(MInstr.li(s1, PeMemoryMap.KERNEL_ARGS_BASE));
-    pro.add(MInstr.op(LW, s1, s1, 0, 4 * ArgumentLayout.STACK_BYTES));
-    pro.add(MInstr.op(MUL, s1, s0, s1, 0));
-    pro.add(MInstr.li(Reg.SP, PeMemoryMap.KERNEL_ARGS_BASE));
-    pro.add(MInstr.op(LW, Reg.SP, Reg.SP, 0, 4 * ArgumentLayout.STACK_TOP));
-    pro.add(MInstr.op(SUB, Reg.SP, Reg.SP, s1, 0));
-    pro.add(MInstr.op(SLLI, s0, s0, 0, 5));
-    pro.add(MInstr.li(Reg.TP, PeMemoryMap.SCRATCHPAD_BASE));
-    pro.add(MInstr.op(ADD, Reg.TP, Reg.TP, s0, 0));
+    stack.addAll(pro.instrs);
+    stack.add(MInstr.li(s1, ARGS_HI));
+    stack.add(MInstr.op(LW, Reg.SP, s1, 0, ARGS_LO + 4 * ArgumentLayout.STACK_TOP));
+    stack.add(MInstr.op(LW, s1, s1, 0, ARGS_LO + 4 * ArgumentLayout.STACK_BYTES));
+    stack.add(MInstr.op(MUL, s1, s0, s1, 0));
+    stack.add(MInstr.op(SUB, Reg.SP, Reg.SP, s1, 0));
+    pro.instrs.clear();
+    pro.instrs.addAll(stack);
+    mf.stackSetup.addAll(stack);
     pro.add(MInstr.frame(-1));
     readId(pro, tid, PeCsr.THREAD_ID);
     readId(pro, threads, PeCsr.THREAD_COUNT);
     peId = mf.newVreg();
     readId(pro, peId, PeCsr.PE_ID);
-    pro.add(MInstr.li(args, PeMemoryMap.KERNEL_ARGS_BASE));
+    pro.add(MInstr.li(args, ARGS_HI));
     // P = word 15, where 0 means 1
     int declared = arg(ArgumentLayout.PES);
     pes = op(pro, ADD, declared, opI(pro, SLTIU, declared, 1));
-    for (int off : new int[] {CTX_FAIL_SITE, CTX_FAIL_ITEM, CTX_PENDING, CTX_GID1, CTX_GID2, CTX_BARRIER, CTX_DONE, CTX_ROW_STEP}) {
+    // tp: this thread's context block
+    pro.add(MInstr.li(Reg.TP, PeMemoryMap.SCRATCHPAD_BASE));
+    pro.add(MInstr.op(ADD, Reg.TP, Reg.TP, opI(pro, SLLI, tid, 5), 0));
+    // only the words that are read before they are written: +4 is read only when +0 is not 0, and the host
+    // ignores a record's item when its site is 0; +12/+16 are the ids y and z of row 0; the row step is
+    // cached at its first use; the callee's pending word only matters with calls
+    java.util.List<Integer> zeroed = new java.util.ArrayList<>(java.util.List.of(CTX_FAIL_SITE, CTX_GID1, CTX_GID2));
+    if (teamMode) {
+      zeroed.addAll(java.util.List.of(CTX_BARRIER, CTX_DONE));
+    } else {
+      zeroed.add(CTX_ROW_STEP);
+    }
+    boolean calls = false;
+    for (Instr i : kernel.instructions()) {
+      calls |= i.op() == Op.CALL;
+    }
+    if (calls) {
+      zeroed.add(CTX_PENDING);
+    }
+    for (int off : zeroed) {
       pro.add(MInstr.op(SW, 0, Reg.TP, 0, off));
     }
     for (int k = 0; k < kernel.params().size(); k++) {
@@ -258,6 +292,7 @@ final class LaunchLoop implements BodyEnv {
     if (!teamMode) {
       first = op(pro, ADD, op(pro, MUL, peId, threads), tid);
       stride = op(pro, MUL, pes, threads);
+      pro.add(MInstr.op(SW, 0, Reg.TP, first, CTX_RECORD));
     }
     if (teamMode) {
       teamLoop(layout, exit);
@@ -266,8 +301,8 @@ final class LaunchLoop implements BodyEnv {
       MBlock blocks = null;
       if (plan.factor() > 1) {
         blocks = mf.newBlock("blocks");
-        items = mf.newBlock("items");
         blockLoop(blocks, exit);
+        items = mf.newBlock("items");
       }
       MBlock fast = twoCopies ? mf.newBlock("fast") : null;
       MBlock slow = mf.newBlock("slow");
@@ -305,18 +340,25 @@ final class LaunchLoop implements BodyEnv {
   /** The exit: copy the failure record to the failure table if there is one, then end the thread. */
   private void exitBlocks(MBlock exit, MBlock record, MBlock fin) {
     int base = mf.newVreg();
-    exit.add(MInstr.li(base, PeMemoryMap.KERNEL_ARGS_BASE));
-    int table = load(exit, base, 4 * ArgumentLayout.FAILURE_TABLE);
+    exit.add(MInstr.li(base, ARGS_HI));
+    int table = load(exit, base, ARGS_LO + 4 * ArgumentLayout.FAILURE_TABLE);
     exit.add(MInstr.branch(BEQ, table, 0, fin.label));
     exit.add(MInstr.jump(record.label));
-    // recomputed here rather than kept live through the whole kernel
-    int pe = mf.newVreg();
-    int t = mf.newVreg();
-    int n = mf.newVreg();
-    readId(record, pe, PeCsr.PE_ID);
-    readId(record, t, PeCsr.THREAD_ID);
-    readId(record, n, PeCsr.THREAD_COUNT);
-    int at = op(record, ADD, table, opI(record, SLLI, op(record, ADD, op(record, MUL, pe, n), t), 3));
+    // the record's number: kept in the context block (item mode), or recomputed, rather than kept live through
+    // the whole kernel
+    int index;
+    if (teamMode) {
+      int pe = mf.newVreg();
+      int t = mf.newVreg();
+      int n = mf.newVreg();
+      readId(record, pe, PeCsr.PE_ID);
+      readId(record, t, PeCsr.THREAD_ID);
+      readId(record, n, PeCsr.THREAD_COUNT);
+      index = op(record, ADD, op(record, MUL, pe, n), t);
+    } else {
+      index = load(record, Reg.TP, CTX_RECORD);
+    }
+    int at = op(record, ADD, table, opI(record, SLLI, index, 3));
     record.add(MInstr.op(SW, 0, at, load(record, Reg.TP, CTX_FAIL_SITE), 0));
     record.add(MInstr.op(SW, 0, at, load(record, Reg.TP, CTX_FAIL_ITEM), 4));
     record.add(MInstr.jump(fin.label));
@@ -397,7 +439,7 @@ final class LaunchLoop implements BodyEnv {
     firstRow.add(MInstr.jump(check.label));
     next.add(MInstr.op(ADD, x, x, stride, 0));
     if (fastBody != null) {
-      next.add(MInstr.branch(BLTU, x, fastSteps, fastBody));
+      next.add(MInstr.branch(BLT, x, fastSteps, fastBody));
       next.add(MInstr.jump(inRow.label));
       next = inRow;
     }
@@ -428,10 +470,11 @@ final class LaunchLoop implements BodyEnv {
     carry.add(MInstr.jump(check.label));
     check.add(MInstr.branch(BGEU, row, argIn(check, ArgumentLayout.ROWS), exit.label));
     check.add(MInstr.jump(rowStart.label));
-    rowStart.add(MInstr.branch(BGEU, row, argIn(rowStart, ArgumentLayout.GLOBAL_SIZE + 1), plane.label));
+    // (global size y: loaded here, not at start-up, as 1-D launches never come here)
+    rowStart.add(MInstr.branch(BGEU, row, coldArg(rowStart, ArgumentLayout.GLOBAL_SIZE + 1), plane.label));
     rowStart.add(MInstr.op(SW, 0, Reg.TP, row, CTX_GID1));
     rowStart.add(MInstr.jump(body));
-    int g1 = argIn(plane, ArgumentLayout.GLOBAL_SIZE + 1);
+    int g1 = coldArg(plane, ArgumentLayout.GLOBAL_SIZE + 1);
     plane.add(MInstr.op(SW, 0, Reg.TP, op(plane, REMU, row, g1), CTX_GID1));
     plane.add(MInstr.op(SW, 0, Reg.TP, op(plane, DIVU, row, g1), CTX_GID2));
     plane.add(MInstr.jump(body));
@@ -459,8 +502,12 @@ final class LaunchLoop implements BodyEnv {
     phase = linePhase(k);
     int blocks = blocksPerRow(x, k);
     blocksPerRow = blocks;
-    blockSetup = start;
-    int fastBlocks = fastBlocks(fastLimit(x, start), k, start);
+    MBlock setup = mf.newBlock("bsetup");
+    int limit = fastLimit(x, start, setup);
+    mf.blocks.remove(setup);
+    mf.blocks.add(setup); // after the limit's blocks: they fall into it
+    blockSetup = setup;
+    int fastBlocks = fastBlocks(limit, k, setup);
     int end = mf.newVreg();
     hx = mf.newVreg();
     MBlock block = mf.newBlock("block");
@@ -523,7 +570,7 @@ final class LaunchLoop implements BodyEnv {
     int itemInstructions = 2 + hotInstructionsExcept(before); // + the latch of a loop over single items
     // what a block costs in single work-items, rounded up
     blockCost = Math.max(1, Math.min(k, (fastInstructions + itemInstructions - 1) / itemInstructions));
-    block.add(MInstr.branch(BGEU, hx, fastBlocks, partial.label));
+    block.add(MInstr.branch(BGE, hx, fastBlocks, partial.label));
     block.add(MInstr.jump(fastEntry.label));
     // base = j * K + s, end = base + K; unsigned, as base + K may pass 2^31 - 1; base >= X only for the head
     if (Integer.bitCount(k) == 1) {
@@ -548,12 +595,12 @@ final class LaunchLoop implements BodyEnv {
     itemNext.add(MInstr.jump(st.next.label));
     fastNext.add(MInstr.op(ADD, hx, hx, stride, 0));
     for (int[] a : stepped) {
-      int bytes = stepBytes.computeIfAbsent(a[1], sh -> opI(start, SLLI, stride, Integer.numberOfTrailingZeros(k) + sh));
+      int bytes = stepBytes.computeIfAbsent(a[1], sh -> opI(setup, SLLI, stride, Integer.numberOfTrailingZeros(k) + sh));
       fastNext.add(MInstr.op(ADD, a[0], a[0], bytes, 0));
     }
-    fastNext.add(MInstr.branch(BLTU, hx, fastBlocks, fastHead.label));
+    fastNext.add(MInstr.branch(BLT, hx, fastBlocks, fastHead.label));
     fastNext.add(MInstr.jump(inRow.label));
-    steps(st, start, hx, blocks, block.label, exit, fastBlocks, fastEntry.label, inRow);
+    steps(st, setup, hx, blocks, block.label, exit, fastBlocks, fastEntry.label, inRow);
     recordFailure(common, itemNext.label);
     blockPath = false;
   }
@@ -584,6 +631,10 @@ final class LaunchLoop implements BodyEnv {
     int e = main.type().elem().bytes();
     int unit = Math.min(64, k * e);
     int bytes = opI(pro, ANDI, op(pro, SUB, 0, params.get(main)[0]), unit - 1);
+    if (e <= 4) {
+      // element-aligned, so s << log2(e) is these bytes again (a long array's element 0 may be 4 bytes off)
+      phaseBytes.put(Integer.numberOfTrailingZeros(e), bytes);
+    }
     return opI(pro, SRLI, bytes, Integer.numberOfTrailingZeros(e));
   }
 
@@ -617,7 +668,9 @@ final class LaunchLoop implements BodyEnv {
     huge.add(MInstr.branch(BNE, op(huge, MULHU, x, rows), 0, blocks.label));
     huge.add(MInstr.jump(compare.label));
     int n = op(compare, MUL, x, rows);
-    int need = op(compare, MUL, op(compare, ADD, op(compare, MUL, blocksPerRow, rows), stride), constant(blockCost));
+    int steps = op(compare, ADD, op(compare, MUL, blocksPerRow, rows), stride);
+    int need = Integer.bitCount(blockCost) == 1 ? opI(compare, SLLI, steps, Integer.numberOfTrailingZeros(blockCost))
+        : op(compare, MUL, steps, constant(blockCost));
     compare.add(MInstr.branch(BGEU, n, need, blocks.label));
     compare.add(MInstr.jump(items.label));
   }
@@ -636,33 +689,47 @@ final class LaunchLoop implements BodyEnv {
 
   /**
    * The fast blocks at the start of each row, once per thread: block j (base j*K + s) is fast when
-   * j*K + s + K <= limit, so there are max(0, limit - s) / K of them (never the head block: limit <= X).
+   * j*K + s + K <= limit, so there are (limit - s) / K of them, rounded down (never the head block: limit <= X).
+   * When limit < s the arithmetic shift (or the signed division, which rounds toward zero) gives -1 or 0: no
+   * block is fast, as the loop compares block indices (0 <= j < 2^31) with it signed.
    */
   private int fastBlocks(int limit, int k, MBlock at) {
     int room = op(at, SUB, limit, phase);
-    room = op(at, AND, room, opI(at, XORI, opI(at, SRAI, room, 31), -1));
-    return Integer.bitCount(k) == 1 ? opI(at, SRLI, room, Integer.numberOfTrailingZeros(k)) : op(at, DIVU, room, constant(k));
+    return Integer.bitCount(k) == 1 ? opI(at, SRAI, room, Integer.numberOfTrailingZeros(k)) : op(at, DIV, room, constant(k));
   }
 
   /**
-   * The fast path's limit, once per thread: a block takes it when base + K <= limit, where limit = min(X, the
-   * length of every guarded array), or 0 when an array the kernel null-checks is null (a null array's
-   * length word is 0 too).
+   * The fast path's limit, once per thread, from {@code at} on (the code goes on in {@code then}): a block
+   * takes it when base + K <= limit, where limit = min(X, the length of every guarded array), or 0 when an array
+   * the kernel null-checks is null. A null array's length word is 0, so a guarded array needs no null test.
+   * Each array costs one branch, taken only when the array is shorter than the range or null.
    */
-  private int fastLimit(int x, MBlock at) {
-    int limit = x;
-    for (Param p : plan.guarded()) {
-      int len = lengths.get(p);
-      int less = op(at, SUB, 0, op(at, SLTU, len, limit));
-      limit = op(at, XOR, limit, op(at, AND, op(at, XOR, len, limit), less));
-    }
+  private int fastLimit(int x, MBlock at, MBlock then) {
+    int limit = mf.newVreg();
+    at.add(MInstr.op(ADDI, limit, x, 0, 0));
+    Set<Param> guarded = new LinkedHashSet<>(plan.guarded());
     Set<Param> checked = new LinkedHashSet<>(nullChecked);
-    checked.addAll(plan.guarded());
-    for (Param p : checked) {
-      int nonZero = op(at, SUB, 0, op(at, SLTU, 0, params.get(p)[0]));
-      limit = op(at, AND, limit, nonZero);
+    checked.removeAll(guarded);
+    for (Param p : guarded) {
+      at = clampIf(at, BLTU, lengths.get(p), limit, limit, lengths.get(p));
     }
+    for (Param p : checked) {
+      at = clampIf(at, BEQ, params.get(p)[0], 0, limit, 0);
+    }
+    at.add(MInstr.jump(then.label));
     return limit;
+  }
+
+  /** {@code if (a cmp b) limit = value} as a branch to a cold block; returns the block where the code goes on. */
+  private MBlock clampIf(MBlock at, Opcode cmp, int a, int b, int limit, int value) {
+    MBlock set = mf.newBlock("clamp");
+    set.cold = true;
+    MBlock next = mf.newBlock("limit");
+    at.add(MInstr.branch(cmp, a, b, set.label));
+    at.add(MInstr.jump(next.label));
+    set.add(MInstr.op(ADDI, limit, value, 0, 0));
+    set.add(MInstr.jump(next.label));
+    return next;
   }
 
   /**
@@ -730,7 +797,7 @@ final class LaunchLoop implements BodyEnv {
   /** Records the failure of the current item unless this thread already recorded a lower one. */
   private void recordFailure(MBlock b, String then) {
     int g0 = argIn(b, ArgumentLayout.GLOBAL_SIZE);
-    int g1 = argIn(b, ArgumentLayout.GLOBAL_SIZE + 1);
+    int g1 = coldArg(b, ArgumentLayout.GLOBAL_SIZE + 1);
     int y = load(b, Reg.TP, CTX_GID1);
     int z = load(b, Reg.TP, CTX_GID2);
     int lin = op(b, ADD, op(b, MUL, op(b, ADD, op(b, MUL, z, g1), y), g0), gid0);
@@ -978,6 +1045,28 @@ final class LaunchLoop implements BodyEnv {
   @Override
   public String pendingTarget() {
     return pendingLabel;
+  }
+
+  /**
+   * After allocation: removes the start-up code that sets sp when the function has no frame (no spill slots)
+   * and makes no calls, so nothing reads sp.
+   */
+  static void dropUnusedStack(MFunction mf) {
+    if (mf.stackSetup.isEmpty() || mf.frameBytes != 0) {
+      return;
+    }
+    for (MBlock b : mf.blocks) {
+      for (MInstr i : b.instrs) {
+        if (i.kind == MInstr.Kind.CALL) {
+          return;
+        }
+      }
+    }
+    Set<MInstr> drop = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    drop.addAll(mf.stackSetup);
+    for (MBlock b : mf.blocks) {
+      b.instrs.removeIf(drop::contains);
+    }
   }
 
   static void refuseBuiltinsIn(Function f) {

@@ -22,6 +22,8 @@ public final class MFunction {
   public final boolean isCallee;
   /** Frame size in bytes, known after allocation. */
   public int frameBytes;
+  /** The start-up instructions that set sp: dropped after allocation when the function needs no stack. */
+  public final List<MInstr> stackSetup = new ArrayList<>();
 
   public MFunction(String name, boolean isCallee) {
     this.name = name;

@@ -231,7 +231,7 @@ class CoarseningTest {
   }
 
   /** Instructions of {@link #vectorAddTakesUnderFourAndAHalfInstructionsPerElement}'s launch. */
-  private static final long EXPECTED_ADD_INSTRUCTIONS = 18389;
+  private static final long EXPECTED_ADD_INSTRUCTIONS = 18213;
 
   @Test
   void aBlockStoresEightWordsOfALineTogether() {

@@ -251,7 +251,10 @@ final class LaunchLoop implements BodyEnv {
     // only the words that are read before they are written: +4 is read only when +0 is not 0, and the host
     // ignores a record's item when its site is 0; +12/+16 are the ids y and z of row 0; the row step is
     // cached at its first use; the callee's pending word only matters with calls
-    java.util.List<Integer> zeroed = new java.util.ArrayList<>(java.util.List.of(CTX_FAIL_SITE, CTX_GID1, CTX_GID2));
+    java.util.List<Integer> zeroed = new java.util.ArrayList<>(java.util.List.of(CTX_FAIL_SITE));
+    if (teamMode || readsRowIds()) {
+      zeroed.addAll(java.util.List.of(CTX_GID1, CTX_GID2));
+    }
     if (teamMode) {
       zeroed.addAll(java.util.List.of(CTX_BARRIER, CTX_DONE));
     } else {
@@ -394,15 +397,16 @@ final class LaunchLoop implements BodyEnv {
     mf.blocks.remove(st.next);
     mf.blocks.add(st.next);
     steps(st, start, gid0, arg(ArgumentLayout.GLOBAL_SIZE), body, exit);
-    recordFailure(common, st.next.label);
+    recordFailure(common, st.next.label, st.row());
   }
 
   /** The blocks of one loop over a thread's steps (see {@link #steps}). */
-  private record Steps(String prefix, MBlock next, MBlock firstRow, MBlock wrap, MBlock carry, MBlock check, MBlock rowStart, MBlock plane) {
+  private record Steps(String prefix, int row, MBlock next, MBlock firstRow, MBlock wrap, MBlock carry, MBlock check, MBlock rowStart,
+                       MBlock plane) {
   }
 
   private Steps newSteps(String p) {
-    return new Steps(p, mf.newBlock(p + "next"), mf.newBlock(p + "firstrow"), mf.newBlock(p + "wrap"), mf.newBlock(p + "carry"),
+    return new Steps(p, mf.newVreg(), mf.newBlock(p + "next"), mf.newBlock(p + "firstrow"), mf.newBlock(p + "wrap"), mf.newBlock(p + "carry"),
         mf.newBlock(p + "check"), mf.newBlock(p + "rowstart"), mf.newBlock(p + "plane"));
   }
 
@@ -421,7 +425,7 @@ final class LaunchLoop implements BodyEnv {
   private void steps(Steps st, MBlock start, int x, int size, String body, MBlock exit, int fastSteps, String fastBody,
                      MBlock inRow) {
     String p = st.prefix();
-    int row = mf.newVreg();
+    int row = st.row();
     MBlock next = st.next;
     MBlock firstRow = st.firstRow;
     MBlock wrap = st.wrap;
@@ -431,11 +435,18 @@ final class LaunchLoop implements BodyEnv {
     MBlock plane = st.plane;
     start.add(MInstr.li(row, 0));
     start.add(MInstr.op(ADDI, x, first, 0, 0));
+    if (fastBody != null) {
+      // a thread whose first step is fast goes there at once (fastSteps <= size)
+      MBlock notFast = mf.newBlock(p + "start");
+      start.add(MInstr.branch(BLT, x, fastSteps, fastBody));
+      start.add(MInstr.jump(notFast.label));
+      start = notFast;
+    }
     start.add(MInstr.branch(BLT, x, size, body));
     start.add(MInstr.jump(firstRow.label));
     // the first step is beyond row 0 (sizes are positive, so the row is not empty)
-    firstRow.add(MInstr.op(DIVU, row, first, size, 0));
-    firstRow.add(MInstr.op(REMU, x, first, size, 0));
+    firstRow.add(MInstr.op(DIVU, row, x, size, 0));
+    firstRow.add(MInstr.op(REMU, x, x, size, 0));
     firstRow.add(MInstr.jump(check.label));
     next.add(MInstr.op(ADD, x, x, stride, 0));
     if (fastBody != null) {
@@ -445,6 +456,9 @@ final class LaunchLoop implements BodyEnv {
     }
     next.add(MInstr.branch(BLT, x, size, body));
     next.add(MInstr.jump(wrap.label));
+    // the row's end right after the latch: a thread's last step falls into it
+    mf.blocks.remove(wrap);
+    mf.blocks.add(mf.blocks.indexOf(next) + 1, wrap);
     // x left the last row: done (a 1-D launch ends here)
     MBlock known = mf.newBlock(p + "known");
     MBlock divide = mf.newBlock(p + "divide");
@@ -493,7 +507,6 @@ final class LaunchLoop implements BodyEnv {
    */
   private void blockLoop(MBlock start, MBlock exit) {
     int k = plan.factor();
-    Steps st = newSteps("b");
     // the fast path's own latch (it steps the addresses); the per-item path returns to the loop's latch
     MBlock fastNext = mf.newBlock("fastnext");
     MBlock inRow = mf.newBlock("binrow");
@@ -508,6 +521,7 @@ final class LaunchLoop implements BodyEnv {
     mf.blocks.add(setup); // after the limit's blocks: they fall into it
     blockSetup = setup;
     int fastBlocks = fastBlocks(limit, k, setup);
+    Steps st = newSteps("b"); // after the start-up's blocks, which fall into each other
     int end = mf.newVreg();
     hx = mf.newVreg();
     MBlock block = mf.newBlock("block");
@@ -601,7 +615,7 @@ final class LaunchLoop implements BodyEnv {
     fastNext.add(MInstr.branch(BLT, hx, fastBlocks, fastHead.label));
     fastNext.add(MInstr.jump(inRow.label));
     steps(st, setup, hx, blocks, block.label, exit, fastBlocks, fastEntry.label, inRow);
-    recordFailure(common, itemNext.label);
+    recordFailure(common, itemNext.label, st.row());
     blockPath = false;
   }
 
@@ -638,6 +652,17 @@ final class LaunchLoop implements BodyEnv {
     return opI(pro, SRLI, bytes, Integer.numberOfTrailingZeros(e));
   }
 
+  /** Whether the kernel reads a work-item id in y or z (ids, local ids or group ids: item mode keeps y and z in the context). */
+  private boolean readsRowIds() {
+    for (Instr i : kernel.instructions()) {
+      if (i.op() == Op.BUILTIN && (i.builtin() == Builtin.GLOBAL_ID || i.builtin() == Builtin.LOCAL_ID
+          || i.builtin() == Builtin.GROUP_ID) && !(i.operand(0) instanceof veneer.compiler.ir.Const c && c.bits() == 0)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private int hotInstructionsExcept(Set<MBlock> old) {
     int n = 0;
     for (MBlock b : mf.blocks) {
@@ -660,19 +685,20 @@ final class LaunchLoop implements BodyEnv {
   private void chooseBlocks(MBlock at, MBlock blocks, MBlock items) {
     int x = arg(ArgumentLayout.GLOBAL_SIZE);
     int rows = arg(ArgumentLayout.ROWS);
-    MBlock huge = mf.newBlock("choosehuge");
     MBlock compare = mf.newBlock("choose");
-    at.add(MInstr.branch(BEQ, stride, constant(1), blocks.label));
-    at.add(MInstr.jump(huge.label));
+    MBlock single = mf.newBlock("choosesingle");
     // 2^32 work-items or more: certainly enough for every thread
-    huge.add(MInstr.branch(BNE, op(huge, MULHU, x, rows), 0, blocks.label));
-    huge.add(MInstr.jump(compare.label));
+    at.add(MInstr.branch(BNE, op(at, MULHU, x, rows), 0, blocks.label));
+    at.add(MInstr.jump(compare.label));
     int n = op(compare, MUL, x, rows);
     int steps = op(compare, ADD, op(compare, MUL, blocksPerRow, rows), stride);
     int need = Integer.bitCount(blockCost) == 1 ? opI(compare, SLLI, steps, Integer.numberOfTrailingZeros(blockCost))
         : op(compare, MUL, steps, constant(blockCost));
     compare.add(MInstr.branch(BGEU, n, need, blocks.label));
-    compare.add(MInstr.jump(items.label));
+    compare.add(MInstr.jump(single.label));
+    // tested last: a large launch, the common case, does not pay for it
+    single.add(MInstr.branch(BEQ, opI(single, ADDI, stride, -1), 0, blocks.label));
+    single.add(MInstr.jump(items.label));
   }
 
   /**
@@ -794,13 +820,20 @@ final class LaunchLoop implements BodyEnv {
     return new Access(blockBase(p, shift), offset, new MemTag(p.javaType(), offset, e.bytes()));
   }
 
-  /** Records the failure of the current item unless this thread already recorded a lower one. */
-  private void recordFailure(MBlock b, String then) {
+  /**
+   * Records the failure of the current item unless this thread already recorded a lower one. The linear id is
+   * x + X * row, with row = y + Y * z: the item loop's row register ({@code row} >= 0), or from the ids y and z in
+   * the context block (team mode, {@code row} = -1).
+   */
+  private void recordFailure(MBlock b, String then, int row) {
     int g0 = argIn(b, ArgumentLayout.GLOBAL_SIZE);
-    int g1 = coldArg(b, ArgumentLayout.GLOBAL_SIZE + 1);
-    int y = load(b, Reg.TP, CTX_GID1);
-    int z = load(b, Reg.TP, CTX_GID2);
-    int lin = op(b, ADD, op(b, MUL, op(b, ADD, op(b, MUL, z, g1), y), g0), gid0);
+    if (row < 0) {
+      int g1 = coldArg(b, ArgumentLayout.GLOBAL_SIZE + 1);
+      int y = load(b, Reg.TP, CTX_GID1);
+      int z = load(b, Reg.TP, CTX_GID2);
+      row = op(b, ADD, op(b, MUL, z, g1), y);
+    }
+    int lin = op(b, ADD, op(b, MUL, row, g0), gid0);
     int had = load(b, Reg.TP, CTX_FAIL_SITE);
     MBlock compare = mf.newBlock("trapcmp");
     MBlock store = mf.newBlock("trapstore");
@@ -913,7 +946,7 @@ final class LaunchLoop implements BodyEnv {
     pendingLabel = pendingBlock("t").label;
     String body = InstructionSelector.select(mf, kernel, this, sites, "t");
     cur.add(MInstr.jump(body));
-    recordFailure(common, done.label);
+    recordFailure(common, done.label, -1);
     // wait until every teammate finished this group, then take the next group
     done.add(MInstr.op(SW, 0, Reg.TP, gen, CTX_DONE));
     int k = mf.newVreg();

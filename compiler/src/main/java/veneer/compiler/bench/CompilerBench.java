@@ -26,7 +26,8 @@ import java.util.function.Supplier;
  * The compiler benchmark: for each kernel of {@link BenchKernels}, the median compile time over
  * warm runs, the instructions per element the compiled kernel executes on the PE model, the same
  * for the hand-written assembly version, and their ratio; the coarsening factor the compiler chose and the
- * instructions per element without coarsening. Every run are checked against the JVM
+ * instructions per element without coarsening, and the instructions per element of the same launch on
+ * {@link #ARRAY_PES} PEs of {@link #ARRAY_THREADS} threads, where the threads' start-up and exit weigh. Every run is checked against the JVM
  * result, so a figure is never reported for a wrong answer. Prints a table and one JSON object
  * (keys documented in docs/benchmarks.md).
  *
@@ -43,11 +44,14 @@ public final class CompilerBench {
   public static final double RATIO_GOAL = 1.25;
   private static final int WARMUP = 15;
   private static final int TIMED = 21;
+  /** The many-thread figure's array: a thread's start-up and exit weigh there (docs/array-throughput.md). */
+  public static final int ARRAY_PES = 16;
+  public static final int ARRAY_THREADS = 8;
 
   /** One kernel's figures. */
   public record Row(String kernel, double compileMsMedian, int codeBytes, double instructionsPerElement,
             double handInstructionsPerElement, long elements, double uncheckedInstructionsPerElement,
-            int coarsening, double uncoarsenedInstructionsPerElement) {
+            int coarsening, double uncoarsenedInstructionsPerElement, double arrayInstructionsPerElement) {
     public double ratio() {
       return instructionsPerElement / handInstructionsPerElement;
     }
@@ -62,20 +66,22 @@ public final class CompilerBench {
   public record Report(int threads, List<Row> rows) {
     /** A fixed-width text table. */
     public String table() {
-      StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-12s %10s %8s %10s %10s %7s %10s %10s %4s %10s%n",
-          "kernel", "compile ms", "bytes", "instr/elem", "hand", "ratio", "unchecked", "checks", "K", "K=1"));
+      StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-12s %10s %8s %10s %10s %7s %10s %10s %4s %10s %10s%n",
+          "kernel", "compile ms", "bytes", "instr/elem", "hand", "ratio", "unchecked", "checks", "K", "K=1",
+          ARRAY_PES + "x" + ARRAY_THREADS));
       for (Row r : rows) {
-        sb.append(String.format(Locale.ROOT, "%-12s %10.2f %8d %10.2f %10.2f %7.3f %10.2f %10.2f %4d %10.2f%n", r.kernel,
+        sb.append(String.format(Locale.ROOT, "%-12s %10.2f %8d %10.3f %10.3f %7.3f %10.3f %10.3f %4d %10.3f %10.3f%n", r.kernel,
             r.compileMsMedian, r.codeBytes, r.instructionsPerElement, r.handInstructionsPerElement, r.ratio(),
             r.uncheckedInstructionsPerElement, r.boundsCheckInstructionsPerElement(), r.coarsening,
-            r.uncoarsenedInstructionsPerElement));
+            r.uncoarsenedInstructionsPerElement, r.arrayInstructionsPerElement));
       }
       return sb.toString();
     }
 
     /** One JSON object, keys as in docs/benchmarks.md. */
     public String json() {
-      StringBuilder sb = new StringBuilder("{\"threads\":" + threads + ",\"goals\":{\"compile_ms_median\":"
+      StringBuilder sb = new StringBuilder("{\"threads\":" + threads + ",\"array\":{\"pes\":" + ARRAY_PES + ",\"threads\":"
+          + ARRAY_THREADS + "},\"goals\":{\"compile_ms_median\":"
           + COMPILE_MS_GOAL + ",\"ratio\":" + RATIO_GOAL + "},\"kernels\":[");
       for (int i = 0; i < rows.size(); i++) {
         Row r = rows.get(i);
@@ -83,10 +89,11 @@ public final class CompilerBench {
             "{\"name\":\"%s\",\"compile_ms_median\":%.3f,\"code_bytes\":%d,\"elements\":%d,"
                 + "\"instructions_per_element\":%.3f,\"hand_instructions_per_element\":%.3f,\"ratio\":%.4f,"
                 + "\"unchecked_instructions_per_element\":%.3f,\"bounds_check_instructions_per_element\":%.3f,"
-                + "\"coarsening\":%d,\"uncoarsened_instructions_per_element\":%.3f}",
+                + "\"coarsening\":%d,\"uncoarsened_instructions_per_element\":%.3f,\"array_instructions_per_element\":%.3f}",
             r.kernel, r.compileMsMedian, r.codeBytes, r.elements, r.instructionsPerElement,
             r.handInstructionsPerElement, r.ratio(), r.uncheckedInstructionsPerElement,
-            r.boundsCheckInstructionsPerElement(), r.coarsening, r.uncoarsenedInstructionsPerElement));
+            r.boundsCheckInstructionsPerElement(), r.coarsening, r.uncoarsenedInstructionsPerElement,
+            r.arrayInstructionsPerElement));
       }
       double worstMs = rows.stream().mapToDouble(Row::compileMsMedian).max().orElse(0);
       double worstRatio = rows.stream().mapToDouble(Row::ratio).max().orElse(0);
@@ -151,16 +158,22 @@ public final class CompilerBench {
       long bare = instructions(unchecked, c, threads, expected);
       CompiledKernel single = KernelCompiler.compile(BenchKernels.class, c.kernel, CompileOptions.defaults().withCoarsening(1));
       long one = instructions(single, c, threads, expected);
+      long array = instructions(compiled, c, ARRAY_PES, ARRAY_THREADS, expected);
       rows.add(new Row(c.kernel, ms, compiled.codeBytes(), (double) mine / c.elements, (double) theirs / c.elements, c.elements,
-          (double) bare / c.elements, compiled.coarsening(), (double) one / c.elements));
+          (double) bare / c.elements, compiled.coarsening(), (double) one / c.elements, (double) array / c.elements));
     }
     return new Report(threads, rows);
   }
 
   private static long instructions(CompiledKernel k, Case c, int threads, Object[] expected) {
+    return instructions(k, c, 1, threads, expected);
+  }
+
+  /** Instructions issued by all {@code pes} PE models of {@code threads} threads, after checking the result. */
+  private static long instructions(CompiledKernel k, Case c, int pes, int threads, Object[] expected) {
     Object[] args = c.args.get();
-    KernelLauncher.Result r = KernelLauncher.launch(k, PeConfig.defaults().withThreads(threads), c.range,
-        KernelLauncher.DEFAULT_BUDGET, args);
+    KernelLauncher.Result r = KernelLauncher.launchOnPes(k, PeConfig.defaults().withThreads(threads), c.range,
+        KernelLauncher.DEFAULT_BUDGET, pes, args);
     if (r.failure().isPresent() || !Arrays.deepEquals(args, expected)) {
       throw new IllegalStateException(k.name() + " computed a different result than the JVM"
           + r.failure().map(f -> " (failure " + f + ")").orElse(""));

@@ -313,6 +313,8 @@ final class LaunchLoop implements BodyEnv {
         MBlock check = items;
         for (Param p : nullChecked) {
           MBlock next = mf.newBlock("nn");
+          mf.blocks.remove(next);
+          mf.blocks.add(mf.blocks.indexOf(check) + 1, next); // the tests fall into each other
           check.add(MInstr.branch(BEQ, params.get(p)[0], 0, slow.label));
           check.add(MInstr.jump(next.label));
           check = next;

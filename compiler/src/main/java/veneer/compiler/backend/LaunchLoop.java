@@ -689,6 +689,19 @@ final class LaunchLoop implements BodyEnv {
     int rows = arg(ArgumentLayout.ROWS);
     MBlock compare = mf.newBlock("choose");
     MBlock single = mf.newBlock("choosesingle");
+    int k = plan.factor();
+    if (blockCost < k) {
+      // a sufficient test first, which a large launch passes in three or four instructions: B <= X/K + 2 and
+      // rows >= 1, so (B*rows + S)*cost <= rows*cost*(X/K + 2 + S), which is <= X*rows when X >= m*(S + 2) for
+      // m = ceil(cost*K / (K - cost)) (S + 2 and m are small: no overflow)
+      int m = (blockCost * k + (k - blockCost) - 1) / (k - blockCost);
+      MBlock exact = mf.newBlock("chooseexact");
+      int plus2 = opI(at, ADDI, stride, 2);
+      int bound = Integer.bitCount(m) == 1 ? opI(at, SLLI, plus2, Integer.numberOfTrailingZeros(m)) : op(at, MUL, plus2, constant(m));
+      at.add(MInstr.branch(BGEU, x, bound, blocks.label));
+      at.add(MInstr.jump(exact.label));
+      at = exact;
+    }
     // 2^32 work-items or more: certainly enough for every thread
     at.add(MInstr.branch(BNE, op(at, MULHU, x, rows), 0, blocks.label));
     at.add(MInstr.jump(compare.label));

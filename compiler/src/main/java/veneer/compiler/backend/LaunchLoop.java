@@ -42,9 +42,10 @@ import static veneer.isa.Opcode.*;
  *
  * Context block of thread t at scratchpad + 32t: +0 failure site+1 (0: none), +4 failing
  * work-item (linear global id), +8 trap pending from a callee (site+1), +12 global id y,
- * +16 global id z, +20 barrier word (group generation << 16 | barriers passed), +24 generation
- * of the last group whose item this thread finished, +28 (item mode) rows per step P*T / X plus
- * 1, or 0 until the thread first needs it.
+ * +16 global id z, +20 barrier word (group generation << 16 | barriers passed; in item mode: the
+ * thread's global index g, its failure record), +24 generation of the last group whose item this
+ * thread finished, +28 (item mode) rows per step P*T / X plus 1, or 0 until the thread first needs
+ * it. Start-up zeroes only the words that are read before they are written.
  */
 final class LaunchLoop implements BodyEnv {
   static final int CTX_BYTES = 32;

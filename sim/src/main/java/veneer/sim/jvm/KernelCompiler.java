@@ -137,6 +137,11 @@ final class KernelCompiler {
     int chunks = chunk + 1;
     findExports();
     findKept();
+    boolean[] dropped = new boolean[kept.length];
+    for (int net : layout.combOrder) {
+      dropped[net] = !kept[net];
+    }
+    layout.dropUnstored(dropped);
     planning = false;
     splitCalls = 0;
     chunk = -1;
@@ -224,7 +229,7 @@ final class KernelCompiler {
    * the value of a named net or of an assertion (peeks, waves and checks read those), when a later
    * chunk reads it, when a clock edge reads it (registers, read ports and write ports are computed
    * by the tick chunks), when it is wider than 64 bits or spans chunks, or when a wide operator
-   * reads it (the {@code WideOps} helpers take their operands from {@code s}).
+   * reads or computes it (the {@code WideOps} helpers work on {@code s}).
    */
   private void findKept() {
     for (int net = 0; net < kept.length; net++) {
@@ -269,6 +274,8 @@ final class KernelCompiler {
         kept[net] = true;
       }
       if (flat.net(net).driver() instanceof FlatDriver.Operation op && !narrowOperation(net, op)) {
+        // the helper reads its operands from s and writes its result there, even a narrow one
+        kept[net] = true;
         for (int a : op.args()) {
           kept[flat.source(a)] = true;
         }
@@ -488,6 +495,10 @@ final class KernelCompiler {
     if (local != null) {
       localInsn(LLOAD, local);
       return;
+    }
+    if (layout.offset[src] < 0) {
+      throw new IllegalStateException("net " + FlatNetlist.describe(flat.net(src)) + " of " + flat.topName()
+          + " is read outside its chunk but was not kept in the state array");
     }
     loadS();
     pushInt(layout.offset[src]);

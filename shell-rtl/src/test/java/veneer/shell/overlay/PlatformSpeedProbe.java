@@ -17,12 +17,13 @@ import veneer.sim.Backend;
  * Simulator speed on the whole simulated platform (not a JUnit test: run by hand, see
  * docs/simulation.md "Speed of the platform"): for each overlay shape, elaboration time, the time
  * to open the platform (flatten, compile, reset, enumerate) and load the overlay image and
- * program, then two launches of a vector add of {@code n} elements through the Shell (arguments,
+ * program, then launches (two unless a count follows n) of a vector add of {@code n} elements through the Shell (arguments,
  * launch, completion) with their simulated cycles per wall-clock second and per CPU second of the
  * simulating thread (the first launch runs while HotSpot is still compiling the design's code).
  *
  * <pre>
- * java -cp "$CP" veneer.shell.overlay.PlatformSpeedProbe 4 16 -- 2048
+ * java -cp "$CP" veneer.shell.overlay.PlatformSpeedProbe 4 16 -- 2048      # two launches
+ * java -cp "$CP" veneer.shell.overlay.PlatformSpeedProbe 16 -- 2048 8      # eight launches
  * </pre>
  */
 public final class PlatformSpeedProbe {
@@ -31,16 +32,17 @@ public final class PlatformSpeedProbe {
   public static void main(String[] args) {
     int split = Arrays.asList(args).indexOf("--");
     int n = split >= 0 && split + 1 < args.length ? Integer.parseInt(args[split + 1]) : 2048;
+    int launches = split >= 0 && split + 2 < args.length ? Integer.parseInt(args[split + 2]) : 2;
     String[] shapes = split >= 0 ? Arrays.copyOf(args, split) : args;
     if (shapes.length == 0) {
       shapes = new String[] {"4", "16"};
     }
     for (String s : shapes) {
-      run(Integer.parseInt(s), n);
+      run(Integer.parseInt(s), n, launches);
     }
   }
 
-  private static void run(int pes, int n) {
+  private static void run(int pes, int n, int launches) {
     ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     ArrayConfig d = OverlayRole.DEFAULT_ARRAY;
     ArrayConfig shape = new ArrayConfig(pes, 8, d.imemWords(), d.spmWords(), CoalescerConfig.forThreads(8));
@@ -60,7 +62,7 @@ public final class PlatformSpeedProbe {
       System.out.printf(Locale.ROOT, "%2d PEs x 8: elaboration %.1f s; open (elaboration again, flatten, compile, reset,"
           + " enumerate) and image load %.1f s, %d cycles%n", pes, (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9,
           dev.simulator().cycle());
-      for (int launch = 1; launch <= 2; launch++) {
+      for (int launch = 1; launch <= launches; launch++) {
         long c0 = dev.simulator().cycle();
         long w0 = System.nanoTime();
         long cpu0 = cpu.getCurrentThreadCpuTime();

@@ -63,7 +63,7 @@ public final class FlatNetlist {
     return src;
   }
 
-  static String describe(FlatNet n) {
+  public static String describe(FlatNet n) {
     return (n.named() ? "'" + n.name() + "'" : "%" + n.id()) + " (" + n.loc() + ")";
   }
 

@@ -24,6 +24,8 @@ final class CompiledModel implements Model {
   private final Kernel kernel;
   private final int[] memWords;
   private final int generatedClasses;
+  private final int combNets;
+  private final int storedCombNets;
   private final Activity activity;
   private final KernelCompiler.ActivityPlan plan;
   /**
@@ -59,6 +61,8 @@ final class CompiledModel implements Model {
     this.layout = layout;
     this.kernel = compiled.kernel();
     this.generatedClasses = compiled.classes();
+    this.combNets = compiled.combNets();
+    this.storedCombNets = compiled.storedCombNets();
     this.plan = compiled.plan();
     this.activity = new Activity(plan.chunkReaders());
     kernel.activity = activity;
@@ -126,10 +130,20 @@ final class CompiledModel implements Model {
     return generatedClasses;
   }
 
+  /** Combinational nets of the design. */
+  int combNets() {
+    return combNets;
+  }
+
+  /** Combinational nets whose values are stored in the state array (the others stay in their chunk's locals). */
+  int storedCombNets() {
+    return storedCombNets;
+  }
+
   /** One line on how much of the design the settles ran (printed at close with {@code -Dveneer.jvm.stats=true}). */
   String stats() {
-    return String.format(java.util.Locale.ROOT, "%s: %d eval chunks, %d settles ran %d chunks (%.1f per settle), %d edges (%d"
-        + " of them dense)", layout.flat.topName(), activity.chunks(), activity.settles(), activity.runs(),
+    return String.format(java.util.Locale.ROOT, "%s: %d of %d combinational nets stored, %d eval chunks, %d settles ran %d chunks (%.1f per settle), %d edges (%d"
+        + " of them dense)", layout.flat.topName(), storedCombNets, combNets, activity.chunks(), activity.settles(), activity.runs(),
         activity.runs() / Math.max(1.0, activity.settles()), edges + denseCount, denseCount);
   }
 

@@ -77,6 +77,11 @@ final class KernelCompiler {
   private final int[] chunkLast;
   /** Nets read by a later eval chunk than the one that finishes them. */
   private final boolean[] exported;
+  /**
+   * Nets whose value must be in {@code s}: all but the narrow intermediates that only operators of
+   * their own chunk read (through the chunk's locals). See {@link #findKept}.
+   */
+  private final boolean[] kept;
   /** Eval chunks that always report a change (they hold part of a net that spans chunks). */
   private final BitSet alwaysChanged = new BitSet();
 
@@ -97,10 +102,14 @@ final class KernelCompiler {
     chunkFirst = new int[n];
     chunkLast = new int[n];
     exported = new boolean[n];
+    kept = new boolean[n];
   }
 
-  /** A loaded kernel, how many classes were generated for it, and who reads what. */
-  record Compiled(Kernel kernel, int classes, ActivityPlan plan) {}
+  /**
+   * A loaded kernel, how many classes were generated for it, who reads what, and how many of the
+   * combinational nets are stored in the state array (the rest live only in their chunk's locals).
+   */
+  record Compiled(Kernel kernel, int classes, ActivityPlan plan, int combNets, int storedCombNets) {}
 
   /** Generates, loads and instantiates the kernel classes for {@code layout}. */
   static Compiled compile(StateLayout layout) {
@@ -109,7 +118,12 @@ final class KernelCompiler {
     int count = classes.size();
     try {
       Class<?> k = new KernelLoader(Kernel.class.getClassLoader(), classes).loadClass(c.className.replace('/', '.'));
-      return new Compiled((Kernel) k.getDeclaredConstructor().newInstance(), count, c.plan());
+      int stored = 0;
+      for (int net : layout.combOrder) {
+        stored += c.kept[net] ? 1 : 0;
+      }
+      return new Compiled((Kernel) k.getDeclaredConstructor().newInstance(), count, c.plan(), layout.combOrder.length,
+          stored);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot load the compiled model of " + layout.flat.topName(), e);
     }
@@ -122,6 +136,12 @@ final class KernelCompiler {
     emitEval();
     int chunks = chunk + 1;
     findExports();
+    findKept();
+    boolean[] dropped = new boolean[kept.length];
+    for (int net : layout.combOrder) {
+      dropped[net] = !kept[net];
+    }
+    layout.dropUnstored(dropped);
     planning = false;
     splitCalls = 0;
     chunk = -1;
@@ -200,6 +220,76 @@ final class KernelCompiler {
         alwaysChanged.set(chunkFirst[net], chunkLast[net] + 1);
       }
     }
+  }
+
+  /**
+   * Which combinational nets must be stored in {@code s}. Most nets of a big design are unnamed
+   * intermediates read only by the operators right after them in the same chunk, which take them
+   * from a local: storing them would only add memory traffic and code. A net is kept when it is
+   * the value of a named net or of an assertion (peeks, waves and checks read those), when a later
+   * chunk reads it, when a clock edge reads it (registers, read ports and write ports are computed
+   * by the tick chunks), when it is wider than 64 bits or spans chunks, or when a wide operator
+   * reads or computes it (the {@code WideOps} helpers work on {@code s}).
+   */
+  private void findKept() {
+    for (int net = 0; net < kept.length; net++) {
+      if (flat.net(net).named()) {
+        kept[flat.source(net)] = true;
+      }
+    }
+    for (var a : flat.assertions()) {
+      kept[flat.source(a.cond())] = true;
+      if (a.resetNet() >= 0) {
+        kept[flat.source(a.resetNet())] = true;
+      }
+    }
+    for (int net : layout.clocked) {
+      FlatDriver d = flat.net(net).driver();
+      if (d instanceof FlatDriver.Register r) {
+        kept[flat.source(r.next())] = true;
+        if (r.reset() != null) {
+          kept[flat.source(r.resetNet())] = true;
+        }
+      } else {
+        FlatDriver.MemRead mr = (FlatDriver.MemRead) d;
+        FlatMemory.ReadPort rp = flat.memories().get(mr.memory()).readPorts().get(mr.port());
+        kept[flat.source(rp.addr())] = true;
+        if (rp.enable() >= 0) {
+          kept[flat.source(rp.enable())] = true;
+        }
+      }
+    }
+    for (FlatMemory m : flat.memories()) {
+      for (FlatMemory.WritePort w : m.writePorts()) {
+        kept[flat.source(w.addr())] = true;
+        kept[flat.source(w.data())] = true;
+        kept[flat.source(w.enable())] = true;
+        if (w.mask() >= 0) {
+          kept[flat.source(w.mask())] = true;
+        }
+      }
+    }
+    for (int net : layout.combOrder) {
+      if (exported[net] || width(net) > 64 || chunkFirst[net] != chunkLast[net]) {
+        kept[net] = true;
+      }
+      if (flat.net(net).driver() instanceof FlatDriver.Operation op && !narrowOperation(net, op)) {
+        // the helper reads its operands from s and writes its result there, even a narrow one
+        kept[net] = true;
+        for (int a : op.args()) {
+          kept[flat.source(a)] = true;
+        }
+      }
+    }
+  }
+
+  /** Whether {@code op} (computing {@code net}) is emitted inline, reading its operands through {@link #load}. */
+  private boolean narrowOperation(int net, FlatDriver.Operation op) {
+    boolean narrow = width(net) <= 64;
+    for (int a : op.args()) {
+      narrow &= width(a) <= 64;
+    }
+    return narrow;
   }
 
   /** Who reads what, from the chunk of every net (see {@link ActivityPlan}). */
@@ -406,6 +496,10 @@ final class KernelCompiler {
       localInsn(LLOAD, local);
       return;
     }
+    if (layout.offset[src] < 0) {
+      throw new IllegalStateException("net " + FlatNetlist.describe(flat.net(src)) + " of " + flat.topName()
+          + " is read outside its chunk but was not kept in the state array");
+    }
     loadS();
     pushInt(layout.offset[src]);
     insn(LALOAD);
@@ -415,10 +509,17 @@ final class KernelCompiler {
     cache.put(src, l);
   }
 
-  /** Stores the long on the stack as the value of {@code net} (a source net). */
+  /**
+   * Stores the long on the stack as the value of {@code net} (a source net): in a local for the
+   * rest of the chunk, and in {@code s} unless nothing outside the chunk reads it ({@link #kept}).
+   */
   private void store(int net) {
     int l = newLocal();
     localInsn(LSTORE, l);
+    cache.put(net, l);
+    if (!planning && !kept[net]) {
+      return;
+    }
     if (exported[net]) {
       // changed |= old ^ new
       loadS();
@@ -434,7 +535,6 @@ final class KernelCompiler {
     pushInt(layout.offset[net]);
     localInsn(LLOAD, l);
     insn(LASTORE);
-    cache.put(net, l);
   }
 
   private void maskTo(int width) {
@@ -496,11 +596,7 @@ final class KernelCompiler {
       return;
     }
     FlatDriver.Operation op = (FlatDriver.Operation) d;
-    boolean narrow = width(net) <= 64;
-    for (int a : op.args()) {
-      narrow &= width(a) <= 64;
-    }
-    if (narrow) {
+    if (narrowOperation(net, op)) {
       emitNarrow(op, width(net));
       store(net);
     } else {

@@ -13,7 +13,9 @@ import veneer.sim.flat.FlatNetlist;
  * takes {@code ceil(w / 64)} longs. The clocked state (registers and synchronous read data) comes
  * first, followed by a shadow copy of the same size that receives next values during an edge,
  * so that committing the edge is one {@code System.arraycopy}. Then inputs, constants, wide
- * register reset values, and the combinational nets.
+ * register reset values, and the combinational nets. Once the compiler knows which combinational
+ * nets live only in its chunks' locals, {@link #dropUnstored} takes them out, so the values that
+ * are stored sit close together.
  */
 final class StateLayout {
   final FlatNetlist flat;
@@ -26,7 +28,7 @@ final class StateLayout {
   /** Offset of the reset constant of each wide register (by net), -1 otherwise. */
   final int[] wideReset;
   final int[] combOrder;
-  final int size;
+  int size;
 
   StateLayout(FlatNetlist flat) {
     this.flat = flat;
@@ -44,12 +46,22 @@ final class StateLayout {
       }
     }
     stateLength = at;
-    at *= 2;
+    placeUnclocked(null);
+    combOrder = CombOrder.of(flat);
+  }
+
+  /** Offsets after the shadow region: every unclocked source net, except those {@code dropped}. */
+  private void placeUnclocked(boolean[] dropped) {
+    int at = 2 * stateLength;
     for (FlatNet net : flat.nets()) {
       int id = net.id();
-      if (flat.source(id) == id && offset[id] < 0) {
-        offset[id] = at;
-        at += words(net.width());
+      if (flat.source(id) == id && !isClocked(net)) {
+        if (dropped != null && dropped[id]) {
+          offset[id] = -1;
+        } else {
+          offset[id] = at;
+          at += words(net.width());
+        }
       }
       if (net.driver() instanceof FlatDriver.Register r && r.reset() != null && net.width() > 64) {
         wideReset[id] = at;
@@ -57,7 +69,14 @@ final class StateLayout {
       }
     }
     size = at;
-    combOrder = CombOrder.of(flat);
+  }
+
+  /**
+   * Takes the nets that no code reads from the state array out of it (their offset becomes -1)
+   * and packs the others; called by the compiler before it emits the code that uses the offsets.
+   */
+  void dropUnstored(boolean[] dropped) {
+    placeUnclocked(dropped);
   }
 
   private boolean isClocked(FlatNet net) {

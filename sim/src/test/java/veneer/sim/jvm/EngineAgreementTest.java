@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import veneer.hdl.Module;
+import veneer.hdl.UInt;
 import veneer.sim.flat.FlatNet;
 import veneer.sim.flat.FlatNetlist;
 
@@ -30,6 +31,41 @@ class EngineAgreementTest {
   @Test
   void aDesignLargeEnoughForManyChunksAgrees() {
     agree(() -> new RandomDesign(99, 3000), 99, 20);
+  }
+
+  /**
+   * Unnamed intermediates read only within their chunk are not stored in the state array: a chain
+   * of 60 unnamed operations stores only the net behind the output, and still computes it right.
+   */
+  @Test
+  void intermediatesReadOnlyInTheirChunkAreNotStored() {
+    class Chain extends Module {
+      Chain() {
+        super("Chain");
+        UInt a = input("a", UInt(32));
+        UInt out = output("out", UInt(32));
+        UInt x = a;
+        for (int i = 0; i < 60; i++) {
+          x = x.add(i + 1).resize(32).xor(a);
+        }
+        out.assign(x);
+      }
+    }
+    try (JvmSimulator sim = Engines.open(new Chain(), JvmEngine.COMPILED)) {
+      CompiledModel model = (CompiledModel) sim.model();
+      assertTrue(model.combNets() >= 120, "the chain should have at least 120 operations, has " + model.combNets());
+      assertEquals(1, model.storedCombNets(), "only the output's net should be stored");
+      Random rnd = new Random(5);
+      for (int k = 0; k < 20; k++) {
+        long a = rnd.nextInt() & 0xFFFFFFFFL;
+        long x = a;
+        for (int i = 0; i < 60; i++) {
+          x = ((x + i + 1) & 0xFFFFFFFFL) ^ a;
+        }
+        sim.poke("a", a);
+        assertEquals(x, sim.peek("out"), "chain of a = " + a + " (seed 5)");
+      }
+    }
   }
 
   @Test

@@ -1,15 +1,12 @@
 package veneer.sim.jvm.kernel;
 
 import java.math.BigInteger;
-import veneer.hdl.ir.Op;
-import veneer.sim.jvm.BigOps;
 
 /**
  * Operations on nets wider than 64 bits (or mixing such nets with narrow ones), called by the
  * generated code. Operands are named by their offset in the state array and their width; the
- * result is written at offset {@code d}. Common operators work word by word; the rare ones
- * (multiply, dynamic and arithmetic shifts, comparisons, sign extension) go through
- * {@link BigInteger}.
+ * result is written at offset {@code d}. Every operator works word by word on the state array,
+ * without allocating ({@link BigInteger} is used only to convert values for peeks and pokes).
  */
 public final class WideOps {
   private WideOps() {}
@@ -176,51 +173,158 @@ public final class WideOps {
     s[d] = all == -1L && s[a + n - 1] == topMask(aw) ? 1 : 0;
   }
 
+  /** The low {@code dw} bits of {@code a * b}, schoolbook on 64-bit words. */
   public static void mul(long[] s, int d, int dw, int a, int aw, int b, int bw, int p) {
-    viaBig(Op.MUL, s, d, dw, a, aw, b, bw, p);
+    int n = words(dw);
+    int an = words(aw);
+    int bn = words(bw);
+    clear(s, d, dw);
+    for (int i = 0; i < Math.min(an, n); i++) {
+      long x = s[a + i];
+      long carry = 0;
+      int j = 0;
+      for (; j < bn && i + j < n; j++) {
+        long y = s[b + j];
+        long lo = x * y;
+        long hi = unsignedMultiplyHigh(x, y);
+        long t = s[d + i + j] + lo;
+        long c1 = Long.compareUnsigned(t, lo) < 0 ? 1 : 0;
+        long t2 = t + carry;
+        long c2 = Long.compareUnsigned(t2, t) < 0 ? 1 : 0;
+        s[d + i + j] = t2;
+        carry = hi + c1 + c2; // hi <= 2^64 - 2, so this cannot overflow
+      }
+      if (i + j < n) {
+        s[d + i + j] = carry; // no earlier row reached this word
+      }
+    }
+    maskTop(s, d, dw);
+  }
+
+  /** The high 64 bits of the unsigned 128-bit product (Java 18 has it built in). */
+  static long unsignedMultiplyHigh(long x, long y) {
+    return Math.multiplyHigh(x, y) + ((x >> 63) & y) + ((y >> 63) & x);
+  }
+
+  /** Word {@code i} of the {@code w}-bit value at {@code off} sign-extended to any length. */
+  private static long signedWord(long[] s, int off, int w, long i) {
+    int n = words(w);
+    boolean negative = (s[off + n - 1] >>> ((w - 1) & 63) & 1) != 0;
+    if (i >= n) {
+      return negative ? -1L : 0;
+    }
+    long v = s[off + (int) i];
+    return i == n - 1 && negative ? v | ~topMask(w) : v;
+  }
+
+  /** The 64 bits from bit {@code pos >= 0} of the {@code w}-bit value at {@code off}, sign-extended. */
+  private static long signedBitsAt(long[] s, int off, int w, long pos) {
+    long wi = pos >>> 6;
+    int bi = (int) (pos & 63);
+    long lo = signedWord(s, off, w, wi);
+    return bi == 0 ? lo : lo >>> bi | signedWord(s, off, w, wi + 1) << (64 - bi);
+  }
+
+  /** Arithmetic shift right of the {@code aw}-bit value at {@code a} by {@code by >= 0} bits. */
+  private static void shiftRightSigned(long[] s, int d, int dw, int a, int aw, long by) {
+    for (int i = 0, n = words(dw); i < n; i++) {
+      s[d + i] = signedBitsAt(s, a, aw, (long) i * 64 + by);
+    }
+    maskTop(s, d, dw);
+  }
+
+  /**
+   * A shift amount (unsigned, {@code bw} bits at {@code b}), or {@code limit} when it is at least
+   * {@code limit}.
+   */
+  private static long amount(long[] s, int b, int bw, int limit) {
+    for (int i = 1, n = words(bw); i < n; i++) {
+      if (s[b + i] != 0) {
+        return limit;
+      }
+    }
+    long v = s[b];
+    return Long.compareUnsigned(v, limit) >= 0 ? limit : v;
   }
 
   public static void shrs(long[] s, int d, int dw, int a, int aw, int b, int bw, int p) {
-    viaBig(Op.SHRS, s, d, dw, a, aw, b, bw, p);
+    shiftRightSigned(s, d, dw, a, aw, p);
   }
 
   public static void dshl(long[] s, int d, int dw, int a, int aw, int b, int bw, int p) {
-    viaBig(Op.DSHL, s, d, dw, a, aw, b, bw, p);
+    long by = amount(s, b, bw, dw);
+    if (by >= dw) {
+      clear(s, d, dw);
+      return;
+    }
+    int an = words(aw);
+    for (int i = 0, n = words(dw); i < n; i++) {
+      s[d + i] = bitsAt(s, a, an, (long) i * 64 - by);
+    }
+    maskTop(s, d, dw);
   }
 
   public static void dshru(long[] s, int d, int dw, int a, int aw, int b, int bw, int p) {
-    viaBig(Op.DSHRU, s, d, dw, a, aw, b, bw, p);
+    long by = amount(s, b, bw, dw);
+    if (by >= dw) {
+      clear(s, d, dw);
+      return;
+    }
+    int an = words(aw);
+    for (int i = 0, n = words(dw); i < n; i++) {
+      s[d + i] = bitsAt(s, a, an, (long) i * 64 + by);
+    }
+    maskTop(s, d, dw);
   }
 
   public static void dshrs(long[] s, int d, int dw, int a, int aw, int b, int bw, int p) {
-    viaBig(Op.DSHRS, s, d, dw, a, aw, b, bw, p);
+    shiftRightSigned(s, d, dw, a, aw, amount(s, b, bw, dw));
+  }
+
+  /** Unsigned comparison: negative, zero or positive as {@code a} is below, equal to or above {@code b}. */
+  private static int compareUnsigned(long[] s, int a, int aw, int b, int bw) {
+    int an = words(aw);
+    int bn = words(bw);
+    for (int i = Math.max(an, bn) - 1; i >= 0; i--) {
+      int c = Long.compareUnsigned(word(s, a, an, i), word(s, b, bn, i));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return 0;
+  }
+
+  /** Two's-complement comparison of the {@code aw}-bit value at {@code a} and the {@code bw}-bit one at {@code b}. */
+  private static int compareSigned(long[] s, int a, int aw, int b, int bw) {
+    int top = Math.max(words(aw), words(bw)) - 1;
+    int c = Long.compare(signedWord(s, a, aw, top), signedWord(s, b, bw, top));
+    for (int i = top - 1; c == 0 && i >= 0; i--) {
+      c = Long.compareUnsigned(signedWord(s, a, aw, i), signedWord(s, b, bw, i));
+    }
+    return c;
   }
 
   public static void ltu(long[] s, int d, int dw, int a, int aw, int b, int bw, int p) {
-    viaBig(Op.LTU, s, d, dw, a, aw, b, bw, p);
+    s[d] = compareUnsigned(s, a, aw, b, bw) < 0 ? 1 : 0;
   }
 
   public static void leu(long[] s, int d, int dw, int a, int aw, int b, int bw, int p) {
-    viaBig(Op.LEU, s, d, dw, a, aw, b, bw, p);
+    s[d] = compareUnsigned(s, a, aw, b, bw) <= 0 ? 1 : 0;
   }
 
   public static void lts(long[] s, int d, int dw, int a, int aw, int b, int bw, int p) {
-    viaBig(Op.LTS, s, d, dw, a, aw, b, bw, p);
+    s[d] = compareSigned(s, a, aw, b, bw) < 0 ? 1 : 0;
   }
 
   public static void les(long[] s, int d, int dw, int a, int aw, int b, int bw, int p) {
-    viaBig(Op.LES, s, d, dw, a, aw, b, bw, p);
+    s[d] = compareSigned(s, a, aw, b, bw) <= 0 ? 1 : 0;
   }
 
   public static void sext(long[] s, int d, int dw, int a, int aw, int b, int bw, int p) {
-    viaBig(Op.SEXT, s, d, dw, a, aw, b, bw, p);
-  }
-
-  private static void viaBig(Op op, long[] s, int d, int dw, int a, int aw, int b, int bw, int p) {
-    BigInteger[] args = b < 0 ? new BigInteger[] {load(s, a, aw)}
-        : new BigInteger[] {load(s, a, aw), load(s, b, bw)};
-    int[] widths = b < 0 ? new int[] {aw} : new int[] {aw, bw};
-    store(s, d, dw, BigOps.eval(op, dw, args, widths, p));
+    for (int i = 0, n = words(dw); i < n; i++) {
+      s[d + i] = signedWord(s, a, aw, i);
+    }
+    maskTop(s, d, dw);
   }
 
   /** {@code sel ? a : b}, all of width {@code dw}. */

@@ -111,25 +111,30 @@ public final class LineCoalescer extends Module {
     UInt allThreads = lit(java.math.BigInteger.ONE.shiftLeft(nt).subtract(java.math.BigInteger.ONE), UInt(nt));
 
     // ---------------- reads --------------------------------------------------------------------
-    List<UInt> wordOf = new ArrayList<>();
-    for (int t = 0; t < nt; t++) {
-      wordOf.add(reg("word_of_" + t, UInt(4), 0));
-    }
+    // Per access id, the word of the line its load asked for (read once, when it is answered).
+    Mem<Bits> wordOf = mem("word_of", Bits(4), nt);
     UInt rBusy = reg("r_busy", UInt(kr), 0);
-    List<UInt> rPending = slotMasks("r_pending", kr, nt);
+    // Per read slot, the access ids waiting for its line. Written once per accepted load (a new
+    // or re-armed slot starts from the load's bit alone, a join sets its bit: a one-bit write
+    // mask, so no read-modify-write), read at the hand-out head; the ids already answered from
+    // the head are kept beside it (r_done_mem, r_done_hit), not cleared here.
+    Mem<Bits> rPending = mem("r_pending", Bits(nt), kr);
+    // Loads joined to an open line; each access id has one access in flight, so the line has
+    // every id when the count reaches ids().
+    final int cb = RoundRobinArbiter.indexBits(nt + 1);
     // Up to openLines lines gather readers at once (loads of a[] and b[] interleave).
     final int lines = c.openLines();
     final int ob = RoundRobinArbiter.indexBits(lines);
     List<Bool> rOpen = new ArrayList<>();
     List<UInt> rLine = new ArrayList<>();
-    List<UInt> rMask = new ArrayList<>();
+    List<UInt> rCount = new ArrayList<>();
     List<UInt> rSlot = new ArrayList<>();
     List<UInt> rAge = new ArrayList<>();
     List<Bool> rForce = new ArrayList<>();
     for (int o = 0; o < lines; o++) {
       rOpen.add(reg("r_open_" + o, Bool(), 0));
       rLine.add(reg("r_line_" + o, UInt(26), 0));
-      rMask.add(reg("r_mask_" + o, UInt(nt), 0));
+      rCount.add(reg("r_count_" + o, UInt(cb), 0));
       rSlot.add(reg("r_slot_" + o, UInt(kb), 0));
       rAge.add(reg("r_age_" + o, UInt(8), 0));
       rForce.add(reg("r_force_" + o, Bool(), 0));
@@ -162,12 +167,14 @@ public final class LineCoalescer extends Module {
     UInt freeEntries = lit(0, UInt(lines));
     UInt closingBits = lit(0, UInt(lines));
     List<Bool> joins = new ArrayList<>();
+    UInt openJoinSlot = lit(0, UInt(kb));
     for (int o = 0; o < lines; o++) {
-      Bool cl = rOpen.get(o).and(rAge.get(o).ge(c.window()).or(rMask.get(o).eq(allThreads)).or(rForce.get(o)));
+      Bool cl = rOpen.get(o).and(rAge.get(o).ge(c.window()).or(rCount.get(o).eq(nt)).or(rForce.get(o)));
       closing.add(cl.named("r_closing_" + o));
       Bool match = rOpen.get(o).and(arLine.eq(rLine.get(o)));
       Bool join = arValid.and(match).and(cl.not());
       joins.add(join);
+      openJoinSlot = openJoinSlot.or(join.mux(rSlot.get(o), 0));
       anyMatch = anyMatch.or(match);
       anyJoin = anyJoin.or(join);
       freeEntries = rOpen.get(o).mux(freeEntries, freeEntries.or(1L << o));
@@ -224,7 +231,6 @@ public final class LineCoalescer extends Module {
     UInt iss = holding.mux(held, firstClosing);
     Bool issValid = holding.or(closingBits.orR());
     UInt issSlot = select(rSlot, iss);
-    UInt issMask = select(rMask, iss);
     m.ar.valid.assign(issValid);
     m.ar.id.assign(issSlot);
     m.ar.addr.assign(select(rLine, iss).cat(lit(0, UInt(6))));
@@ -235,14 +241,14 @@ public final class LineCoalescer extends Module {
       final int oo = o;
       Bool open = rOpen.get(o);
       UInt age = rAge.get(o);
-      UInt mask = rMask.get(o);
+      UInt count = rCount.get(o);
       Bool force = rForce.get(o);
       Bool starting = rStart.and(freeEntryBit.bit(o));
       Bool issuing = rIssue.and(iss.eq(o));
       when(starting, () -> {
         open.assign(1);
         rLine.get(oo).assign(arLine);
-        mask.assign(arBit);
+        count.assign(1);
         rSlot.get(oo).assign(rFree.index);
         for (int j = 0; j < kr; j++) {
           final int jj = j;
@@ -254,15 +260,17 @@ public final class LineCoalescer extends Module {
         open.assign(0);
         force.assign(0);
       }).elsewhen(open, () -> {
-        when(joins.get(oo), () -> mask.assign(mask.or(arBit)));
+        when(joins.get(oo), () -> count.assign(count.add(1)));
         when(age.ne(255), () -> age.assign(age.add(1)));
         when(evict.and(victim.eq(oo)), () -> force.assign(1));
       });
     }
-    for (int t = 0; t < nt; t++) {
-      UInt w = wordOf.get(t);
-      when(s.ar.fire().and(arTid.eq(t)), () -> w.assign(s.ar.addr.bits(5, 2)));
-    }
+    when(s.ar.fire(), () -> wordOf.write(arTid, s.ar.addr.bits(5, 2).asBits()));
+    // The accepted load's bit in its slot: alone in a new or re-armed slot, added by a join.
+    UInt acceptSlot = rStart.mux(rFree.index, rHit.mux(hitSlot, lateJoin.mux(lateSlot, openJoinSlot)));
+    Bool fresh = rStart.or(rHit);
+    UInt pendingMask = fresh.mux(allThreads, arBit);
+    when(s.ar.fire(), () -> rPending.write(acceptSlot, arBit.asBits(), pendingMask.asBits()));
 
     // Line data arrives into per-word lanes; the slot waits in order for its threads' answers.
     List<Mem<Bits>> lanes = new ArrayList<>();
@@ -282,7 +290,11 @@ public final class LineCoalescer extends Module {
     UInt rErrClr = m.r.fire().mux(lit(1, UInt(kr)).shl(m.r.id), 0);
     rErr.assign(rErr.and(rErrClr.not()).or(rErrSet));
 
-    UInt rLeft = select(rPending, rHead);
+    // Ids answered so far from the head of each hand-out queue; a queue's head stays until it is
+    // done, but a line from memory overtakes a re-armed one, so each queue keeps its own.
+    UInt doneMem = reg("r_done_mem", UInt(nt), 0);
+    UInt doneHit = reg("r_done_hit", UInt(nt), 0);
+    UInt rLeft = rPending.read(rHead).asUInt().and(fromMemory.mux(doneMem, doneHit).not()).named("r_left");
     UInt rBit = rLeft.and(rLeft.not().add(1));
     UInt rTid = indexOf(rBit, nt, c.idBits());
     List<UInt> laneWords = new ArrayList<>();
@@ -291,7 +303,7 @@ public final class LineCoalescer extends Module {
     }
     s.r.valid.assign(headValid);
     s.r.id.assign(rTid);
-    s.r.data.assign(select(laneWords, select(wordOf, rTid)).asBits());
+    s.r.data.assign(select(laneWords, wordOf.read(rTid).asUInt()).asBits());
     s.r.resp.assign(rErr.shr(rHead).bit(0).mux(lit(Axi4.RESP_SLVERR, Bits(2)), Axi4.RESP_OKAY));
     s.r.last.assign(lit(1, Bool()));
     Bool rAnswered = s.r.fire();
@@ -300,13 +312,15 @@ public final class LineCoalescer extends Module {
         .and(lateJoin.and(lateSlot.eq(rHead)).not()).named("r_slot_done");
     rDone.out.ready.assign(rSlotDone.and(fromMemory));
     rHits.out.ready.assign(rSlotDone.and(fromMemory.not()));
-    for (int j = 0; j < kr; j++) {
-      UInt p = rPending.get(j);
-      UInt answered = rAnswered.and(rHead.eq(j)).mux(rBit, 0);
-      UInt joined = lateJoin.and(lateSlot.eq(j)).or(rHit.and(hitSlot.eq(j))).mux(arBit, 0);
-      when(rIssue.and(issSlot.eq(j)), () -> p.assign(issMask))
-          .otherwise(() -> p.assign(p.and(answered.not()).or(joined)));
-    }
+    // A late join into a queue head takes its id out of that head's answered set (the id was
+    // answered from this slot before and now waits again).
+    UInt memHeadJoin = lateJoin.and(rDone.out.valid).and(lateSlot.eq(rDone.out.data.asUInt())).mux(arBit, 0);
+    UInt hitHeadJoin = lateJoin.and(rHits.out.valid).and(lateSlot.eq(rHits.out.data.asUInt())).mux(arBit, 0);
+    UInt answeredBit = rAnswered.mux(rBit, 0);
+    when(rDone.out.fire(), () -> doneMem.assign(0))
+        .otherwise(() -> doneMem.assign(doneMem.or(fromMemory.mux(answeredBit, 0)).and(memHeadJoin.not())));
+    when(rHits.out.fire(), () -> doneHit.assign(0))
+        .otherwise(() -> doneHit.assign(doneHit.or(fromMemory.not().mux(answeredBit, 0)).and(hitHeadJoin.not())));
     UInt rHitBit = rHit.mux(lit(1, UInt(kr)).shl(hitSlot), 0);
     UInt rStartBit = rStart.mux(lit(1, UInt(kr)).shl(rFree.index), 0);
     UInt rBusySet = rStartBit.or(rHitBit);
@@ -321,10 +335,11 @@ public final class LineCoalescer extends Module {
     // ---------------- writes -------------------------------------------------------------------
     // Like reads: up to openLines lines gather stores at once (each thread of a PE may be
     // writing its own line); the data waits in per-slot word lanes with byte strobes.
-    UInt wMaskAll = allThreads;
     List<Bool> wOpen = new ArrayList<>();
     List<UInt> wLine = new ArrayList<>();
-    List<UInt> wMask = new ArrayList<>();
+    // Stores merged into the line, saturating at ids(): a line that has taken as many stores as
+    // the PE has access ids is sent.
+    List<UInt> wCount = new ArrayList<>();
     List<UInt> wSlot = new ArrayList<>();
     List<UInt> wAge = new ArrayList<>();
     List<Bool> wForce = new ArrayList<>();
@@ -334,7 +349,7 @@ public final class LineCoalescer extends Module {
     for (int o = 0; o < lines; o++) {
       wOpen.add(reg("w_open_" + o, Bool(), 0));
       wLine.add(reg("w_line_" + o, UInt(26), 0));
-      wMask.add(reg("w_mask_" + o, UInt(nt), 0));
+      wCount.add(reg("w_count_" + o, UInt(cb), 0));
       wSlot.add(reg("w_slot_" + o, UInt(kb), 0));
       wAge.add(reg("w_age_" + o, UInt(8), 0));
       wForce.add(reg("w_force_" + o, Bool(), 0));
@@ -357,7 +372,7 @@ public final class LineCoalescer extends Module {
       // No age limit: a thread's stores to one line may come more than 255 cycles apart (compiled
       // vector add wrote each line twice with a 255-cycle window); a partial line goes when
       // another line needs its entry, a load of it waits, or at a seal (FENCE, idle PE).
-      wClosing.add(wOpen.get(o).and(wMask.get(o).eq(wMaskAll)
+      wClosing.add(wOpen.get(o).and(wCount.get(o).eq(nt)
           .or(wWhole.get(o).andR()).or(wForce.get(o))).named("w_closing_" + o));
     }
     for (int j = 0; j < kr; j++) {
@@ -451,7 +466,6 @@ public final class LineCoalescer extends Module {
       awSent.assign(awDone.and(wIssValid));
       wSent.assign(wDone.and(wIssValid));
     });
-    UInt awBit = lit(1, UInt(nt)).shl(awTid);
     UInt newData = s.w.data.asUInt();
     UInt newStrb = s.w.strb.asUInt();
     UInt takeSlot = wStart.mux(wFree.index, joinSlot).resize(wb);
@@ -472,14 +486,14 @@ public final class LineCoalescer extends Module {
       Bool open = wOpen.get(o);
       UInt whole = wWhole.get(o);
       UInt age = wAge.get(o);
-      UInt mask = wMask.get(o);
+      UInt count = wCount.get(o);
       Bool force = wForce.get(o);
       Bool starting = wStart.and(wFreeEntryBit.bit(o));
       Bool issuing = wIssue.and(wIss.eq(o));
       when(starting, () -> {
         open.assign(1);
         wLine.get(oo).assign(awLine);
-        mask.assign(awBit);
+        count.assign(1);
         wSlot.get(oo).assign(wFree.index);
         age.assign(0);
         force.assign(0);
@@ -489,7 +503,7 @@ public final class LineCoalescer extends Module {
         force.assign(0);
       }).elsewhen(open, () -> {
         when(wJoins.get(oo), () -> {
-          mask.assign(mask.or(awBit));
+          when(count.ne(nt), () -> count.assign(count.add(1)));
           whole.assign(whole.or(wholeJoin));
         });
         when(age.ne(255), () -> age.assign(age.add(1)));
@@ -587,30 +601,46 @@ public final class LineCoalescer extends Module {
     return new Free(free.orR(), indexOf(bit, k, kb), lit(0, Bool()));
   }
 
-  private List<UInt> slotMasks(String name, int k, int nt) {
-    List<UInt> out = new ArrayList<>();
-    for (int j = 0; j < k; j++) {
-      out.add(reg(name + "_" + j, UInt(nt), 0));
-    }
-    return out;
-  }
-
-  /** The index of the set bit of a one-hot value (0 when none is set). */
+  /**
+   * The index of the set bit of a one-hot value (0 when none is set): bit b of the index is the
+   * OR of the inputs whose index has bit b, a tree of log2(n) levels instead of a chain of n muxes.
+   */
   private UInt indexOf(UInt onehot, int n, int bits) {
     UInt idx = lit(0, UInt(bits));
-    for (int i = 1; i < n; i++) {
-      idx = onehot.bit(i).mux(lit(i, UInt(bits)), idx);
+    for (int b = 0; b < bits; b++) {
+      Bool any = lit(0, Bool());
+      for (int i = 1; i < n; i++) {
+        if ((i >> b & 1) != 0) {
+          any = any.or(onehot.bit(i));
+        }
+      }
+      idx = idx.or(any.mux(lit(1L << b, UInt(bits)), 0));
     }
     return idx;
   }
 
-  /** {@code values[index]} as a mux chain. */
+  /**
+   * {@code values[index]} (values[0] for an index past the end) as a balanced tree of 2:1 muxes
+   * on the index bits, one level per bit.
+   */
   private static UInt select(List<UInt> values, UInt index) {
-    UInt out = values.get(0);
-    for (int i = 1; i < values.size(); i++) {
-      out = index.eq(i).mux(values.get(i), out);
+    int bits = RoundRobinArbiter.indexBits(values.size());
+    List<UInt> level = new ArrayList<>();
+    for (int i = 0; i < 1 << bits; i++) {
+      level.add(values.get(i < values.size() ? i : 0));
     }
-    return out;
+    for (int b = 0; b < bits; b++) {
+      Bool high = b < index.width() ? index.bit(b) : null;
+      List<UInt> next = new ArrayList<>();
+      for (int i = 0; i < level.size(); i += 2) {
+        next.add(high == null ? level.get(i) : high.mux(level.get(i + 1), level.get(i)));
+      }
+      level = next;
+    }
+    if (index.width() > bits) {
+      return index.bits(index.width() - 1, bits).eq(0).mux(level.get(0), values.get(0));
+    }
+    return level.get(0);
   }
 
 }

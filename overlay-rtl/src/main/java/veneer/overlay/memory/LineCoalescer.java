@@ -164,8 +164,8 @@ public final class LineCoalescer extends Module {
     List<Bool> closing = new ArrayList<>();
     Bool anyMatch = lit(0, Bool());
     Bool anyJoin = lit(0, Bool());
-    UInt freeEntries = lit(0, UInt(lines));
-    UInt closingBits = lit(0, UInt(lines));
+    List<Bool> freeList = new ArrayList<>();
+    List<Bool> closingList = new ArrayList<>();
     List<Bool> joins = new ArrayList<>();
     UInt openJoinSlot = lit(0, UInt(kb));
     for (int o = 0; o < lines; o++) {
@@ -177,9 +177,11 @@ public final class LineCoalescer extends Module {
       openJoinSlot = openJoinSlot.or(join.mux(rSlot.get(o), 0));
       anyMatch = anyMatch.or(match);
       anyJoin = anyJoin.or(join);
-      freeEntries = rOpen.get(o).mux(freeEntries, freeEntries.or(1L << o));
-      closingBits = cl.mux(closingBits.or(1L << o), closingBits);
+      freeList.add(rOpen.get(o).not());
+      closingList.add(cl);
     }
+    UInt freeEntries = bitsOf(freeList);
+    UInt closingBits = bitsOf(closingList);
     // A slot whose line has been handed out keeps its data (r_have) and serves later loads of
     // the line (a hit re-arms it) until it is reused, a store to the line is accepted here, or
     // a FENCE seals. A new line takes a slot without data if there is one, else the retained
@@ -199,19 +201,17 @@ public final class LineCoalescer extends Module {
     Bool fromMemory = rDone.out.valid;
     UInt rHead = fromMemory.mux(rDone.out.data.asUInt(), rHits.out.data.asUInt()).named("r_head");
     Bool headValid = rDone.out.valid.or(rHits.out.valid);
-    Bool lateJoinable = lit(0, Bool());
-    UInt lateSlot = lit(0, UInt(kb));
-    Bool hittable = lit(0, Bool());
-    UInt hitSlot = lit(0, UInt(kb));
+    List<Bool> lateList = new ArrayList<>();
+    List<Bool> hitList = new ArrayList<>();
     for (int j = 0; j < kr; j++) {
       Bool sameLine = rSlotLine.get(j).eq(arLine);
-      Bool m = rIssued.bit(j).and(rSealed.bit(j).not()).and(sameLine);
-      lateJoinable = lateJoinable.or(m);
-      lateSlot = m.mux(lit(j, UInt(kb)), lateSlot);
-      Bool h = rHave.bit(j).and(rBusy.bit(j).not()).and(sameLine);
-      hittable = hittable.or(h);
-      hitSlot = h.mux(lit(j, UInt(kb)), hitSlot);
+      lateList.add(rIssued.bit(j).and(rSealed.bit(j).not()).and(sameLine));
+      hitList.add(rHave.bit(j).and(rBusy.bit(j).not()).and(sameLine));
     }
+    Bool lateJoinable = bitsOf(lateList).orR();
+    UInt lateSlot = highest(lateList, kb);
+    Bool hittable = bitsOf(hitList).orR();
+    UInt hitSlot = highest(hitList, kb);
     Bool lateJoin = arValid.and(anyMatch.not()).and(lateJoinable).named("r_late_join");
     Bool rHit = arValid.and(anyMatch.not()).and(lateJoinable.not()).and(hittable).named("r_hit");
     Bool needEntry = arValid.and(anyMatch.not()).and(lateJoinable.not()).and(hittable.not());
@@ -250,10 +250,6 @@ public final class LineCoalescer extends Module {
         rLine.get(oo).assign(arLine);
         count.assign(1);
         rSlot.get(oo).assign(rFree.index);
-        for (int j = 0; j < kr; j++) {
-          final int jj = j;
-          when(rFree.index.eq(j), () -> rSlotLine.get(jj).assign(arLine));
-        }
         age.assign(0);
         force.assign(0);
       }).elsewhen(issuing, () -> {
@@ -264,6 +260,10 @@ public final class LineCoalescer extends Module {
         when(age.ne(255), () -> age.assign(age.add(1)));
         when(evict.and(victim.eq(oo)), () -> force.assign(1));
       });
+    }
+    for (int j = 0; j < kr; j++) {
+      final int jj = j;
+      when(rStart.and(rFree.index.eq(j)), () -> rSlotLine.get(jj).assign(arLine));
     }
     when(s.ar.fire(), () -> wordOf.write(arTid, s.ar.addr.bits(5, 2).asBits()));
     // The accepted load's bit in its slot: alone in a new or re-armed slot, added by a join.
@@ -402,8 +402,7 @@ public final class LineCoalescer extends Module {
     Bool both = storeValid.and(inWindow).and(writeBlocked.not()).and(drain.not());
     Bool wAnyMatch = lit(0, Bool());
     Bool wAnyJoin = lit(0, Bool());
-    UInt wFreeEntries = lit(0, UInt(lines));
-    UInt wClosingBits = lit(0, UInt(lines));
+    List<Bool> wFreeList = new ArrayList<>();
     List<Bool> wJoins = new ArrayList<>();
     UInt joinSlot = lit(0, UInt(kb));
     for (int o = 0; o < lines; o++) {
@@ -413,9 +412,10 @@ public final class LineCoalescer extends Module {
       wAnyMatch = wAnyMatch.or(match);
       wAnyJoin = wAnyJoin.or(join);
       joinSlot = join.mux(wSlot.get(o), joinSlot);
-      wFreeEntries = wOpen.get(o).mux(wFreeEntries, wFreeEntries.or(1L << o));
-      wClosingBits = wClosing.get(o).mux(wClosingBits.or(1L << o), wClosingBits);
+      wFreeList.add(wOpen.get(o).not());
     }
+    UInt wFreeEntries = bitsOf(wFreeList);
+    UInt wClosingBits = bitsOf(wClosing);
     Free wFree = lowestFree(wBusy, kw, kb);
     UInt wFreeEntryBit = wFreeEntries.and(wFreeEntries.not().add(1));
     Bool wNeedEntry = both.and(wAnyMatch.not());
@@ -544,11 +544,11 @@ public final class LineCoalescer extends Module {
     // for another line, a store to its line is accepted, or a FENCE.
     UInt haveSet = m.r.fire().and(m.r.resp.asUInt().bit(1).not()).and(rSealed.shr(m.r.id).bit(0).not())
         .mux(lit(1, UInt(kr)).shl(m.r.id), 0);
-    UInt stored = lit(0, UInt(kr));
+    List<Bool> storedList = new ArrayList<>();
     for (int j = 0; j < kr; j++) {
-      stored = take.and(rSlotLine.get(j).eq(awLine)).mux(stored.or(1L << j), stored);
+      storedList.add(take.and(rSlotLine.get(j).eq(awLine)));
     }
-    UInt storedTo = stored;
+    UInt storedTo = bitsOf(storedList);
     when(seal, () -> rHave.assign(0))
         .otherwise(() -> rHave.assign(rHave.and(rStartBit.or(storedTo).not()).or(haveSet)));
 
@@ -556,16 +556,67 @@ public final class LineCoalescer extends Module {
     assertThat(s.aw.valid.implies(s.aw.len.eq(0)), "coalescer: the PE side carries single-beat writes only");
   }
 
-  /** The index of the entry with the greatest age (the lowest such index on a tie). */
+  /**
+   * The index of the entry with the greatest age (the lowest such index on a tie), as a
+   * tournament tree: the older of each pair goes on, the left one on a tie.
+   */
   private UInt oldest(List<UInt> ages, int bits) {
-    UInt best = lit(0, UInt(bits));
-    UInt bestAge = ages.get(0);
-    for (int o = 1; o < ages.size(); o++) {
-      Bool older = ages.get(o).gt(bestAge);
-      best = older.mux(lit(o, UInt(bits)), best);
-      bestAge = older.mux(ages.get(o), bestAge);
+    List<UInt> index = new ArrayList<>();
+    List<UInt> age = new ArrayList<>(ages);
+    for (int o = 0; o < ages.size(); o++) {
+      index.add(lit(o, UInt(bits)));
     }
-    return best;
+    while (age.size() > 1) {
+      List<UInt> nextIndex = new ArrayList<>();
+      List<UInt> nextAge = new ArrayList<>();
+      for (int i = 0; i + 1 < age.size(); i += 2) {
+        Bool right = age.get(i + 1).gt(age.get(i));
+        nextIndex.add(right.mux(index.get(i + 1), index.get(i)));
+        nextAge.add(right.mux(age.get(i + 1), age.get(i)));
+      }
+      if (age.size() % 2 == 1) {
+        nextIndex.add(index.get(age.size() - 1));
+        nextAge.add(age.get(age.size() - 1));
+      }
+      index = nextIndex;
+      age = nextAge;
+    }
+    return index.get(0);
+  }
+
+  /** Bits as a number, element 0 the lowest bit. */
+  private static UInt bitsOf(List<Bool> bits) {
+    List<UInt> parts = new ArrayList<>();
+    for (Bool b : bits) {
+      parts.add(b.asUInt());
+    }
+    return parts.size() == 1 ? parts.get(0) : concatHighFirst(parts);
+  }
+
+  /**
+   * The index of the highest set bit ({@code bits}-bit, 0 when none is set), as a tree: the
+   * upper half's index when it has a set bit, else the lower half's.
+   */
+  private UInt highest(List<Bool> set, int bits) {
+    return highestIn(set, 0, 1 << bits, bits);
+  }
+
+  /** {@code highest} over set[from, from + size), size a power of two; the index relative to from. */
+  private UInt highestIn(List<Bool> set, int from, int size, int bits) {
+    if (size == 1) {
+      return lit(0, UInt(bits));
+    }
+    int half = size / 2;
+    UInt low = highestIn(set, from, half, bits);
+    if (from + half >= set.size()) {
+      return low;
+    }
+    UInt high = highestIn(set, from + half, half, bits).or(lit(half, UInt(bits)));
+    Bool upper = lit(0, Bool());
+    for (int i = from + half; i < Math.min(from + size, set.size()); i++) {
+      upper = upper.or(set.get(i));
+    }
+    return upper.mux(high, low);
   }
 
   /** Element 0 in the lowest bits. */

@@ -115,9 +115,10 @@ public final class LineCoalescer extends Module {
     Mem<Bits> wordOf = mem("word_of", Bits(4), nt);
     UInt rBusy = reg("r_busy", UInt(kr), 0);
     // Per read slot, the access ids waiting for its line. Written once per accepted load (a new
-    // or re-armed slot starts from the load's bit alone, a join sets its bit: a one-bit write
-    // mask, so no read-modify-write), read at the hand-out head; the ids already answered from
-    // the head are kept beside it (r_done_mem, r_done_hit), not cleared here.
+    // or re-armed slot starts from the load's bit alone, a join adds its bit: read-modify-write
+    // of one word; a one-bit write mask instead cost Yosys a 64-bit mux per bit), read at the
+    // hand-out head; the ids already answered from the head are kept beside it (r_done_mem,
+    // r_done_hit), not cleared here.
     Mem<Bits> rPending = mem("r_pending", Bits(nt), kr);
     // Loads joined to an open line; each access id has one access in flight, so the line has
     // every id when the count reaches ids().
@@ -140,6 +141,12 @@ public final class LineCoalescer extends Module {
       rForce.add(reg("r_force_" + o, Bool(), 0));
     }
     UInt arLine = s.ar.addr.bits(31, 6);
+    UInt awLine = s.aw.addr.bits(31, 6);
+    // One set of slot tag compares serves both channels: the PE presents a load or a store,
+    // never both in one cycle (its GlobalMemoryPort sends the head of one queue), so the
+    // compares look at the load's line while a load is valid and at the store's otherwise; a
+    // store waits while a load is valid. Halves the slot CAMs (48 26-bit compares fewer).
+    UInt probe = s.ar.valid.mux(arLine, awLine).named("probe_line");
     UInt arTid = s.ar.id;
     // Memory order: a read waits while a write to its line is gathering or in flight, and a
     // write waits while a read of its line or another write to it is (the PE sends each
@@ -153,10 +160,18 @@ public final class LineCoalescer extends Module {
     for (int j = 0; j < kw; j++) {
       wSlotLine.add(reg("w_slot_line_" + j, UInt(26), 0));
     }
+    List<Bool> rSlotHit = new ArrayList<>();
+    List<Bool> wSlotHit = new ArrayList<>();
+    for (int j = 0; j < kr; j++) {
+      rSlotHit.add(rSlotLine.get(j).eq(probe));
+    }
+    for (int j = 0; j < kw; j++) {
+      wSlotHit.add(wSlotLine.get(j).eq(probe));
+    }
     UInt wBusy = reg("w_busy", UInt(kw), 0);
     Bool readBlocked = lit(0, Bool());
     for (int j = 0; j < kw; j++) {
-      readBlocked = readBlocked.or(wBusy.bit(j).and(wSlotLine.get(j).eq(arLine)));
+      readBlocked = readBlocked.or(wBusy.bit(j).and(wSlotHit.get(j)));
     }
     readBlocked = readBlocked.named("r_blocked");
     Bool arValid = s.ar.valid.and(readBlocked.not());
@@ -204,7 +219,7 @@ public final class LineCoalescer extends Module {
     List<Bool> lateList = new ArrayList<>();
     List<Bool> hitList = new ArrayList<>();
     for (int j = 0; j < kr; j++) {
-      Bool sameLine = rSlotLine.get(j).eq(arLine);
+      Bool sameLine = rSlotHit.get(j);
       lateList.add(rIssued.bit(j).and(rSealed.bit(j).not()).and(sameLine));
       hitList.add(rHave.bit(j).and(rBusy.bit(j).not()).and(sameLine));
     }
@@ -268,9 +283,8 @@ public final class LineCoalescer extends Module {
     when(s.ar.fire(), () -> wordOf.write(arTid, s.ar.addr.bits(5, 2).asBits()));
     // The accepted load's bit in its slot: alone in a new or re-armed slot, added by a join.
     UInt acceptSlot = rStart.mux(rFree.index, rHit.mux(hitSlot, lateJoin.mux(lateSlot, openJoinSlot)));
-    Bool fresh = rStart.or(rHit);
-    UInt pendingMask = fresh.mux(allThreads, arBit);
-    when(s.ar.fire(), () -> rPending.write(acceptSlot, arBit.asBits(), pendingMask.asBits()));
+    UInt pendingNext = rStart.or(rHit).mux(arBit, rPending.read(acceptSlot).asUInt().or(arBit));
+    when(s.ar.fire(), () -> rPending.write(acceptSlot, pendingNext.asBits()));
 
     // Line data arrives into per-word lanes; the slot waits in order for its threads' answers.
     List<Mem<Bits>> lanes = new ArrayList<>();
@@ -364,7 +378,6 @@ public final class LineCoalescer extends Module {
       wStrbLanes.add(mem("w_strb_lane_" + i, Bits(4), kw));
     }
 
-    UInt awLine = s.aw.addr.bits(31, 6);
     UInt awTid = s.aw.id;
     List<Bool> wClosing = new ArrayList<>();
     Bool writeBlocked = lit(0, Bool());
@@ -376,15 +389,23 @@ public final class LineCoalescer extends Module {
           .or(wWhole.get(o).andR()).or(wForce.get(o))).named("w_closing_" + o));
     }
     for (int j = 0; j < kr; j++) {
-      writeBlocked = writeBlocked.or(rBusy.bit(j).and(rSlotLine.get(j).eq(awLine)));
+      writeBlocked = writeBlocked.or(rBusy.bit(j).and(rSlotHit.get(j)));
     }
+    // A store waits for a busy write slot of its line unless an open entry of the line takes it.
+    // A line has at most one busy write slot (a new one starts only when no busy slot has the
+    // line: that one is joined or blocks), so the entries' own tag compares say which.
+    List<Bool> wMatch = new ArrayList<>();
+    Bool wJoinable = lit(0, Bool());
+    for (int o = 0; o < lines; o++) {
+      Bool match = wOpen.get(o).and(wLine.get(o).eq(probe));
+      wMatch.add(match);
+      wJoinable = wJoinable.or(match.and(wClosing.get(o).not()));
+    }
+    Bool wSlotBusy = lit(0, Bool());
     for (int j = 0; j < kw; j++) {
-      Bool joinable = lit(0, Bool());
-      for (int o = 0; o < lines; o++) {
-        joinable = joinable.or(wOpen.get(o).and(wClosing.get(o).not()).and(wSlot.get(o).eq(j)));
-      }
-      writeBlocked = writeBlocked.or(wBusy.bit(j).and(joinable.not()).and(wSlotLine.get(j).eq(awLine)));
+      wSlotBusy = wSlotBusy.or(wBusy.bit(j).and(wSlotHit.get(j)));
     }
+    writeBlocked = writeBlocked.or(wSlotBusy.and(wJoinable.not()));
     writeBlocked = writeBlocked.named("w_blocked");
     // Posted stores: a store is answered from this queue once it is merged into a write line
     // (OKAY), or at once with DECERR when it is outside the global-memory window; so its
@@ -399,14 +420,14 @@ public final class LineCoalescer extends Module {
     Bool outside = storeValid.and(inWindow.not()).named("w_outside");
     // After a seal that found lines open or in flight, stores wait until a seal finds none.
     Bool drain = reg("w_drain", Bool(), 0);
-    Bool both = storeValid.and(inWindow).and(writeBlocked.not()).and(drain.not());
+    Bool both = storeValid.and(inWindow).and(writeBlocked.not()).and(drain.not()).and(s.ar.valid.not());
     Bool wAnyMatch = lit(0, Bool());
     Bool wAnyJoin = lit(0, Bool());
     List<Bool> wFreeList = new ArrayList<>();
     List<Bool> wJoins = new ArrayList<>();
     UInt joinSlot = lit(0, UInt(kb));
     for (int o = 0; o < lines; o++) {
-      Bool match = wOpen.get(o).and(awLine.eq(wLine.get(o)));
+      Bool match = wMatch.get(o);
       Bool join = both.and(match).and(wClosing.get(o).not());
       wJoins.add(join);
       wAnyMatch = wAnyMatch.or(match);
@@ -509,7 +530,7 @@ public final class LineCoalescer extends Module {
         when(age.ne(255), () -> age.assign(age.add(1)));
         // A load of a line being gathered waits for its write (memory order), so the line goes now.
         // A seal (FENCE) closes every open line: the FENCE waits until they are written.
-        Bool readWaits = s.ar.valid.and(wLine.get(oo).eq(arLine));
+        Bool readWaits = s.ar.valid.and(wMatch.get(oo));
         when(wEvict.and(wVictim.eq(oo)).or(readWaits).or(seal), () -> force.assign(1));
       });
     }
@@ -546,7 +567,7 @@ public final class LineCoalescer extends Module {
         .mux(lit(1, UInt(kr)).shl(m.r.id), 0);
     List<Bool> storedList = new ArrayList<>();
     for (int j = 0; j < kr; j++) {
-      storedList.add(take.and(rSlotLine.get(j).eq(awLine)));
+      storedList.add(take.and(rSlotHit.get(j)));
     }
     UInt storedTo = bitsOf(storedList);
     when(seal, () -> rHave.assign(0))

@@ -24,10 +24,16 @@ import veneer.hdl.bus.StreamFifo;
  * <p>Up to {@code openLines} read lines and {@code openLines} write lines gather requests at a
  * time. A read line is open for at most {@code window} cycles and is sent earlier when every id
  * has joined it; a write line has no time limit and is sent when every word of it is written,
- * a load of it waits or a {@link #seal} comes (an idle PE seals every cycle). Either is sent
+ * it has taken {@code ids()} stores, a load of it waits or a {@link #seal} comes (an idle PE
+ * seals every cycle). Either is sent
  * when a new line finds every entry taken (the oldest entry is closed). Each read
  * line reserves one of {@code readSlots} AXI IDs until all its loads are answered, each write
  * line one of {@code slots} until its B.
+ *
+ * <p>Area: line data, each read slot's waiting ids and each id's word are in memories
+ * (distributed RAM); the slot tags are registers compared with one line per cycle, the
+ * load's while AR is valid, else the store's (so a store waits while a load is valid: the PE
+ * never presents both at once). docs/coalescer-area.md has the figures.
  *
  * <p>Kept lines: a read slot keeps its line after handing it out, and a later load of the line
  * is served from it without a line read (the slot is re-armed and hands out again), until the

@@ -114,7 +114,6 @@ public final class LineCoalescer extends Module {
       ch.prot.assign(lit(0, Bits(3)));
       ch.qos.assign(lit(0, Bits(4)));
     }
-    UInt allThreads = lit(java.math.BigInteger.ONE.shiftLeft(nt).subtract(java.math.BigInteger.ONE), UInt(nt));
 
     // ---------------- reads --------------------------------------------------------------------
     // Per access id, the word of the line its load asked for (read once, when it is answered).

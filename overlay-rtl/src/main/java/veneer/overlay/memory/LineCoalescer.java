@@ -24,10 +24,16 @@ import veneer.hdl.bus.StreamFifo;
  * <p>Up to {@code openLines} read lines and {@code openLines} write lines gather requests at a
  * time. A read line is open for at most {@code window} cycles and is sent earlier when every id
  * has joined it; a write line has no time limit and is sent when every word of it is written,
- * a load of it waits or a {@link #seal} comes (an idle PE seals every cycle). Either is sent
+ * it has taken {@code ids()} stores, a load of it waits or a {@link #seal} comes (an idle PE
+ * seals every cycle). Either is sent
  * when a new line finds every entry taken (the oldest entry is closed). Each read
  * line reserves one of {@code readSlots} AXI IDs until all its loads are answered, each write
  * line one of {@code slots} until its B.
+ *
+ * <p>Area: line data, each read slot's waiting ids and each id's word are in memories
+ * (distributed RAM); the slot tags are registers compared with one line per cycle, the
+ * load's while AR is valid, else the store's (so a store waits while a load is valid: the PE
+ * never presents both at once). docs/coalescer-area.md has the figures.
  *
  * <p>Kept lines: a read slot keeps its line after handing it out, and a later load of the line
  * is served from it without a line read (the slot is re-armed and hands out again), until the
@@ -108,33 +114,44 @@ public final class LineCoalescer extends Module {
       ch.prot.assign(lit(0, Bits(3)));
       ch.qos.assign(lit(0, Bits(4)));
     }
-    UInt allThreads = lit(java.math.BigInteger.ONE.shiftLeft(nt).subtract(java.math.BigInteger.ONE), UInt(nt));
 
     // ---------------- reads --------------------------------------------------------------------
-    List<UInt> wordOf = new ArrayList<>();
-    for (int t = 0; t < nt; t++) {
-      wordOf.add(reg("word_of_" + t, UInt(4), 0));
-    }
+    // Per access id, the word of the line its load asked for (read once, when it is answered).
+    Mem<Bits> wordOf = mem("word_of", Bits(4), nt);
     UInt rBusy = reg("r_busy", UInt(kr), 0);
-    List<UInt> rPending = slotMasks("r_pending", kr, nt);
+    // Per read slot, the access ids waiting for its line. Written once per accepted load (a new
+    // or re-armed slot starts from the load's bit alone, a join adds its bit: read-modify-write
+    // of one word; a one-bit write mask instead cost Yosys a 64-bit mux per bit), read at the
+    // hand-out head; the ids already answered from the head are kept beside it (r_done_mem,
+    // r_done_hit), not cleared here.
+    Mem<Bits> rPending = mem("r_pending", Bits(nt), kr);
+    // Loads joined to an open line; each access id has one access in flight, so the line has
+    // every id when the count reaches ids().
+    final int cb = RoundRobinArbiter.indexBits(nt + 1);
     // Up to openLines lines gather readers at once (loads of a[] and b[] interleave).
     final int lines = c.openLines();
     final int ob = RoundRobinArbiter.indexBits(lines);
     List<Bool> rOpen = new ArrayList<>();
     List<UInt> rLine = new ArrayList<>();
-    List<UInt> rMask = new ArrayList<>();
+    List<UInt> rCount = new ArrayList<>();
     List<UInt> rSlot = new ArrayList<>();
     List<UInt> rAge = new ArrayList<>();
     List<Bool> rForce = new ArrayList<>();
     for (int o = 0; o < lines; o++) {
       rOpen.add(reg("r_open_" + o, Bool(), 0));
       rLine.add(reg("r_line_" + o, UInt(26), 0));
-      rMask.add(reg("r_mask_" + o, UInt(nt), 0));
+      rCount.add(reg("r_count_" + o, UInt(cb), 0));
       rSlot.add(reg("r_slot_" + o, UInt(kb), 0));
       rAge.add(reg("r_age_" + o, UInt(8), 0));
       rForce.add(reg("r_force_" + o, Bool(), 0));
     }
     UInt arLine = s.ar.addr.bits(31, 6);
+    UInt awLine = s.aw.addr.bits(31, 6);
+    // One set of slot tag compares serves both channels: the PE presents a load or a store,
+    // never both in one cycle (its GlobalMemoryPort sends the head of one queue), so the
+    // compares look at the load's line while a load is valid and at the store's otherwise; a
+    // store waits while a load is valid. Halves the slot CAMs (48 26-bit compares fewer).
+    UInt probe = s.ar.valid.mux(arLine, awLine).named("probe_line");
     UInt arTid = s.ar.id;
     // Memory order: a read waits while a write to its line is gathering or in flight, and a
     // write waits while a read of its line or another write to it is (the PE sends each
@@ -148,10 +165,18 @@ public final class LineCoalescer extends Module {
     for (int j = 0; j < kw; j++) {
       wSlotLine.add(reg("w_slot_line_" + j, UInt(26), 0));
     }
+    List<Bool> rSlotHit = new ArrayList<>();
+    List<Bool> wSlotHit = new ArrayList<>();
+    for (int j = 0; j < kr; j++) {
+      rSlotHit.add(rSlotLine.get(j).eq(probe));
+    }
+    for (int j = 0; j < kw; j++) {
+      wSlotHit.add(wSlotLine.get(j).eq(probe));
+    }
     UInt wBusy = reg("w_busy", UInt(kw), 0);
     Bool readBlocked = lit(0, Bool());
     for (int j = 0; j < kw; j++) {
-      readBlocked = readBlocked.or(wBusy.bit(j).and(wSlotLine.get(j).eq(arLine)));
+      readBlocked = readBlocked.or(wBusy.bit(j).and(wSlotHit.get(j)));
     }
     readBlocked = readBlocked.named("r_blocked");
     Bool arValid = s.ar.valid.and(readBlocked.not());
@@ -159,20 +184,24 @@ public final class LineCoalescer extends Module {
     List<Bool> closing = new ArrayList<>();
     Bool anyMatch = lit(0, Bool());
     Bool anyJoin = lit(0, Bool());
-    UInt freeEntries = lit(0, UInt(lines));
-    UInt closingBits = lit(0, UInt(lines));
+    List<Bool> freeList = new ArrayList<>();
+    List<Bool> closingList = new ArrayList<>();
     List<Bool> joins = new ArrayList<>();
+    UInt openJoinSlot = lit(0, UInt(kb));
     for (int o = 0; o < lines; o++) {
-      Bool cl = rOpen.get(o).and(rAge.get(o).ge(c.window()).or(rMask.get(o).eq(allThreads)).or(rForce.get(o)));
+      Bool cl = rOpen.get(o).and(rAge.get(o).ge(c.window()).or(rCount.get(o).eq(nt)).or(rForce.get(o)));
       closing.add(cl.named("r_closing_" + o));
       Bool match = rOpen.get(o).and(arLine.eq(rLine.get(o)));
       Bool join = arValid.and(match).and(cl.not());
       joins.add(join);
+      openJoinSlot = openJoinSlot.or(join.mux(rSlot.get(o), 0));
       anyMatch = anyMatch.or(match);
       anyJoin = anyJoin.or(join);
-      freeEntries = rOpen.get(o).mux(freeEntries, freeEntries.or(1L << o));
-      closingBits = cl.mux(closingBits.or(1L << o), closingBits);
+      freeList.add(rOpen.get(o).not());
+      closingList.add(cl);
     }
+    UInt freeEntries = bitsOf(freeList);
+    UInt closingBits = bitsOf(closingList);
     // A slot whose line has been handed out keeps its data (r_have) and serves later loads of
     // the line (a hit re-arms it) until it is reused, a store to the line is accepted here, or
     // a FENCE seals. A new line takes a slot without data if there is one, else the retained
@@ -192,19 +221,17 @@ public final class LineCoalescer extends Module {
     Bool fromMemory = rDone.out.valid;
     UInt rHead = fromMemory.mux(rDone.out.data.asUInt(), rHits.out.data.asUInt()).named("r_head");
     Bool headValid = rDone.out.valid.or(rHits.out.valid);
-    Bool lateJoinable = lit(0, Bool());
-    UInt lateSlot = lit(0, UInt(kb));
-    Bool hittable = lit(0, Bool());
-    UInt hitSlot = lit(0, UInt(kb));
+    List<Bool> lateList = new ArrayList<>();
+    List<Bool> hitList = new ArrayList<>();
     for (int j = 0; j < kr; j++) {
-      Bool sameLine = rSlotLine.get(j).eq(arLine);
-      Bool m = rIssued.bit(j).and(rSealed.bit(j).not()).and(sameLine);
-      lateJoinable = lateJoinable.or(m);
-      lateSlot = m.mux(lit(j, UInt(kb)), lateSlot);
-      Bool h = rHave.bit(j).and(rBusy.bit(j).not()).and(sameLine);
-      hittable = hittable.or(h);
-      hitSlot = h.mux(lit(j, UInt(kb)), hitSlot);
+      Bool sameLine = rSlotHit.get(j);
+      lateList.add(rIssued.bit(j).and(rSealed.bit(j).not()).and(sameLine));
+      hitList.add(rHave.bit(j).and(rBusy.bit(j).not()).and(sameLine));
     }
+    Bool lateJoinable = bitsOf(lateList).orR();
+    UInt lateSlot = highest(lateList, kb);
+    Bool hittable = bitsOf(hitList).orR();
+    UInt hitSlot = highest(hitList, kb);
     Bool lateJoin = arValid.and(anyMatch.not()).and(lateJoinable).named("r_late_join");
     Bool rHit = arValid.and(anyMatch.not()).and(lateJoinable.not()).and(hittable).named("r_hit");
     Bool needEntry = arValid.and(anyMatch.not()).and(lateJoinable.not()).and(hittable.not());
@@ -224,7 +251,6 @@ public final class LineCoalescer extends Module {
     UInt iss = holding.mux(held, firstClosing);
     Bool issValid = holding.or(closingBits.orR());
     UInt issSlot = select(rSlot, iss);
-    UInt issMask = select(rMask, iss);
     m.ar.valid.assign(issValid);
     m.ar.id.assign(issSlot);
     m.ar.addr.assign(select(rLine, iss).cat(lit(0, UInt(6))));
@@ -235,34 +261,35 @@ public final class LineCoalescer extends Module {
       final int oo = o;
       Bool open = rOpen.get(o);
       UInt age = rAge.get(o);
-      UInt mask = rMask.get(o);
+      UInt count = rCount.get(o);
       Bool force = rForce.get(o);
       Bool starting = rStart.and(freeEntryBit.bit(o));
       Bool issuing = rIssue.and(iss.eq(o));
       when(starting, () -> {
         open.assign(1);
         rLine.get(oo).assign(arLine);
-        mask.assign(arBit);
+        count.assign(1);
         rSlot.get(oo).assign(rFree.index);
-        for (int j = 0; j < kr; j++) {
-          final int jj = j;
-          when(rFree.index.eq(j), () -> rSlotLine.get(jj).assign(arLine));
-        }
         age.assign(0);
         force.assign(0);
       }).elsewhen(issuing, () -> {
         open.assign(0);
         force.assign(0);
       }).elsewhen(open, () -> {
-        when(joins.get(oo), () -> mask.assign(mask.or(arBit)));
+        when(joins.get(oo), () -> count.assign(count.add(1)));
         when(age.ne(255), () -> age.assign(age.add(1)));
         when(evict.and(victim.eq(oo)), () -> force.assign(1));
       });
     }
-    for (int t = 0; t < nt; t++) {
-      UInt w = wordOf.get(t);
-      when(s.ar.fire().and(arTid.eq(t)), () -> w.assign(s.ar.addr.bits(5, 2)));
+    for (int j = 0; j < kr; j++) {
+      final int jj = j;
+      when(rStart.and(rFree.index.eq(j)), () -> rSlotLine.get(jj).assign(arLine));
     }
+    when(s.ar.fire(), () -> wordOf.write(arTid, s.ar.addr.bits(5, 2).asBits()));
+    // The accepted load's bit in its slot: alone in a new or re-armed slot, added by a join.
+    UInt acceptSlot = rStart.mux(rFree.index, rHit.mux(hitSlot, lateJoin.mux(lateSlot, openJoinSlot)));
+    UInt pendingNext = rStart.or(rHit).mux(arBit, rPending.read(acceptSlot).asUInt().or(arBit));
+    when(s.ar.fire(), () -> rPending.write(acceptSlot, pendingNext.asBits()));
 
     // Line data arrives into per-word lanes; the slot waits in order for its threads' answers.
     List<Mem<Bits>> lanes = new ArrayList<>();
@@ -282,7 +309,11 @@ public final class LineCoalescer extends Module {
     UInt rErrClr = m.r.fire().mux(lit(1, UInt(kr)).shl(m.r.id), 0);
     rErr.assign(rErr.and(rErrClr.not()).or(rErrSet));
 
-    UInt rLeft = select(rPending, rHead);
+    // Ids answered so far from the head of each hand-out queue; a queue's head stays until it is
+    // done, but a line from memory overtakes a re-armed one, so each queue keeps its own.
+    UInt doneMem = reg("r_done_mem", UInt(nt), 0);
+    UInt doneHit = reg("r_done_hit", UInt(nt), 0);
+    UInt rLeft = rPending.read(rHead).asUInt().and(fromMemory.mux(doneMem, doneHit).not()).named("r_left");
     UInt rBit = rLeft.and(rLeft.not().add(1));
     UInt rTid = indexOf(rBit, nt, c.idBits());
     List<UInt> laneWords = new ArrayList<>();
@@ -291,7 +322,7 @@ public final class LineCoalescer extends Module {
     }
     s.r.valid.assign(headValid);
     s.r.id.assign(rTid);
-    s.r.data.assign(select(laneWords, select(wordOf, rTid)).asBits());
+    s.r.data.assign(select(laneWords, wordOf.read(rTid).asUInt()).asBits());
     s.r.resp.assign(rErr.shr(rHead).bit(0).mux(lit(Axi4.RESP_SLVERR, Bits(2)), Axi4.RESP_OKAY));
     s.r.last.assign(lit(1, Bool()));
     Bool rAnswered = s.r.fire();
@@ -300,13 +331,15 @@ public final class LineCoalescer extends Module {
         .and(lateJoin.and(lateSlot.eq(rHead)).not()).named("r_slot_done");
     rDone.out.ready.assign(rSlotDone.and(fromMemory));
     rHits.out.ready.assign(rSlotDone.and(fromMemory.not()));
-    for (int j = 0; j < kr; j++) {
-      UInt p = rPending.get(j);
-      UInt answered = rAnswered.and(rHead.eq(j)).mux(rBit, 0);
-      UInt joined = lateJoin.and(lateSlot.eq(j)).or(rHit.and(hitSlot.eq(j))).mux(arBit, 0);
-      when(rIssue.and(issSlot.eq(j)), () -> p.assign(issMask))
-          .otherwise(() -> p.assign(p.and(answered.not()).or(joined)));
-    }
+    // A late join into a queue head takes its id out of that head's answered set (the id was
+    // answered from this slot before and now waits again).
+    UInt memHeadJoin = lateJoin.and(rDone.out.valid).and(lateSlot.eq(rDone.out.data.asUInt())).mux(arBit, 0);
+    UInt hitHeadJoin = lateJoin.and(rHits.out.valid).and(lateSlot.eq(rHits.out.data.asUInt())).mux(arBit, 0);
+    UInt answeredBit = rAnswered.mux(rBit, 0);
+    when(rDone.out.fire(), () -> doneMem.assign(0))
+        .otherwise(() -> doneMem.assign(doneMem.or(fromMemory.mux(answeredBit, 0)).and(memHeadJoin.not())));
+    when(rHits.out.fire(), () -> doneHit.assign(0))
+        .otherwise(() -> doneHit.assign(doneHit.or(fromMemory.not().mux(answeredBit, 0)).and(hitHeadJoin.not())));
     UInt rHitBit = rHit.mux(lit(1, UInt(kr)).shl(hitSlot), 0);
     UInt rStartBit = rStart.mux(lit(1, UInt(kr)).shl(rFree.index), 0);
     UInt rBusySet = rStartBit.or(rHitBit);
@@ -321,10 +354,11 @@ public final class LineCoalescer extends Module {
     // ---------------- writes -------------------------------------------------------------------
     // Like reads: up to openLines lines gather stores at once (each thread of a PE may be
     // writing its own line); the data waits in per-slot word lanes with byte strobes.
-    UInt wMaskAll = allThreads;
     List<Bool> wOpen = new ArrayList<>();
     List<UInt> wLine = new ArrayList<>();
-    List<UInt> wMask = new ArrayList<>();
+    // Stores merged into the line, saturating at ids(): a line that has taken as many stores as
+    // the PE has access ids is sent.
+    List<UInt> wCount = new ArrayList<>();
     List<UInt> wSlot = new ArrayList<>();
     List<UInt> wAge = new ArrayList<>();
     List<Bool> wForce = new ArrayList<>();
@@ -334,7 +368,7 @@ public final class LineCoalescer extends Module {
     for (int o = 0; o < lines; o++) {
       wOpen.add(reg("w_open_" + o, Bool(), 0));
       wLine.add(reg("w_line_" + o, UInt(26), 0));
-      wMask.add(reg("w_mask_" + o, UInt(nt), 0));
+      wCount.add(reg("w_count_" + o, UInt(cb), 0));
       wSlot.add(reg("w_slot_" + o, UInt(kb), 0));
       wAge.add(reg("w_age_" + o, UInt(8), 0));
       wForce.add(reg("w_force_" + o, Bool(), 0));
@@ -349,7 +383,6 @@ public final class LineCoalescer extends Module {
       wStrbLanes.add(mem("w_strb_lane_" + i, Bits(4), kw));
     }
 
-    UInt awLine = s.aw.addr.bits(31, 6);
     UInt awTid = s.aw.id;
     List<Bool> wClosing = new ArrayList<>();
     Bool writeBlocked = lit(0, Bool());
@@ -357,19 +390,27 @@ public final class LineCoalescer extends Module {
       // No age limit: a thread's stores to one line may come more than 255 cycles apart (compiled
       // vector add wrote each line twice with a 255-cycle window); a partial line goes when
       // another line needs its entry, a load of it waits, or at a seal (FENCE, idle PE).
-      wClosing.add(wOpen.get(o).and(wMask.get(o).eq(wMaskAll)
+      wClosing.add(wOpen.get(o).and(wCount.get(o).eq(nt)
           .or(wWhole.get(o).andR()).or(wForce.get(o))).named("w_closing_" + o));
     }
     for (int j = 0; j < kr; j++) {
-      writeBlocked = writeBlocked.or(rBusy.bit(j).and(rSlotLine.get(j).eq(awLine)));
+      writeBlocked = writeBlocked.or(rBusy.bit(j).and(rSlotHit.get(j)));
     }
+    // A store waits for a busy write slot of its line unless an open entry of the line takes it.
+    // A line has at most one busy write slot (a new one starts only when no busy slot has the
+    // line: that one is joined or blocks), so the entries' own tag compares say which.
+    List<Bool> wMatch = new ArrayList<>();
+    Bool wJoinable = lit(0, Bool());
+    for (int o = 0; o < lines; o++) {
+      Bool match = wOpen.get(o).and(wLine.get(o).eq(probe));
+      wMatch.add(match);
+      wJoinable = wJoinable.or(match.and(wClosing.get(o).not()));
+    }
+    Bool wSlotBusy = lit(0, Bool());
     for (int j = 0; j < kw; j++) {
-      Bool joinable = lit(0, Bool());
-      for (int o = 0; o < lines; o++) {
-        joinable = joinable.or(wOpen.get(o).and(wClosing.get(o).not()).and(wSlot.get(o).eq(j)));
-      }
-      writeBlocked = writeBlocked.or(wBusy.bit(j).and(joinable.not()).and(wSlotLine.get(j).eq(awLine)));
+      wSlotBusy = wSlotBusy.or(wBusy.bit(j).and(wSlotHit.get(j)));
     }
+    writeBlocked = writeBlocked.or(wSlotBusy.and(wJoinable.not()));
     writeBlocked = writeBlocked.named("w_blocked");
     // Posted stores: a store is answered from this queue once it is merged into a write line
     // (OKAY), or at once with DECERR when it is outside the global-memory window; so its
@@ -384,23 +425,23 @@ public final class LineCoalescer extends Module {
     Bool outside = storeValid.and(inWindow.not()).named("w_outside");
     // After a seal that found lines open or in flight, stores wait until a seal finds none.
     Bool drain = reg("w_drain", Bool(), 0);
-    Bool both = storeValid.and(inWindow).and(writeBlocked.not()).and(drain.not());
+    Bool both = storeValid.and(inWindow).and(writeBlocked.not()).and(drain.not()).and(s.ar.valid.not());
     Bool wAnyMatch = lit(0, Bool());
     Bool wAnyJoin = lit(0, Bool());
-    UInt wFreeEntries = lit(0, UInt(lines));
-    UInt wClosingBits = lit(0, UInt(lines));
+    List<Bool> wFreeList = new ArrayList<>();
     List<Bool> wJoins = new ArrayList<>();
     UInt joinSlot = lit(0, UInt(kb));
     for (int o = 0; o < lines; o++) {
-      Bool match = wOpen.get(o).and(awLine.eq(wLine.get(o)));
+      Bool match = wMatch.get(o);
       Bool join = both.and(match).and(wClosing.get(o).not());
       wJoins.add(join);
       wAnyMatch = wAnyMatch.or(match);
       wAnyJoin = wAnyJoin.or(join);
       joinSlot = join.mux(wSlot.get(o), joinSlot);
-      wFreeEntries = wOpen.get(o).mux(wFreeEntries, wFreeEntries.or(1L << o));
-      wClosingBits = wClosing.get(o).mux(wClosingBits.or(1L << o), wClosingBits);
+      wFreeList.add(wOpen.get(o).not());
     }
+    UInt wFreeEntries = bitsOf(wFreeList);
+    UInt wClosingBits = bitsOf(wClosing);
     Free wFree = lowestFree(wBusy, kw, kb);
     UInt wFreeEntryBit = wFreeEntries.and(wFreeEntries.not().add(1));
     Bool wNeedEntry = both.and(wAnyMatch.not());
@@ -451,7 +492,6 @@ public final class LineCoalescer extends Module {
       awSent.assign(awDone.and(wIssValid));
       wSent.assign(wDone.and(wIssValid));
     });
-    UInt awBit = lit(1, UInt(nt)).shl(awTid);
     UInt newData = s.w.data.asUInt();
     UInt newStrb = s.w.strb.asUInt();
     UInt takeSlot = wStart.mux(wFree.index, joinSlot).resize(wb);
@@ -472,14 +512,14 @@ public final class LineCoalescer extends Module {
       Bool open = wOpen.get(o);
       UInt whole = wWhole.get(o);
       UInt age = wAge.get(o);
-      UInt mask = wMask.get(o);
+      UInt count = wCount.get(o);
       Bool force = wForce.get(o);
       Bool starting = wStart.and(wFreeEntryBit.bit(o));
       Bool issuing = wIssue.and(wIss.eq(o));
       when(starting, () -> {
         open.assign(1);
         wLine.get(oo).assign(awLine);
-        mask.assign(awBit);
+        count.assign(1);
         wSlot.get(oo).assign(wFree.index);
         age.assign(0);
         force.assign(0);
@@ -489,13 +529,13 @@ public final class LineCoalescer extends Module {
         force.assign(0);
       }).elsewhen(open, () -> {
         when(wJoins.get(oo), () -> {
-          mask.assign(mask.or(awBit));
+          when(count.ne(nt), () -> count.assign(count.add(1)));
           whole.assign(whole.or(wholeJoin));
         });
         when(age.ne(255), () -> age.assign(age.add(1)));
         // A load of a line being gathered waits for its write (memory order), so the line goes now.
         // A seal (FENCE) closes every open line: the FENCE waits until they are written.
-        Bool readWaits = s.ar.valid.and(wLine.get(oo).eq(arLine));
+        Bool readWaits = s.ar.valid.and(wMatch.get(oo));
         when(wEvict.and(wVictim.eq(oo)).or(readWaits).or(seal), () -> force.assign(1));
       });
     }
@@ -530,11 +570,11 @@ public final class LineCoalescer extends Module {
     // for another line, a store to its line is accepted, or a FENCE.
     UInt haveSet = m.r.fire().and(m.r.resp.asUInt().bit(1).not()).and(rSealed.shr(m.r.id).bit(0).not())
         .mux(lit(1, UInt(kr)).shl(m.r.id), 0);
-    UInt stored = lit(0, UInt(kr));
+    List<Bool> storedList = new ArrayList<>();
     for (int j = 0; j < kr; j++) {
-      stored = take.and(rSlotLine.get(j).eq(awLine)).mux(stored.or(1L << j), stored);
+      storedList.add(take.and(rSlotHit.get(j)));
     }
-    UInt storedTo = stored;
+    UInt storedTo = bitsOf(storedList);
     when(seal, () -> rHave.assign(0))
         .otherwise(() -> rHave.assign(rHave.and(rStartBit.or(storedTo).not()).or(haveSet)));
 
@@ -542,16 +582,67 @@ public final class LineCoalescer extends Module {
     assertThat(s.aw.valid.implies(s.aw.len.eq(0)), "coalescer: the PE side carries single-beat writes only");
   }
 
-  /** The index of the entry with the greatest age (the lowest such index on a tie). */
+  /**
+   * The index of the entry with the greatest age (the lowest such index on a tie), as a
+   * tournament tree: the older of each pair goes on, the left one on a tie.
+   */
   private UInt oldest(List<UInt> ages, int bits) {
-    UInt best = lit(0, UInt(bits));
-    UInt bestAge = ages.get(0);
-    for (int o = 1; o < ages.size(); o++) {
-      Bool older = ages.get(o).gt(bestAge);
-      best = older.mux(lit(o, UInt(bits)), best);
-      bestAge = older.mux(ages.get(o), bestAge);
+    List<UInt> index = new ArrayList<>();
+    List<UInt> age = new ArrayList<>(ages);
+    for (int o = 0; o < ages.size(); o++) {
+      index.add(lit(o, UInt(bits)));
     }
-    return best;
+    while (age.size() > 1) {
+      List<UInt> nextIndex = new ArrayList<>();
+      List<UInt> nextAge = new ArrayList<>();
+      for (int i = 0; i + 1 < age.size(); i += 2) {
+        Bool right = age.get(i + 1).gt(age.get(i));
+        nextIndex.add(right.mux(index.get(i + 1), index.get(i)));
+        nextAge.add(right.mux(age.get(i + 1), age.get(i)));
+      }
+      if (age.size() % 2 == 1) {
+        nextIndex.add(index.get(age.size() - 1));
+        nextAge.add(age.get(age.size() - 1));
+      }
+      index = nextIndex;
+      age = nextAge;
+    }
+    return index.get(0);
+  }
+
+  /** Bits as a number, element 0 the lowest bit. */
+  private static UInt bitsOf(List<Bool> bits) {
+    List<UInt> parts = new ArrayList<>();
+    for (Bool b : bits) {
+      parts.add(b.asUInt());
+    }
+    return parts.size() == 1 ? parts.get(0) : concatHighFirst(parts);
+  }
+
+  /**
+   * The index of the highest set bit ({@code bits}-bit, 0 when none is set), as a tree: the
+   * upper half's index when it has a set bit, else the lower half's.
+   */
+  private UInt highest(List<Bool> set, int bits) {
+    return highestIn(set, 0, 1 << bits, bits);
+  }
+
+  /** {@code highest} over set[from, from + size), size a power of two; the index relative to from. */
+  private UInt highestIn(List<Bool> set, int from, int size, int bits) {
+    if (size == 1) {
+      return lit(0, UInt(bits));
+    }
+    int half = size / 2;
+    UInt low = highestIn(set, from, half, bits);
+    if (from + half >= set.size()) {
+      return low;
+    }
+    UInt high = highestIn(set, from + half, half, bits).or(lit(half, UInt(bits)));
+    Bool upper = lit(0, Bool());
+    for (int i = from + half; i < Math.min(from + size, set.size()); i++) {
+      upper = upper.or(set.get(i));
+    }
+    return upper.mux(high, low);
   }
 
   /** Element 0 in the lowest bits. */
@@ -587,30 +678,46 @@ public final class LineCoalescer extends Module {
     return new Free(free.orR(), indexOf(bit, k, kb), lit(0, Bool()));
   }
 
-  private List<UInt> slotMasks(String name, int k, int nt) {
-    List<UInt> out = new ArrayList<>();
-    for (int j = 0; j < k; j++) {
-      out.add(reg(name + "_" + j, UInt(nt), 0));
-    }
-    return out;
-  }
-
-  /** The index of the set bit of a one-hot value (0 when none is set). */
+  /**
+   * The index of the set bit of a one-hot value (0 when none is set): bit b of the index is the
+   * OR of the inputs whose index has bit b, a tree of log2(n) levels instead of a chain of n muxes.
+   */
   private UInt indexOf(UInt onehot, int n, int bits) {
     UInt idx = lit(0, UInt(bits));
-    for (int i = 1; i < n; i++) {
-      idx = onehot.bit(i).mux(lit(i, UInt(bits)), idx);
+    for (int b = 0; b < bits; b++) {
+      Bool any = lit(0, Bool());
+      for (int i = 1; i < n; i++) {
+        if ((i >> b & 1) != 0) {
+          any = any.or(onehot.bit(i));
+        }
+      }
+      idx = idx.or(any.mux(lit(1L << b, UInt(bits)), 0));
     }
     return idx;
   }
 
-  /** {@code values[index]} as a mux chain. */
+  /**
+   * {@code values[index]} (values[0] for an index past the end) as a balanced tree of 2:1 muxes
+   * on the index bits, one level per bit.
+   */
   private static UInt select(List<UInt> values, UInt index) {
-    UInt out = values.get(0);
-    for (int i = 1; i < values.size(); i++) {
-      out = index.eq(i).mux(values.get(i), out);
+    int bits = RoundRobinArbiter.indexBits(values.size());
+    List<UInt> level = new ArrayList<>();
+    for (int i = 0; i < 1 << bits; i++) {
+      level.add(values.get(i < values.size() ? i : 0));
     }
-    return out;
+    for (int b = 0; b < bits; b++) {
+      Bool high = b < index.width() ? index.bit(b) : null;
+      List<UInt> next = new ArrayList<>();
+      for (int i = 0; i < level.size(); i += 2) {
+        next.add(high == null ? level.get(i) : high.mux(level.get(i + 1), level.get(i)));
+      }
+      level = next;
+    }
+    if (index.width() > bits) {
+      return index.bits(index.width() - 1, bits).eq(0).mux(level.get(0), values.get(0));
+    }
+    return level.get(0);
   }
 
 }

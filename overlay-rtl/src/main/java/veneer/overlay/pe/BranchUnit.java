@@ -20,8 +20,9 @@ public final class BranchUnit extends Module {
 
   public BranchUnit() {
     Bool eq = a.eq(b);
-    Bool lt = a.asSInt().lt(b.asSInt());
     Bool ltu = a.lt(b);
+    // One comparator: operands of different signs compare the other way round when signed.
+    Bool lt = ltu.xor(a.bit(31)).xor(b.bit(31));
     Bool t = lit(0, Bool());
     t = is(MicroOp.BranchOp.EQ).mux(eq, t);
     t = is(MicroOp.BranchOp.NE).mux(eq.not(), t);

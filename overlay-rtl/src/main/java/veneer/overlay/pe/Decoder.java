@@ -13,7 +13,9 @@ import veneer.isa.Opcode;
  * The instruction decoder, generated from the ISA table: one match/mask comparator per row of
  * {@link Opcode}, and each control output is the OR of the rows that set it (their
  * {@link MicroOp}). There is no hand-written opcode in here; a word that matches no row is
- * illegal.
+ * illegal. {@link #legal} and the unit bits are exact (an illegal word sets none); {@link #sub},
+ * {@link #useImm}, {@link #pcOperand}, {@link #writesRd} and {@link #imm} are defined only for
+ * a legal word, which lets each compare fewer bits.
  *
  * <pre>{@code
  * Decoder dec = instance("dec", new Decoder());
@@ -47,43 +49,80 @@ public final class Decoder extends Module {
     }
     Map<MicroOp.Unit, Bool> unitHits = new EnumMap<>(MicroOp.Unit.class);
     Bool any = lit(0, Bool());
-    UInt subOr = lit(0, UInt(MicroOp.SUB_WIDTH));
-    Bool immOr = lit(0, Bool());
-    Bool pcOr = lit(0, Bool());
-    Bool rdOr = lit(0, Bool());
     for (Opcode op : Opcode.instructions()) {
-      MicroOp m = MicroOp.of(op);
       Bool hit = w.and(lit(Integer.toUnsignedLong(op.mask()), UInt(32)))
           .eq(lit(Integer.toUnsignedLong(op.match()), UInt(32)))
           .named("hit_" + op.name().toLowerCase(java.util.Locale.ROOT));
       any = any.or(hit);
-      unitHits.merge(m.unit(), hit, Bool::or);
-      if (m.sub() != 0) {
-        subOr = subOr.or(hit.mux(lit(m.sub(), UInt(MicroOp.SUB_WIDTH)), 0));
-      }
-      if (m.useImm()) {
-        immOr = immOr.or(hit);
-      }
-      if (m.pcOperand()) {
-        pcOr = pcOr.or(hit);
-      }
-      if (op.format().hasRd()) {
-        rdOr = rdOr.or(hit);
-      }
+      unitHits.merge(MicroOp.of(op).unit(), hit, Bool::or);
     }
     for (MicroOp.Unit u : MicroOp.Unit.values()) {
       units.get(u).assign(unitHits.getOrDefault(u, lit(0, Bool())));
     }
     legal.assign(any);
-    sub.assign(subOr);
-    useImm.assign(immOr);
-    pcOperand.assign(pcOr);
-    writesRd.assign(rdOr);
+    // The other controls matter only for a legal word: each is the OR of the rows that set it,
+    // every row compared only on the bits that tell it from the rows that do not (an illegal
+    // word may set them; it faults before any of them has an effect).
+    Bool[] subBits = new Bool[MicroOp.SUB_WIDTH];
+    for (int k = 0; k < subBits.length; k++) {
+      int bit = k;
+      subBits[k] = control(w, op -> (MicroOp.of(op).sub() >> bit & 1) != 0);
+    }
+    sub.assign(Hw.bitsOf(java.util.Arrays.asList(subBits)));
+    useImm.assign(control(w, op -> MicroOp.of(op).useImm()));
+    pcOperand.assign(control(w, op -> MicroOp.of(op).pcOperand()));
+    writesRd.assign(control(w, op -> op.format().hasRd()));
     rd.assign(w.bits(11, 7));
     rs1.assign(w.bits(19, 15));
     rs2.assign(w.bits(24, 20));
     csr.assign(w.bits(31, 20));
     imm.assign(immediate(w));
+  }
+
+  /**
+   * High for a word of a row where {@code sets} holds, low for a word of any other row. Each such
+   * row is compared on a subset of its mask bits: a bit is left out (greedily, from bit 31 down)
+   * when the row still differs from every row where {@code sets} does not hold in a bit that
+   * both compare.
+   */
+  private Bool control(UInt w, java.util.function.Predicate<Opcode> sets) {
+    java.util.List<Opcode> off = new java.util.ArrayList<>();
+    for (Opcode op : Opcode.instructions()) {
+      if (!sets.test(op)) {
+        off.add(op);
+      }
+    }
+    java.util.Set<Long> patterns = new java.util.LinkedHashSet<>();
+    for (Opcode op : Opcode.instructions()) {
+      if (!sets.test(op)) {
+        continue;
+      }
+      int mask = op.mask();
+      for (int bit = 31; bit >= 0; bit--) {
+        int fewer = mask & ~(1 << bit);
+        if (fewer != mask && separates(op.match(), fewer, off)) {
+          mask = fewer;
+        }
+      }
+      patterns.add((long) mask << 32 | (op.match() & mask & 0xFFFF_FFFFL));
+    }
+    Bool out = lit(0, Bool());
+    for (long pattern : patterns) {
+      long mask = pattern >>> 32;
+      out = out.or(mask == 0 ? lit(1, Bool()) : w.and(lit(mask, UInt(32))).eq(lit(pattern & 0xFFFF_FFFFL, UInt(32))));
+    }
+    return out;
+  }
+
+  /** No word matches both {@code match} under {@code mask} and any row of {@code others}. */
+  private static boolean separates(int match, int mask, java.util.List<Opcode> others) {
+    for (Opcode o : others) {
+      int common = mask & o.mask();
+      if (((match ^ o.match()) & common) == 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The output bit that is high when the instruction belongs to {@code u}. */

@@ -32,6 +32,7 @@ public final class Divider extends Module {
   public final Bool busy = output("busy", Bool());
   public final Bool done = output("done", Bool());
   public final UInt tid;
+  /** The signed result while {@link #done}; meaningless otherwise. */
   public final UInt result = output("result", UInt(32));
 
   public Divider(int tidBits) {
@@ -46,7 +47,6 @@ public final class Divider extends Module {
     Bool negQ = reg("neg_q", Bool());
     Bool negR = reg("neg_r", Bool());
     Bool divisorNeg = reg("divisor_neg", Bool());
-    Bool byZero = reg("by_zero", Bool());
     Bool wantRem = reg("want_rem", Bool());
     UInt owner = reg("owner", UInt(tidBits));
 
@@ -54,19 +54,26 @@ public final class Divider extends Module {
     Bool remOp = op.eq(MicroOp.DivOp.REM.ordinal()).or(op.eq(MicroOp.DivOp.REMU.ordinal()));
     Bool aNeg = signed.and(a.bit(31));
     Bool bNeg = signed.and(b.bit(31));
-    UInt aMag = aNeg.mux(lit(0, UInt(32)).sub(a), a);
     Bool idle = running.not().and(holding.not());
+
+    // One negation serves both ends: while idle it makes the dividend's magnitude for a start,
+    // while holding the signed result (the result port is read only while holding).
+    UInt magnitude = wantRem.mux(rem, quot);
+    Bool negate = idle.mux(aNeg, wantRem.mux(negR, negQ));
+    UInt negIn = idle.mux(a, magnitude);
+    // ~x + 1 or x + 0, the carry-in entering through a bit below the operand.
+    UInt negOut = lit(0, UInt(32)).cat(negate).add(negate.mux(negIn.not(), negIn).cat(negate)).bits(32, 1);
 
     when(start.and(idle), () -> {
       running.assign(lit(1, Bool()));
       count.assign(0);
       rem.assign(0);
-      quot.assign(aMag);
+      quot.assign(negOut);
       divisor.assign(b);
       divisorNeg.assign(bNeg);
-      negQ.assign(aNeg.xor(bNeg));
+      // Division by zero: every step fits, so the quotient is all ones, which must not be negated.
+      negQ.assign(aNeg.xor(bNeg).and(b.ne(0)));
       negR.assign(aNeg);
-      byZero.assign(b.eq(0));
       wantRem.assign(remOp);
       owner.assign(startTid);
     });
@@ -96,13 +103,9 @@ public final class Divider extends Module {
       holding.assign(lit(0, Bool()));
     });
 
-    // One negation for the result: of the remainder or of the quotient, whichever was asked for.
-    UInt magnitude = wantRem.mux(rem, quot);
-    Bool negate = wantRem.mux(negR, negQ);
-    UInt signedResult = negate.mux(lit(0, UInt(32)).sub(magnitude), magnitude);
     busy.assign(idle.not());
     done.assign(holding);
     tid.assign(owner);
-    result.assign(byZero.and(wantRem.not()).mux(lit(0xFFFF_FFFFL, UInt(32)), signedResult));
+    result.assign(negOut);
   }
 }

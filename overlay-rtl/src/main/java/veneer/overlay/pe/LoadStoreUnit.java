@@ -32,6 +32,7 @@ public final class LoadStoreUnit extends Module {
   /** Outside the map, a store to instruction memory or the argument block, or a console load. */
   public final Bool accessFault = output("access_fault", Bool());
   public final UInt offset = output("offset", UInt(2));
+  /** The store value on the lanes that {@link #storeMask} enables (the other lanes hold copies of it). */
   public final UInt storeLanes = output("store_lanes", UInt(32));
   public final Bits storeMask = output("store_mask", Bits(4));
 
@@ -40,7 +41,8 @@ public final class LoadStoreUnit extends Module {
     Bool spm = within(PeMemoryMap.SCRATCHPAD_BASE, 4L * config.spmWords());
     Bool console = addr.bits(31, 2).eq(PeMemoryMap.CONSOLE >> 2);
     Bool args = within(PeMemoryMap.KERNEL_ARGS_BASE, 4L * PeMemoryMap.KERNEL_ARGS_WORDS);
-    Bool global = addr.ge(lit(Integer.toUnsignedLong(PeMemoryMap.GLOBAL_BASE), UInt(32)));
+    long globalBase = Integer.toUnsignedLong(PeMemoryMap.GLOBAL_BASE);
+    Bool global = within(globalBase, (1L << 32) - globalBase);
     inImem.assign(imem);
     inSpm.assign(spm);
     inConsole.assign(console);
@@ -55,13 +57,22 @@ public final class LoadStoreUnit extends Module {
     misaligned.assign(half.and(addr.bit(0)).or(word.and(addr.bits(1, 0).ne(0))));
     UInt off = addr.bits(1, 0);
     offset.assign(off);
-    UInt shift = off.cat(lit(0, UInt(3)));
-    storeLanes.assign(storeValue.shl(shift));
+    // Aligned accesses only reach memory (misaligned ones fault), so the value repeated over
+    // the word puts it on the right lanes wherever it goes: a byte in all four, a half-word in
+    // both halves; the strobes pick the lanes that count.
+    UInt byte0 = storeValue.bits(7, 0);
+    UInt half0 = storeValue.bits(15, 0);
+    storeLanes.assign(word.mux(storeValue, half.mux(half0.cat(half0), byte0.cat(byte0, byte0, byte0))));
     UInt bytes = word.mux(lit(0xF, UInt(4)), half.mux(lit(0x3, UInt(4)), lit(0x1, UInt(4))));
     storeMask.assign(bytes.shl(off).asBits());
   }
 
   private Bool within(long base, long bytes) {
+    // A power-of-two region on a multiple of its size is a compare of the address's upper bits.
+    if (Long.bitCount(bytes) == 1 && base % bytes == 0 && bytes < (1L << 32)) {
+      int low = Long.numberOfTrailingZeros(bytes);
+      return addr.bits(31, low).eq(base >>> low);
+    }
     Bool above = base == 0 ? lit(1, Bool()) : addr.ge(lit(base, UInt(32)));
     long end = base + bytes;
     Bool below = end >= (1L << 32) ? lit(1, Bool()) : addr.lt(lit(end, UInt(32)));

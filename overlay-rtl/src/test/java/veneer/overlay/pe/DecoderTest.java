@@ -1,0 +1,87 @@
+package veneer.overlay.pe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import veneer.isa.Format;
+import veneer.isa.Instruction;
+import veneer.isa.Opcode;
+import veneer.sim.Backend;
+import veneer.sim.Simulator;
+import veneer.sim.Simulators;
+
+/**
+ * The PE's decoder against the ISA module's decoder and {@link MicroOp}: every row of the table
+ * with random operand bits, and random words (legal or not), on both back ends. For an illegal
+ * word only {@code legal} and the unit bits are defined (all low); the other controls are
+ * compared for legal words.
+ */
+class DecoderTest {
+  private static final long SEED = 0xDEC0_DE5EL;
+  private static final int WORDS_PER_ROW = 24;
+  private static final int RANDOM_WORDS = 1500;
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = Backend.class, names = {"JVM", "VERILATOR"})
+  void everyWordDecodesAsTheTableSays(Backend backend) {
+    Random rnd = new Random(SEED);
+    try (Simulator sim = Simulators.open(new Decoder(), backend)) {
+      for (Opcode op : Opcode.instructions()) {
+        for (int i = 0; i < WORDS_PER_ROW; i++) {
+          check(sim, op.match() | (rnd.nextInt() & ~op.mask()));
+        }
+      }
+      for (int i = 0; i < RANDOM_WORDS; i++) {
+        // Half of them with a major opcode of the table, so that near misses are common.
+        int word = rnd.nextInt();
+        if (i % 2 == 0) {
+          Opcode row = Opcode.instructions().get(rnd.nextInt(Opcode.instructions().size()));
+          word = (word & ~0x7F) | row.majorOpcode();
+        }
+        check(sim, word);
+      }
+    }
+  }
+
+  private static void check(Simulator sim, int word) {
+    sim.poke("insn", Integer.toUnsignedLong(word));
+    sim.step();
+    Instruction ins = veneer.isa.Decoder.decode(word);
+    String what = String.format("seed %x: word %08x (%s)", SEED, word, ins.opcode());
+    boolean legal = ins.isLegal();
+    assertEquals(legal ? 1 : 0, sim.peek("legal"), what + ": legal");
+    MicroOp m = legal ? MicroOp.of(ins.opcode()) : null;
+    for (MicroOp.Unit u : MicroOp.Unit.values()) {
+      assertEquals(m != null && m.unit() == u ? 1 : 0, sim.peek("is_" + u.name().toLowerCase(Locale.ROOT)),
+          what + ": unit " + u);
+    }
+    if (!legal) {
+      return;
+    }
+    assertEquals(m.sub(), sim.peek("sub"), what + ": sub");
+    assertEquals(m.useImm() ? 1 : 0, sim.peek("use_imm"), what + ": use_imm");
+    assertEquals(m.pcOperand() ? 1 : 0, sim.peek("pc_operand"), what + ": pc_operand");
+    assertEquals(ins.opcode().format().hasRd() ? 1 : 0, sim.peek("writes_rd"), what + ": writes_rd");
+    assertEquals(Integer.toUnsignedLong(expectedImmediate(word, ins)), sim.peek("imm"), what + ": imm");
+    assertEquals(word >>> 7 & 0x1F, sim.peek("rd"), what + ": rd");
+    assertEquals(word >>> 15 & 0x1F, sim.peek("rs1"), what + ": rs1");
+    assertEquals(word >>> 20 & 0x1F, sim.peek("rs2"), what + ": rs2");
+    assertEquals(word >>> 20, sim.peek("csr"), what + ": csr");
+  }
+
+  /** The ISA decoder's immediate; a shift's is its I-type field (the amount in bits 4..0), others have none. */
+  private static int expectedImmediate(int word, Instruction ins) {
+    Format f = ins.opcode().format();
+    switch (f) {
+      case I: case LOAD: case JALR: case S: case B: case U: case J:
+        return ins.imm();
+      case SHIFT:
+        return word >> 20;
+      default:
+        return 0;
+    }
+  }
+}

@@ -199,9 +199,11 @@ public final class Pe extends Module {
 
     // --- S0: pick a thread, fetch ------------------------------------------------------------
     ThreadScheduler sched = instance("sched", new ThreadScheduler(nt));
-    // A late result (a global-memory response) needs a cycle in which S3 is empty; if none is on
-    // its way, leave an issue slot empty so that one comes.
-    Bool issueAllowed = lateValid.and(s1Valid).and(s2Valid).and(s3Valid).not().named("issue_allowed");
+    // A late result (a global-memory response) is written back in a cycle when S3 leaves the
+    // register-file write port free (empty, or an instruction that writes no register); if no
+    // such slot is on its way in S1..S3, leave an issue slot empty so that one comes.
+    Bool lateSlotComing = wire("late_slot_coming", Bool());
+    Bool issueAllowed = lateValid.and(lateSlotComing.not()).not().named("issue_allowed");
     sched.ready.assign(ready);
     sched.issue.assign(issueAllowed);
     Bool issue = sched.valid.and(issueAllowed).named("issue");
@@ -478,7 +480,19 @@ public final class Pe extends Module {
     Bool lateWrite = reg("late_write", Bool());
     Bool lateError = reg("late_error", Bool());
     UInt lateData = reg("late_data", UInt(32));
-    Bool drain = lateValid.and(s3Valid.not()).named("late_drain");
+    // S3 needs the register-file write port (and the aligner) only to write a register, and the
+    // scoreboard's write port only for a global load's rd: otherwise a late result drains
+    // beside it. An error response stops its thread (the stop port) and waits for an empty S3.
+    Bool s3Writes = s3Valid.and(we3).named("s3_writes");
+    Bool pendSet = s3Valid.and(global3).and(store3.not()).and(rd3.ne(0)).named("s3_pending_set");
+    Bool s3Shares = s3Writes.or(pendSet).not().named("s3_shares");
+    Bool drain = lateValid.and(s3Valid.not().or(s3Shares.and(lateError.not()))).named("late_drain");
+    // The slot foresight of S0: S3 drains now, or S2 will leave the port free in the next cycle
+    // (it writes no register: we and the scoreboard set both need writes_rd and rd != 0), or S1
+    // is empty. Then a late result waits at most 3 cycles after it is taken.
+    Bool s2WritesRd = writesRd2.and(rd2.ne(0));
+    Bool s2Frees = s2Valid.not().or(lateError.not().and(s2WritesRd.not()));
+    lateSlotComing.assign(drain.or(s2Frees).or(s1Valid.not()));
     Bool canFill = lateValid.not().or(drain);
     // The result is collected, or its thread stopped (a bus error) and never will; a start
     // drops whatever the divider does (its thread may have stopped meanwhile).
@@ -520,11 +534,12 @@ public final class Pe extends Module {
 
     // One aligner serves S3's local loads and late global loads (never in the same cycle), and
     // passes S3's other results through as aligned words: every register write comes out of it.
+    // (So retire_value is meaningful only with retire_we.)
     LoadAligner aligner = instance("aligner", new LoadAligner());
-    aligner.word.assign(s3Valid.mux(localLoad3.mux(localWord, result3), lateData));
-    aligner.offset.assign(s3Valid.mux(localLoad3.mux(offset3, lit(0, UInt(2))), pOffset));
-    aligner.size.assign(s3Valid.mux(localLoad3.mux(size3, lit(2, UInt(2))), pSize));
-    aligner.zeroExtend.assign(s3Valid.mux(unsigned3, pUnsigned));
+    aligner.word.assign(s3Writes.mux(localLoad3.mux(localWord, result3), lateData));
+    aligner.offset.assign(s3Writes.mux(localLoad3.mux(offset3, lit(0, UInt(2))), pOffset));
+    aligner.size.assign(s3Writes.mux(localLoad3.mux(size3, lit(2, UInt(2))), pSize));
+    aligner.zeroExtend.assign(s3Writes.mux(unsigned3, pUnsigned));
 
     // Every instruction retires in S3 except the ones replayed or held and a division that
     // starts (it retires when it issues again and collects its result); a global load retires
@@ -535,10 +550,10 @@ public final class Pe extends Module {
     Bool lateWe = lateLoad.and(lRd.ne(0));
     Bool lateFault = lateMem.and(lateError).and(alive.shr(pTid).bit(0)).named("late_fault");
 
-    // Register file write port: S3 first, late results in S3's empty cycles.
-    Bool rfWe = s3Valid.and(we3).and(s3Ok).or(lateWe);
-    UInt rfTid = s3Valid.mux(tid3, lTid);
-    UInt rfRd = s3Valid.mux(rd3, lRd);
+    // Register file write port: S3 first, late results when S3 writes no register.
+    Bool rfWe = s3Writes.and(s3Ok).or(lateWe);
+    UInt rfTid = s3Writes.mux(tid3, lTid);
+    UInt rfRd = s3Writes.mux(rd3, lRd);
     UInt rfValue = aligner.value;
     when(rfWe, () -> regs.write(rfTid.cat(rfRd).resize(regs.addrWidth()), rfValue.asBits()));
 
@@ -572,14 +587,21 @@ public final class Pe extends Module {
         stopCause.cat(stopPc, stopValue).asBits()));
 
     // A held instruction waits for one of its thread's responses, unless all came back since.
-    // S3's thread's ids in flight, without the one a clean B frees this cycle.
-    Bool bMine = bClean.and(threadOf(gmp.respTid, c).eq(tid3));
-    UInt bSlot = gmp.respTid.bits(PeConfig.ACCESS_SLOT_BITS - 1, 0);
+    // S3's thread's ids in flight, without the one freed this cycle (by a clean B or by the
+    // late result draining beside S3; one of them at most, see b_clean).
+    Bool freesId = lateMem.or(bClean);
+    UInt freedId = lateMem.mux(lateId, gmp.respTid).named("freed_id");
+    Bool freedMine = freesId.and(threadOf(freedId, c).eq(tid3));
+    UInt freedSlot = freedId.bits(PeConfig.ACCESS_SLOT_BITS - 1, 0);
     UInt busy3 = Hw.select(idSlices, tid3)
-        .and(bMine.mux(lit(1, UInt(PeConfig.ACCESSES_PER_THREAD)).shl(bSlot), 0).not());
+        .and(freedMine.mux(lit(1, UInt(PeConfig.ACCESSES_PER_THREAD)).shl(freedSlot), 0).not());
     // A register hazard waits for its registers (reg_wait); FENCE/ECALL/EBREAK and a missing
     // access id wait for any response of the thread's own (mem_wait).
-    Bool regWaits3 = s3Ok.and(hold3).and(hazard3).and(pendingBit(pending, tid3, need3))
+    // Not for a register whose load is written back beside S3 in this very cycle (its wake-up
+    // would come before the wait).
+    Bool loadDone = lateMem.and(lateWrite.not()).named("load_done");
+    Bool needDone3 = loadDone.and(pTid.eq(tid3)).and(pRd.eq(need3));
+    Bool regWaits3 = s3Ok.and(hold3).and(hazard3).and(pendingBit(pending, tid3, need3)).and(needDone3.not())
         .named("s3_reg_waits");
     Bool anyWaits3 = s3Ok.and(hold3).and(hazard3.not()).and(busy3.ne(0))
         .named("s3_any_waits");
@@ -594,8 +616,7 @@ public final class Pe extends Module {
     Bool wakeMem = lateMem.and(memWait.shr(pTid).bit(0)).and(lateFault.not());
     UInt bMask = bClean.mux(one.shl(bTid), 0);
     // A load's write-back (or error) clears its pending bit: it wakes its thread if that waits
-    // for this register. It never shares a cycle with S3, where a thread starts to wait.
-    Bool loadDone = lateMem.and(lateWrite.not()).named("load_done");
+    // for this register (a thread in S3 does not wait yet: see s3_reg_waits).
     Bool wakeReg = loadDone.and(regWait.shr(pTid).bit(0)).and(alive.shr(pTid).bit(0))
         .and(waitReg.read(pTid.resize(waitReg.addrWidth())).asUInt().eq(pRd));
     UInt regWakeBits = wakeReg.mux(one.shl(pTid), 0).named("reg_wake");
@@ -625,7 +646,7 @@ public final class Pe extends Module {
     });
     when(regWaits3, () -> waitReg.write(tid3.resize(waitReg.addrWidth()), need3.asBits()));
     // A clean B and a late memory result never free ids in the same cycle (see b_clean).
-    UInt idClear = lateMem.or(bClean).mux(lit(1, UInt(na)).shl(lateMem.mux(lateId, gmp.respTid)), 0);
+    UInt idClear = freesId.mux(lit(1, UInt(na)).shl(freedId), 0);
     // The new id as a mask: the thread's slice gets its lowest free slot (free & -free), without
     // encoding and decoding the slot number.
     UInt lowestFree = slotsFree.and(slotsFree.not().add(1));
@@ -635,12 +656,11 @@ public final class Pe extends Module {
     }
     UInt idSet = Hw.concat(setSlices).resize(na);
     idBusy.assign(idBusy.and(idClear.not()).or(idSet));
-    Bool pendSet = s3Valid.and(global3).and(store3.not()).and(rd3.ne(0));
-    UInt pendAddr = s3Valid.mux(tid3, pTid).cat(s3Valid.mux(rd3, pRd)).resize(pending.addrWidth());
+    UInt pendAddr = pendSet.mux(tid3, pTid).cat(pendSet.mux(rd3, pRd)).resize(pending.addrWidth());
     UInt sweepAddr = sweep.resize(pending.addrWidth());
     when(sweeping.or(pendSet).or(loadDone),
-        () -> pending.write(sweeping.mux(sweepAddr, pendAddr), sweeping.not().and(s3Valid).asBits()));
-    assertThat(s3Valid.implies(drain.not()), "a late result drained while S3 was busy");
+        () -> pending.write(sweeping.mux(sweepAddr, pendAddr), sweeping.not().and(pendSet).asBits()));
+    assertThat(s3Shares.not().implies(drain.not()), "a late result drained while S3 used the write ports");
     for (int i = 0; i < nt; i++) {
       UInt s = state.get(i);
       Bool mine = stopTid.eq(i);

@@ -157,9 +157,13 @@ public final class Pe extends Module {
     // destination register not yet loaded, or FENCE/ECALL/EBREAK with accesses in flight).
     UInt memWait = reg("mem_wait", UInt(nt), 0);
     // Scoreboard: one bit per (thread, register), set while a load in flight will write it.
-    // A memory rather than registers: it is set in S3 and cleared by a late write-back, which
-    // never share a cycle, so one write port serves both.
-    Mem<Bits> pending = mem("pending", Bits(1), nt * 32);
+    // Memories rather than registers. A load in S3 sets its bit while a late write-back may
+    // clear another one in the same cycle, so the bit is the XOR of two memories with one write
+    // port each: a set makes pending_set the inverse of pending_clear, a clear makes
+    // pending_clear equal to pending_set.
+    Mem<Bits> pendingSet = mem("pending_set", Bits(1), nt * 32);
+    Mem<Bits> pendingClear = mem("pending_clear", Bits(1), nt * 32);
+    Scoreboard pending = new Scoreboard(pendingSet, pendingClear);
     // Access ids in use (from the request in S2 until its response is written back). Thread t
     // owns ids t*8 .. t*8+7, so "thread t has accesses in flight" is its slice being non-zero.
     UInt idBusy = reg("id_busy", UInt(na), 0);
@@ -178,7 +182,7 @@ public final class Pe extends Module {
     // during a launch): their scoreboard bits would stay set and hold the next launch's threads
     // forever. So after reset the PE sweeps the scoreboard, one entry a cycle, and a start that
     // comes meanwhile waits for the sweep to end.
-    int sweepBits = pending.addrWidth();
+    int sweepBits = pendingSet.addrWidth();
     UInt sweep = reg("scoreboard_sweep", UInt(sweepBits + 1), 0);
     Bool sweeping = sweep.bit(sweepBits).not().named("scoreboard_sweeping");
     when(sweeping, () -> sweep.assign(sweep.add(1)));
@@ -480,15 +484,15 @@ public final class Pe extends Module {
     Bool lateWrite = reg("late_write", Bool());
     Bool lateError = reg("late_error", Bool());
     UInt lateData = reg("late_data", UInt(32));
-    // S3 needs the register-file write port (and the aligner) only to write a register, and the
-    // scoreboard's write port only for a global load's rd: otherwise a late result drains
-    // beside it. An error response stops its thread (the stop port) and waits for an empty S3.
+    // S3 needs the register-file write port (and the aligner) only to write a register:
+    // otherwise a late result drains beside it (a global load sets its scoreboard bit through
+    // the scoreboard's other write port). An error response stops its thread (the stop port) and waits for an empty S3.
     Bool s3Writes = s3Valid.and(we3).named("s3_writes");
     Bool pendSet = s3Valid.and(global3).and(store3.not()).and(rd3.ne(0)).named("s3_pending_set");
-    Bool s3Shares = s3Writes.or(pendSet).not().named("s3_shares");
+    Bool s3Shares = s3Writes.not().named("s3_shares");
     Bool drain = lateValid.and(s3Valid.not().or(s3Shares.and(lateError.not()))).named("late_drain");
     // The slot foresight of S0: S3 drains now, or S2 will leave the port free in the next cycle
-    // (it writes no register: we and the scoreboard set both need writes_rd and rd != 0), or S1
+    // (it writes no register: we needs writes_rd and rd != 0), or S1
     // is empty. Then a late result waits at most 3 cycles after it is taken.
     Bool s2WritesRd = writesRd2.and(rd2.ne(0));
     Bool s2Frees = s2Valid.not().or(lateError.not().and(s2WritesRd.not()));
@@ -656,10 +660,14 @@ public final class Pe extends Module {
     }
     UInt idSet = Hw.concat(setSlices).resize(na);
     idBusy.assign(idBusy.and(idClear.not()).or(idSet));
-    UInt pendAddr = pendSet.mux(tid3, pTid).cat(pendSet.mux(rd3, pRd)).resize(pending.addrWidth());
-    UInt sweepAddr = sweep.resize(pending.addrWidth());
-    when(sweeping.or(pendSet).or(loadDone),
-        () -> pending.write(sweeping.mux(sweepAddr, pendAddr), sweeping.not().and(pendSet).asBits()));
+    // After reset both halves are swept to 0; the sweep owns both write ports.
+    UInt sweepAddr = sweep.resize(pendingSet.addrWidth());
+    UInt setAddr = sweeping.mux(sweepAddr, tid3.cat(rd3).resize(pendingSet.addrWidth()));
+    UInt clearAddr = sweeping.mux(sweepAddr, pTid.cat(pRd).resize(pendingClear.addrWidth()));
+    when(sweeping.or(pendSet), () -> pendingSet.write(setAddr,
+        sweeping.not().and(pendingClear.read(setAddr).asUInt().bit(0).not()).asBits()));
+    when(sweeping.or(loadDone), () -> pendingClear.write(clearAddr,
+        sweeping.not().and(pendingSet.read(clearAddr).asUInt().bit(0)).asBits()));
     assertThat(s3Shares.not().implies(drain.not()), "a late result drained while S3 used the write ports");
     for (int i = 0; i < nt; i++) {
       UInt s = state.get(i);
@@ -724,9 +732,18 @@ public final class Pe extends Module {
     return sub.eq(op.ordinal());
   }
 
+  /** The scoreboard's two halves: a (thread, register) bit is pending while they differ. */
+  private record Scoreboard(Mem<Bits> set, Mem<Bits> clear) {
+    /** The bit of register {@code reg} of thread {@code tid}. */
+    Bool bit(UInt tid, UInt reg) {
+      UInt addr = tid.cat(reg).resize(set.addrWidth());
+      return set.read(addr).asUInt().bit(0).xor(clear.read(addr).asUInt().bit(0));
+    }
+  }
+
   /** The scoreboard bit of register {@code reg} of thread {@code tid}. */
-  private static Bool pendingBit(Mem<Bits> pending, UInt tid, UInt reg) {
-    return pending.read(tid.cat(reg).resize(pending.addrWidth())).asUInt().bit(0);
+  private static Bool pendingBit(Scoreboard pending, UInt tid, UInt reg) {
+    return pending.bit(tid, reg);
   }
 
   /** The thread that owns access id {@code id} (ids are handed out eight per thread). */

@@ -49,6 +49,11 @@ public final class Pe extends Module {
   private static final int CAUSE_STORE_MISALIGNED = 6;
   private static final int CAUSE_STORE_ACCESS = 7;
   private static final int CAUSE_ECALL = 11;
+  /**
+   * Cycles a late result may wait for a free write-back slot before S0 holds back an issue to
+   * make one (docs/pe.md, IPC on load-heavy loops); at most 3 (a 2-bit age).
+   */
+  static final int LATE_PATIENCE = 3;
 
   /** A PE with the given parameters (see {@link PeConfig}). */
   public Pe(@Param(name = "threads", defaultValue = "4") int threads,
@@ -159,8 +164,10 @@ public final class Pe extends Module {
     // Scoreboard: one bit per (thread, register), set while a load in flight will write it.
     // Memories rather than registers. A load in S3 sets its bit while a late write-back may
     // clear another one in the same cycle, so the bit is the XOR of two memories with one write
-    // port each: a set makes pending_set the inverse of pending_clear, a clear makes
-    // pending_clear equal to pending_set.
+    // port each: a set flips its pending_set bit (the bit was clear: no write-after-write), a
+    // clear flips its pending_clear bit (it was set). Each flip reads its own memory at the
+    // write address (the LUT RAM's write port reads there anyway), so each half has the three
+    // S1 read ports and no more.
     Mem<Bits> pendingSet = mem("pending_set", Bits(1), nt * 32);
     Mem<Bits> pendingClear = mem("pending_clear", Bits(1), nt * 32);
     Scoreboard pending = new Scoreboard(pendingSet, pendingClear);
@@ -204,8 +211,9 @@ public final class Pe extends Module {
     // --- S0: pick a thread, fetch ------------------------------------------------------------
     ThreadScheduler sched = instance("sched", new ThreadScheduler(nt));
     // A late result (a global-memory response) is written back in a cycle when S3 leaves the
-    // register-file write port free (empty, or an instruction that writes no register); if no
-    // such slot is on its way in S1..S3, leave an issue slot empty so that one comes.
+    // register-file write port free (empty, or an instruction that writes no register). Once it
+    // has waited LATE_PATIENCE cycles, if no such slot is on its way in S1..S3, S0 leaves an
+    // issue slot empty so that one comes.
     Bool lateSlotComing = wire("late_slot_coming", Bool());
     Bool issueAllowed = lateValid.and(lateSlotComing.not()).not().named("issue_allowed");
     sched.ready.assign(ready);
@@ -247,6 +255,13 @@ public final class Pe extends Module {
     // "lw a; lw b; add c, a, b" the second operand's load is the later one, so that one wait
     // usually covers both.
     UInt need1 = waitsRs2.mux(dec.rs2, waitsRs1.mux(rs1Index, dec.rd));
+    // A held instruction's awaited register may be loaded while it passes S1..S3; S3 needs to
+    // know whether it still is pending. Instead of a fourth scoreboard read in S3, the
+    // write-backs in S1 and S2 that clear it are remembered (the one in S3 is seen there).
+    Bool clearValid = wire("scoreboard_clear", Bool());
+    UInt clearTid = wire("scoreboard_clear_thread", UInt(tb));
+    UInt clearRd = wire("scoreboard_clear_rd", UInt(5));
+    Bool needCleared1 = clearValid.and(clearTid.eq(s1Tid)).and(clearRd.eq(need1));
     s2Valid.assign(s1Valid.and(startOk.not()));
     UInt tid2 = regNext("s2_tid", s1Tid);
     UInt pc2 = regNext("s2_pc", s1Pc);
@@ -274,6 +289,8 @@ public final class Pe extends Module {
     UInt csr2 = regNext("s2_csr", dec.csr);
     Bool hazard2 = regNext("s2_hazard", hazard1);
     UInt need2 = regNext("s2_need", need1);
+    Bool needCleared2 = regNext("s2_need_cleared", needCleared1)
+        .or(clearValid.and(clearTid.eq(tid2)).and(clearRd.eq(need2)));
     // The multiplier also does the ALU's shifts (multiplications by a power of two).
     Bool shift1 = dec.unit(MicroOp.Unit.ALU).and(aluIs(dec.sub, MicroOp.AluOp.SLL)
         .or(aluIs(dec.sub, MicroOp.AluOp.SRL)).or(aluIs(dec.sub, MicroOp.AluOp.SRA)));
@@ -460,6 +477,7 @@ public final class Pe extends Module {
     Bool hold3 = regNext("s3_hold", hold2.or(idReplay2));
     Bool hazard3 = regNext("s3_hazard", hazard2);
     UInt need3 = regNext("s3_need", need2);
+    Bool needCleared3 = regNext("s3_need_cleared", needCleared2);
     Bool global3 = regNext("s3_global", global2);
     UInt id3 = regNext("s3_id", newId);
     Bool parkDiv3 = regNext("s3_park_div", divStart);
@@ -486,17 +504,24 @@ public final class Pe extends Module {
     UInt lateData = reg("late_data", UInt(32));
     // S3 needs the register-file write port (and the aligner) only to write a register:
     // otherwise a late result drains beside it (a global load sets its scoreboard bit through
-    // the scoreboard's other write port). An error response stops its thread (the stop port) and waits for an empty S3.
+    // the scoreboard's other write port). An error response stops its thread (the stop port)
+    // and waits for an empty S3.
     Bool s3Writes = s3Valid.and(we3).named("s3_writes");
     Bool pendSet = s3Valid.and(global3).and(store3.not()).and(rd3.ne(0)).named("s3_pending_set");
     Bool s3Shares = s3Writes.not().named("s3_shares");
     Bool drain = lateValid.and(s3Valid.not().or(s3Shares.and(lateError.not()))).named("late_drain");
-    // The slot foresight of S0: S3 drains now, or S2 will leave the port free in the next cycle
-    // (it writes no register: we needs writes_rd and rd != 0), or S1
-    // is empty. Then a late result waits at most 3 cycles after it is taken.
+    // The hold-back rule of S0. A slot is on its way if S3 drains now, or S2 will leave the port
+    // free in the next cycle (it writes no register: s3_we needs writes_rd and rd != 0), or S1
+    // is empty. Holding back at once whenever none is would cost issue slots that a free S3
+    // a few cycles later makes unnecessary (a load-heavy loop has one in about every other
+    // instruction); so S0 holds back only once the result has waited LATE_PATIENCE cycles.
+    // Then it drains at most 3 cycles later: LATE_PATIENCE + 3 cycles after it was taken.
     Bool s2WritesRd = writesRd2.and(rd2.ne(0));
     Bool s2Frees = s2Valid.not().or(lateError.not().and(s2WritesRd.not()));
-    lateSlotComing.assign(drain.or(s2Frees).or(s1Valid.not()));
+    UInt lateAge = reg("late_age", UInt(2), 0);
+    Bool lateAged = lateAge.eq(LATE_PATIENCE).named("late_aged");
+    lateAge.assign(lateValid.and(drain.not()).mux(lateAged.mux(lateAge, lateAge.add(1)), lit(0, UInt(2))));
+    lateSlotComing.assign(lateAged.not().or(drain).or(s2Frees).or(s1Valid.not()));
     Bool canFill = lateValid.not().or(drain);
     // The result is collected, or its thread stopped (a bus error) and never will; a start
     // drops whatever the divider does (its thread may have stopped meanwhile).
@@ -604,8 +629,11 @@ public final class Pe extends Module {
     // Not for a register whose load is written back beside S3 in this very cycle (its wake-up
     // would come before the wait).
     Bool loadDone = lateMem.and(lateWrite.not()).named("load_done");
+    clearValid.assign(loadDone);
+    clearTid.assign(pTid);
+    clearRd.assign(pRd);
     Bool needDone3 = loadDone.and(pTid.eq(tid3)).and(pRd.eq(need3));
-    Bool regWaits3 = s3Ok.and(hold3).and(hazard3).and(pendingBit(pending, tid3, need3)).and(needDone3.not())
+    Bool regWaits3 = s3Ok.and(hold3).and(hazard3).and(needCleared3.or(needDone3).not())
         .named("s3_reg_waits");
     Bool anyWaits3 = s3Ok.and(hold3).and(hazard3.not()).and(busy3.ne(0))
         .named("s3_any_waits");
@@ -665,9 +693,9 @@ public final class Pe extends Module {
     UInt setAddr = sweeping.mux(sweepAddr, tid3.cat(rd3).resize(pendingSet.addrWidth()));
     UInt clearAddr = sweeping.mux(sweepAddr, pTid.cat(pRd).resize(pendingClear.addrWidth()));
     when(sweeping.or(pendSet), () -> pendingSet.write(setAddr,
-        sweeping.not().and(pendingClear.read(setAddr).asUInt().bit(0).not()).asBits()));
+        sweeping.not().and(pendingSet.read(setAddr).asUInt().bit(0).not()).asBits()));
     when(sweeping.or(loadDone), () -> pendingClear.write(clearAddr,
-        sweeping.not().and(pendingSet.read(clearAddr).asUInt().bit(0)).asBits()));
+        sweeping.not().and(pendingClear.read(clearAddr).asUInt().bit(0).not()).asBits()));
     assertThat(s3Shares.not().implies(drain.not()), "a late result drained while S3 used the write ports");
     for (int i = 0; i < nt; i++) {
       UInt s = state.get(i);

@@ -91,8 +91,6 @@ class VectorAddArrayTest {
           (double) retired / n, requests, lines, (double) lines / cycles, host.counter("sum_stall_memory"),
           host.counter("sum_cycles"), cycles / seconds);
       System.out.printf("  line reads %d, line writes %d%n", host.counter("mem_line_reads"), host.counter("mem_line_writes"));
-      System.out.printf("  PROBE retired %d sum_cycles %d stall_memory %d stall_writeback %d stall_pipeline %d%n", retired,
-          host.counter("sum_cycles"), host.counter("sum_stall_memory"), host.counter("sum_stall_writeback"), host.counter("sum_stall_pipeline"));
       assertTrue(requests >= 2 * lines, "at least 2 requests per line on average: " + requests + " in " + lines);
       assertTrue(bpc >= minBytesPerCycle, "useful bandwidth " + bpc);
     }

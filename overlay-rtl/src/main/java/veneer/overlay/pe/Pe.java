@@ -694,7 +694,8 @@ public final class Pe extends Module {
     UInt clearAddr = sweeping.mux(sweepAddr, pTid.cat(pRd).resize(pendingClear.addrWidth()));
     when(sweeping.or(pendSet), () -> pendingSet.write(setAddr,
         sweeping.not().and(pendingSet.read(setAddr).asUInt().bit(0).not()).asBits()));
-    when(sweeping.or(loadDone), () -> pendingClear.write(clearAddr,
+    // (A load to x0 set no bit: its write-back must not flip one.)
+    when(sweeping.or(loadDone.and(pRd.ne(0))), () -> pendingClear.write(clearAddr,
         sweeping.not().and(pendingClear.read(clearAddr).asUInt().bit(0).not()).asBits()));
     assertThat(s3Shares.not().implies(drain.not()), "a late result drained while S3 used the write ports");
     for (int i = 0; i < nt; i++) {

@@ -49,6 +49,11 @@ public final class Pe extends Module {
   private static final int CAUSE_STORE_MISALIGNED = 6;
   private static final int CAUSE_STORE_ACCESS = 7;
   private static final int CAUSE_ECALL = 11;
+  /**
+   * Cycles a late result may wait for a free write-back slot before S0 holds back an issue to
+   * make one (docs/pe.md, IPC on load-heavy loops); at most 3 (a 2-bit age).
+   */
+  static final int LATE_PATIENCE = 3;
 
   /** A PE with the given parameters (see {@link PeConfig}). */
   public Pe(@Param(name = "threads", defaultValue = "4") int threads,
@@ -157,9 +162,15 @@ public final class Pe extends Module {
     // destination register not yet loaded, or FENCE/ECALL/EBREAK with accesses in flight).
     UInt memWait = reg("mem_wait", UInt(nt), 0);
     // Scoreboard: one bit per (thread, register), set while a load in flight will write it.
-    // A memory rather than registers: it is set in S3 and cleared by a late write-back, which
-    // never share a cycle, so one write port serves both.
-    Mem<Bits> pending = mem("pending", Bits(1), nt * 32);
+    // Memories rather than registers. A load in S3 sets its bit while a late write-back may
+    // clear another one in the same cycle, so the bit is the XOR of two memories with one write
+    // port each: a set flips its pending_set bit (the bit was clear: no write-after-write), a
+    // clear flips its pending_clear bit (it was set). Each flip reads its own memory at the
+    // write address (the LUT RAM's write port reads there anyway), so each half has the three
+    // S1 read ports and no more.
+    Mem<Bits> pendingSet = mem("pending_set", Bits(1), nt * 32);
+    Mem<Bits> pendingClear = mem("pending_clear", Bits(1), nt * 32);
+    Scoreboard pending = new Scoreboard(pendingSet, pendingClear);
     // Access ids in use (from the request in S2 until its response is written back). Thread t
     // owns ids t*8 .. t*8+7, so "thread t has accesses in flight" is its slice being non-zero.
     UInt idBusy = reg("id_busy", UInt(na), 0);
@@ -178,7 +189,7 @@ public final class Pe extends Module {
     // during a launch): their scoreboard bits would stay set and hold the next launch's threads
     // forever. So after reset the PE sweeps the scoreboard, one entry a cycle, and a start that
     // comes meanwhile waits for the sweep to end.
-    int sweepBits = pending.addrWidth();
+    int sweepBits = pendingSet.addrWidth();
     UInt sweep = reg("scoreboard_sweep", UInt(sweepBits + 1), 0);
     Bool sweeping = sweep.bit(sweepBits).not().named("scoreboard_sweeping");
     when(sweeping, () -> sweep.assign(sweep.add(1)));
@@ -199,9 +210,12 @@ public final class Pe extends Module {
 
     // --- S0: pick a thread, fetch ------------------------------------------------------------
     ThreadScheduler sched = instance("sched", new ThreadScheduler(nt));
-    // A late result (a global-memory response) needs a cycle in which S3 is empty; if none is on
-    // its way, leave an issue slot empty so that one comes.
-    Bool issueAllowed = lateValid.and(s1Valid).and(s2Valid).and(s3Valid).not().named("issue_allowed");
+    // A late result (a global-memory response) is written back in a cycle when S3 leaves the
+    // register-file write port free (empty, or an instruction that writes no register). Once it
+    // has waited LATE_PATIENCE cycles, if no such slot is on its way in S1..S3, S0 leaves an
+    // issue slot empty so that one comes.
+    Bool lateSlotComing = wire("late_slot_coming", Bool());
+    Bool issueAllowed = lateValid.and(lateSlotComing.not()).not().named("issue_allowed");
     sched.ready.assign(ready);
     sched.issue.assign(issueAllowed);
     Bool issue = sched.valid.and(issueAllowed).named("issue");
@@ -241,6 +255,13 @@ public final class Pe extends Module {
     // "lw a; lw b; add c, a, b" the second operand's load is the later one, so that one wait
     // usually covers both.
     UInt need1 = waitsRs2.mux(dec.rs2, waitsRs1.mux(rs1Index, dec.rd));
+    // A held instruction's awaited register may be loaded while it passes S1..S3; S3 needs to
+    // know whether it still is pending. Instead of a fourth scoreboard read in S3, the
+    // write-backs in S1 and S2 that clear it are remembered (the one in S3 is seen there).
+    Bool clearValid = wire("scoreboard_clear", Bool());
+    UInt clearTid = wire("scoreboard_clear_thread", UInt(tb));
+    UInt clearRd = wire("scoreboard_clear_rd", UInt(5));
+    Bool needCleared1 = clearValid.and(clearTid.eq(s1Tid)).and(clearRd.eq(need1));
     s2Valid.assign(s1Valid.and(startOk.not()));
     UInt tid2 = regNext("s2_tid", s1Tid);
     UInt pc2 = regNext("s2_pc", s1Pc);
@@ -268,6 +289,8 @@ public final class Pe extends Module {
     UInt csr2 = regNext("s2_csr", dec.csr);
     Bool hazard2 = regNext("s2_hazard", hazard1);
     UInt need2 = regNext("s2_need", need1);
+    Bool needCleared2 = regNext("s2_need_cleared", needCleared1)
+        .or(clearValid.and(clearTid.eq(tid2)).and(clearRd.eq(need2)));
     // The multiplier also does the ALU's shifts (multiplications by a power of two).
     Bool shift1 = dec.unit(MicroOp.Unit.ALU).and(aluIs(dec.sub, MicroOp.AluOp.SLL)
         .or(aluIs(dec.sub, MicroOp.AluOp.SRL)).or(aluIs(dec.sub, MicroOp.AluOp.SRA)));
@@ -454,6 +477,7 @@ public final class Pe extends Module {
     Bool hold3 = regNext("s3_hold", hold2.or(idReplay2));
     Bool hazard3 = regNext("s3_hazard", hazard2);
     UInt need3 = regNext("s3_need", need2);
+    Bool needCleared3 = regNext("s3_need_cleared", needCleared2);
     Bool global3 = regNext("s3_global", global2);
     UInt id3 = regNext("s3_id", newId);
     Bool parkDiv3 = regNext("s3_park_div", divStart);
@@ -478,7 +502,26 @@ public final class Pe extends Module {
     Bool lateWrite = reg("late_write", Bool());
     Bool lateError = reg("late_error", Bool());
     UInt lateData = reg("late_data", UInt(32));
-    Bool drain = lateValid.and(s3Valid.not()).named("late_drain");
+    // S3 needs the register-file write port (and the aligner) only to write a register:
+    // otherwise a late result drains beside it (a global load sets its scoreboard bit through
+    // the scoreboard's other write port). An error response stops its thread (the stop port)
+    // and waits for an empty S3.
+    Bool s3Writes = s3Valid.and(we3).named("s3_writes");
+    Bool pendSet = s3Valid.and(global3).and(store3.not()).and(rd3.ne(0)).named("s3_pending_set");
+    Bool s3Shares = s3Writes.not().named("s3_shares");
+    Bool drain = lateValid.and(s3Valid.not().or(s3Shares.and(lateError.not()))).named("late_drain");
+    // The hold-back rule of S0. A slot is on its way if S3 drains now, or S2 will leave the port
+    // free in the next cycle (it writes no register: s3_we needs writes_rd and rd != 0), or S1
+    // is empty. Holding back at once whenever none is would cost issue slots that a free S3
+    // a few cycles later makes unnecessary (a load-heavy loop has one in about every other
+    // instruction); so S0 holds back only once the result has waited LATE_PATIENCE cycles.
+    // Then it drains at most 3 cycles later: LATE_PATIENCE + 3 cycles after it was taken.
+    Bool s2WritesRd = writesRd2.and(rd2.ne(0));
+    Bool s2Frees = s2Valid.not().or(lateError.not().and(s2WritesRd.not()));
+    UInt lateAge = reg("late_age", UInt(2), 0);
+    Bool lateAged = lateAge.eq(LATE_PATIENCE).named("late_aged");
+    lateAge.assign(lateValid.and(drain.not()).mux(lateAged.mux(lateAge, lateAge.add(1)), lit(0, UInt(2))));
+    lateSlotComing.assign(lateAged.not().or(drain).or(s2Frees).or(s1Valid.not()));
     Bool canFill = lateValid.not().or(drain);
     // The result is collected, or its thread stopped (a bus error) and never will; a start
     // drops whatever the divider does (its thread may have stopped meanwhile).
@@ -520,11 +563,12 @@ public final class Pe extends Module {
 
     // One aligner serves S3's local loads and late global loads (never in the same cycle), and
     // passes S3's other results through as aligned words: every register write comes out of it.
+    // (So retire_value is meaningful only with retire_we.)
     LoadAligner aligner = instance("aligner", new LoadAligner());
-    aligner.word.assign(s3Valid.mux(localLoad3.mux(localWord, result3), lateData));
-    aligner.offset.assign(s3Valid.mux(localLoad3.mux(offset3, lit(0, UInt(2))), pOffset));
-    aligner.size.assign(s3Valid.mux(localLoad3.mux(size3, lit(2, UInt(2))), pSize));
-    aligner.zeroExtend.assign(s3Valid.mux(unsigned3, pUnsigned));
+    aligner.word.assign(s3Writes.mux(localLoad3.mux(localWord, result3), lateData));
+    aligner.offset.assign(s3Writes.mux(localLoad3.mux(offset3, lit(0, UInt(2))), pOffset));
+    aligner.size.assign(s3Writes.mux(localLoad3.mux(size3, lit(2, UInt(2))), pSize));
+    aligner.zeroExtend.assign(s3Writes.mux(unsigned3, pUnsigned));
 
     // Every instruction retires in S3 except the ones replayed or held and a division that
     // starts (it retires when it issues again and collects its result); a global load retires
@@ -535,10 +579,10 @@ public final class Pe extends Module {
     Bool lateWe = lateLoad.and(lRd.ne(0));
     Bool lateFault = lateMem.and(lateError).and(alive.shr(pTid).bit(0)).named("late_fault");
 
-    // Register file write port: S3 first, late results in S3's empty cycles.
-    Bool rfWe = s3Valid.and(we3).and(s3Ok).or(lateWe);
-    UInt rfTid = s3Valid.mux(tid3, lTid);
-    UInt rfRd = s3Valid.mux(rd3, lRd);
+    // Register file write port: S3 first, late results when S3 writes no register.
+    Bool rfWe = s3Writes.and(s3Ok).or(lateWe);
+    UInt rfTid = s3Writes.mux(tid3, lTid);
+    UInt rfRd = s3Writes.mux(rd3, lRd);
     UInt rfValue = aligner.value;
     when(rfWe, () -> regs.write(rfTid.cat(rfRd).resize(regs.addrWidth()), rfValue.asBits()));
 
@@ -572,14 +616,24 @@ public final class Pe extends Module {
         stopCause.cat(stopPc, stopValue).asBits()));
 
     // A held instruction waits for one of its thread's responses, unless all came back since.
-    // S3's thread's ids in flight, without the one a clean B frees this cycle.
-    Bool bMine = bClean.and(threadOf(gmp.respTid, c).eq(tid3));
-    UInt bSlot = gmp.respTid.bits(PeConfig.ACCESS_SLOT_BITS - 1, 0);
+    // S3's thread's ids in flight, without the one freed this cycle (by a clean B or by the
+    // late result draining beside S3; one of them at most, see b_clean).
+    Bool freesId = lateMem.or(bClean);
+    UInt freedId = lateMem.mux(lateId, gmp.respTid).named("freed_id");
+    Bool freedMine = freesId.and(threadOf(freedId, c).eq(tid3));
+    UInt freedSlot = freedId.bits(PeConfig.ACCESS_SLOT_BITS - 1, 0);
     UInt busy3 = Hw.select(idSlices, tid3)
-        .and(bMine.mux(lit(1, UInt(PeConfig.ACCESSES_PER_THREAD)).shl(bSlot), 0).not());
+        .and(freedMine.mux(lit(1, UInt(PeConfig.ACCESSES_PER_THREAD)).shl(freedSlot), 0).not());
     // A register hazard waits for its registers (reg_wait); FENCE/ECALL/EBREAK and a missing
     // access id wait for any response of the thread's own (mem_wait).
-    Bool regWaits3 = s3Ok.and(hold3).and(hazard3).and(pendingBit(pending, tid3, need3))
+    // Not for a register whose load is written back beside S3 in this very cycle (its wake-up
+    // would come before the wait).
+    Bool loadDone = lateMem.and(lateWrite.not()).named("load_done");
+    clearValid.assign(loadDone);
+    clearTid.assign(pTid);
+    clearRd.assign(pRd);
+    Bool needDone3 = loadDone.and(pTid.eq(tid3)).and(pRd.eq(need3));
+    Bool regWaits3 = s3Ok.and(hold3).and(hazard3).and(needCleared3.or(needDone3).not())
         .named("s3_reg_waits");
     Bool anyWaits3 = s3Ok.and(hold3).and(hazard3.not()).and(busy3.ne(0))
         .named("s3_any_waits");
@@ -594,8 +648,7 @@ public final class Pe extends Module {
     Bool wakeMem = lateMem.and(memWait.shr(pTid).bit(0)).and(lateFault.not());
     UInt bMask = bClean.mux(one.shl(bTid), 0);
     // A load's write-back (or error) clears its pending bit: it wakes its thread if that waits
-    // for this register. It never shares a cycle with S3, where a thread starts to wait.
-    Bool loadDone = lateMem.and(lateWrite.not()).named("load_done");
+    // for this register (a thread in S3 does not wait yet: see s3_reg_waits).
     Bool wakeReg = loadDone.and(regWait.shr(pTid).bit(0)).and(alive.shr(pTid).bit(0))
         .and(waitReg.read(pTid.resize(waitReg.addrWidth())).asUInt().eq(pRd));
     UInt regWakeBits = wakeReg.mux(one.shl(pTid), 0).named("reg_wake");
@@ -625,7 +678,7 @@ public final class Pe extends Module {
     });
     when(regWaits3, () -> waitReg.write(tid3.resize(waitReg.addrWidth()), need3.asBits()));
     // A clean B and a late memory result never free ids in the same cycle (see b_clean).
-    UInt idClear = lateMem.or(bClean).mux(lit(1, UInt(na)).shl(lateMem.mux(lateId, gmp.respTid)), 0);
+    UInt idClear = freesId.mux(lit(1, UInt(na)).shl(freedId), 0);
     // The new id as a mask: the thread's slice gets its lowest free slot (free & -free), without
     // encoding and decoding the slot number.
     UInt lowestFree = slotsFree.and(slotsFree.not().add(1));
@@ -635,12 +688,16 @@ public final class Pe extends Module {
     }
     UInt idSet = Hw.concat(setSlices).resize(na);
     idBusy.assign(idBusy.and(idClear.not()).or(idSet));
-    Bool pendSet = s3Valid.and(global3).and(store3.not()).and(rd3.ne(0));
-    UInt pendAddr = s3Valid.mux(tid3, pTid).cat(s3Valid.mux(rd3, pRd)).resize(pending.addrWidth());
-    UInt sweepAddr = sweep.resize(pending.addrWidth());
-    when(sweeping.or(pendSet).or(loadDone),
-        () -> pending.write(sweeping.mux(sweepAddr, pendAddr), sweeping.not().and(s3Valid).asBits()));
-    assertThat(s3Valid.implies(drain.not()), "a late result drained while S3 was busy");
+    // After reset both halves are swept to 0; the sweep owns both write ports.
+    UInt sweepAddr = sweep.resize(pendingSet.addrWidth());
+    UInt setAddr = sweeping.mux(sweepAddr, tid3.cat(rd3).resize(pendingSet.addrWidth()));
+    UInt clearAddr = sweeping.mux(sweepAddr, pTid.cat(pRd).resize(pendingClear.addrWidth()));
+    when(sweeping.or(pendSet), () -> pendingSet.write(setAddr,
+        sweeping.not().and(pendingSet.read(setAddr).asUInt().bit(0).not()).asBits()));
+    // (A load to x0 set no bit: its write-back must not flip one.)
+    when(sweeping.or(loadDone.and(pRd.ne(0))), () -> pendingClear.write(clearAddr,
+        sweeping.not().and(pendingClear.read(clearAddr).asUInt().bit(0).not()).asBits()));
+    assertThat(s3Shares.not().implies(drain.not()), "a late result drained while S3 used the write ports");
     for (int i = 0; i < nt; i++) {
       UInt s = state.get(i);
       Bool mine = stopTid.eq(i);
@@ -704,9 +761,18 @@ public final class Pe extends Module {
     return sub.eq(op.ordinal());
   }
 
+  /** The scoreboard's two halves: a (thread, register) bit is pending while they differ. */
+  private record Scoreboard(Mem<Bits> set, Mem<Bits> clear) {
+    /** The bit of register {@code reg} of thread {@code tid}. */
+    Bool bit(UInt tid, UInt reg) {
+      UInt addr = tid.cat(reg).resize(set.addrWidth());
+      return set.read(addr).asUInt().bit(0).xor(clear.read(addr).asUInt().bit(0));
+    }
+  }
+
   /** The scoreboard bit of register {@code reg} of thread {@code tid}. */
-  private static Bool pendingBit(Mem<Bits> pending, UInt tid, UInt reg) {
-    return pending.read(tid.cat(reg).resize(pending.addrWidth())).asUInt().bit(0);
+  private static Bool pendingBit(Scoreboard pending, UInt tid, UInt reg) {
+    return pending.bit(tid, reg);
   }
 
   /** The thread that owns access id {@code id} (ids are handed out eight per thread). */

@@ -38,8 +38,8 @@ class OpsTest {
   private static void check(Simulator sim, int w, long seed, String engine) {
     Random rnd = new Random(seed);
     for (int i = 0; i < 150; i++) {
-      BigInteger a = operand(rnd, w);
-      BigInteger b = rnd.nextInt(8) == 0 ? a : operand(rnd, w);
+      BigInteger a = EdgeOperands.of(rnd, w);
+      BigInteger b = rnd.nextInt(8) == 0 ? a : EdgeOperands.of(rnd, w);
       int sel = rnd.nextInt(2);
       int amt = rnd.nextInt(4) == 0 ? rnd.nextInt(256) : rnd.nextInt(w + 2);
       sim.poke("a", a);
@@ -54,20 +54,6 @@ class OpsTest {
     }
   }
 
-  /** Random values that favour the edges: zero, all ones, the sign bit, and random bits. */
-  private static BigInteger operand(Random rnd, int w) {
-    BigInteger ones = BigInteger.ONE.shiftLeft(w).subtract(BigInteger.ONE);
-    switch (rnd.nextInt(6)) {
-      case 0:
-        return BigInteger.ZERO;
-      case 1:
-        return ones;
-      case 2:
-        return BigInteger.ONE.shiftLeft(w - 1);
-      default:
-        return new BigInteger(w, rnd);
-    }
-  }
 
   private static Map<String, BigInteger> expected(int w, BigInteger a, BigInteger b, int sel, int amt) {
     BigInteger mod = BigInteger.ONE.shiftLeft(w);

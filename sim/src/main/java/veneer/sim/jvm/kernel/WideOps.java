@@ -252,21 +252,16 @@ public final class WideOps {
   }
 
   public static void dshl(long[] s, int d, int dw, int a, int aw, int b, int bw, int p) {
-    long by = amount(s, b, bw, dw);
-    if (by >= dw) {
-      clear(s, d, dw);
-      return;
-    }
-    int an = words(aw);
-    for (int i = 0, n = words(dw); i < n; i++) {
-      s[d + i] = bitsAt(s, a, an, (long) i * 64 - by);
-    }
-    maskTop(s, d, dw);
+    shiftLogical(s, d, dw, a, aw, -amount(s, b, bw, dw));
   }
 
   public static void dshru(long[] s, int d, int dw, int a, int aw, int b, int bw, int p) {
-    long by = amount(s, b, bw, dw);
-    if (by >= dw) {
+    shiftLogical(s, d, dw, a, aw, amount(s, b, bw, dw));
+  }
+
+  /** d = a shifted right by {@code by} bits (left when negative), zeros shifted in; |by| >= dw clears d. */
+  private static void shiftLogical(long[] s, int d, int dw, int a, int aw, long by) {
+    if (Math.abs(by) >= dw) {
       clear(s, d, dw);
       return;
     }

@@ -7,6 +7,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import veneer.hdl.ir.Op;
 import veneer.sim.jvm.BigOps;
+import veneer.sim.jvm.EdgeOperands;
 
 /**
  * The word-by-word wide operators that used to go through {@link BigInteger} (multiply, shifts by
@@ -50,8 +51,8 @@ class WideOpsTest {
           dw = 1;
         }
       }
-      BigInteger a = operand(rnd, aw);
-      BigInteger b = bw == 0 ? null : rnd.nextInt(8) == 0 && bw == aw ? a : operand(rnd, bw);
+      BigInteger a = EdgeOperands.of(rnd, aw);
+      BigInteger b = bw == 0 ? null : rnd.nextInt(8) == 0 && bw == aw ? a : EdgeOperands.of(rnd, bw);
       if (b != null && bw > 64 && (op == Op.DSHL || op == Op.DSHRU || op == Op.DSHRS) && rnd.nextBoolean()) {
         b = BigInteger.valueOf(rnd.nextInt(aw + 2)); // a wide amount that is small
       }
@@ -100,18 +101,4 @@ class WideOpsTest {
     return rnd.nextInt(3) == 0 ? 1 + rnd.nextInt(64) : 65 + rnd.nextInt(236);
   }
 
-  /** Zero, all ones, only the sign bit, or random bits. */
-  private static BigInteger operand(Random rnd, int w) {
-    BigInteger ones = BigInteger.ONE.shiftLeft(w).subtract(BigInteger.ONE);
-    switch (rnd.nextInt(5)) {
-      case 0:
-        return BigInteger.ZERO;
-      case 1:
-        return ones;
-      case 2:
-        return BigInteger.ONE.shiftLeft(w - 1);
-      default:
-        return new BigInteger(w, rnd);
-    }
-  }
 }

@@ -19,7 +19,9 @@ import veneer.hdl.ir.Op;
  * width-changing operators (extension, slicing, concatenation) are printed as concatenations or
  * part-selects, whose operands are self-determined. Signed operators are confined to forms whose
  * result is unsigned ({@code $signed(a) < $signed(b)}) or are printed only as the whole right-hand
- * side of an assignment ({@code >>>}), so signedness never leaks into an enclosing expression.
+ * side of an assignment ({@code >>>}, and {@code $signed(x) * $signed(y)} for a product of two sign
+ * extensions, whose operands Verilog then extends to the assignment's width, the product's own),
+ * so signedness never leaks into an enclosing expression.
  */
 final class ExprPrinter {
   // Verilog operator precedence, higher binds tighter.
@@ -211,8 +213,13 @@ final class ExprPrinter {
         return binary(ref(a[0]), "+", ADDITIVE, ref(a[1]));
       case SUB:
         return binary(ref(a[0]), "-", ADDITIVE, ref(a[1]));
-      case MUL:
+      case MUL: {
+        int[] factors = plan.signedFactors(n.id());
+        if (factors != null) {
+          return binary(signed(ref(factors[0])), "*", MULT, signed(ref(factors[1])));
+        }
         return binary(ref(a[0]), "*", MULT, ref(a[1]));
+      }
       case AND:
         return w == 1 ? binary(ref(a[0]), "&&", LOGIC_AND, ref(a[1])) : binary(ref(a[0]), "&", BIT_AND, ref(a[1]));
       case OR:

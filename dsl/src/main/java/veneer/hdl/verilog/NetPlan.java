@@ -153,11 +153,38 @@ final class NetPlan {
     }
   }
 
-  /** Every net that the definition of net {@code id} reads (any cycle). */
+  /**
+   * For a MUL whose operands are both sign extensions from fewer bits (through unnamed aliases):
+   * the two unextended operands, printed as {@code $signed(x) * $signed(y)}; otherwise null.
+   */
+  int[] signedFactors(int id) {
+    if (!(m.net(id).driver() instanceof Driver.Operation op) || op.op() != Op.MUL) {
+      return null;
+    }
+    int x = extendedFrom(op.args()[0]);
+    int y = extendedFrom(op.args()[1]);
+    return x < 0 || y < 0 ? null : new int[] {x, y};
+  }
+
+  /** The source of a widening sign extension (seen through unnamed aliases), or -1. */
+  private int extendedFrom(int id) {
+    Net n = m.net(resolve(id));
+    if (n.driver() instanceof Driver.Operation op && op.op() == Op.SEXT
+        && m.net(op.args()[0]).width() < n.width()) {
+      return op.args()[0];
+    }
+    return -1;
+  }
+
+  /** Every net that the definition of net {@code id} reads (any cycle), as it is printed. */
   private List<Integer> operands(int id) {
     Driver d = m.net(id).driver();
     List<Integer> out = new ArrayList<>();
-    if (d instanceof Driver.Operation op) {
+    int[] factors = signedFactors(id);
+    if (factors != null) {
+      out.add(factors[0]);
+      out.add(factors[1]);
+    } else if (d instanceof Driver.Operation op) {
       for (int a : op.args()) {
         out.add(a);
       }
@@ -359,8 +386,8 @@ final class NetPlan {
           names[id] = "_" + mem.name() + "_rdata" + mr.port();
         }
       } else if (d instanceof Driver.Operation op) {
-        boolean signedShift = op.op() == Op.SHRS || op.op() == Op.DSHRS;
-        if (needsIdentifier[id] || signedShift && !wholeValueOfNamed(id)) {
+        boolean signedValue = op.op() == Op.SHRS || op.op() == Op.DSHRS || signedFactors(id) != null;
+        if (needsIdentifier[id] || signedValue && !wholeValueOfNamed(id)) {
           names[id] = temporary();
           continue;
         }

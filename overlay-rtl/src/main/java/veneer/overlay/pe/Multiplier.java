@@ -48,10 +48,38 @@ public final class Multiplier extends Module {
     UInt bOperand = shift.mux(power, b);
     SInt ax = aSigned.and(a.bit(31)).cat(a).asSInt();
     SInt bx = bSigned.and(b.bit(31)).cat(bOperand).asSInt();
-    UInt product = ax.mulWide(bx).asUInt();
+    UInt product = signedProduct(ax, bx).asUInt();
     Bool low = is(Mode.MUL).or(left);
     Bool right = is(Mode.SRL).or(is(Mode.SRA));
     result.assign(low.mux(product.bits(31, 0), right.mux(product.bits(62, 31), product.bits(63, 32))));
+  }
+
+  /**
+   * The low 64 bits of the 33x33 signed product {@code x * y}, as four slice products that map
+   * onto one cascade of four DSP48s: with {@code x = xh * 2^17 + xl} ({@code xl} the unsigned low
+   * 17 bits, {@code xh} the signed high 16),
+   * {@code p0 = xl*yl}, {@code p1 = xh*yl + (p0 >> 17)}, {@code p2 = xl*yh + p1},
+   * {@code p3 = xh*yh + (p2 >> 17)} (arithmetic), and the product is
+   * {@code p3 : p2[16:0] : p0[16:0]}. Each sum is a DSP48's post-adder fed by its neighbour's
+   * output shifted by 17, so no partial product is added in LUTs; one 33x33 {@code *} costs
+   * Yosys 4 DSP48s too, but about 50 LUTs more. No sum overflows its 34 bits: |xh*yl| and
+   * |xl*yh| are below 2^32.
+   */
+  private SInt signedProduct(SInt x, SInt y) {
+    UInt xl = x.bits(16, 0);
+    UInt yl = y.bits(16, 0);
+    SInt xh = x.bits(32, 17).asSInt();
+    SInt yh = y.bits(32, 17).asSInt();
+    UInt p0 = xl.mulWide(yl);
+    SInt p1 = xh.mulWide(nonNegative(yl)).add(nonNegative(p0.bits(33, 17)));
+    SInt p2 = nonNegative(xl).mulWide(yh).add(p1);
+    SInt p3 = xh.mulWide(yh).add(p2.bits(33, 17).asSInt());
+    return p3.bits(29, 0).cat(p2.bits(16, 0), p0.bits(16, 0)).asSInt();
+  }
+
+  /** {@code u} as a signed value one bit wider, so that a signed product treats it as unsigned. */
+  private SInt nonNegative(UInt u) {
+    return lit(0, UInt(1)).cat(u).asSInt();
   }
 
   private Bool is(Mode which) {

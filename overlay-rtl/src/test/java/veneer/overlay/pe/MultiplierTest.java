@@ -17,7 +17,9 @@ class MultiplierTest {
   @EnumSource(value = Backend.class, names = {"JVM", "VERILATOR"})
   void everyModeMatchesJava(Backend backend) {
     Random rnd = new Random(SEED);
-    int[] special = {0, 1, -1, Integer.MIN_VALUE, Integer.MAX_VALUE, 31, 32, 0x8000_0001, 0x1F, 0xFFFF_FFE0};
+    // Besides the extremes: the edges of the product's 17-bit low slices (bits 16 and 17).
+    int[] special = {0, 1, -1, Integer.MIN_VALUE, Integer.MAX_VALUE, 31, 32, 0x8000_0001, 0x1F, 0xFFFF_FFE0,
+        0x0001_FFFF, 0xFFFE_0000, 0x0002_0000, 0x7FFE_FFFF};
     try (Simulator sim = Simulators.open(new Multiplier(), backend)) {
       for (int i = 0; i < 600; i++) {
         int a = i < special.length * special.length ? special[i % special.length] : rnd.nextInt();

@@ -241,9 +241,9 @@ public final class Pe extends Module {
     // Scoreboard check in the cycle of the register read: a register whose load is still in
     // flight (its write-back may be this very cycle, which the read would miss) holds the
     // instruction back. rs2 only where it is read; rd for every write (no write-after-write).
-    Bool pendRs1 = pendingBit(pending, s1Tid, rs1Index);
-    Bool pendRs2 = pendingBit(pending, s1Tid, dec.rs2);
-    Bool pendRd = pendingBit(pending, s1Tid, dec.rd);
+    Bool pendRs1 = pending.bit(s1Tid, rs1Index);
+    Bool pendRs2 = pending.bit(s1Tid, dec.rs2);
+    Bool pendRd = pending.bit(s1Tid, dec.rd);
     Bool usesRs2 = dec.unit(MicroOp.Unit.BRANCH).or(dec.unit(MicroOp.Unit.STORE)).or(dec.unit(MicroOp.Unit.MUL))
         .or(dec.unit(MicroOp.Unit.DIV)).or(dec.unit(MicroOp.Unit.ALU).and(dec.useImm.not()));
     Bool usesRs1 = dec.unit(MicroOp.Unit.JAL).or(dec.pcOperand).not();
@@ -768,11 +768,6 @@ public final class Pe extends Module {
       UInt addr = tid.cat(reg).resize(set.addrWidth());
       return set.read(addr).asUInt().bit(0).xor(clear.read(addr).asUInt().bit(0));
     }
-  }
-
-  /** The scoreboard bit of register {@code reg} of thread {@code tid}. */
-  private static Bool pendingBit(Scoreboard pending, UInt tid, UInt reg) {
-    return pending.bit(tid, reg);
   }
 
   /** The thread that owns access id {@code id} (ids are handed out eight per thread). */

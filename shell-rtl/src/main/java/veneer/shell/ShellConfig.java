@@ -44,6 +44,12 @@ public record ShellConfig(BigInteger interfaceId, RoleParams role, List<VariantS
    * would carry at most 32 B/cycle, half of what a Gen3 x16 link moves at 250 MHz.
    */
   public static final int TLP_WIDTH = 512;
+  /**
+   * Bursts per direction the decoupler lets a Role DRAM port keep outstanding. One line per cycle
+   * needs a DRAM round trip's worth of reads in flight (about 21 at the default 20-cycle latency);
+   * 8 capped the overlay's reads at 0.375 lines per cycle (docs/array-throughput.md, third pass).
+   */
+  public static final int DEFAULT_MAX_BURSTS = 32;
   /** Role interrupt lines that have MSI-X vectors of their own ({@link MsixRegisters#ROLE_VECTORS}). */
   public static final int MAX_ROLE_INTERRUPTS = MsixRegisters.ROLE_VECTORS;
 
@@ -111,11 +117,11 @@ public record ShellConfig(BigInteger interfaceId, RoleParams role, List<VariantS
   /**
    * The default boundary ({@link RoleParams#defaults()}), 2 x 1 MiB DRAM channels interleaved at
    * 4 KiB from address 0 with the default channel timing, 512-bit TLP beats ({@link #TLP_WIDTH}),
-   * an 8-cycle reset pulse, 8 bursts per port, no probes, the default DMA sizes.
+   * an 8-cycle reset pulse, {@link #DEFAULT_MAX_BURSTS} bursts per port, no probes, the default DMA sizes.
    */
   public static ShellConfig defaults(List<VariantSpec> variants) {
     return new ShellConfig(DEFAULT_INTERFACE_ID, RoleParams.defaults(), variants,
-        AddressMap.interleaved(0, 2, 1L << 20, 4096), DramConfig.defaults(), TLP_WIDTH, 8, 8, false);
+        AddressMap.interleaved(0, 2, 1L << 20, 4096), DramConfig.defaults(), TLP_WIDTH, 8, DEFAULT_MAX_BURSTS, false);
   }
 
   public ShellConfig withInterfaceId(BigInteger id) {

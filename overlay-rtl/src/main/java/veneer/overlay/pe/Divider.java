@@ -44,39 +44,33 @@ public final class Divider extends Module {
     UInt rem = reg("rem", UInt(32));
     UInt quot = reg("quot", UInt(32));
     UInt divisor = reg("divisor", UInt(32));
-    Bool negQ = reg("neg_q", Bool());
-    Bool negR = reg("neg_r", Bool());
+    // The result's sign: a remainder's is the dividend's; a quotient's is set by its first step
+    // that does not fit (below).
+    Bool negResult = reg("neg_result", Bool());
     Bool divisorNeg = reg("divisor_neg", Bool());
     Bool wantRem = reg("want_rem", Bool());
+    // The quotient's sign is set only by a step that does not fit. Dividing by zero every step
+    // fits, and the quotient of all ones must not be negated; a signed division by anything
+    // else has a step that does not fit (|dividend| <= 2^31 cannot give 32 ones). So a flag
+    // instead of a 32-bit compare of the divisor with zero.
+    Bool quotientNegative = reg("quotient_negative", Bool());
     UInt owner = reg("owner", UInt(tidBits));
 
     Bool signed = op.eq(MicroOp.DivOp.DIV.ordinal()).or(op.eq(MicroOp.DivOp.REM.ordinal()));
     Bool remOp = op.eq(MicroOp.DivOp.REM.ordinal()).or(op.eq(MicroOp.DivOp.REMU.ordinal()));
     Bool aNeg = signed.and(a.bit(31));
     Bool bNeg = signed.and(b.bit(31));
-    Bool idle = running.not().and(holding.not());
+    // Neither running nor holding, as a register of its own so that the negation's operand
+    // mux sees one select rather than two.
+    Bool idle = reg("idle", Bool(), 1);
 
     // One negation serves both ends: while idle it makes the dividend's magnitude for a start,
     // while holding the signed result (the result port is read only while holding).
     UInt magnitude = wantRem.mux(rem, quot);
-    Bool negate = idle.mux(aNeg, wantRem.mux(negR, negQ));
+    Bool negate = idle.mux(aNeg, negResult);
     UInt negIn = idle.mux(a, magnitude);
     // ~x + 1 or x + 0, the carry-in entering through a bit below the operand.
     UInt negOut = lit(0, UInt(32)).cat(negate).add(negate.mux(negIn.not(), negIn).cat(negate)).bits(32, 1);
-
-    when(start.and(idle), () -> {
-      running.assign(lit(1, Bool()));
-      count.assign(0);
-      rem.assign(0);
-      quot.assign(negOut);
-      divisor.assign(b);
-      divisorNeg.assign(bNeg);
-      // Division by zero: every step fits, so the quotient is all ones, which must not be negated.
-      negQ.assign(aNeg.xor(bNeg).and(b.ne(0)));
-      negR.assign(aNeg);
-      wantRem.assign(remOp);
-      owner.assign(startTid);
-    });
 
     // One adder: the partial remainder fits the divisor when remainder - |divisor| is not
     // negative. The divisor is kept as it came: -|divisor| is the divisor itself, sign-extended,
@@ -91,16 +85,37 @@ public final class Divider extends Module {
     when(running, () -> {
       rem.assign(reduced);
       quot.assign(quot.bits(30, 0).cat(fits));
+      when(fits.not().and(wantRem.not()), () -> negResult.assign(quotientNegative));
       count.assign(count.add(1));
       when(count.eq(31), () -> {
         running.assign(lit(0, Bool()));
         holding.assign(lit(1, Bool()));
       });
     });
-    when(holding.and(ack), () -> holding.assign(lit(0, Bool())));
+    // After the steps, so that clearing rem is its flip-flops' reset with priority over their
+    // enable (running), as the FDRE has it: the other order costs a LUT per bit. A start comes
+    // only while idle, so the order changes nothing else.
+    when(start.and(idle), () -> {
+      running.assign(lit(1, Bool()));
+      idle.assign(lit(0, Bool()));
+      count.assign(0);
+      rem.assign(0);
+      quot.assign(negOut);
+      divisor.assign(b);
+      divisorNeg.assign(bNeg);
+      negResult.assign(remOp.and(aNeg));
+      quotientNegative.assign(aNeg.xor(bNeg));
+      wantRem.assign(remOp);
+      owner.assign(startTid);
+    });
+    when(holding.and(ack), () -> {
+      holding.assign(lit(0, Bool()));
+      idle.assign(lit(1, Bool()));
+    });
     when(cancel, () -> {
       running.assign(lit(0, Bool()));
       holding.assign(lit(0, Bool()));
+      idle.assign(lit(1, Bool()));
     });
 
     busy.assign(idle.not());

@@ -3,6 +3,7 @@ package veneer.sim.jvm;
 import static org.objectweb.asm.Opcodes.*;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,24 +38,31 @@ import org.objectweb.asm.MethodVisitor;
  * <p>A sequence made by {@link #gated} runs each chunk only when an
  * {@link veneer.sim.jvm.kernel.Activity} says it is dirty: its chunks return a {@code long} that
  * is non-zero when a value that later chunks read changed (the chunk keeps it in local
- * {@link #CHANGED}, which starts at zero), and its parts and callers take the activity as a third
- * argument ({@link #GATED_STEP}).
+ * {@link #CHANGED}, which starts at zero), and its parts and callers take the activity and the
+ * chunks' tables as third and fourth arguments ({@link #GATED_STEP}). Its chunks come recorded
+ * ({@link #add}): a chunk recorded in table mode reads its state offsets from an {@code int[]}
+ * (tables[chunk]), and when several chunks record the same code ({@link ChunkCode#shape}), one
+ * method holds it and each chunk is a call of it with its own table.
  */
 final class ChunkSequence {
   /** Descriptor of every chunk, part and caller method. */
   static final String STEP = "([J[[J)V";
   /** Descriptor of the part and caller methods of a gated sequence. */
-  static final String GATED_STEP = "([J[[JLveneer/sim/jvm/kernel/Activity;)V";
+  static final String GATED_STEP = "([J[[JLveneer/sim/jvm/kernel/Activity;[[I)V";
   /** Descriptor of the chunks of a gated sequence: they return non-zero when a value they export changed. */
   static final String GATED_CHUNK = "([J[[J)J";
+  /** Descriptor of a gated chunk recorded in table mode: its third argument is its table ({@link ChunkCode#TABLE}). */
+  static final String TABLE_CHUNK = "([J[[J[I)J";
   /** The {@code long} local of a gated chunk that collects changes (it returns it). */
   static final int CHANGED = 2;
+  /** The change accumulator of a table-mode chunk, after the table. */
+  static final int TABLE_CHANGED = 3;
   private static final String ACTIVITY = "veneer/sim/jvm/kernel/Activity";
   /**
    * Chunks per part of a gated sequence: the part's {@code run} spends about 27 bytes on each (ask
-   * the activity, call, test the result, report it), which keeps it under 8000 bytes.
+   * the activity, load the table, call, test the result, report it), which keeps it under 8000 bytes.
    */
-  static final int GATED_MAX_CALLS = 250;
+  static final int GATED_MAX_CALLS = 200;
   /** Calls per caller method: 5 bytes each keeps it under HotSpot's 8000-byte HugeMethodLimit. */
   static final int MAX_CALLS = 1000;
   /**
@@ -75,6 +83,11 @@ final class ChunkSequence {
   private final int constantBudget;
   private final boolean gated;
   private final List<Integer> partIndices = new ArrayList<>();
+  /** How each chunk of the open gated part passes a table: 0 none, 1 its own, 2 null. */
+  private final List<Integer> partTables = new ArrayList<>();
+  /** The method holding each shape shared by several chunks. */
+  private final Map<ChunkCode.Shape, Step> shared = new HashMap<>();
+  private final List<Step> partSteps = new ArrayList<>();
   private final List<Step> parts = new ArrayList<>();
   private final List<String> partChunks = new ArrayList<>();
   private final Set<Object> partConstants = new HashSet<>();
@@ -142,6 +155,64 @@ final class ChunkSequence {
     return chunk;
   }
 
+  /**
+   * Adds the next chunk of a gated sequence: a method of its own, or when {@code share} (several
+   * chunks record this shape), a call of the one method that holds the shape, with the chunk's
+   * table. Returns the chunk's index.
+   */
+  int add(ChunkCode code, boolean share) {
+    if (!gated || chunk != null) {
+      throw new IllegalStateException("add takes recorded chunks of a gated sequence with no chunk open");
+    }
+    if (part != null && (entries > constantBudget || partChunks.size() >= maxCalls)) {
+      closePart();
+    }
+    if (part == null) {
+      openPart();
+    }
+    int index = chunkCount++;
+    partIndices.add(index);
+    partChunks.add(null);
+    String owner = partName();
+    Step target;
+    if (share) {
+      target = shared.get(code.shape());
+      if (target == null) {
+        target = new Step(owner, "s" + shared.size());
+        define(target.name(), code, true);
+        shared.put(code.shape(), target);
+      }
+      partTables.add(1);
+    } else {
+      target = new Step(owner, "c" + index);
+      define(target.name(), code, false);
+      partTables.add(code.tableMode() ? 2 : 0);
+    }
+    partSteps.add(target);
+    // the run method's call: a method reference, and the index as an int when it is large
+    constant(target.owner() + "." + target.name(), owner.equals(target.owner()) ? 4 : METHOD_REF_ENTRIES);
+    return index;
+  }
+
+  private void define(String name, ChunkCode code, boolean tableReads) {
+    boolean table = code.tableMode();
+    MethodVisitor mv = part.visitMethod(ACC_STATIC | ACC_FINAL, name, table ? TABLE_CHUNK : GATED_CHUNK, null, null);
+    mv.visitCode();
+    int changed = table ? TABLE_CHANGED : CHANGED;
+    mv.visitInsn(LCONST_0);
+    mv.visitVarInsn(LSTORE, changed);
+    code.replay(mv, tableReads, this::constant);
+    mv.visitVarInsn(LLOAD, changed);
+    mv.visitInsn(LRETURN);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+
+  /** Distinct methods holding shapes shared by several chunks. */
+  int sharedMethods() {
+    return shared.size();
+  }
+
   /** Ends the open chunk. */
   void endChunk() {
     if (gated) {
@@ -197,6 +268,8 @@ final class ChunkSequence {
     part = newClass(partName());
     partChunks.clear();
     partIndices.clear();
+    partTables.clear();
+    partSteps.clear();
     partConstants.clear();
     entries = 32 + (gated ? 16 : 0); // class, super class, "run", the descriptor, the code attribute's name, slack
     // (and the activity's class and its two methods)
@@ -211,6 +284,9 @@ final class ChunkSequence {
     List<Step> steps = new ArrayList<>();
     for (String c : partChunks) {
       steps.add(new Step(owner, c));
+    }
+    if (gated && !partSteps.isEmpty()) {
+      steps = partSteps;
     }
     if (gated) {
       gatedRun(part, steps);
@@ -252,6 +328,7 @@ final class ChunkSequence {
       m.visitVarInsn(ALOAD, 1);
       if (gated) {
         m.visitVarInsn(ALOAD, 2);
+        m.visitVarInsn(ALOAD, 3);
       }
       m.visitMethodInsn(INVOKESTATIC, s.owner(), s.name(), desc, false);
     }
@@ -274,7 +351,15 @@ final class ChunkSequence {
       m.visitJumpInsn(IFEQ, skip);
       m.visitVarInsn(ALOAD, 0);
       m.visitVarInsn(ALOAD, 1);
-      m.visitMethodInsn(INVOKESTATIC, s.owner(), s.name(), GATED_CHUNK, false);
+      int table = partTables.isEmpty() ? 0 : partTables.get(i);
+      if (table == 1) {
+        m.visitVarInsn(ALOAD, 3);
+        pushIndex(m, index);
+        m.visitInsn(AALOAD);
+      } else if (table == 2) {
+        m.visitInsn(ACONST_NULL);
+      }
+      m.visitMethodInsn(INVOKESTATIC, s.owner(), s.name(), table == 0 ? GATED_CHUNK : TABLE_CHUNK, false);
       m.visitInsn(LCONST_0);
       m.visitInsn(LCMP);
       m.visitJumpInsn(IFEQ, skip);

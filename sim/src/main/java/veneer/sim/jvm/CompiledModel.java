@@ -26,6 +26,7 @@ final class CompiledModel implements Model {
   private final int generatedClasses;
   private final int combNets;
   private final int storedCombNets;
+  private final int sharedMethods;
   private final Activity activity;
   private final KernelCompiler.ActivityPlan plan;
   /**
@@ -66,6 +67,8 @@ final class CompiledModel implements Model {
     this.plan = compiled.plan();
     this.activity = new Activity(plan.chunkReaders());
     kernel.activity = activity;
+    kernel.tables = compiled.tables();
+    this.sharedMethods = compiled.sharedMethods();
     FlatNetlist flat = layout.flat;
     int[] setAt = new int[layout.stateLength];
     Map<List<Integer>, Integer> setIds = new HashMap<>();
@@ -142,8 +145,8 @@ final class CompiledModel implements Model {
 
   /** One line on how much of the design the settles ran (printed at close with {@code -Dveneer.jvm.stats=true}). */
   String stats() {
-    return String.format(java.util.Locale.ROOT, "%s: %d of %d combinational nets stored, %d eval chunks, %d settles ran %d chunks (%.1f per settle), %d edges (%d"
-        + " of them dense)", layout.flat.topName(), storedCombNets, combNets, activity.chunks(), activity.settles(), activity.runs(),
+    return String.format(java.util.Locale.ROOT, "%s: %d of %d combinational nets stored, %d eval chunks (%d shared methods), %d settles ran %d chunks (%.1f per settle), %d edges (%d"
+        + " of them dense)", layout.flat.topName(), storedCombNets, combNets, activity.chunks(), sharedMethods, activity.settles(), activity.runs(),
         activity.runs() / Math.max(1.0, activity.settles()), edges + denseCount, denseCount);
   }
 

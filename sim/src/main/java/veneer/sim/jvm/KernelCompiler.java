@@ -52,14 +52,30 @@ final class KernelCompiler {
   private static final int FIRST_LOCAL = 2;
   /** Locals of a gated eval chunk: s, m, the change accumulator (a long), then cached values. */
   private static final int FIRST_GATED_LOCAL = 4;
+  /** Locals of a table-mode eval chunk: s, m, the table, the change accumulator, then cached values. */
+  private static final int FIRST_TABLE_LOCAL = 5;
   private static final MethodVisitor NOWHERE = new MethodVisitor(Opcodes.ASM9) {};
 
   private final StateLayout layout;
   private final FlatNetlist flat;
   private final String className;
   private final Map<String, byte[]> classes = new LinkedHashMap<>();
+  private final RepeatedInstances units;
   private ChunkSequence sequence;
   private MethodVisitor mv;
+  /** The repeated instance whose nets the open eval chunk computes (-1: none). */
+  private int chunkUnit = -1;
+  /** The open eval chunk reads offsets from its table ({@link ChunkCode}): it belongs to a unit. */
+  private boolean tableMode;
+  /** The open eval chunk's recorded code (null while planning). */
+  private ChunkCode code;
+  /** Its slots while planning (to count their bytes), in the second pass those of {@link #code}. */
+  private final Map<Integer, Integer> planSlots = new HashMap<>();
+  /** Every eval chunk, recorded, in order. */
+  private final List<ChunkCode> evalCodes = new ArrayList<>();
+  /** The local collecting a gated chunk's changes. */
+  private int changedLocal = ChunkSequence.CHANGED;
+  private int sharedMethods;
   private int bytes;
   private final Map<Integer, Integer> cache = new HashMap<>();
   private int nextLocal;
@@ -103,13 +119,15 @@ final class KernelCompiler {
     chunkLast = new int[n];
     exported = new boolean[n];
     kept = new boolean[n];
+    units = RepeatedInstances.of(flat);
   }
 
   /**
    * A loaded kernel, how many classes were generated for it, who reads what, and how many of the
    * combinational nets are stored in the state array (the rest live only in their chunk's locals).
    */
-  record Compiled(Kernel kernel, int classes, ActivityPlan plan, int combNets, int storedCombNets) {}
+  record Compiled(Kernel kernel, int classes, ActivityPlan plan, int combNets, int storedCombNets, int[][] tables,
+      int sharedMethods) {}
 
   /** Generates, loads and instantiates the kernel classes for {@code layout}. */
   static Compiled compile(StateLayout layout) {
@@ -122,8 +140,13 @@ final class KernelCompiler {
       for (int net : layout.combOrder) {
         stored += c.kept[net] ? 1 : 0;
       }
+      int[][] tables = new int[c.evalCodes.size()][];
+      for (int i = 0; i < tables.length; i++) {
+        ChunkCode code = c.evalCodes.get(i);
+        tables[i] = code.tableMode() ? code.table() : null;
+      }
       return new Compiled((Kernel) k.getDeclaredConstructor().newInstance(), count, c.plan(), layout.combOrder.length,
-          stored);
+          stored, tables, c.sharedMethods);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot load the compiled model of " + layout.flat.topName(), e);
     }
@@ -147,10 +170,22 @@ final class KernelCompiler {
     chunk = -1;
     sequence = ChunkSequence.gated(className + "_e", classes);
     emitEval();
+    endChunk();
     if (chunk + 1 != chunks) {
       throw new IllegalStateException("eval of " + flat.topName() + " has " + (chunk + 1) + " chunks, planned " + chunks);
     }
-    List<ChunkSequence.Step> eval = endSequence();
+    // a shape recorded by several chunks becomes one method, called with each chunk's table
+    Map<ChunkCode.Shape, Integer> uses = new HashMap<>();
+    for (ChunkCode c : evalCodes) {
+      if (c.tableMode()) {
+        uses.merge(c.shape(), 1, Integer::sum);
+      }
+    }
+    for (ChunkCode c : evalCodes) {
+      sequence.add(c, c.tableMode() && uses.get(c.shape()) > 1);
+    }
+    sharedMethods = sequence.sharedMethods();
+    List<ChunkSequence.Step> eval = sequence.finish();
     this.eval = false;
 
     sequence = new ChunkSequence(className + "_t", classes);
@@ -192,9 +227,10 @@ final class KernelCompiler {
   // --- chunks --------------------------------------------------------------------------------------
 
   private void emitEval() {
+    chunkUnit = layout.combOrder.length == 0 ? -1 : units.unitOf(layout.combOrder[0]);
     beginChunk();
     for (int net : layout.combOrder) {
-      splitIfFull();
+      splitIfFull(units.unitOf(net));
       if (planning) {
         chunkFirst[net] = chunk;
       }
@@ -332,38 +368,54 @@ final class KernelCompiler {
   }
 
   private void beginChunk() {
-    if (eval) {
-      chunk++;
-    }
-    mv = planning ? NOWHERE : sequence.beginChunk();
     bytes = 0;
     cache.clear();
-    nextLocal = eval ? FIRST_GATED_LOCAL : FIRST_LOCAL;
-    if (eval && !planning && alwaysChanged.get(chunk)) {
+    if (!eval) {
+      mv = sequence.beginChunk();
+      nextLocal = FIRST_LOCAL;
+      return;
+    }
+    chunk++;
+    tableMode = chunkUnit >= 0;
+    planSlots.clear();
+    code = planning ? null : new ChunkCode(tableMode);
+    mv = planning ? NOWHERE : code;
+    nextLocal = tableMode ? FIRST_TABLE_LOCAL : FIRST_GATED_LOCAL;
+    changedLocal = tableMode ? ChunkSequence.TABLE_CHANGED : ChunkSequence.CHANGED;
+    if (!planning && alwaysChanged.get(chunk)) {
       pushLong(-1);
-      localInsn(LSTORE, ChunkSequence.CHANGED);
+      localInsn(LSTORE, changedLocal);
     }
   }
 
   private void endChunk() {
-    if (!planning) {
+    if (!eval) {
       sequence.endChunk();
+    } else if (!planning) {
+      evalCodes.add(code);
+      code = null;
     }
     mv = null;
   }
 
   /**
-   * Starts a new chunk once this one is past {@link #CHUNK_BYTES}. Safe between any two nets (and
-   * between the pieces of a wide result): every value computed is also stored in {@code s}, so the
-   * next chunk starts with no cached locals and reloads what it needs.
+   * Starts a new chunk once this one is past {@link #CHUNK_BYTES}, or (eval) when the next net
+   * belongs to another repeated instance ({@code unit}, see {@link RepeatedInstances}) than the
+   * chunk's. Safe between any two nets (and between the pieces of a wide result): every value
+   * that a later chunk reads is stored in {@code s}, so the next chunk starts with no cached
+   * locals and reloads what it needs.
    */
   private void splitIfFull() {
+    splitIfFull(chunkUnit);
+  }
+
+  private void splitIfFull(int unit) {
     boolean split;
     if (eval && !planning) {
       // cut where the planning pass did: the chunk of every net is known from there
       split = splits.get(splitCalls++);
     } else {
-      split = bytes > CHUNK_BYTES;
+      split = bytes > CHUNK_BYTES || (eval && unit != chunkUnit);
       if (eval && split) {
         splits.set(splitCalls);
       }
@@ -373,6 +425,9 @@ final class KernelCompiler {
     }
     if (split) {
       endChunk();
+      if (eval) {
+        chunkUnit = unit;
+      }
       beginChunk();
     }
   }
@@ -399,12 +454,16 @@ final class KernelCompiler {
       m.visitVarInsn(ALOAD, 0);
       m.visitFieldInsn(GETFIELD, KERNEL, "activity", "Lveneer/sim/jvm/kernel/Activity;");
       m.visitVarInsn(ASTORE, 3);
+      m.visitVarInsn(ALOAD, 0);
+      m.visitFieldInsn(GETFIELD, KERNEL, "tables", "[[I");
+      m.visitVarInsn(ASTORE, 4);
     }
     for (ChunkSequence.Step step : steps) {
       m.visitVarInsn(ALOAD, 1);
       m.visitVarInsn(ALOAD, 2);
       if (gated) {
         m.visitVarInsn(ALOAD, 3);
+        m.visitVarInsn(ALOAD, 4);
       }
       m.visitMethodInsn(INVOKESTATIC, step.owner(), step.name(), gated ? ChunkSequence.GATED_STEP : ChunkSequence.STEP,
           false);
@@ -417,7 +476,7 @@ final class KernelCompiler {
   // --- instruction helpers that count bytes ------------------------------------------------------
 
   private void constant(Object key, int cost) {
-    if (!planning) {
+    if (!planning && !eval) { // recorded eval code reports its constants when ChunkSequence replays it
       sequence.constant(key, cost);
     }
   }
@@ -474,8 +533,27 @@ final class KernelCompiler {
   private void loadMem(int memory) {
     mv.visitVarInsn(ALOAD, M);
     bytes += 1;
-    pushInt(memory);
+    pushOffset(memory);
     insn(AALOAD);
+  }
+
+  /**
+   * Pushes a state offset or memory index: in a table-mode chunk as a slot of its table (so the
+   * same code serves every instance of a module), else as a number.
+   */
+  private void pushOffset(int value) {
+    if (!eval || !tableMode) {
+      pushInt(value);
+      return;
+    }
+    int k;
+    if (code != null) {
+      k = code.slotOf(value);
+      code.slot(k);
+    } else {
+      k = planSlots.computeIfAbsent(value, v -> planSlots.size());
+    }
+    bytes += 2 + ChunkCode.pushBytes(k); // aload, the slot, iaload
   }
 
   private int newLocal() {
@@ -501,7 +579,7 @@ final class KernelCompiler {
           + " is read outside its chunk but was not kept in the state array");
     }
     loadS();
-    pushInt(layout.offset[src]);
+    pushOffset(layout.offset[src]);
     insn(LALOAD);
     int l = newLocal();
     insn(DUP2);
@@ -523,16 +601,16 @@ final class KernelCompiler {
     if (exported[net]) {
       // changed |= old ^ new
       loadS();
-      pushInt(layout.offset[net]);
+      pushOffset(layout.offset[net]);
       insn(LALOAD);
       localInsn(LLOAD, l);
       insn(LXOR);
-      localInsn(LLOAD, ChunkSequence.CHANGED);
+      localInsn(LLOAD, changedLocal);
       insn(LOR);
-      localInsn(LSTORE, ChunkSequence.CHANGED);
+      localInsn(LSTORE, changedLocal);
     }
     loadS();
-    pushInt(layout.offset[net]);
+    pushOffset(layout.offset[net]);
     localInsn(LLOAD, l);
     insn(LASTORE);
   }
@@ -586,7 +664,7 @@ final class KernelCompiler {
       } else {
         int[] old = snapshot(net);
         loadS();
-        pushInt(layout.offset[net]);
+        pushOffset(layout.offset[net]);
         pushInt(m.width());
         loadMem(mr.memory());
         load(rp.addr());
@@ -618,7 +696,7 @@ final class KernelCompiler {
     int[] old = new int[StateLayout.words(width(net))];
     for (int i = 0; i < old.length; i++) {
       loadS();
-      pushInt(layout.offset[net] + i);
+      pushOffset(layout.offset[net] + i);
       insn(LALOAD);
       old[i] = newLocal();
       localInsn(LSTORE, old[i]);
@@ -633,13 +711,13 @@ final class KernelCompiler {
     }
     for (int i = 0; i < old.length; i++) {
       loadS();
-      pushInt(layout.offset[net] + i);
+      pushOffset(layout.offset[net] + i);
       insn(LALOAD);
       localInsn(LLOAD, old[i]);
       insn(LXOR);
-      localInsn(LLOAD, ChunkSequence.CHANGED);
+      localInsn(LLOAD, changedLocal);
       insn(LOR);
-      localInsn(LSTORE, ChunkSequence.CHANGED);
+      localInsn(LSTORE, changedLocal);
     }
   }
 
@@ -808,17 +886,17 @@ final class KernelCompiler {
     cache.remove(net);
     if (op.op() == Op.MUX) {
       loadS();
-      pushInt(d);
+      pushOffset(d);
       pushInt(w);
       load(a[0]);
-      pushInt(layout.at(a[1]));
-      pushInt(layout.at(a[2]));
+      pushOffset(layout.at(a[1]));
+      pushOffset(layout.at(a[2]));
       invoke(WIDE, "mux", "([JIIJII)V");
       return;
     }
     if (op.op() == Op.CAT) {
       loadS();
-      pushInt(d);
+      pushOffset(d);
       pushInt(w);
       invoke(WIDE, "clear", "([JII)V");
       int at = w;
@@ -827,9 +905,9 @@ final class KernelCompiler {
         splitIfFull();
         at -= width(arg);
         loadS();
-        pushInt(d);
+        pushOffset(d);
         pushInt(w);
-        pushInt(layout.at(arg));
+        pushOffset(layout.at(arg));
         pushInt(width(arg));
         pushInt(at);
         invoke(WIDE, "deposit", "([JIIIII)V");
@@ -837,11 +915,15 @@ final class KernelCompiler {
       return;
     }
     loadS();
-    pushInt(d);
+    pushOffset(d);
     pushInt(w);
-    pushInt(layout.at(a[0]));
+    pushOffset(layout.at(a[0]));
     pushInt(width(a[0]));
-    pushInt(a.length > 1 ? layout.at(a[1]) : -1);
+    if (a.length > 1) {
+      pushOffset(layout.at(a[1]));
+    } else {
+      pushInt(-1);
+    }
     pushInt(a.length > 1 ? width(a[1]) : 0);
     pushInt(op.param());
     invoke(WIDE, op.op().name().toLowerCase(Locale.ROOT), WIDE_OP);

@@ -143,6 +143,11 @@ final class CompiledModel implements Model {
     return storedCombNets;
   }
 
+  /** Methods holding eval code shared by several chunks (of repeated instances). */
+  int sharedMethods() {
+    return sharedMethods;
+  }
+
   /** One line on how much of the design the settles ran (printed at close with {@code -Dveneer.jvm.stats=true}). */
   String stats() {
     return String.format(java.util.Locale.ROOT, "%s: %d of %d combinational nets stored, %d eval chunks (%d shared methods), %d settles ran %d chunks (%.1f per settle), %d edges (%d"

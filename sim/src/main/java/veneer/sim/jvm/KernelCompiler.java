@@ -185,6 +185,25 @@ final class KernelCompiler {
       sequence.add(c, c.tableMode() && uses.get(c.shape()) > 1);
     }
     sharedMethods = sequence.sharedMethods();
+    if (Boolean.getBoolean("veneer.jvm.debugShare")) {
+      int direct = 0, single = 0, sharedCalls = 0;
+      java.util.TreeMap<Integer, Integer> hist = new java.util.TreeMap<>();
+      for (ChunkCode c : evalCodes) {
+        int sz = c.shape().code().length / 64;
+        if (!c.tableMode()) { direct++; hist.merge(sz, 1, Integer::sum); }
+        else if (uses.get(c.shape()) > 1) sharedCalls++;
+        else single++;
+      }
+      int runs = 0, prev = -2, minus = 0, smallMinus = 0, runLen = 0;
+      for (int net : layout.combOrder) {
+        int u = units.unitOf(net);
+        if (u < 0) minus++;
+        if (u != prev) { if (prev == -1 && runLen < 20) smallMinus++; runs++; prev = u; runLen = 0; }
+        runLen++;
+      }
+      System.err.println("share: runs " + runs + ", nets outside units " + minus + ", short outside runs " + smallMinus);
+      System.err.println("share: units " + units.units() + ", direct " + direct + ", single " + single + ", shared calls " + sharedCalls + ", shapes " + sharedMethods + "; direct size hist(x64 words) " + hist);
+    }
     List<ChunkSequence.Step> eval = sequence.finish();
     this.eval = false;
 

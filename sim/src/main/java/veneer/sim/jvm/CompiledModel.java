@@ -27,6 +27,8 @@ final class CompiledModel implements Model {
   private final int combNets;
   private final int storedCombNets;
   private final int sharedMethods;
+  /** Wall time of layout, code generation and class loading, for {@link #stats}. */
+  private long compileNanos;
   private final Activity activity;
   private final KernelCompiler.ActivityPlan plan;
   /**
@@ -68,6 +70,7 @@ final class CompiledModel implements Model {
     this.activity = new Activity(plan.chunkReaders());
     kernel.activity = activity;
     kernel.tables = compiled.tables();
+    kernel.tickTables = compiled.tickTables();
     this.sharedMethods = compiled.sharedMethods();
     FlatNetlist flat = layout.flat;
     int[] setAt = new int[layout.stateLength];
@@ -124,8 +127,11 @@ final class CompiledModel implements Model {
   }
 
   static CompiledModel compile(FlatNetlist flat) {
+    long t0 = System.nanoTime();
     StateLayout layout = new StateLayout(flat);
-    return new CompiledModel(layout, KernelCompiler.compile(layout));
+    CompiledModel model = new CompiledModel(layout, KernelCompiler.compile(layout));
+    model.compileNanos = System.nanoTime() - t0;
+    return model;
   }
 
   /** Classes generated for the design: the kernel, its part classes and any caller classes. */
@@ -150,8 +156,8 @@ final class CompiledModel implements Model {
 
   /** One line on how much of the design the settles ran (printed at close with {@code -Dveneer.jvm.stats=true}). */
   String stats() {
-    return String.format(java.util.Locale.ROOT, "%s: %d of %d combinational nets stored, %d eval chunks (%d shared methods), %d settles ran %d chunks (%.1f per settle), %d edges (%d"
-        + " of them dense)", layout.flat.topName(), storedCombNets, combNets, activity.chunks(), sharedMethods, activity.settles(), activity.runs(),
+    return String.format(java.util.Locale.ROOT, "%s: compiled in %.1f s, %d of %d combinational nets stored, %d eval chunks (%d shared methods), %d settles ran %d chunks (%.1f per settle), %d edges (%d"
+        + " of them dense)", layout.flat.topName(), compileNanos / 1e9, storedCombNets, combNets, activity.chunks(), sharedMethods, activity.settles(), activity.runs(),
         activity.runs() / Math.max(1.0, activity.settles()), edges + denseCount, denseCount);
   }
 

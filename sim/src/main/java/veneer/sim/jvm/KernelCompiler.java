@@ -54,6 +54,8 @@ final class KernelCompiler {
   private static final int FIRST_GATED_LOCAL = 4;
   /** Locals of a table-mode eval chunk: s, m, the table, the change accumulator, then cached values. */
   private static final int FIRST_TABLE_LOCAL = 5;
+  /** Locals of a table-mode tick chunk: s, m, the table, then cached values. */
+  private static final int FIRST_TABLE_TICK_LOCAL = 3;
   private static final MethodVisitor NOWHERE = new MethodVisitor(Opcodes.ASM9) {};
 
   private final StateLayout layout;
@@ -73,6 +75,8 @@ final class KernelCompiler {
   private final Map<Integer, Integer> planSlots = new HashMap<>();
   /** Every eval chunk, recorded, in order. */
   private final List<ChunkCode> evalCodes = new ArrayList<>();
+  /** Every tick chunk, recorded, in order. */
+  private final List<ChunkCode> tickCodes = new ArrayList<>();
   /** The local collecting a gated chunk's changes. */
   private int changedLocal = ChunkSequence.CHANGED;
   private int sharedMethods;
@@ -127,7 +131,7 @@ final class KernelCompiler {
    * combinational nets are stored in the state array (the rest live only in their chunk's locals).
    */
   record Compiled(Kernel kernel, int classes, ActivityPlan plan, int combNets, int storedCombNets, int[][] tables,
-      int sharedMethods) {}
+      int[][] tickTables, int sharedMethods) {}
 
   /** Generates, loads and instantiates the kernel classes for {@code layout}. */
   static Compiled compile(StateLayout layout) {
@@ -140,15 +144,35 @@ final class KernelCompiler {
       for (int net : layout.combOrder) {
         stored += c.kept[net] ? 1 : 0;
       }
-      int[][] tables = new int[c.evalCodes.size()][];
-      for (int i = 0; i < tables.length; i++) {
-        ChunkCode code = c.evalCodes.get(i);
-        tables[i] = code.tableMode() ? code.table() : null;
-      }
       return new Compiled((Kernel) k.getDeclaredConstructor().newInstance(), count, c.plan(), layout.combOrder.length,
-          stored, tables, c.sharedMethods);
+          stored, tables(c.evalCodes), tables(c.tickCodes), c.sharedMethods);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot load the compiled model of " + layout.flat.topName(), e);
+    }
+  }
+
+  private static int[][] tables(List<ChunkCode> codes) {
+    int[][] tables = new int[codes.size()][];
+    for (int i = 0; i < tables.length; i++) {
+      ChunkCode code = codes.get(i);
+      tables[i] = code.tableMode() ? code.table() : null;
+    }
+    return tables;
+  }
+
+  /**
+   * Adds recorded chunks to {@code seq} in order; a shape that several table-mode chunks recorded
+   * becomes one method, called with each chunk's table.
+   */
+  private static void addShared(ChunkSequence seq, List<ChunkCode> codes) {
+    Map<ChunkCode.Shape, Integer> uses = new HashMap<>();
+    for (ChunkCode c : codes) {
+      if (c.tableMode()) {
+        uses.merge(c.shape(), 1, Integer::sum);
+      }
+    }
+    for (ChunkCode c : codes) {
+      seq.add(c, c.tableMode() && uses.get(c.shape()) > 1);
     }
   }
 
@@ -174,53 +198,29 @@ final class KernelCompiler {
     if (chunk + 1 != chunks) {
       throw new IllegalStateException("eval of " + flat.topName() + " has " + (chunk + 1) + " chunks, planned " + chunks);
     }
-    // a shape recorded by several chunks becomes one method, called with each chunk's table
-    Map<ChunkCode.Shape, Integer> uses = new HashMap<>();
-    for (ChunkCode c : evalCodes) {
-      if (c.tableMode()) {
-        uses.merge(c.shape(), 1, Integer::sum);
-      }
-    }
-    for (ChunkCode c : evalCodes) {
-      sequence.add(c, c.tableMode() && uses.get(c.shape()) > 1);
-    }
+    addShared(sequence, evalCodes);
     sharedMethods = sequence.sharedMethods();
-    if (Boolean.getBoolean("veneer.jvm.debugShare")) {
-      int direct = 0, single = 0, sharedCalls = 0;
-      java.util.TreeMap<Integer, Integer> hist = new java.util.TreeMap<>();
-      for (ChunkCode c : evalCodes) {
-        int sz = c.shape().code().length / 64;
-        if (!c.tableMode()) { direct++; hist.merge(sz, 1, Integer::sum); }
-        else if (uses.get(c.shape()) > 1) sharedCalls++;
-        else single++;
-      }
-      int runs = 0, prev = -2, minus = 0, smallMinus = 0, runLen = 0;
-      for (int net : layout.combOrder) {
-        int u = units.unitOf(net);
-        if (u < 0) minus++;
-        if (u != prev) { if (prev == -1 && runLen < 20) smallMinus++; runs++; prev = u; runLen = 0; }
-        runLen++;
-      }
-      System.err.println("share: runs " + runs + ", nets outside units " + minus + ", short outside runs " + smallMinus);
-      System.err.println("share: units " + units.units() + ", direct " + direct + ", single " + single + ", shared calls " + sharedCalls + ", shapes " + sharedMethods + "; direct size hist(x64 words) " + hist);
-    }
     List<ChunkSequence.Step> eval = sequence.finish();
     this.eval = false;
 
-    sequence = new ChunkSequence(className + "_t", classes);
+    sequence = ChunkSequence.tabled(className + "_t", classes);
+    chunkUnit = layout.clocked.isEmpty() ? -1 : units.unitOf(layout.clocked.get(0));
     beginChunk();
     for (int net : layout.clocked) {
-      splitIfFull();
+      splitIfFull(units.unitOf(net));
       emitNext(net);
     }
     for (int mi = 0; mi < flat.memories().size(); mi++) {
       FlatMemory m = flat.memories().get(mi);
       for (FlatMemory.WritePort w : m.writePorts()) {
-        splitIfFull();
+        splitIfFull(units.unitOf(w.addr()));
         emitWrite(mi, m, w);
       }
     }
-    List<ChunkSequence.Step> tick = endSequence();
+    endChunk();
+    addShared(sequence, tickCodes);
+    sharedMethods += sequence.sharedMethods();
+    List<ChunkSequence.Step> tick = sequence.finish();
 
     ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS | ClassWriter.COMPUTE_FRAMES) {
       @Override
@@ -386,32 +386,35 @@ final class KernelCompiler {
     return new ActivityPlan(byChunk, byNet, byMemory);
   }
 
+  /**
+   * Starts recording a chunk; in table mode when it computes nets of a repeated instance
+   * ({@link #chunkUnit}), so that the same code can serve every instance of the module.
+   */
   private void beginChunk() {
     bytes = 0;
     cache.clear();
-    if (!eval) {
-      mv = sequence.beginChunk();
-      nextLocal = FIRST_LOCAL;
-      return;
+    if (eval) {
+      chunk++;
     }
-    chunk++;
     tableMode = chunkUnit >= 0;
     planSlots.clear();
     code = planning ? null : new ChunkCode(tableMode);
     mv = planning ? NOWHERE : code;
-    nextLocal = tableMode ? FIRST_TABLE_LOCAL : FIRST_GATED_LOCAL;
+    if (eval) {
+      nextLocal = tableMode ? FIRST_TABLE_LOCAL : FIRST_GATED_LOCAL;
+    } else {
+      nextLocal = tableMode ? FIRST_TABLE_TICK_LOCAL : FIRST_LOCAL;
+    }
     changedLocal = tableMode ? ChunkSequence.TABLE_CHANGED : ChunkSequence.CHANGED;
-    if (!planning && alwaysChanged.get(chunk)) {
+    if (eval && !planning && alwaysChanged.get(chunk)) {
       pushLong(-1);
       localInsn(LSTORE, changedLocal);
     }
   }
 
   private void endChunk() {
-    if (!eval) {
-      sequence.endChunk();
-    } else if (!planning) {
-      evalCodes.add(code);
+    if (!planning) {
+      (eval ? evalCodes : tickCodes).add(code);
       code = null;
     }
     mv = null;
@@ -434,7 +437,7 @@ final class KernelCompiler {
       // cut where the planning pass did: the chunk of every net is known from there
       split = splits.get(splitCalls++);
     } else {
-      split = bytes > CHUNK_BYTES || (eval && unit != chunkUnit);
+      split = bytes > CHUNK_BYTES || unit != chunkUnit;
       if (eval && split) {
         splits.set(splitCalls);
       }
@@ -444,16 +447,9 @@ final class KernelCompiler {
     }
     if (split) {
       endChunk();
-      if (eval) {
-        chunkUnit = unit;
-      }
+      chunkUnit = unit;
       beginChunk();
     }
-  }
-
-  private List<ChunkSequence.Step> endSequence() {
-    endChunk();
-    return sequence.finish();
   }
 
   /**
@@ -476,15 +472,19 @@ final class KernelCompiler {
       m.visitVarInsn(ALOAD, 0);
       m.visitFieldInsn(GETFIELD, KERNEL, "tables", "[[I");
       m.visitVarInsn(ASTORE, 4);
+    } else {
+      m.visitVarInsn(ALOAD, 0);
+      m.visitFieldInsn(GETFIELD, KERNEL, "tickTables", "[[I");
+      m.visitVarInsn(ASTORE, 3);
     }
     for (ChunkSequence.Step step : steps) {
       m.visitVarInsn(ALOAD, 1);
       m.visitVarInsn(ALOAD, 2);
+      m.visitVarInsn(ALOAD, 3);
       if (gated) {
-        m.visitVarInsn(ALOAD, 3);
         m.visitVarInsn(ALOAD, 4);
       }
-      m.visitMethodInsn(INVOKESTATIC, step.owner(), step.name(), gated ? ChunkSequence.GATED_STEP : ChunkSequence.STEP,
+      m.visitMethodInsn(INVOKESTATIC, step.owner(), step.name(), gated ? ChunkSequence.GATED_STEP : ChunkSequence.TABLED_STEP,
           false);
     }
     m.visitInsn(RETURN);
@@ -493,12 +493,6 @@ final class KernelCompiler {
   }
 
   // --- instruction helpers that count bytes ------------------------------------------------------
-
-  private void constant(Object key, int cost) {
-    if (!planning && !eval) { // recorded eval code reports its constants when ChunkSequence replays it
-      sequence.constant(key, cost);
-    }
-  }
 
   private void insn(int opcode) {
     mv.visitInsn(opcode);
@@ -516,8 +510,7 @@ final class KernelCompiler {
       mv.visitIntInsn(SIPUSH, v);
       bytes += 3;
     } else {
-      constant(v, 1);
-      mv.visitLdcInsn(v);
+      mv.visitLdcInsn(v); // its constant-pool entry is counted when the chunk is replayed
       bytes += 3;
     }
   }
@@ -527,7 +520,6 @@ final class KernelCompiler {
       mv.visitInsn(v == 0 ? LCONST_0 : LCONST_1);
       bytes += 1;
     } else {
-      constant(v, 2);
       mv.visitLdcInsn(v);
       bytes += 3;
     }
@@ -539,7 +531,6 @@ final class KernelCompiler {
   }
 
   private void invoke(String owner, String name, String desc) {
-    constant(owner + "." + name + desc, ChunkSequence.METHOD_REF_ENTRIES);
     mv.visitMethodInsn(INVOKESTATIC, owner, name, desc, false);
     bytes += 3;
   }
@@ -561,7 +552,7 @@ final class KernelCompiler {
    * same code serves every instance of a module), else as a number.
    */
   private void pushOffset(int value) {
-    if (!eval || !tableMode) {
+    if (!tableMode) {
       pushInt(value);
       return;
     }
@@ -958,7 +949,7 @@ final class KernelCompiler {
     if (d instanceof FlatDriver.Register r) {
       if (w <= 64) {
         loadS();
-        pushInt(shadow);
+        pushOffset(shadow);
         if (r.reset() == null) {
           load(r.next());
         } else {
@@ -975,17 +966,17 @@ final class KernelCompiler {
         insn(LASTORE);
       } else if (r.reset() == null) {
         loadS();
-        pushInt(shadow);
+        pushOffset(shadow);
         pushInt(w);
-        pushInt(layout.at(r.next()));
+        pushOffset(layout.at(r.next()));
         invoke(WIDE, "copy", "([JIII)V");
       } else {
         loadS();
-        pushInt(shadow);
+        pushOffset(shadow);
         pushInt(w);
         load(r.resetNet());
-        pushInt(layout.wideReset[net]);
-        pushInt(layout.at(r.next()));
+        pushOffset(layout.wideReset[net]);
+        pushOffset(layout.at(r.next()));
         invoke(WIDE, "mux", "([JIIJII)V");
       }
       return;
@@ -994,7 +985,7 @@ final class KernelCompiler {
     FlatMemory.ReadPort rp = flat.memories().get(mr.memory()).readPorts().get(mr.port());
     if (w <= 64) {
       loadS();
-      pushInt(shadow);
+      pushOffset(shadow);
       loadMem(mr.memory());
       load(rp.addr());
       loadEnable(rp.enable());
@@ -1003,12 +994,12 @@ final class KernelCompiler {
       insn(LASTORE);
     } else {
       loadS();
-      pushInt(shadow);
+      pushOffset(shadow);
       pushInt(w);
       loadMem(mr.memory());
       load(rp.addr());
       loadEnable(rp.enable());
-      pushInt(layout.offset[net]);
+      pushOffset(layout.offset[net]);
       invoke(WIDE, "readSync", "([JII[JJJI)V");
     }
   }
@@ -1040,8 +1031,12 @@ final class KernelCompiler {
       pushInt(m.width());
       load(wp.addr());
       load(wp.enable());
-      pushInt(layout.at(wp.data()));
-      pushInt(wp.mask() < 0 ? -1 : layout.at(wp.mask()));
+      pushOffset(layout.at(wp.data()));
+      if (wp.mask() < 0) {
+        pushInt(-1);
+      } else {
+        pushOffset(layout.at(wp.mask()));
+      }
       pushInt(wp.mask() < 0 ? 0 : width(wp.mask()));
       pushInt(wp.maskGranule());
       invoke(WIDE, "write", "([J[JIJJIIII)V");

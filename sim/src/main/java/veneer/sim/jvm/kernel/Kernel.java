@@ -18,6 +18,8 @@ public abstract class Kernel {
    * and memory indexes that its code reads from its table; null for the other chunks.
    */
   public int[][] tables;
+  /** The same for the chunks of {@link #tick()}. */
+  public int[][] tickTables;
 
   /** Settles the combinational nets from inputs and state: runs the chunks {@link #activity} marks. */
   public abstract void eval();

@@ -99,6 +99,7 @@ final class ChunkSequence {
   /** The method holding each shape shared by several chunks. */
   private final Map<ChunkCode.Shape, Step> shared = new HashMap<>();
   private final List<Step> partSteps = new ArrayList<>();
+  private int sharedCalls;
   private final List<Step> parts = new ArrayList<>();
   private final List<String> partChunks = new ArrayList<>();
   private final Set<Object> partConstants = new HashSet<>();
@@ -200,6 +201,7 @@ final class ChunkSequence {
         shared.put(code.shape(), target);
       }
       partTables.add(1);
+      sharedCalls++;
     } else {
       target = new Step(owner, "c" + index);
       define(target.name(), code, false);
@@ -252,6 +254,11 @@ final class ChunkSequence {
     } else if (table == 2) {
       m.visitInsn(ACONST_NULL);
     }
+  }
+
+  /** Chunks that call a shared method. */
+  int sharedCalls() {
+    return sharedCalls;
   }
 
   /** Distinct methods holding shapes shared by several chunks. */

@@ -27,6 +27,7 @@ final class CompiledModel implements Model {
   private final int combNets;
   private final int storedCombNets;
   private final int sharedMethods;
+  private final int sharedCalls;
   /** Wall time of layout, code generation and class loading, for {@link #stats}. */
   private long compileNanos;
   private final Activity activity;
@@ -72,6 +73,7 @@ final class CompiledModel implements Model {
     kernel.tables = compiled.tables();
     kernel.tickTables = compiled.tickTables();
     this.sharedMethods = compiled.sharedMethods();
+    this.sharedCalls = compiled.sharedCalls();
     FlatNetlist flat = layout.flat;
     int[] setAt = new int[layout.stateLength];
     Map<List<Integer>, Integer> setIds = new HashMap<>();
@@ -156,8 +158,8 @@ final class CompiledModel implements Model {
 
   /** One line on how much of the design the settles ran (printed at close with {@code -Dveneer.jvm.stats=true}). */
   String stats() {
-    return String.format(java.util.Locale.ROOT, "%s: compiled in %.1f s, %d of %d combinational nets stored, %d eval chunks (%d shared methods), %d settles ran %d chunks (%.1f per settle), %d edges (%d"
-        + " of them dense)", layout.flat.topName(), compileNanos / 1e9, storedCombNets, combNets, activity.chunks(), sharedMethods, activity.settles(), activity.runs(),
+    return String.format(java.util.Locale.ROOT, "%s: compiled in %.1f s, %d of %d combinational nets stored, %d eval chunks (%d of them shared), %d shared methods (eval and tick), %d settles ran %d chunks (%.1f per settle), %d edges (%d"
+        + " of them dense)", layout.flat.topName(), compileNanos / 1e9, storedCombNets, combNets, activity.chunks(), sharedCalls, sharedMethods, activity.settles(), activity.runs(),
         activity.runs() / Math.max(1.0, activity.settles()), edges + denseCount, denseCount);
   }
 

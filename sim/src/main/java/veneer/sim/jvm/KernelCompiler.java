@@ -41,6 +41,8 @@ import veneer.sim.jvm.kernel.Kernel;
 final class KernelCompiler {
   /** Bytecode budget of one generated method. */
   static final int CHUNK_BYTES = 4000;
+  /** Runs of nets of one instance shorter than this join the chunk before them ({@link #evalUnits}). */
+  static final int SMALL_RUN = 32;
   private static final AtomicInteger CLASSES = new AtomicInteger();
   private static final String KERNEL = "veneer/sim/jvm/kernel/Kernel";
   private static final String NARROW = "veneer/sim/jvm/kernel/NarrowOps";
@@ -80,6 +82,8 @@ final class KernelCompiler {
   /** The local collecting a gated chunk's changes. */
   private int changedLocal = ChunkSequence.CHANGED;
   private int sharedMethods;
+  /** Eval chunks that run shared code. */
+  private int sharedCalls;
   private int bytes;
   private final Map<Integer, Integer> cache = new HashMap<>();
   private int nextLocal;
@@ -131,7 +135,7 @@ final class KernelCompiler {
    * combinational nets are stored in the state array (the rest live only in their chunk's locals).
    */
   record Compiled(Kernel kernel, int classes, ActivityPlan plan, int combNets, int storedCombNets, int[][] tables,
-      int[][] tickTables, int sharedMethods) {}
+      int[][] tickTables, int sharedMethods, int sharedCalls) {}
 
   /** Generates, loads and instantiates the kernel classes for {@code layout}. */
   static Compiled compile(StateLayout layout) {
@@ -145,7 +149,7 @@ final class KernelCompiler {
         stored += c.kept[net] ? 1 : 0;
       }
       return new Compiled((Kernel) k.getDeclaredConstructor().newInstance(), count, c.plan(), layout.combOrder.length,
-          stored, tables(c.evalCodes), tables(c.tickCodes), c.sharedMethods);
+          stored, tables(c.evalCodes), tables(c.tickCodes), c.sharedMethods, c.sharedCalls);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot load the compiled model of " + layout.flat.topName(), e);
     }
@@ -200,6 +204,7 @@ final class KernelCompiler {
     }
     addShared(sequence, evalCodes);
     sharedMethods = sequence.sharedMethods();
+    sharedCalls = sequence.sharedCalls();
     List<ChunkSequence.Step> eval = sequence.finish();
     this.eval = false;
 
@@ -246,10 +251,12 @@ final class KernelCompiler {
   // --- chunks --------------------------------------------------------------------------------------
 
   private void emitEval() {
-    chunkUnit = layout.combOrder.length == 0 ? -1 : units.unitOf(layout.combOrder[0]);
+    int[] unit = evalUnits();
+    chunkUnit = unit.length == 0 ? -1 : unit[0];
     beginChunk();
-    for (int net : layout.combOrder) {
-      splitIfFull(units.unitOf(net));
+    for (int i = 0; i < unit.length; i++) {
+      int net = layout.combOrder[i];
+      splitIfFull(unit[i]);
       if (planning) {
         chunkFirst[net] = chunk;
       }
@@ -261,6 +268,32 @@ final class KernelCompiler {
     if (planning) {
       endChunk();
     }
+  }
+
+  /**
+   * The unit each net of the comb order is emitted with: its repeated instance's, except that a
+   * run of fewer than {@link #SMALL_RUN} consecutive nets of one unit (or of no unit: the logic
+   * between two PEs) joins the chunk before it. Cutting at every change of instance would make
+   * hundreds of chunks of a few nets, each costing a call and an activity check per settle; the
+   * small runs around one instance are usually the same for every instance, so the chunk that
+   * takes them in can still be shared.
+   */
+  private int[] evalUnits() {
+    int[] order = layout.combOrder;
+    int[] unit = new int[order.length];
+    int previous = -1;
+    for (int from = 0; from < order.length; ) {
+      int u = units.unitOf(order[from]);
+      int to = from + 1;
+      while (to < order.length && units.unitOf(order[to]) == u) {
+        to++;
+      }
+      int effective = to - from < SMALL_RUN && from > 0 ? previous : u;
+      java.util.Arrays.fill(unit, from, to, effective);
+      previous = effective;
+      from = to;
+    }
+    return unit;
   }
 
   /** After planning: which nets later chunks read, and which chunks always report a change. */

@@ -37,6 +37,14 @@ import veneer.sim.jvm.kernel.Kernel;
  * knowing which nets later chunks read ("exported" nets), adds code that compares each exported
  * net's new value with its old one, so a chunk reports a change only when one happened. The
  * {@link ActivityPlan} says which chunks read each state net, memory and exported chunk.
+ *
+ * <p><b>Repeated instances share code.</b> Chunks are cut where the order passes from one repeated
+ * instance ({@link RepeatedInstances}: 16 PEs, 16 line coalescers) to another, and a chunk of a
+ * repeated instance is recorded in table mode ({@link ChunkCode}): every state offset and memory
+ * index it uses is read from its own {@code int[]} table. Chunks of two instances of one module
+ * then record the same code, which {@link ChunkSequence} emits once and calls once per instance
+ * with that instance's table (and its own activity flag). A chunk whose code no other chunk
+ * records is emitted with its numbers inline, as before.
  */
 final class KernelCompiler {
   /** Bytecode budget of one generated method. */

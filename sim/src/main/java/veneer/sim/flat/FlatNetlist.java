@@ -26,9 +26,12 @@ public final class FlatNetlist {
   private final Map<String, Integer> inputs;
   private final Map<String, Integer> outputs;
   private final int[] source;
+  private final List<FlatInstance> instances;
 
   FlatNetlist(String topName, List<FlatNet> nets, List<FlatMemory> memories,
-      List<FlatAssertion> assertions, Map<String, Integer> inputs, Map<String, Integer> outputs) {
+      List<FlatAssertion> assertions, Map<String, Integer> inputs, Map<String, Integer> outputs,
+      List<FlatInstance> instances) {
+    this.instances = List.copyOf(instances);
     this.topName = topName;
     this.nets = List.copyOf(nets);
     this.memories = List.copyOf(memories);
@@ -65,6 +68,11 @@ public final class FlatNetlist {
 
   public static String describe(FlatNet n) {
     return (n.named() ? "'" + n.name() + "'" : "%" + n.id()) + " (" + n.loc() + ")";
+  }
+
+  /** Every instance, the top first, each before the instances below it (pre-order). */
+  public List<FlatInstance> instances() {
+    return instances;
   }
 
   /** The name of the top module. */

@@ -31,6 +31,7 @@ public final class Flattener {
   private final List<FlatNet> nets = new ArrayList<>();
   private final List<FlatMemory> memories = new ArrayList<>();
   private final List<FlatAssertion> assertions = new ArrayList<>();
+  private final List<FlatInstance> instances = new ArrayList<>();
 
   private Flattener() {}
 
@@ -52,7 +53,7 @@ public final class Flattener {
         outs.put(p.name(), outputs.get(p.name()));
       }
     }
-    return new FlatNetlist(top.name(), f.nets, f.memories, f.assertions, inputs, outs);
+    return new FlatNetlist(top.name(), f.nets, f.memories, f.assertions, inputs, outs, f.instances);
   }
 
   /**
@@ -61,6 +62,9 @@ public final class Flattener {
    */
   private Map<String, Integer> inline(ModuleIr m, String prefix, Map<String, Integer> binding) {
     int base = nets.size();
+    int firstMemory = memories.size();
+    int instance = instances.size();
+    instances.add(null); // pre-order: an instance comes before the ones below it
     for (int i = 0; i < m.nets().size(); i++) {
       nets.add(null);
     }
@@ -118,6 +122,8 @@ public final class Flattener {
       assertions.add(new FlatAssertion(base + a.cond(), a.message(), resetOfDomain[a.domain()],
           a.loc(), prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1)));
     }
+    instances.set(instance, new FlatInstance(prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1),
+        m.name(), base, nets.size(), firstMemory, memories.size()));
     Map<String, Integer> outputs = new HashMap<>();
     for (Port p : m.ports()) {
       if (!p.isInput()) {

@@ -26,6 +26,10 @@ final class CompiledModel implements Model {
   private final int generatedClasses;
   private final int combNets;
   private final int storedCombNets;
+  private final int sharedMethods;
+  private final int sharedCalls;
+  /** Wall time of layout, code generation and class loading, for {@link #stats}. */
+  private long compileNanos;
   private final Activity activity;
   private final KernelCompiler.ActivityPlan plan;
   /**
@@ -66,6 +70,10 @@ final class CompiledModel implements Model {
     this.plan = compiled.plan();
     this.activity = new Activity(plan.chunkReaders());
     kernel.activity = activity;
+    kernel.tables = compiled.tables();
+    kernel.tickTables = compiled.tickTables();
+    this.sharedMethods = compiled.sharedMethods();
+    this.sharedCalls = compiled.sharedCalls();
     FlatNetlist flat = layout.flat;
     int[] setAt = new int[layout.stateLength];
     Map<List<Integer>, Integer> setIds = new HashMap<>();
@@ -121,8 +129,11 @@ final class CompiledModel implements Model {
   }
 
   static CompiledModel compile(FlatNetlist flat) {
+    long t0 = System.nanoTime();
     StateLayout layout = new StateLayout(flat);
-    return new CompiledModel(layout, KernelCompiler.compile(layout));
+    CompiledModel model = new CompiledModel(layout, KernelCompiler.compile(layout));
+    model.compileNanos = System.nanoTime() - t0;
+    return model;
   }
 
   /** Classes generated for the design: the kernel, its part classes and any caller classes. */
@@ -140,10 +151,15 @@ final class CompiledModel implements Model {
     return storedCombNets;
   }
 
+  /** Methods holding eval code shared by several chunks (of repeated instances). */
+  int sharedMethods() {
+    return sharedMethods;
+  }
+
   /** One line on how much of the design the settles ran (printed at close with {@code -Dveneer.jvm.stats=true}). */
   String stats() {
-    return String.format(java.util.Locale.ROOT, "%s: %d of %d combinational nets stored, %d eval chunks, %d settles ran %d chunks (%.1f per settle), %d edges (%d"
-        + " of them dense)", layout.flat.topName(), storedCombNets, combNets, activity.chunks(), activity.settles(), activity.runs(),
+    return String.format(java.util.Locale.ROOT, "%s: compiled in %.1f s, %d of %d combinational nets stored, %d eval chunks (%d of them shared), %d shared methods (eval and tick), %d settles ran %d chunks (%.1f per settle), %d edges (%d"
+        + " of them dense)", layout.flat.topName(), compileNanos / 1e9, storedCombNets, combNets, activity.chunks(), sharedCalls, sharedMethods, activity.settles(), activity.runs(),
         activity.runs() / Math.max(1.0, activity.settles()), edges + denseCount, denseCount);
   }
 

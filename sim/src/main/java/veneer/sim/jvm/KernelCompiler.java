@@ -37,10 +37,20 @@ import veneer.sim.jvm.kernel.Kernel;
  * knowing which nets later chunks read ("exported" nets), adds code that compares each exported
  * net's new value with its old one, so a chunk reports a change only when one happened. The
  * {@link ActivityPlan} says which chunks read each state net, memory and exported chunk.
+ *
+ * <p><b>Repeated instances share code.</b> Chunks are cut where the order passes from one repeated
+ * instance ({@link RepeatedInstances}: 16 PEs, 16 line coalescers) to another, and a chunk of a
+ * repeated instance is recorded in table mode ({@link ChunkCode}): every state offset and memory
+ * index it uses is read from its own {@code int[]} table. Chunks of two instances of one module
+ * then record the same code, which {@link ChunkSequence} emits once and calls once per instance
+ * with that instance's table (and its own activity flag). A chunk whose code no other chunk
+ * records is emitted with its numbers inline, as before.
  */
 final class KernelCompiler {
   /** Bytecode budget of one generated method. */
   static final int CHUNK_BYTES = 4000;
+  /** Runs of nets of one instance shorter than this join the chunk before them ({@link #evalUnits}). */
+  static final int SMALL_RUN = 32;
   private static final AtomicInteger CLASSES = new AtomicInteger();
   private static final String KERNEL = "veneer/sim/jvm/kernel/Kernel";
   private static final String NARROW = "veneer/sim/jvm/kernel/NarrowOps";
@@ -52,14 +62,36 @@ final class KernelCompiler {
   private static final int FIRST_LOCAL = 2;
   /** Locals of a gated eval chunk: s, m, the change accumulator (a long), then cached values. */
   private static final int FIRST_GATED_LOCAL = 4;
+  /** Locals of a table-mode eval chunk: s, m, the table, the change accumulator, then cached values. */
+  private static final int FIRST_TABLE_LOCAL = 5;
+  /** Locals of a table-mode tick chunk: s, m, the table, then cached values. */
+  private static final int FIRST_TABLE_TICK_LOCAL = 3;
   private static final MethodVisitor NOWHERE = new MethodVisitor(Opcodes.ASM9) {};
 
   private final StateLayout layout;
   private final FlatNetlist flat;
   private final String className;
   private final Map<String, byte[]> classes = new LinkedHashMap<>();
+  private final RepeatedInstances units;
   private ChunkSequence sequence;
   private MethodVisitor mv;
+  /** The repeated instance whose nets the open eval chunk computes (-1: none). */
+  private int chunkUnit = -1;
+  /** The open eval chunk reads offsets from its table ({@link ChunkCode}): it belongs to a unit. */
+  private boolean tableMode;
+  /** The open eval chunk's recorded code (null while planning). */
+  private ChunkCode code;
+  /** Its slots while planning (to count their bytes), in the second pass those of {@link #code}. */
+  private final Map<Integer, Integer> planSlots = new HashMap<>();
+  /** Every eval chunk, recorded, in order. */
+  private final List<ChunkCode> evalCodes = new ArrayList<>();
+  /** Every tick chunk, recorded, in order. */
+  private final List<ChunkCode> tickCodes = new ArrayList<>();
+  /** The local collecting a gated chunk's changes. */
+  private int changedLocal = ChunkSequence.CHANGED;
+  private int sharedMethods;
+  /** Eval chunks that run shared code. */
+  private int sharedCalls;
   private int bytes;
   private final Map<Integer, Integer> cache = new HashMap<>();
   private int nextLocal;
@@ -103,13 +135,15 @@ final class KernelCompiler {
     chunkLast = new int[n];
     exported = new boolean[n];
     kept = new boolean[n];
+    units = RepeatedInstances.of(flat);
   }
 
   /**
    * A loaded kernel, how many classes were generated for it, who reads what, and how many of the
    * combinational nets are stored in the state array (the rest live only in their chunk's locals).
    */
-  record Compiled(Kernel kernel, int classes, ActivityPlan plan, int combNets, int storedCombNets) {}
+  record Compiled(Kernel kernel, int classes, ActivityPlan plan, int combNets, int storedCombNets, int[][] tables,
+      int[][] tickTables, int sharedMethods, int sharedCalls) {}
 
   /** Generates, loads and instantiates the kernel classes for {@code layout}. */
   static Compiled compile(StateLayout layout) {
@@ -123,9 +157,34 @@ final class KernelCompiler {
         stored += c.kept[net] ? 1 : 0;
       }
       return new Compiled((Kernel) k.getDeclaredConstructor().newInstance(), count, c.plan(), layout.combOrder.length,
-          stored);
+          stored, tables(c.evalCodes), tables(c.tickCodes), c.sharedMethods, c.sharedCalls);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot load the compiled model of " + layout.flat.topName(), e);
+    }
+  }
+
+  private static int[][] tables(List<ChunkCode> codes) {
+    int[][] tables = new int[codes.size()][];
+    for (int i = 0; i < tables.length; i++) {
+      ChunkCode code = codes.get(i);
+      tables[i] = code.tableMode() ? code.table() : null;
+    }
+    return tables;
+  }
+
+  /**
+   * Adds recorded chunks to {@code seq} in order; a shape that several table-mode chunks recorded
+   * becomes one method, called with each chunk's table.
+   */
+  private static void addShared(ChunkSequence seq, List<ChunkCode> codes) {
+    Map<ChunkCode.Shape, Integer> uses = new HashMap<>();
+    for (ChunkCode c : codes) {
+      if (c.tableMode()) {
+        uses.merge(c.shape(), 1, Integer::sum);
+      }
+    }
+    for (ChunkCode c : codes) {
+      seq.add(c, c.tableMode() && uses.get(c.shape()) > 1);
     }
   }
 
@@ -147,26 +206,34 @@ final class KernelCompiler {
     chunk = -1;
     sequence = ChunkSequence.gated(className + "_e", classes);
     emitEval();
+    endChunk();
     if (chunk + 1 != chunks) {
       throw new IllegalStateException("eval of " + flat.topName() + " has " + (chunk + 1) + " chunks, planned " + chunks);
     }
-    List<ChunkSequence.Step> eval = endSequence();
+    addShared(sequence, evalCodes);
+    sharedMethods = sequence.sharedMethods();
+    sharedCalls = sequence.sharedCalls();
+    List<ChunkSequence.Step> eval = sequence.finish();
     this.eval = false;
 
-    sequence = new ChunkSequence(className + "_t", classes);
+    sequence = ChunkSequence.tabled(className + "_t", classes);
+    chunkUnit = layout.clocked.isEmpty() ? -1 : units.unitOf(layout.clocked.get(0));
     beginChunk();
     for (int net : layout.clocked) {
-      splitIfFull();
+      splitIfFull(units.unitOf(net));
       emitNext(net);
     }
     for (int mi = 0; mi < flat.memories().size(); mi++) {
       FlatMemory m = flat.memories().get(mi);
       for (FlatMemory.WritePort w : m.writePorts()) {
-        splitIfFull();
+        splitIfFull(units.unitOf(w.addr()));
         emitWrite(mi, m, w);
       }
     }
-    List<ChunkSequence.Step> tick = endSequence();
+    endChunk();
+    addShared(sequence, tickCodes);
+    sharedMethods += sequence.sharedMethods();
+    List<ChunkSequence.Step> tick = sequence.finish();
 
     ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS | ClassWriter.COMPUTE_FRAMES) {
       @Override
@@ -192,9 +259,12 @@ final class KernelCompiler {
   // --- chunks --------------------------------------------------------------------------------------
 
   private void emitEval() {
+    int[] unit = evalUnits();
+    chunkUnit = unit.length == 0 ? -1 : unit[0];
     beginChunk();
-    for (int net : layout.combOrder) {
-      splitIfFull();
+    for (int i = 0; i < unit.length; i++) {
+      int net = layout.combOrder[i];
+      splitIfFull(unit[i]);
       if (planning) {
         chunkFirst[net] = chunk;
       }
@@ -206,6 +276,32 @@ final class KernelCompiler {
     if (planning) {
       endChunk();
     }
+  }
+
+  /**
+   * The unit each net of the comb order is emitted with: its repeated instance's, except that a
+   * run of fewer than {@link #SMALL_RUN} consecutive nets of one unit (or of no unit: the logic
+   * between two PEs) joins the chunk before it. Cutting at every change of instance would make
+   * hundreds of chunks of a few nets, each costing a call and an activity check per settle; the
+   * small runs around one instance are usually the same for every instance, so the chunk that
+   * takes them in can still be shared.
+   */
+  private int[] evalUnits() {
+    int[] order = layout.combOrder;
+    int[] unit = new int[order.length];
+    int previous = -1;
+    for (int from = 0; from < order.length; ) {
+      int u = units.unitOf(order[from]);
+      int to = from + 1;
+      while (to < order.length && units.unitOf(order[to]) == u) {
+        to++;
+      }
+      int effective = to - from < SMALL_RUN && from > 0 ? previous : u;
+      java.util.Arrays.fill(unit, from, to, effective);
+      previous = effective;
+      from = to;
+    }
+    return unit;
   }
 
   /** After planning: which nets later chunks read, and which chunks always report a change. */
@@ -331,39 +427,58 @@ final class KernelCompiler {
     return new ActivityPlan(byChunk, byNet, byMemory);
   }
 
+  /**
+   * Starts recording a chunk; in table mode when it computes nets of a repeated instance
+   * ({@link #chunkUnit}), so that the same code can serve every instance of the module.
+   */
   private void beginChunk() {
+    bytes = 0;
+    cache.clear();
     if (eval) {
       chunk++;
     }
-    mv = planning ? NOWHERE : sequence.beginChunk();
-    bytes = 0;
-    cache.clear();
-    nextLocal = eval ? FIRST_GATED_LOCAL : FIRST_LOCAL;
+    tableMode = chunkUnit >= 0;
+    planSlots.clear();
+    code = planning ? null : new ChunkCode(tableMode);
+    mv = planning ? NOWHERE : code;
+    if (eval) {
+      nextLocal = tableMode ? FIRST_TABLE_LOCAL : FIRST_GATED_LOCAL;
+    } else {
+      nextLocal = tableMode ? FIRST_TABLE_TICK_LOCAL : FIRST_LOCAL;
+    }
+    changedLocal = tableMode ? ChunkSequence.TABLE_CHANGED : ChunkSequence.CHANGED;
     if (eval && !planning && alwaysChanged.get(chunk)) {
       pushLong(-1);
-      localInsn(LSTORE, ChunkSequence.CHANGED);
+      localInsn(LSTORE, changedLocal);
     }
   }
 
   private void endChunk() {
     if (!planning) {
-      sequence.endChunk();
+      (eval ? evalCodes : tickCodes).add(code);
+      code = null;
     }
     mv = null;
   }
 
   /**
-   * Starts a new chunk once this one is past {@link #CHUNK_BYTES}. Safe between any two nets (and
-   * between the pieces of a wide result): every value computed is also stored in {@code s}, so the
-   * next chunk starts with no cached locals and reloads what it needs.
+   * Starts a new chunk once this one is past {@link #CHUNK_BYTES}, or (eval) when the next net
+   * belongs to another repeated instance ({@code unit}, see {@link RepeatedInstances}) than the
+   * chunk's. Safe between any two nets (and between the pieces of a wide result): every value
+   * that a later chunk reads is stored in {@code s}, so the next chunk starts with no cached
+   * locals and reloads what it needs.
    */
   private void splitIfFull() {
+    splitIfFull(chunkUnit);
+  }
+
+  private void splitIfFull(int unit) {
     boolean split;
     if (eval && !planning) {
       // cut where the planning pass did: the chunk of every net is known from there
       split = splits.get(splitCalls++);
     } else {
-      split = bytes > CHUNK_BYTES;
+      split = bytes > CHUNK_BYTES || unit != chunkUnit;
       if (eval && split) {
         splits.set(splitCalls);
       }
@@ -373,13 +488,9 @@ final class KernelCompiler {
     }
     if (split) {
       endChunk();
+      chunkUnit = unit;
       beginChunk();
     }
-  }
-
-  private List<ChunkSequence.Step> endSequence() {
-    endChunk();
-    return sequence.finish();
   }
 
   /**
@@ -399,14 +510,22 @@ final class KernelCompiler {
       m.visitVarInsn(ALOAD, 0);
       m.visitFieldInsn(GETFIELD, KERNEL, "activity", "Lveneer/sim/jvm/kernel/Activity;");
       m.visitVarInsn(ASTORE, 3);
+      m.visitVarInsn(ALOAD, 0);
+      m.visitFieldInsn(GETFIELD, KERNEL, "tables", "[[I");
+      m.visitVarInsn(ASTORE, 4);
+    } else {
+      m.visitVarInsn(ALOAD, 0);
+      m.visitFieldInsn(GETFIELD, KERNEL, "tickTables", "[[I");
+      m.visitVarInsn(ASTORE, 3);
     }
     for (ChunkSequence.Step step : steps) {
       m.visitVarInsn(ALOAD, 1);
       m.visitVarInsn(ALOAD, 2);
+      m.visitVarInsn(ALOAD, 3);
       if (gated) {
-        m.visitVarInsn(ALOAD, 3);
+        m.visitVarInsn(ALOAD, 4);
       }
-      m.visitMethodInsn(INVOKESTATIC, step.owner(), step.name(), gated ? ChunkSequence.GATED_STEP : ChunkSequence.STEP,
+      m.visitMethodInsn(INVOKESTATIC, step.owner(), step.name(), gated ? ChunkSequence.GATED_STEP : ChunkSequence.TABLED_STEP,
           false);
     }
     m.visitInsn(RETURN);
@@ -415,12 +534,6 @@ final class KernelCompiler {
   }
 
   // --- instruction helpers that count bytes ------------------------------------------------------
-
-  private void constant(Object key, int cost) {
-    if (!planning) {
-      sequence.constant(key, cost);
-    }
-  }
 
   private void insn(int opcode) {
     mv.visitInsn(opcode);
@@ -438,8 +551,7 @@ final class KernelCompiler {
       mv.visitIntInsn(SIPUSH, v);
       bytes += 3;
     } else {
-      constant(v, 1);
-      mv.visitLdcInsn(v);
+      mv.visitLdcInsn(v); // its constant-pool entry is counted when the chunk is replayed
       bytes += 3;
     }
   }
@@ -449,7 +561,6 @@ final class KernelCompiler {
       mv.visitInsn(v == 0 ? LCONST_0 : LCONST_1);
       bytes += 1;
     } else {
-      constant(v, 2);
       mv.visitLdcInsn(v);
       bytes += 3;
     }
@@ -461,7 +572,6 @@ final class KernelCompiler {
   }
 
   private void invoke(String owner, String name, String desc) {
-    constant(owner + "." + name + desc, ChunkSequence.METHOD_REF_ENTRIES);
     mv.visitMethodInsn(INVOKESTATIC, owner, name, desc, false);
     bytes += 3;
   }
@@ -474,8 +584,27 @@ final class KernelCompiler {
   private void loadMem(int memory) {
     mv.visitVarInsn(ALOAD, M);
     bytes += 1;
-    pushInt(memory);
+    pushOffset(memory);
     insn(AALOAD);
+  }
+
+  /**
+   * Pushes a state offset or memory index: in a table-mode chunk as a slot of its table (so the
+   * same code serves every instance of a module), else as a number.
+   */
+  private void pushOffset(int value) {
+    if (!tableMode) {
+      pushInt(value);
+      return;
+    }
+    int k;
+    if (code != null) {
+      k = code.slotOf(value);
+      code.slot(k);
+    } else {
+      k = planSlots.computeIfAbsent(value, v -> planSlots.size());
+    }
+    bytes += 2 + ChunkCode.pushBytes(k); // aload, the slot, iaload
   }
 
   private int newLocal() {
@@ -501,7 +630,7 @@ final class KernelCompiler {
           + " is read outside its chunk but was not kept in the state array");
     }
     loadS();
-    pushInt(layout.offset[src]);
+    pushOffset(layout.offset[src]);
     insn(LALOAD);
     int l = newLocal();
     insn(DUP2);
@@ -523,16 +652,16 @@ final class KernelCompiler {
     if (exported[net]) {
       // changed |= old ^ new
       loadS();
-      pushInt(layout.offset[net]);
+      pushOffset(layout.offset[net]);
       insn(LALOAD);
       localInsn(LLOAD, l);
       insn(LXOR);
-      localInsn(LLOAD, ChunkSequence.CHANGED);
+      localInsn(LLOAD, changedLocal);
       insn(LOR);
-      localInsn(LSTORE, ChunkSequence.CHANGED);
+      localInsn(LSTORE, changedLocal);
     }
     loadS();
-    pushInt(layout.offset[net]);
+    pushOffset(layout.offset[net]);
     localInsn(LLOAD, l);
     insn(LASTORE);
   }
@@ -586,7 +715,7 @@ final class KernelCompiler {
       } else {
         int[] old = snapshot(net);
         loadS();
-        pushInt(layout.offset[net]);
+        pushOffset(layout.offset[net]);
         pushInt(m.width());
         loadMem(mr.memory());
         load(rp.addr());
@@ -618,7 +747,7 @@ final class KernelCompiler {
     int[] old = new int[StateLayout.words(width(net))];
     for (int i = 0; i < old.length; i++) {
       loadS();
-      pushInt(layout.offset[net] + i);
+      pushOffset(layout.offset[net] + i);
       insn(LALOAD);
       old[i] = newLocal();
       localInsn(LSTORE, old[i]);
@@ -633,13 +762,13 @@ final class KernelCompiler {
     }
     for (int i = 0; i < old.length; i++) {
       loadS();
-      pushInt(layout.offset[net] + i);
+      pushOffset(layout.offset[net] + i);
       insn(LALOAD);
       localInsn(LLOAD, old[i]);
       insn(LXOR);
-      localInsn(LLOAD, ChunkSequence.CHANGED);
+      localInsn(LLOAD, changedLocal);
       insn(LOR);
-      localInsn(LSTORE, ChunkSequence.CHANGED);
+      localInsn(LSTORE, changedLocal);
     }
   }
 
@@ -808,17 +937,17 @@ final class KernelCompiler {
     cache.remove(net);
     if (op.op() == Op.MUX) {
       loadS();
-      pushInt(d);
+      pushOffset(d);
       pushInt(w);
       load(a[0]);
-      pushInt(layout.at(a[1]));
-      pushInt(layout.at(a[2]));
+      pushOffset(layout.at(a[1]));
+      pushOffset(layout.at(a[2]));
       invoke(WIDE, "mux", "([JIIJII)V");
       return;
     }
     if (op.op() == Op.CAT) {
       loadS();
-      pushInt(d);
+      pushOffset(d);
       pushInt(w);
       invoke(WIDE, "clear", "([JII)V");
       int at = w;
@@ -827,9 +956,9 @@ final class KernelCompiler {
         splitIfFull();
         at -= width(arg);
         loadS();
-        pushInt(d);
+        pushOffset(d);
         pushInt(w);
-        pushInt(layout.at(arg));
+        pushOffset(layout.at(arg));
         pushInt(width(arg));
         pushInt(at);
         invoke(WIDE, "deposit", "([JIIIII)V");
@@ -837,11 +966,15 @@ final class KernelCompiler {
       return;
     }
     loadS();
-    pushInt(d);
+    pushOffset(d);
     pushInt(w);
-    pushInt(layout.at(a[0]));
+    pushOffset(layout.at(a[0]));
     pushInt(width(a[0]));
-    pushInt(a.length > 1 ? layout.at(a[1]) : -1);
+    if (a.length > 1) {
+      pushOffset(layout.at(a[1]));
+    } else {
+      pushInt(-1);
+    }
     pushInt(a.length > 1 ? width(a[1]) : 0);
     pushInt(op.param());
     invoke(WIDE, op.op().name().toLowerCase(Locale.ROOT), WIDE_OP);
@@ -857,7 +990,7 @@ final class KernelCompiler {
     if (d instanceof FlatDriver.Register r) {
       if (w <= 64) {
         loadS();
-        pushInt(shadow);
+        pushOffset(shadow);
         if (r.reset() == null) {
           load(r.next());
         } else {
@@ -874,17 +1007,17 @@ final class KernelCompiler {
         insn(LASTORE);
       } else if (r.reset() == null) {
         loadS();
-        pushInt(shadow);
+        pushOffset(shadow);
         pushInt(w);
-        pushInt(layout.at(r.next()));
+        pushOffset(layout.at(r.next()));
         invoke(WIDE, "copy", "([JIII)V");
       } else {
         loadS();
-        pushInt(shadow);
+        pushOffset(shadow);
         pushInt(w);
         load(r.resetNet());
-        pushInt(layout.wideReset[net]);
-        pushInt(layout.at(r.next()));
+        pushOffset(layout.wideReset[net]);
+        pushOffset(layout.at(r.next()));
         invoke(WIDE, "mux", "([JIIJII)V");
       }
       return;
@@ -893,7 +1026,7 @@ final class KernelCompiler {
     FlatMemory.ReadPort rp = flat.memories().get(mr.memory()).readPorts().get(mr.port());
     if (w <= 64) {
       loadS();
-      pushInt(shadow);
+      pushOffset(shadow);
       loadMem(mr.memory());
       load(rp.addr());
       loadEnable(rp.enable());
@@ -902,12 +1035,12 @@ final class KernelCompiler {
       insn(LASTORE);
     } else {
       loadS();
-      pushInt(shadow);
+      pushOffset(shadow);
       pushInt(w);
       loadMem(mr.memory());
       load(rp.addr());
       loadEnable(rp.enable());
-      pushInt(layout.offset[net]);
+      pushOffset(layout.offset[net]);
       invoke(WIDE, "readSync", "([JII[JJJI)V");
     }
   }
@@ -939,8 +1072,12 @@ final class KernelCompiler {
       pushInt(m.width());
       load(wp.addr());
       load(wp.enable());
-      pushInt(layout.at(wp.data()));
-      pushInt(wp.mask() < 0 ? -1 : layout.at(wp.mask()));
+      pushOffset(layout.at(wp.data()));
+      if (wp.mask() < 0) {
+        pushInt(-1);
+      } else {
+        pushOffset(layout.at(wp.mask()));
+      }
       pushInt(wp.mask() < 0 ? 0 : width(wp.mask()));
       pushInt(wp.maskGranule());
       invoke(WIDE, "write", "([J[JIJJIIII)V");

@@ -69,6 +69,32 @@ class FlattenerTest {
   }
 
   @Test
+  void everyInstanceHoldsAConsecutiveRangeOfNetsAndMemories() {
+    FlatNetlist flat = Flattener.flatten(Elaborator.elaborate(new Top()));
+    List<FlatInstance> inst = flat.instances();
+    assertEquals(List.of("", "m0", "m0.leaf", "m1", "m1.leaf"), inst.stream().map(FlatInstance::path).toList());
+    assertEquals(List.of("Top", "Mid", "Leaf", "Mid", "Leaf"), inst.stream().map(FlatInstance::module).toList());
+    assertEquals(0, inst.get(0).firstNet());
+    assertEquals(flat.nets().size(), inst.get(0).endNet());
+    for (int i = 1; i < inst.size(); i++) {
+      FlatInstance in = inst.get(i);
+      String prefix = in.path() + ".";
+      for (int n = 0; n < flat.nets().size(); n++) {
+        FlatNet net = flat.net(n);
+        if (net.named() && net.name().startsWith(prefix)) {
+          assertTrue(in.holds(n), net.name() + " (net " + n + ") should be in " + in);
+        } else if (net.named()) {
+          assertTrue(!in.holds(n), net.name() + " (net " + n + ") should not be in " + in);
+        }
+      }
+    }
+    assertEquals(0, inst.get(2).firstMemory());
+    assertEquals(1, inst.get(2).endMemory());
+    assertEquals(1, inst.get(3).firstMemory());
+    assertEquals(2, inst.get(3).endMemory());
+  }
+
+  @Test
   void assertionsKeepMessageLocationAndInstance() {
     FlatNetlist flat = Flattener.flatten(Elaborator.elaborate(new Top()));
     assertEquals(2, flat.assertions().size());

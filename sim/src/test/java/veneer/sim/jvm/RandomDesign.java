@@ -18,14 +18,20 @@ final class RandomDesign extends Module {
   private final Random rnd;
   private final List<UInt> pool = new ArrayList<>();
   private final List<Bool> bools = new ArrayList<>();
+  /** The ports, for a parent that instantiates this design ({@link SharedCodeTest}). */
+  final List<UInt> ins = new ArrayList<>();
+  final Bool flag;
+  final List<UInt> outs = new ArrayList<>();
 
   RandomDesign(long seed, int ops) {
     super("Random" + seed);
     rnd = new Random(seed);
     for (int i = 0; i < 4; i++) {
-      pool.add(input("in" + i, UInt(width())));
+      ins.add(input("in" + i, UInt(width())));
+      pool.add(ins.get(i));
     }
-    bools.add(input("flag", Bool()));
+    flag = input("flag", Bool());
+    bools.add(flag);
     List<UInt> regs = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       UInt r = i % 2 == 0 ? reg("r" + i, UInt(width()), 0) : reg("r" + i, UInt(width()));
@@ -50,7 +56,9 @@ final class RandomDesign extends Module {
     }
     for (int i = 0; i < 4; i++) {
       UInt v = pick();
-      output("out" + i, UInt(v.width())).assign(v);
+      UInt out = output("out" + i, UInt(v.width()));
+      out.assign(v);
+      outs.add(out);
     }
     assertThat(pool.get(0).ne(pool.get(0)).not(), "always true");
   }

@@ -13,6 +13,13 @@ public abstract class Kernel {
   public long[][] m;
   /** Which eval chunks must run at the next {@link #eval()}. */
   public Activity activity;
+  /**
+   * For each eval chunk whose code is shared by several instances of a module, the state offsets
+   * and memory indexes that its code reads from its table; null for the other chunks.
+   */
+  public int[][] tables;
+  /** The same for the chunks of {@link #tick()}. */
+  public int[][] tickTables;
 
   /** Settles the combinational nets from inputs and state: runs the chunks {@link #activity} marks. */
   public abstract void eval();

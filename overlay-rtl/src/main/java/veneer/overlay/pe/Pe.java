@@ -298,7 +298,13 @@ public final class Pe extends Module {
         aluIs(dec.sub, MicroOp.AluOp.SRL).mux(lit(Multiplier.Mode.SRL.ordinal(), UInt(Multiplier.MODE_WIDTH)),
             lit(Multiplier.Mode.SRA.ordinal(), UInt(Multiplier.MODE_WIDTH))));
     UInt mulMode2 = regNext("s2_mul_mode", shift1.mux(shiftMode, dec.sub.bits(1, 0).extend(Multiplier.MODE_WIDTH)));
-    Bool usesMul2 = regNext("s2_uses_mul", shift1.or(dec.unit(MicroOp.Unit.MUL)));
+    Bool usesMul1 = shift1.or(dec.unit(MicroOp.Unit.MUL));
+    Bool usesMul2 = regNext("s2_uses_mul", usesMul1);
+    // S2's result source as a 2-bit code (0 ALU, 1 multiplier, 2 CSR, 3 link), so that the
+    // 32-bit 4:1 result mux has two select inputs per bit and fits one LUT6.
+    Bool links1 = dec.unit(MicroOp.Unit.JAL).or(dec.unit(MicroOp.Unit.JALR));
+    UInt resultSel2 = regNext("s2_result_sel",
+        links1.or(dec.unit(MicroOp.Unit.CSR)).cat(links1.or(usesMul1)));
     java.util.Map<MicroOp.Unit, Bool> unit2 = new java.util.EnumMap<>(MicroOp.Unit.class);
     for (MicroOp.Unit u : MicroOp.Unit.values()) {
       unit2.put(u, regNext("s2_is_" + u.name().toLowerCase(java.util.Locale.ROOT), dec.unit(u)));
@@ -453,7 +459,8 @@ public final class Pe extends Module {
     div.a.assign(a);
     div.b.assign(b);
 
-    UInt result2 = isJal.or(isJalr).mux(link, usesMul2.mux(mul.result, isCsr.mux(csr.value, alu.result)));
+    UInt result2 = resultSel2.bit(1).mux(resultSel2.bit(0).mux(link, csr.value),
+        resultSel2.bit(0).mux(mul.result, alu.result)).named("s2_result");
     Bool parks2 = global2.or(divStart);
     Bool we2 = ok2.and(writesRd2).and(rd2.ne(0)).and(trap2.not()).and(parks2.not()).and(replay2.not())
         .and(isEcall.or(isEbreak).not());
@@ -482,10 +489,13 @@ public final class Pe extends Module {
     UInt id3 = regNext("s3_id", newId);
     Bool parkDiv3 = regNext("s3_park_div", divStart);
     Bool store3 = regNext("s3_store", memOk.and(isStore).and(idReplay2.not()));
-    Bool localLoad3 = regNext("s3_local_load", memOk.and(isLoad).and(lsu.inGlobal.not()));
-    Bool fromImem3 = regNext("s3_from_imem", lsu.inImem);
-    Bool fromSpm3 = regNext("s3_from_spm", lsu.inSpm);
-    Bool fromArgs3 = regNext("s3_from_args", lsu.inArgs);
+    Bool localLoad2 = memOk.and(isLoad).and(lsu.inGlobal.not());
+    Bool localLoad3 = regNext("s3_local_load", localLoad2);
+    // S3's write data source as a 2-bit code (0 result, 1 IMEM, 2 scratchpad, 3 argument
+    // block): one 4:1 mux with two select inputs per bit before the late-result mux.
+    // (A local load is from exactly one of the three; anything else that loads faulted.)
+    UInt wordSel3 = regNext("s3_word_sel",
+        localLoad2.and(lsu.inImem.not()).cat(localLoad2.and(lsu.inSpm.not())));
     UInt offset3 = regNext("s3_offset", lsu.offset);
     UInt size3 = regNext("s3_size", sub2.bits(1, 0));
     Bool unsigned3 = regNext("s3_unsigned", sub2.bit(2));
@@ -495,7 +505,8 @@ public final class Pe extends Module {
     // A thread stopped by a late bus error since S2: its instruction does nothing more.
     Bool s3Ok = s3Valid.and(alive.shr(tid3).bit(0)).named("s3_ok");
 
-    UInt localWord = fromImem3.mux(imemQ.asUInt(), fromSpm3.mux(spmQ.asUInt(), argsQ.asUInt()));
+    UInt s3Word = wordSel3.bit(1).mux(wordSel3.bit(0).mux(argsQ.asUInt(), spmQ.asUInt()),
+        wordSel3.bit(0).mux(imemQ.asUInt(), result3)).named("s3_word");
 
     // --- late results: global-memory responses ------------------------------------------------
     UInt lateId = reg("late_id", UInt(ab));
@@ -565,7 +576,7 @@ public final class Pe extends Module {
     // passes S3's other results through as aligned words: every register write comes out of it.
     // (So retire_value is meaningful only with retire_we.)
     LoadAligner aligner = instance("aligner", new LoadAligner());
-    aligner.word.assign(s3Writes.mux(localLoad3.mux(localWord, result3), lateData));
+    aligner.word.assign(s3Writes.mux(s3Word, lateData));
     aligner.offset.assign(s3Writes.mux(localLoad3.mux(offset3, lit(0, UInt(2))), pOffset));
     aligner.size.assign(s3Writes.mux(localLoad3.mux(size3, lit(2, UInt(2))), pSize));
     aligner.zeroExtend.assign(s3Writes.mux(unsigned3, pUnsigned));

@@ -173,18 +173,21 @@ public final class Pe extends Module {
     Scoreboard pending = new Scoreboard(pendingSet, pendingClear);
     // Access ids in use (from the request in S2 until its response is written back). Thread t
     // owns ids t*8 .. t*8+7, so "thread t has accesses in flight" is its slice being non-zero.
-    UInt idBusy = reg("id_busy", UInt(na), 0);
-    List<UInt> idSlices = new ArrayList<>();
-    for (int i = 0; i < nt; i++) {
-      idSlices.add(idBusy.bits(PeConfig.ACCESSES_PER_THREAD * (i + 1) - 1, PeConfig.ACCESSES_PER_THREAD * i));
-    }
+    // As memories of one 8-bit word per thread rather than a register of all ids: a request in
+    // S2 takes an id of S2's thread while a response frees one of another thread, so the busy
+    // bits are, like the scoreboard, the XOR of two memories with a write port each (a take
+    // flips its id_taken bit, a free flips its id_freed bit), read at S2's and S3's thread. The
+    // number of ids in flight is counted for busy/done.
+    Mem<Bits> idTaken = mem("id_taken", Bits(PeConfig.ACCESSES_PER_THREAD), 1 << tb);
+    Mem<Bits> idFreed = mem("id_freed", Bits(PeConfig.ACCESSES_PER_THREAD), 1 << tb);
+    UInt idsInFlight = reg("ids_in_flight", UInt(ab + 1), 0);
     // reg_wait: the thread waits until the register in its wait_reg word is loaded.
     UInt regWait = reg("reg_wait", UInt(nt), 0);
     Mem<Bits> waitReg = mem("wait_reg", Bits(5), nt);
     UInt divWait = reg("div_wait", UInt(nt), 0);
     Bool hasRun = reg("has_run", Bool(), 0);
     // A stopped thread's stores may still be in flight (after a fault): done waits for them.
-    Bool busy = alive.orR().or(idBusy.orR());
+    Bool busy = alive.orR().or(idsInFlight.ne(0));
     // Reset does not clear memories, and a reset can come while loads are in flight (a Role reset
     // during a launch): their scoreboard bits would stay set and hold the next launch's threads
     // forever. So after reset the PE sweeps the scoreboard, one entry a cycle, and a start that
@@ -320,7 +323,8 @@ public final class Pe extends Module {
     // A thread stopped by a late bus error has nothing more to do either.
     Bool ordersMemory = unit2.get(MicroOp.Unit.FENCE).or(unit2.get(MicroOp.Unit.ECALL))
         .or(unit2.get(MicroOp.Unit.EBREAK));
-    Bool hold2 = s2Valid.and(hazard2.or(ordersMemory.and(Hw.select(idSlices, tid2).ne(0))))
+    UInt idsBusy2 = idsBusyOf(idTaken, idFreed, tid2).named("s2_ids_busy");
+    Bool hold2 = s2Valid.and(hazard2.or(ordersMemory.and(idsBusy2.ne(0))))
         .named("s2_hold");
     Bool live2 = s2Valid.and(hold2.not()).and(alive.shr(tid2).bit(0)).named("s2_live");
     Bool ok2 = live2.and(fetchFault2.not()).and(legal2).named("s2_ok");
@@ -419,7 +423,7 @@ public final class Pe extends Module {
     // needs the value) and stores are posted. Without a free id the instruction is replayed.
     GlobalMemoryPort gmp = instance("gmp", new GlobalMemoryPort(c));
     Bundle.connect(gmp.m, mem);
-    UInt slotsFree = Hw.select(idSlices, tid2).not();
+    UInt slotsFree = idsBusy2.not();
     Bool anyIdFree = slotsFree.orR();
     UInt newId = tid2.cat(lowestSet(slotsFree, PeConfig.ACCESSES_PER_THREAD, PeConfig.ACCESS_SLOT_BITS))
         .resize(ab).named("s2_new_id");
@@ -633,7 +637,7 @@ public final class Pe extends Module {
     UInt freedId = lateMem.mux(lateId, gmp.respTid).named("freed_id");
     Bool freedMine = freesId.and(threadOf(freedId, c).eq(tid3));
     UInt freedSlot = freedId.bits(PeConfig.ACCESS_SLOT_BITS - 1, 0);
-    UInt busy3 = Hw.select(idSlices, tid3)
+    UInt busy3 = idsBusyOf(idTaken, idFreed, tid3)
         .and(freedMine.mux(lit(1, UInt(PeConfig.ACCESSES_PER_THREAD)).shl(freedSlot), 0).not());
     // A register hazard waits for its registers (reg_wait); FENCE/ECALL/EBREAK and a missing
     // access id wait for any response of the thread's own (mem_wait).
@@ -689,17 +693,22 @@ public final class Pe extends Module {
     });
     when(regWaits3, () -> waitReg.write(tid3.resize(waitReg.addrWidth()), need3.asBits()));
     // A clean B and a late memory result never free ids in the same cycle (see b_clean).
-    UInt idClear = freesId.mux(lit(1, UInt(na)).shl(freedId), 0);
     // The new id as a mask: the thread's slice gets its lowest free slot (free & -free), without
     // encoding and decoding the slot number.
     UInt lowestFree = slotsFree.and(slotsFree.not().add(1));
-    List<UInt> setSlices = new ArrayList<>();
-    for (int i = 0; i < nt; i++) {
-      setSlices.add(global2.and(tid2.eq(i)).mux(lowestFree, 0));
-    }
-    UInt idSet = Hw.concat(setSlices).resize(na);
-    idBusy.assign(idBusy.and(idClear.not()).or(idSet));
-    // After reset both halves are swept to 0; the sweep owns both write ports.
+    // After reset the sweep clears both halves of the id table and of the scoreboard (it owns
+    // their write ports; no access is in flight and no thread runs meanwhile).
+    UInt sweepTid = sweep.resize(tb).resize(idTaken.addrWidth());
+    UInt takeAddr = sweeping.mux(sweepTid, tid2.resize(idTaken.addrWidth()));
+    when(sweeping.or(global2), () -> idTaken.write(takeAddr,
+        sweeping.mux(lit(0, UInt(PeConfig.ACCESSES_PER_THREAD)),
+            idTaken.read(tid2.resize(idTaken.addrWidth())).asUInt().xor(lowestFree)).asBits()));
+    UInt freedTid = threadOf(freedId, c).resize(idFreed.addrWidth());
+    UInt freeAddr = sweeping.mux(sweepTid, freedTid);
+    when(sweeping.or(freesId), () -> idFreed.write(freeAddr,
+        sweeping.mux(lit(0, UInt(PeConfig.ACCESSES_PER_THREAD)),
+            idFreed.read(freedTid).asUInt().xor(lit(1, UInt(PeConfig.ACCESSES_PER_THREAD)).shl(freedSlot))).asBits()));
+    idsInFlight.assign(idsInFlight.add(global2.asUInt().extend(ab + 1)).sub(freesId.asUInt().extend(ab + 1)));
     UInt sweepAddr = sweep.resize(pendingSet.addrWidth());
     UInt setAddr = sweeping.mux(sweepAddr, tid3.cat(rd3).resize(pendingSet.addrWidth()));
     UInt clearAddr = sweeping.mux(sweepAddr, pTid.cat(pRd).resize(pendingClear.addrWidth()));
@@ -779,6 +788,12 @@ public final class Pe extends Module {
       UInt addr = tid.cat(reg).resize(set.addrWidth());
       return set.read(addr).asUInt().bit(0).xor(clear.read(addr).asUInt().bit(0));
     }
+  }
+
+  /** The busy bits of thread {@code tid}'s access ids: the two halves of the id table XORed. */
+  private static UInt idsBusyOf(Mem<Bits> taken, Mem<Bits> freed, UInt tid) {
+    UInt addr = tid.resize(taken.addrWidth());
+    return taken.read(addr).asUInt().xor(freed.read(addr).asUInt());
   }
 
   /** The thread that owns access id {@code id} (ids are handed out eight per thread). */

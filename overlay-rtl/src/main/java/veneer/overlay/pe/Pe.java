@@ -157,7 +157,9 @@ public final class Pe extends Module {
     Mem<Bits> instretMem = mem("instret", Bits(64), 2 << tb);
     UInt instretFresh = reg("instret_fresh", UInt(nt), 0);
     UInt alive = Hw.bitsOf(aliveBits).named("alive");
-    UInt ready = reg("ready", UInt(nt), 0);
+    // A thread has at most one instruction in the pipeline, from its issue until it leaves S3,
+    // whatever S3 does with it; a thread that is neither there nor waiting is ready.
+    UInt inPipeline = reg("in_pipeline", UInt(nt), 0);
     // mem_wait: the thread waits for one of its global accesses to come back (a source or
     // destination register not yet loaded, or FENCE/ECALL/EBREAK with accesses in flight).
     UInt memWait = reg("mem_wait", UInt(nt), 0);
@@ -185,6 +187,9 @@ public final class Pe extends Module {
     UInt regWait = reg("reg_wait", UInt(nt), 0);
     Mem<Bits> waitReg = mem("wait_reg", Bits(5), nt);
     UInt divWait = reg("div_wait", UInt(nt), 0);
+    // Ready is derived rather than kept: S3 only sets a wait bit (or stops the thread), and a
+    // wake-up only clears one, so no S3 decision and no wake-up reaches the scheduler's input.
+    UInt ready = alive.and(inPipeline.or(memWait).or(regWait).or(divWait).not()).named("ready");
     Bool hasRun = reg("has_run", Bool(), 0);
     // A stopped thread's stores may still be in flight (after a fault): done waits for them.
     Bool busy = alive.orR().or(idsInFlight.ne(0));
@@ -573,7 +578,6 @@ public final class Pe extends Module {
     when(s3Valid.and(global3), () -> park.write(id3,
         rd3.cat(size3, unsigned3, addr3, pc3.bits(31, 2)).asBits()));
     UInt lTid = pTid.named("late_thread");
-    UInt bTid = threadOf(gmp.respTid, c).named("b_thread");
     UInt lRd = pRd;
 
     // One aligner serves S3's local loads and late global loads (never in the same cycle), and
@@ -635,7 +639,8 @@ public final class Pe extends Module {
     // late result draining beside S3; one of them at most, see b_clean).
     Bool freesId = lateMem.or(bClean);
     UInt freedId = lateMem.mux(lateId, gmp.respTid).named("freed_id");
-    Bool freedMine = freesId.and(threadOf(freedId, c).eq(tid3));
+    UInt freedTid = threadOf(freedId, c).named("freed_thread");
+    Bool freedMine = freesId.and(freedTid.eq(tid3));
     UInt freedSlot = freedId.bits(PeConfig.ACCESS_SLOT_BITS - 1, 0);
     UInt busy3 = idsBusyOf(idTaken, idFreed, tid3)
         .and(freedMine.mux(lit(1, UInt(PeConfig.ACCESSES_PER_THREAD)).shl(freedSlot), 0).not());
@@ -652,41 +657,30 @@ public final class Pe extends Module {
         .named("s3_reg_waits");
     Bool anyWaits3 = s3Ok.and(hold3).and(hazard3.not()).and(busy3.ne(0))
         .named("s3_any_waits");
-    Bool waits3 = regWaits3.or(anyWaits3);
-    Bool s3Continues = s3Ok.and(stop3.not()).and(parkDiv3.not()).and(waits3.not());
     Bool s3MovesPc = s3Ok.and(replay3.not()).and(stop3.not()).and(parkDiv3.not());
     UInt one = lit(1, UInt(nt));
     UInt issueMask = issue.mux(one.shl(tid0), 0);
     UInt s3Mask = one.shl(tid3);
-    UInt lateMask = one.shl(lTid);
-    // Only a waiting thread is woken: a running one may have an instruction in the pipeline.
-    Bool wakeMem = lateMem.and(memWait.shr(pTid).bit(0)).and(lateFault.not());
-    UInt bMask = bClean.mux(one.shl(bTid), 0);
+    // Every response (a late result draining, or a clean B: never both in a cycle) concerns the
+    // thread that owns the id it frees, so one decoder serves its wake-ups and clears.
+    UInt freedMask = freesId.mux(one.shl(freedTid), 0).named("freed_mask");
     // A load's write-back (or error) clears its pending bit: it wakes its thread if that waits
     // for this register (a thread in S3 does not wait yet: see s3_reg_waits).
     Bool wakeReg = loadDone.and(regWait.shr(pTid).bit(0)).and(alive.shr(pTid).bit(0))
         .and(waitReg.read(pTid.resize(waitReg.addrWidth())).asUInt().eq(pRd));
-    UInt regWakeBits = wakeReg.mux(one.shl(pTid), 0).named("reg_wake");
     // The divider's result is ready: its thread issues the division again to collect it.
     Bool wakeDiv = div.done.and(divWait.shr(div.tid).bit(0)).and(alive.shr(div.tid).bit(0)).named("div_wake");
     UInt divMask = one.shl(div.tid);
-    UInt readyNext = ready.and(issueMask.not())
-        .or(s3Continues.mux(s3Mask, 0))
-        .or(wakeMem.mux(lateMask, 0))
-        .or(wakeDiv.mux(divMask, 0))
-        .or(bMask.and(memWait))
-        .or(regWakeBits)
-        .and(lateFault.mux(lateMask, 0).not());
+    UInt s3Leaves = s3Valid.mux(s3Mask, 0);
     when(startOk, () -> {
-      ready.assign(lit((1L << nt) - 1, UInt(nt)));
+      inPipeline.assign(0);
       memWait.assign(0);
       regWait.assign(0);
       divWait.assign(0);
     }).otherwise(() -> {
-      ready.assign(readyNext);
-      memWait.assign(memWait.and(lateMem.mux(lateMask, 0).not()).and(bMask.not())
-          .or(anyWaits3.mux(s3Mask, 0)));
-      regWait.assign(regWait.and(regWakeBits.not()).and(lateFault.mux(lateMask, 0).not())
+      inPipeline.assign(inPipeline.and(s3Leaves.not()).or(issueMask));
+      memWait.assign(memWait.and(freedMask.not()).or(anyWaits3.mux(s3Mask, 0)));
+      regWait.assign(regWait.and(wakeReg.or(lateFault).mux(freedMask, 0).not())
           .or(regWaits3.mux(s3Mask, 0)));
       divWait.assign(divWait.and(wakeDiv.mux(divMask, 0).not())
           .or(s3Ok.and(parkDiv3).mux(s3Mask, 0)));
@@ -703,11 +697,10 @@ public final class Pe extends Module {
     when(sweeping.or(global2), () -> idTaken.write(takeAddr,
         sweeping.mux(lit(0, UInt(PeConfig.ACCESSES_PER_THREAD)),
             idTaken.read(tid2.resize(idTaken.addrWidth())).asUInt().xor(lowestFree)).asBits()));
-    UInt freedTid = threadOf(freedId, c).resize(idFreed.addrWidth());
-    UInt freeAddr = sweeping.mux(sweepTid, freedTid);
+    UInt freeAddr = sweeping.mux(sweepTid, freedTid.resize(idFreed.addrWidth()));
     when(sweeping.or(freesId), () -> idFreed.write(freeAddr,
         sweeping.mux(lit(0, UInt(PeConfig.ACCESSES_PER_THREAD)),
-            idFreed.read(freedTid).asUInt().xor(lit(1, UInt(PeConfig.ACCESSES_PER_THREAD)).shl(freedSlot))).asBits()));
+            idFreed.read(freedTid.resize(idFreed.addrWidth())).asUInt().xor(lit(1, UInt(PeConfig.ACCESSES_PER_THREAD)).shl(freedSlot))).asBits()));
     idsInFlight.assign(idsInFlight.add(global2.asUInt().extend(ab + 1)).sub(freesId.asUInt().extend(ab + 1)));
     UInt sweepAddr = sweep.resize(pendingSet.addrWidth());
     UInt setAddr = sweeping.mux(sweepAddr, tid3.cat(rd3).resize(pendingSet.addrWidth()));

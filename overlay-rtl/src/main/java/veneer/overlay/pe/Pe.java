@@ -76,7 +76,7 @@ public final class Pe extends Module {
     Mem<Bits> args = mem("args", Bits(32), PeMemoryMap.KERNEL_ARGS_WORDS);
     Mem<Bits> regs = mem("regs", Bits(32), nt * 32);
     // Per thread: why it stopped (cause, pc, value) for the status port.
-    Mem<Bits> detail = mem("status_detail", Bits(5 + 32 + 32), nt);
+    Mem<Bits> detail = mem("status_detail", Bits(ThreadState.WIDTH + 5 + 32 + 32), nt);
     // Per access id: the global-memory access in flight (rd, size, sign, address, pc), written
     // in S3, read when its response is taken. The thread is not stored (access ids are handed
     // out per thread: id = thread * 8 + slot), nor the byte offset (the address's low bits) nor
@@ -138,25 +138,21 @@ public final class Pe extends Module {
     UInt storeSize = hostOut("store_size", UInt(2));
 
     // --- thread state ------------------------------------------------------------------------
-    List<UInt> state = new ArrayList<>();
-    List<Bool> aliveBits = new ArrayList<>();
-    for (int i = 0; i < nt; i++) {
-      UInt s = reg("state_" + i, UInt(ThreadState.WIDTH), 0);
-      state.add(s);
-      aliveBits.add(s.eq(ThreadState.RUNNING.ordinal()));
-    }
+    // One bit per thread: running (set for every thread at start, cleared when it stops). A
+    // stopped thread's state (EXITED, BREAK or FAULT) is in status_detail; before the first
+    // start every thread is IDLE.
+    UInt alive = reg("alive", UInt(nt), 0);
     // Per-thread PCs and retired-instruction counts live in small memories indexed by thread
     // (distributed RAM, one read mux instead of one per register). A start cannot write every
     // thread's word at once, so a per-thread flag says "still at its start value" (entry_pc as
-    // latched at start, or instret 0) until the thread's first write.
+    // latched at start, and instret 0) until the thread's first retire. (A retire moves the PC,
+    // except ECALL and EBREAK, which stop the thread: its PC is not read again.)
     Mem<Bits> pcMem = mem("pc", Bits(32), nt);
     UInt entryHeld = reg("entry_pc_held", UInt(32), 0);
-    UInt pcFresh = reg("pc_fresh", UInt(nt), 0);
+    UInt fresh = reg("fresh", UInt(nt), 0);
     // instret: word t for thread t; words 2^tidBits and up are never written (zero), and a
     // thread still at its start value reads one of those instead of a mask on the value read.
     Mem<Bits> instretMem = mem("instret", Bits(64), 2 << tb);
-    UInt instretFresh = reg("instret_fresh", UInt(nt), 0);
-    UInt alive = Hw.bitsOf(aliveBits).named("alive");
     // A thread has at most one instruction in the pipeline, from its issue until it leaves S3,
     // whatever S3 does with it; a thread that is neither there nor waiting is ready.
     UInt inPipeline = reg("in_pipeline", UInt(nt), 0);
@@ -228,7 +224,7 @@ public final class Pe extends Module {
     sched.issue.assign(issueAllowed);
     Bool issue = sched.valid.and(issueAllowed).named("issue");
     UInt tid0 = sched.tid;
-    UInt pc0 = pcFresh.shr(tid0).bit(0).mux(entryHeld, pcMem.read(tid0.resize(pcMem.addrWidth())).asUInt())
+    UInt pc0 = fresh.shr(tid0).bit(0).mux(entryHeld, pcMem.read(tid0.resize(pcMem.addrWidth())).asUInt())
         .named("s0_pc");
     Bool fetchMisaligned = pc0.bits(1, 0).ne(0);
     Bool fetchOutside = pc0.ge(lit(PeMemoryMap.IMEM_BASE + 4L * c.imemWords(), UInt(32)));
@@ -364,7 +360,7 @@ public final class Pe extends Module {
     UInt cycles = reg("cycle_count", UInt(64), 0);
     cycles.assign(cycles.add(1));
     csr.cycle.assign(cycles);
-    csr.instret.assign(instretOf(instretMem, instretFresh, tid2));
+    csr.instret.assign(instretOf(instretMem, fresh, tid2));
     // The work-item each thread holds: {global, local, group} id, valid after its first grant.
     Mem<Bits> workItem = mem("work_item", Bits(96), nt);
     UInt heldItem = workItem.read(tid2.resize(workItem.addrWidth())).asUInt();
@@ -480,7 +476,8 @@ public final class Pe extends Module {
     UInt pc3 = regNext("s3_pc", pc2);
     UInt insn3 = regNext("s3_insn", insn2);
     UInt rd3 = regNext("s3_rd", rd2);
-    Bool we3 = regNext("s3_we", we2);
+    // These four reset to 0 so that they imply s3_valid right after a reset too (see s3_writes).
+    Bool we3 = clearedAtReset("s3_we", we2);
     UInt result3 = regNext("s3_result", result2);
     UInt nextPc3 = regNext("s3_next_pc", nextPc2);
     Bool trap3 = regNext("s3_trap", trap2);
@@ -494,10 +491,10 @@ public final class Pe extends Module {
     Bool hazard3 = regNext("s3_hazard", hazard2);
     UInt need3 = regNext("s3_need", need2);
     Bool needCleared3 = regNext("s3_need_cleared", needCleared2);
-    Bool global3 = regNext("s3_global", global2);
+    Bool global3 = clearedAtReset("s3_global", global2);
     UInt id3 = regNext("s3_id", newId);
     Bool parkDiv3 = regNext("s3_park_div", divStart);
-    Bool store3 = regNext("s3_store", memOk.and(isStore).and(idReplay2.not()));
+    Bool store3 = clearedAtReset("s3_store", memOk.and(isStore).and(idReplay2.not()));
     Bool localLoad2 = memOk.and(isLoad).and(lsu.inGlobal.not());
     Bool localLoad3 = regNext("s3_local_load", localLoad2);
     // S3's write data source as a 2-bit code (0 result, 1 IMEM, 2 scratchpad, 3 argument
@@ -510,7 +507,7 @@ public final class Pe extends Module {
     Bool unsigned3 = regNext("s3_unsigned", sub2.bit(2));
     UInt addr3 = regNext("s3_addr", addr2);
     UInt storeValue3 = regNext("s3_store_value", b);
-    Bool console3 = regNext("s3_console", memOk.and(isStore).and(lsu.inConsole));
+    Bool console3 = clearedAtReset("s3_console", memOk.and(isStore).and(lsu.inConsole));
     // A thread stopped by a late bus error since S2: its instruction does nothing more.
     Bool s3Ok = s3Valid.and(alive.shr(tid3).bit(0)).named("s3_ok");
 
@@ -526,8 +523,10 @@ public final class Pe extends Module {
     // otherwise a late result drains beside it (a global load sets its scoreboard bit through
     // the scoreboard's other write port). An error response stops its thread (the stop port)
     // and waits for an empty S3.
-    Bool s3Writes = s3Valid.and(we3).named("s3_writes");
-    Bool pendSet = s3Valid.and(global3).and(store3.not()).and(rd3.ne(0)).named("s3_pending_set");
+    // (s3_we, s3_global, s3_store and s3_console imply s3_valid: they need S2's thread alive,
+    // and a start, the only thing besides S2 that clears s3_valid, needs every thread stopped.)
+    Bool s3Writes = we3.named("s3_writes");
+    Bool pendSet = global3.and(store3.not()).and(rd3.ne(0)).named("s3_pending_set");
     Bool s3Shares = s3Writes.not().named("s3_shares");
     Bool drain = lateValid.and(s3Valid.not().or(s3Shares.and(lateError.not()))).named("late_drain");
     // The hold-back rule of S0. A slot is on its way if S3 drains now, or S2 will leave the port
@@ -575,7 +574,7 @@ public final class Pe extends Module {
     UInt pAddr = parked.bits(61, 30);
     UInt pOffset = pAddr.bits(1, 0);
     UInt pPc = parked.bits(29, 0).cat(lit(0, UInt(2)));
-    when(s3Valid.and(global3), () -> park.write(id3,
+    when(global3, () -> park.write(id3,
         rd3.cat(size3, unsigned3, addr3, pc3.bits(31, 2)).asBits()));
     UInt lTid = pTid.named("late_thread");
     UInt lRd = pRd;
@@ -614,7 +613,7 @@ public final class Pe extends Module {
     retireWe.assign(we3);
     // A FENCE executed (the thread's own accesses are all done): the coalescer seals its reads.
     hostOut("fence", Bool()).assign(ok2.and(unit2.get(MicroOp.Unit.FENCE)));
-    hostOut("retire_late", Bool()).assign(s3Valid.and(global3).and(store3.not()));
+    hostOut("retire_late", Bool()).assign(global3.and(store3.not()));
     hostOut("wb_valid", Bool()).assign(lateLoad);
     hostOut("wb_thread", UInt(tb)).assign(pTid);
     hostOut("wb_rd", UInt(5)).assign(pRd);
@@ -632,18 +631,17 @@ public final class Pe extends Module {
     UInt stopPc = s3Valid.mux(pc3, pPc);
     UInt stopValue = s3Valid.mux(tval3, pAddr);
     when(stopAny, () -> detail.write(stopTid.resize(detail.addrWidth()),
-        stopCause.cat(stopPc, stopValue).asBits()));
+        stopState.cat(stopCause, stopPc, stopValue).asBits()));
 
-    // A held instruction waits for one of its thread's responses, unless all came back since.
-    // S3's thread's ids in flight, without the one freed this cycle (by a clean B or by the
-    // late result draining beside S3; one of them at most, see b_clean).
+    // A held instruction waits for one of its thread's responses, unless all came back since
+    // (S3's thread's ids in flight) or one comes in this cycle (a clean B or the late result
+    // draining beside S3; one of them at most, see b_clean).
     Bool freesId = lateMem.or(bClean);
     UInt freedId = lateMem.mux(lateId, gmp.respTid).named("freed_id");
     UInt freedTid = threadOf(freedId, c).named("freed_thread");
     Bool freedMine = freesId.and(freedTid.eq(tid3));
     UInt freedSlot = freedId.bits(PeConfig.ACCESS_SLOT_BITS - 1, 0);
-    UInt busy3 = idsBusyOf(idTaken, idFreed, tid3)
-        .and(freedMine.mux(lit(1, UInt(PeConfig.ACCESSES_PER_THREAD)).shl(freedSlot), 0).not());
+    UInt busy3 = idsBusyOf(idTaken, idFreed, tid3);
     // A register hazard waits for its registers (reg_wait); FENCE/ECALL/EBREAK and a missing
     // access id wait for any response of the thread's own (mem_wait).
     // Not for a register whose load is written back beside S3 in this very cycle (its wake-up
@@ -655,7 +653,9 @@ public final class Pe extends Module {
     Bool needDone3 = loadDone.and(pTid.eq(tid3)).and(pRd.eq(need3));
     Bool regWaits3 = s3Ok.and(hold3).and(hazard3).and(needCleared3.or(needDone3).not())
         .named("s3_reg_waits");
-    Bool anyWaits3 = s3Ok.and(hold3).and(hazard3.not()).and(busy3.ne(0))
+    // (A response of the thread's own in this very cycle is the one it would wait for: it
+    // issues again at once.)
+    Bool anyWaits3 = s3Ok.and(hold3).and(hazard3.not()).and(busy3.ne(0)).and(freedMine.not())
         .named("s3_any_waits");
     Bool s3MovesPc = s3Ok.and(replay3.not()).and(stop3.not()).and(parkDiv3.not());
     UInt one = lit(1, UInt(nt));
@@ -665,11 +665,11 @@ public final class Pe extends Module {
     // thread that owns the id it frees, so one decoder serves its wake-ups and clears.
     UInt freedMask = freesId.mux(one.shl(freedTid), 0).named("freed_mask");
     // A load's write-back (or error) clears its pending bit: it wakes its thread if that waits
-    // for this register (a thread in S3 does not wait yet: see s3_reg_waits).
-    Bool wakeReg = loadDone.and(regWait.shr(pTid).bit(0)).and(alive.shr(pTid).bit(0))
-        .and(waitReg.read(pTid.resize(waitReg.addrWidth())).asUInt().eq(pRd));
+    // for this register (a thread in S3 does not wait yet: see s3_reg_waits). Wake-ups only
+    // clear wait bits, so they need not check that the thread waits or runs.
+    Bool wakeReg = loadDone.and(waitReg.read(pTid.resize(waitReg.addrWidth())).asUInt().eq(pRd));
     // The divider's result is ready: its thread issues the division again to collect it.
-    Bool wakeDiv = div.done.and(divWait.shr(div.tid).bit(0)).and(alive.shr(div.tid).bit(0)).named("div_wake");
+    Bool wakeDiv = div.done.named("div_wake");
     UInt divMask = one.shl(div.tid);
     UInt s3Leaves = s3Valid.mux(s3Mask, 0);
     when(startOk, () -> {
@@ -711,26 +711,18 @@ public final class Pe extends Module {
     when(sweeping.or(loadDone.and(pRd.ne(0))), () -> pendingClear.write(clearAddr,
         sweeping.not().and(pendingClear.read(clearAddr).asUInt().bit(0).not()).asBits()));
     assertThat(s3Shares.not().implies(drain.not()), "a late result drained while S3 used the write ports");
-    for (int i = 0; i < nt; i++) {
-      UInt s = state.get(i);
-      Bool mine = stopTid.eq(i);
-      when(startOk, () -> s.assign(ThreadState.RUNNING.ordinal()))
-          .elsewhen(stopAny.and(mine), () -> s.assign(stopState));
-    }
+    UInt allThreads = lit((1L << nt) - 1, UInt(nt));
+    when(startOk, () -> alive.assign(allThreads))
+        .elsewhen(stopAny, () -> alive.assign(alive.and(one.shl(stopTid).not())));
     // One retire per cycle at most, in S3.
     Bool retiring = retireValid.named("retiring");
-    UInt retiredBefore = instretOf(instretMem, instretFresh, tid3);
+    UInt retiredBefore = instretOf(instretMem, fresh, tid3);
     when(retiring, () -> instretMem.write(tid3.resize(instretMem.addrWidth()), retiredBefore.add(1).asBits()));
     when(s3MovesPc, () -> pcMem.write(tid3.resize(pcMem.addrWidth()), nextPc3.asBits()));
-    UInt allThreads = lit((1L << nt) - 1, UInt(nt));
     when(startOk, () -> {
       entryHeld.assign(entryPc);
-      pcFresh.assign(allThreads);
-      instretFresh.assign(allThreads);
-    }).otherwise(() -> {
-      pcFresh.assign(pcFresh.and(s3MovesPc.mux(one.shl(tid3), 0).not()));
-      instretFresh.assign(instretFresh.and(retiring.mux(one.shl(tid3), 0).not()));
-    });
+      fresh.assign(allThreads);
+    }).otherwise(() -> fresh.assign(fresh.and(retiring.mux(one.shl(tid3), 0).not())));
 
     // --- host-visible outputs ----------------------------------------------------------------
     // A thread stopped this cycle (ECALL, EBREAK or fault), with what the status port will show.
@@ -740,16 +732,18 @@ public final class Pe extends Module {
     hostOut("stop_cause", UInt(5)).assign(stopCause);
     hostOut("stop_pc", UInt(32)).assign(stopPc);
     hostOut("stop_value", UInt(32)).assign(stopValue);
-    consoleValid.assign(s3Valid.and(console3));
+    consoleValid.assign(console3);
     consoleThread.assign(tid3);
     consoleData.assign(storeValue3.bits(7, 0));
-    storeValid.assign(s3Valid.and(store3));
+    storeValid.assign(store3);
     storeAddr.assign(addr3);
     storeData.assign(storeValue3);
     storeSize.assign(size3);
 
-    statusState.assign(Hw.select(state, statusThread));
     UInt d = detail.read(statusThread.resize(detail.addrWidth())).asUInt();
+    UInt stoppedState = hasRun.mux(d.bits(71, 69), lit(ThreadState.IDLE.ordinal(), UInt(ThreadState.WIDTH)));
+    statusState.assign(alive.shr(statusThread).bit(0).mux(
+        lit(ThreadState.RUNNING.ordinal(), UInt(ThreadState.WIDTH)), stoppedState));
     statusCause.assign(d.bits(68, 64));
     statusPc.assign(d.bits(63, 32));
     statusValue.assign(d.bits(31, 0));
@@ -781,6 +775,13 @@ public final class Pe extends Module {
       UInt addr = tid.cat(reg).resize(set.addrWidth());
       return set.read(addr).asUInt().bit(0).xor(clear.read(addr).asUInt().bit(0));
     }
+  }
+
+  /** A register of {@code next}, 0 after reset. */
+  private Bool clearedAtReset(String name, Bool next) {
+    Bool r = reg(name, Bool(), 0);
+    r.assign(next);
+    return r;
   }
 
   /** The busy bits of thread {@code tid}'s access ids: the two halves of the id table XORed. */

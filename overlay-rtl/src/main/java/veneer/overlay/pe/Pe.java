@@ -2,8 +2,6 @@ package veneer.overlay.pe;
 
 import veneer.isa.pe.PeMemoryMap;
 
-import java.util.ArrayList;
-import java.util.List;
 import veneer.hdl.Bits;
 import veneer.hdl.Bool;
 import veneer.hdl.Bundle;

@@ -2,8 +2,6 @@ package veneer.overlay.pe;
 
 import veneer.isa.pe.PeMemoryMap;
 
-import java.util.ArrayList;
-import java.util.List;
 import veneer.hdl.Bits;
 import veneer.hdl.Bool;
 import veneer.hdl.Bundle;
@@ -76,7 +74,7 @@ public final class Pe extends Module {
     Mem<Bits> args = mem("args", Bits(32), PeMemoryMap.KERNEL_ARGS_WORDS);
     Mem<Bits> regs = mem("regs", Bits(32), nt * 32);
     // Per thread: why it stopped (cause, pc, value) for the status port.
-    Mem<Bits> detail = mem("status_detail", Bits(5 + 32 + 32), nt);
+    Mem<Bits> detail = mem("status_detail", Bits(ThreadState.WIDTH + 5 + 32 + 32), nt);
     // Per access id: the global-memory access in flight (rd, size, sign, address, pc), written
     // in S3, read when its response is taken. The thread is not stored (access ids are handed
     // out per thread: id = thread * 8 + slot), nor the byte offset (the address's low bits) nor
@@ -138,26 +136,24 @@ public final class Pe extends Module {
     UInt storeSize = hostOut("store_size", UInt(2));
 
     // --- thread state ------------------------------------------------------------------------
-    List<UInt> state = new ArrayList<>();
-    List<Bool> aliveBits = new ArrayList<>();
-    for (int i = 0; i < nt; i++) {
-      UInt s = reg("state_" + i, UInt(ThreadState.WIDTH), 0);
-      state.add(s);
-      aliveBits.add(s.eq(ThreadState.RUNNING.ordinal()));
-    }
+    // One bit per thread: running (set for every thread at start, cleared when it stops). A
+    // stopped thread's state (EXITED, BREAK or FAULT) is in status_detail; before the first
+    // start every thread is IDLE.
+    UInt alive = reg("alive", UInt(nt), 0);
     // Per-thread PCs and retired-instruction counts live in small memories indexed by thread
     // (distributed RAM, one read mux instead of one per register). A start cannot write every
     // thread's word at once, so a per-thread flag says "still at its start value" (entry_pc as
-    // latched at start, or instret 0) until the thread's first write.
+    // latched at start, and instret 0) until the thread's first retire. (A retire moves the PC,
+    // except ECALL and EBREAK, which stop the thread: its PC is not read again.)
     Mem<Bits> pcMem = mem("pc", Bits(32), nt);
     UInt entryHeld = reg("entry_pc_held", UInt(32), 0);
-    UInt pcFresh = reg("pc_fresh", UInt(nt), 0);
+    UInt fresh = reg("fresh", UInt(nt), 0);
     // instret: word t for thread t; words 2^tidBits and up are never written (zero), and a
     // thread still at its start value reads one of those instead of a mask on the value read.
     Mem<Bits> instretMem = mem("instret", Bits(64), 2 << tb);
-    UInt instretFresh = reg("instret_fresh", UInt(nt), 0);
-    UInt alive = Hw.bitsOf(aliveBits).named("alive");
-    UInt ready = reg("ready", UInt(nt), 0);
+    // A thread has at most one instruction in the pipeline, from its issue until it leaves S3,
+    // whatever S3 does with it; a thread that is neither there nor waiting is ready.
+    UInt inPipeline = reg("in_pipeline", UInt(nt), 0);
     // mem_wait: the thread waits for one of its global accesses to come back (a source or
     // destination register not yet loaded, or FENCE/ECALL/EBREAK with accesses in flight).
     UInt memWait = reg("mem_wait", UInt(nt), 0);
@@ -173,18 +169,24 @@ public final class Pe extends Module {
     Scoreboard pending = new Scoreboard(pendingSet, pendingClear);
     // Access ids in use (from the request in S2 until its response is written back). Thread t
     // owns ids t*8 .. t*8+7, so "thread t has accesses in flight" is its slice being non-zero.
-    UInt idBusy = reg("id_busy", UInt(na), 0);
-    List<UInt> idSlices = new ArrayList<>();
-    for (int i = 0; i < nt; i++) {
-      idSlices.add(idBusy.bits(PeConfig.ACCESSES_PER_THREAD * (i + 1) - 1, PeConfig.ACCESSES_PER_THREAD * i));
-    }
+    // As memories of one 8-bit word per thread rather than a register of all ids: a request in
+    // S2 takes an id of S2's thread while a response frees one of another thread, so the busy
+    // bits are, like the scoreboard, the XOR of two memories with a write port each (a take
+    // flips its id_taken bit, a free flips its id_freed bit), read at S2's and S3's thread. The
+    // number of ids in flight is counted for busy/done.
+    Mem<Bits> idTaken = mem("id_taken", Bits(PeConfig.ACCESSES_PER_THREAD), 1 << tb);
+    Mem<Bits> idFreed = mem("id_freed", Bits(PeConfig.ACCESSES_PER_THREAD), 1 << tb);
+    UInt idsInFlight = reg("ids_in_flight", UInt(ab + 1), 0);
     // reg_wait: the thread waits until the register in its wait_reg word is loaded.
     UInt regWait = reg("reg_wait", UInt(nt), 0);
     Mem<Bits> waitReg = mem("wait_reg", Bits(5), nt);
     UInt divWait = reg("div_wait", UInt(nt), 0);
+    // Ready is derived rather than kept: S3 only sets a wait bit (or stops the thread), and a
+    // wake-up only clears one, so no S3 decision and no wake-up reaches the scheduler's input.
+    UInt ready = alive.and(inPipeline.or(memWait).or(regWait).or(divWait).not()).named("ready");
     Bool hasRun = reg("has_run", Bool(), 0);
     // A stopped thread's stores may still be in flight (after a fault): done waits for them.
-    Bool busy = alive.orR().or(idBusy.orR());
+    Bool busy = alive.orR().or(idsInFlight.ne(0));
     // Reset does not clear memories, and a reset can come while loads are in flight (a Role reset
     // during a launch): their scoreboard bits would stay set and hold the next launch's threads
     // forever. So after reset the PE sweeps the scoreboard, one entry a cycle, and a start that
@@ -220,7 +222,7 @@ public final class Pe extends Module {
     sched.issue.assign(issueAllowed);
     Bool issue = sched.valid.and(issueAllowed).named("issue");
     UInt tid0 = sched.tid;
-    UInt pc0 = pcFresh.shr(tid0).bit(0).mux(entryHeld, pcMem.read(tid0.resize(pcMem.addrWidth())).asUInt())
+    UInt pc0 = fresh.shr(tid0).bit(0).mux(entryHeld, pcMem.read(tid0.resize(pcMem.addrWidth())).asUInt())
         .named("s0_pc");
     Bool fetchMisaligned = pc0.bits(1, 0).ne(0);
     Bool fetchOutside = pc0.ge(lit(PeMemoryMap.IMEM_BASE + 4L * c.imemWords(), UInt(32)));
@@ -298,7 +300,13 @@ public final class Pe extends Module {
         aluIs(dec.sub, MicroOp.AluOp.SRL).mux(lit(Multiplier.Mode.SRL.ordinal(), UInt(Multiplier.MODE_WIDTH)),
             lit(Multiplier.Mode.SRA.ordinal(), UInt(Multiplier.MODE_WIDTH))));
     UInt mulMode2 = regNext("s2_mul_mode", shift1.mux(shiftMode, dec.sub.bits(1, 0).extend(Multiplier.MODE_WIDTH)));
-    Bool usesMul2 = regNext("s2_uses_mul", shift1.or(dec.unit(MicroOp.Unit.MUL)));
+    Bool usesMul1 = shift1.or(dec.unit(MicroOp.Unit.MUL));
+    Bool usesMul2 = regNext("s2_uses_mul", usesMul1);
+    // S2's result source as a 2-bit code (0 ALU, 1 multiplier, 2 CSR, 3 link), so that the
+    // 32-bit 4:1 result mux has two select inputs per bit and fits one LUT6.
+    Bool links1 = dec.unit(MicroOp.Unit.JAL).or(dec.unit(MicroOp.Unit.JALR));
+    UInt resultSel2 = regNext("s2_result_sel",
+        links1.or(dec.unit(MicroOp.Unit.CSR)).cat(links1.or(usesMul1)));
     java.util.Map<MicroOp.Unit, Bool> unit2 = new java.util.EnumMap<>(MicroOp.Unit.class);
     for (MicroOp.Unit u : MicroOp.Unit.values()) {
       unit2.put(u, regNext("s2_is_" + u.name().toLowerCase(java.util.Locale.ROOT), dec.unit(u)));
@@ -314,7 +322,8 @@ public final class Pe extends Module {
     // A thread stopped by a late bus error has nothing more to do either.
     Bool ordersMemory = unit2.get(MicroOp.Unit.FENCE).or(unit2.get(MicroOp.Unit.ECALL))
         .or(unit2.get(MicroOp.Unit.EBREAK));
-    Bool hold2 = s2Valid.and(hazard2.or(ordersMemory.and(Hw.select(idSlices, tid2).ne(0))))
+    UInt idsBusy2 = idsBusyOf(idTaken, idFreed, tid2).named("s2_ids_busy");
+    Bool hold2 = s2Valid.and(hazard2.or(ordersMemory.and(idsBusy2.ne(0))))
         .named("s2_hold");
     Bool live2 = s2Valid.and(hold2.not()).and(alive.shr(tid2).bit(0)).named("s2_live");
     Bool ok2 = live2.and(fetchFault2.not()).and(legal2).named("s2_ok");
@@ -349,7 +358,7 @@ public final class Pe extends Module {
     UInt cycles = reg("cycle_count", UInt(64), 0);
     cycles.assign(cycles.add(1));
     csr.cycle.assign(cycles);
-    csr.instret.assign(instretOf(instretMem, instretFresh, tid2));
+    csr.instret.assign(instretOf(instretMem, fresh, tid2));
     // The work-item each thread holds: {global, local, group} id, valid after its first grant.
     Mem<Bits> workItem = mem("work_item", Bits(96), nt);
     UInt heldItem = workItem.read(tid2.resize(workItem.addrWidth())).asUInt();
@@ -413,7 +422,7 @@ public final class Pe extends Module {
     // needs the value) and stores are posted. Without a free id the instruction is replayed.
     GlobalMemoryPort gmp = instance("gmp", new GlobalMemoryPort(c));
     Bundle.connect(gmp.m, mem);
-    UInt slotsFree = Hw.select(idSlices, tid2).not();
+    UInt slotsFree = idsBusy2.not();
     Bool anyIdFree = slotsFree.orR();
     UInt newId = tid2.cat(lowestSet(slotsFree, PeConfig.ACCESSES_PER_THREAD, PeConfig.ACCESS_SLOT_BITS))
         .resize(ab).named("s2_new_id");
@@ -453,7 +462,8 @@ public final class Pe extends Module {
     div.a.assign(a);
     div.b.assign(b);
 
-    UInt result2 = isJal.or(isJalr).mux(link, usesMul2.mux(mul.result, isCsr.mux(csr.value, alu.result)));
+    UInt result2 = resultSel2.bit(1).mux(resultSel2.bit(0).mux(link, csr.value),
+        resultSel2.bit(0).mux(mul.result, alu.result)).named("s2_result");
     Bool parks2 = global2.or(divStart);
     Bool we2 = ok2.and(writesRd2).and(rd2.ne(0)).and(trap2.not()).and(parks2.not()).and(replay2.not())
         .and(isEcall.or(isEbreak).not());
@@ -464,7 +474,8 @@ public final class Pe extends Module {
     UInt pc3 = regNext("s3_pc", pc2);
     UInt insn3 = regNext("s3_insn", insn2);
     UInt rd3 = regNext("s3_rd", rd2);
-    Bool we3 = regNext("s3_we", we2);
+    // These four reset to 0 so that they imply s3_valid right after a reset too (see s3_writes).
+    Bool we3 = clearedAtReset("s3_we", we2);
     UInt result3 = regNext("s3_result", result2);
     UInt nextPc3 = regNext("s3_next_pc", nextPc2);
     Bool trap3 = regNext("s3_trap", trap2);
@@ -478,24 +489,28 @@ public final class Pe extends Module {
     Bool hazard3 = regNext("s3_hazard", hazard2);
     UInt need3 = regNext("s3_need", need2);
     Bool needCleared3 = regNext("s3_need_cleared", needCleared2);
-    Bool global3 = regNext("s3_global", global2);
+    Bool global3 = clearedAtReset("s3_global", global2);
     UInt id3 = regNext("s3_id", newId);
     Bool parkDiv3 = regNext("s3_park_div", divStart);
-    Bool store3 = regNext("s3_store", memOk.and(isStore).and(idReplay2.not()));
-    Bool localLoad3 = regNext("s3_local_load", memOk.and(isLoad).and(lsu.inGlobal.not()));
-    Bool fromImem3 = regNext("s3_from_imem", lsu.inImem);
-    Bool fromSpm3 = regNext("s3_from_spm", lsu.inSpm);
-    Bool fromArgs3 = regNext("s3_from_args", lsu.inArgs);
+    Bool store3 = clearedAtReset("s3_store", memOk.and(isStore).and(idReplay2.not()));
+    Bool localLoad2 = memOk.and(isLoad).and(lsu.inGlobal.not());
+    Bool localLoad3 = regNext("s3_local_load", localLoad2);
+    // S3's write data source as a 2-bit code (0 result, 1 IMEM, 2 scratchpad, 3 argument
+    // block): one 4:1 mux with two select inputs per bit before the late-result mux.
+    // (A local load is from exactly one of the three; anything else that loads faulted.)
+    UInt wordSel3 = regNext("s3_word_sel",
+        localLoad2.and(lsu.inImem.not()).cat(localLoad2.and(lsu.inSpm.not())));
     UInt offset3 = regNext("s3_offset", lsu.offset);
     UInt size3 = regNext("s3_size", sub2.bits(1, 0));
     Bool unsigned3 = regNext("s3_unsigned", sub2.bit(2));
     UInt addr3 = regNext("s3_addr", addr2);
     UInt storeValue3 = regNext("s3_store_value", b);
-    Bool console3 = regNext("s3_console", memOk.and(isStore).and(lsu.inConsole));
+    Bool console3 = clearedAtReset("s3_console", memOk.and(isStore).and(lsu.inConsole));
     // A thread stopped by a late bus error since S2: its instruction does nothing more.
     Bool s3Ok = s3Valid.and(alive.shr(tid3).bit(0)).named("s3_ok");
 
-    UInt localWord = fromImem3.mux(imemQ.asUInt(), fromSpm3.mux(spmQ.asUInt(), argsQ.asUInt()));
+    UInt s3Word = wordSel3.bit(1).mux(wordSel3.bit(0).mux(argsQ.asUInt(), spmQ.asUInt()),
+        wordSel3.bit(0).mux(imemQ.asUInt(), result3)).named("s3_word");
 
     // --- late results: global-memory responses ------------------------------------------------
     UInt lateId = reg("late_id", UInt(ab));
@@ -506,8 +521,10 @@ public final class Pe extends Module {
     // otherwise a late result drains beside it (a global load sets its scoreboard bit through
     // the scoreboard's other write port). An error response stops its thread (the stop port)
     // and waits for an empty S3.
-    Bool s3Writes = s3Valid.and(we3).named("s3_writes");
-    Bool pendSet = s3Valid.and(global3).and(store3.not()).and(rd3.ne(0)).named("s3_pending_set");
+    // (s3_we, s3_global, s3_store and s3_console imply s3_valid: they need S2's thread alive,
+    // and a start, the only thing besides S2 that clears s3_valid, needs every thread stopped.)
+    Bool s3Writes = we3.named("s3_writes");
+    Bool pendSet = global3.and(store3.not()).and(rd3.ne(0)).named("s3_pending_set");
     Bool s3Shares = s3Writes.not().named("s3_shares");
     Bool drain = lateValid.and(s3Valid.not().or(s3Shares.and(lateError.not()))).named("late_drain");
     // The hold-back rule of S0. A slot is on its way if S3 drains now, or S2 will leave the port
@@ -555,17 +572,16 @@ public final class Pe extends Module {
     UInt pAddr = parked.bits(61, 30);
     UInt pOffset = pAddr.bits(1, 0);
     UInt pPc = parked.bits(29, 0).cat(lit(0, UInt(2)));
-    when(s3Valid.and(global3), () -> park.write(id3,
+    when(global3, () -> park.write(id3,
         rd3.cat(size3, unsigned3, addr3, pc3.bits(31, 2)).asBits()));
     UInt lTid = pTid.named("late_thread");
-    UInt bTid = threadOf(gmp.respTid, c).named("b_thread");
     UInt lRd = pRd;
 
     // One aligner serves S3's local loads and late global loads (never in the same cycle), and
     // passes S3's other results through as aligned words: every register write comes out of it.
     // (So retire_value is meaningful only with retire_we.)
     LoadAligner aligner = instance("aligner", new LoadAligner());
-    aligner.word.assign(s3Writes.mux(localLoad3.mux(localWord, result3), lateData));
+    aligner.word.assign(s3Writes.mux(s3Word, lateData));
     aligner.offset.assign(s3Writes.mux(localLoad3.mux(offset3, lit(0, UInt(2))), pOffset));
     aligner.size.assign(s3Writes.mux(localLoad3.mux(size3, lit(2, UInt(2))), pSize));
     aligner.zeroExtend.assign(s3Writes.mux(unsigned3, pUnsigned));
@@ -595,7 +611,7 @@ public final class Pe extends Module {
     retireWe.assign(we3);
     // A FENCE executed (the thread's own accesses are all done): the coalescer seals its reads.
     hostOut("fence", Bool()).assign(ok2.and(unit2.get(MicroOp.Unit.FENCE)));
-    hostOut("retire_late", Bool()).assign(s3Valid.and(global3).and(store3.not()));
+    hostOut("retire_late", Bool()).assign(global3.and(store3.not()));
     hostOut("wb_valid", Bool()).assign(lateLoad);
     hostOut("wb_thread", UInt(tb)).assign(pTid);
     hostOut("wb_rd", UInt(5)).assign(pRd);
@@ -613,17 +629,17 @@ public final class Pe extends Module {
     UInt stopPc = s3Valid.mux(pc3, pPc);
     UInt stopValue = s3Valid.mux(tval3, pAddr);
     when(stopAny, () -> detail.write(stopTid.resize(detail.addrWidth()),
-        stopCause.cat(stopPc, stopValue).asBits()));
+        stopState.cat(stopCause, stopPc, stopValue).asBits()));
 
-    // A held instruction waits for one of its thread's responses, unless all came back since.
-    // S3's thread's ids in flight, without the one freed this cycle (by a clean B or by the
-    // late result draining beside S3; one of them at most, see b_clean).
+    // A held instruction waits for one of its thread's responses, unless all came back since
+    // (S3's thread's ids in flight) or one comes in this cycle (a clean B or the late result
+    // draining beside S3; one of them at most, see b_clean).
     Bool freesId = lateMem.or(bClean);
     UInt freedId = lateMem.mux(lateId, gmp.respTid).named("freed_id");
-    Bool freedMine = freesId.and(threadOf(freedId, c).eq(tid3));
+    UInt freedTid = threadOf(freedId, c).named("freed_thread");
+    Bool freedMine = freesId.and(freedTid.eq(tid3));
     UInt freedSlot = freedId.bits(PeConfig.ACCESS_SLOT_BITS - 1, 0);
-    UInt busy3 = Hw.select(idSlices, tid3)
-        .and(freedMine.mux(lit(1, UInt(PeConfig.ACCESSES_PER_THREAD)).shl(freedSlot), 0).not());
+    UInt busy3 = idsBusyOf(idTaken, idFreed, tid3);
     // A register hazard waits for its registers (reg_wait); FENCE/ECALL/EBREAK and a missing
     // access id wait for any response of the thread's own (mem_wait).
     // Not for a register whose load is written back beside S3 in this very cycle (its wake-up
@@ -635,60 +651,55 @@ public final class Pe extends Module {
     Bool needDone3 = loadDone.and(pTid.eq(tid3)).and(pRd.eq(need3));
     Bool regWaits3 = s3Ok.and(hold3).and(hazard3).and(needCleared3.or(needDone3).not())
         .named("s3_reg_waits");
-    Bool anyWaits3 = s3Ok.and(hold3).and(hazard3.not()).and(busy3.ne(0))
+    // (A response of the thread's own in this very cycle is the one it would wait for: it
+    // issues again at once.)
+    Bool anyWaits3 = s3Ok.and(hold3).and(hazard3.not()).and(busy3.ne(0)).and(freedMine.not())
         .named("s3_any_waits");
-    Bool waits3 = regWaits3.or(anyWaits3);
-    Bool s3Continues = s3Ok.and(stop3.not()).and(parkDiv3.not()).and(waits3.not());
     Bool s3MovesPc = s3Ok.and(replay3.not()).and(stop3.not()).and(parkDiv3.not());
     UInt one = lit(1, UInt(nt));
     UInt issueMask = issue.mux(one.shl(tid0), 0);
     UInt s3Mask = one.shl(tid3);
-    UInt lateMask = one.shl(lTid);
-    // Only a waiting thread is woken: a running one may have an instruction in the pipeline.
-    Bool wakeMem = lateMem.and(memWait.shr(pTid).bit(0)).and(lateFault.not());
-    UInt bMask = bClean.mux(one.shl(bTid), 0);
+    // Every response (a late result draining, or a clean B: never both in a cycle) concerns the
+    // thread that owns the id it frees, so one decoder serves its wake-ups and clears.
+    UInt freedMask = freesId.mux(one.shl(freedTid), 0).named("freed_mask");
     // A load's write-back (or error) clears its pending bit: it wakes its thread if that waits
-    // for this register (a thread in S3 does not wait yet: see s3_reg_waits).
-    Bool wakeReg = loadDone.and(regWait.shr(pTid).bit(0)).and(alive.shr(pTid).bit(0))
-        .and(waitReg.read(pTid.resize(waitReg.addrWidth())).asUInt().eq(pRd));
-    UInt regWakeBits = wakeReg.mux(one.shl(pTid), 0).named("reg_wake");
+    // for this register (a thread in S3 does not wait yet: see s3_reg_waits). Wake-ups only
+    // clear wait bits, so they need not check that the thread waits or runs.
+    Bool wakeReg = loadDone.and(waitReg.read(pTid.resize(waitReg.addrWidth())).asUInt().eq(pRd));
     // The divider's result is ready: its thread issues the division again to collect it.
-    Bool wakeDiv = div.done.and(divWait.shr(div.tid).bit(0)).and(alive.shr(div.tid).bit(0)).named("div_wake");
+    Bool wakeDiv = div.done.named("div_wake");
     UInt divMask = one.shl(div.tid);
-    UInt readyNext = ready.and(issueMask.not())
-        .or(s3Continues.mux(s3Mask, 0))
-        .or(wakeMem.mux(lateMask, 0))
-        .or(wakeDiv.mux(divMask, 0))
-        .or(bMask.and(memWait))
-        .or(regWakeBits)
-        .and(lateFault.mux(lateMask, 0).not());
+    UInt s3Leaves = s3Valid.mux(s3Mask, 0);
     when(startOk, () -> {
-      ready.assign(lit((1L << nt) - 1, UInt(nt)));
+      inPipeline.assign(0);
       memWait.assign(0);
       regWait.assign(0);
       divWait.assign(0);
     }).otherwise(() -> {
-      ready.assign(readyNext);
-      memWait.assign(memWait.and(lateMem.mux(lateMask, 0).not()).and(bMask.not())
-          .or(anyWaits3.mux(s3Mask, 0)));
-      regWait.assign(regWait.and(regWakeBits.not()).and(lateFault.mux(lateMask, 0).not())
+      inPipeline.assign(inPipeline.and(s3Leaves.not()).or(issueMask));
+      memWait.assign(memWait.and(freedMask.not()).or(anyWaits3.mux(s3Mask, 0)));
+      regWait.assign(regWait.and(wakeReg.or(lateFault).mux(freedMask, 0).not())
           .or(regWaits3.mux(s3Mask, 0)));
       divWait.assign(divWait.and(wakeDiv.mux(divMask, 0).not())
           .or(s3Ok.and(parkDiv3).mux(s3Mask, 0)));
     });
     when(regWaits3, () -> waitReg.write(tid3.resize(waitReg.addrWidth()), need3.asBits()));
     // A clean B and a late memory result never free ids in the same cycle (see b_clean).
-    UInt idClear = freesId.mux(lit(1, UInt(na)).shl(freedId), 0);
     // The new id as a mask: the thread's slice gets its lowest free slot (free & -free), without
     // encoding and decoding the slot number.
     UInt lowestFree = slotsFree.and(slotsFree.not().add(1));
-    List<UInt> setSlices = new ArrayList<>();
-    for (int i = 0; i < nt; i++) {
-      setSlices.add(global2.and(tid2.eq(i)).mux(lowestFree, 0));
-    }
-    UInt idSet = Hw.concat(setSlices).resize(na);
-    idBusy.assign(idBusy.and(idClear.not()).or(idSet));
-    // After reset both halves are swept to 0; the sweep owns both write ports.
+    // After reset the sweep clears both halves of the id table and of the scoreboard (it owns
+    // their write ports; no access is in flight and no thread runs meanwhile).
+    UInt sweepTid = sweep.resize(tb).resize(idTaken.addrWidth());
+    UInt takeAddr = sweeping.mux(sweepTid, tid2.resize(idTaken.addrWidth()));
+    when(sweeping.or(global2), () -> idTaken.write(takeAddr,
+        sweeping.mux(lit(0, UInt(PeConfig.ACCESSES_PER_THREAD)),
+            idTaken.read(tid2.resize(idTaken.addrWidth())).asUInt().xor(lowestFree)).asBits()));
+    UInt freeAddr = sweeping.mux(sweepTid, freedTid.resize(idFreed.addrWidth()));
+    when(sweeping.or(freesId), () -> idFreed.write(freeAddr,
+        sweeping.mux(lit(0, UInt(PeConfig.ACCESSES_PER_THREAD)),
+            idFreed.read(freedTid.resize(idFreed.addrWidth())).asUInt().xor(lit(1, UInt(PeConfig.ACCESSES_PER_THREAD)).shl(freedSlot))).asBits()));
+    idsInFlight.assign(idsInFlight.add(global2.asUInt().extend(ab + 1)).sub(freesId.asUInt().extend(ab + 1)));
     UInt sweepAddr = sweep.resize(pendingSet.addrWidth());
     UInt setAddr = sweeping.mux(sweepAddr, tid3.cat(rd3).resize(pendingSet.addrWidth()));
     UInt clearAddr = sweeping.mux(sweepAddr, pTid.cat(pRd).resize(pendingClear.addrWidth()));
@@ -698,26 +709,18 @@ public final class Pe extends Module {
     when(sweeping.or(loadDone.and(pRd.ne(0))), () -> pendingClear.write(clearAddr,
         sweeping.not().and(pendingClear.read(clearAddr).asUInt().bit(0).not()).asBits()));
     assertThat(s3Shares.not().implies(drain.not()), "a late result drained while S3 used the write ports");
-    for (int i = 0; i < nt; i++) {
-      UInt s = state.get(i);
-      Bool mine = stopTid.eq(i);
-      when(startOk, () -> s.assign(ThreadState.RUNNING.ordinal()))
-          .elsewhen(stopAny.and(mine), () -> s.assign(stopState));
-    }
+    UInt allThreads = lit((1L << nt) - 1, UInt(nt));
+    when(startOk, () -> alive.assign(allThreads))
+        .elsewhen(stopAny, () -> alive.assign(alive.and(one.shl(stopTid).not())));
     // One retire per cycle at most, in S3.
     Bool retiring = retireValid.named("retiring");
-    UInt retiredBefore = instretOf(instretMem, instretFresh, tid3);
+    UInt retiredBefore = instretOf(instretMem, fresh, tid3);
     when(retiring, () -> instretMem.write(tid3.resize(instretMem.addrWidth()), retiredBefore.add(1).asBits()));
     when(s3MovesPc, () -> pcMem.write(tid3.resize(pcMem.addrWidth()), nextPc3.asBits()));
-    UInt allThreads = lit((1L << nt) - 1, UInt(nt));
     when(startOk, () -> {
       entryHeld.assign(entryPc);
-      pcFresh.assign(allThreads);
-      instretFresh.assign(allThreads);
-    }).otherwise(() -> {
-      pcFresh.assign(pcFresh.and(s3MovesPc.mux(one.shl(tid3), 0).not()));
-      instretFresh.assign(instretFresh.and(retiring.mux(one.shl(tid3), 0).not()));
-    });
+      fresh.assign(allThreads);
+    }).otherwise(() -> fresh.assign(fresh.and(retiring.mux(one.shl(tid3), 0).not())));
 
     // --- host-visible outputs ----------------------------------------------------------------
     // A thread stopped this cycle (ECALL, EBREAK or fault), with what the status port will show.
@@ -727,16 +730,18 @@ public final class Pe extends Module {
     hostOut("stop_cause", UInt(5)).assign(stopCause);
     hostOut("stop_pc", UInt(32)).assign(stopPc);
     hostOut("stop_value", UInt(32)).assign(stopValue);
-    consoleValid.assign(s3Valid.and(console3));
+    consoleValid.assign(console3);
     consoleThread.assign(tid3);
     consoleData.assign(storeValue3.bits(7, 0));
-    storeValid.assign(s3Valid.and(store3));
+    storeValid.assign(store3);
     storeAddr.assign(addr3);
     storeData.assign(storeValue3);
     storeSize.assign(size3);
 
-    statusState.assign(Hw.select(state, statusThread));
     UInt d = detail.read(statusThread.resize(detail.addrWidth())).asUInt();
+    UInt stoppedState = hasRun.mux(d.bits(71, 69), lit(ThreadState.IDLE.ordinal(), UInt(ThreadState.WIDTH)));
+    statusState.assign(alive.shr(statusThread).bit(0).mux(
+        lit(ThreadState.RUNNING.ordinal(), UInt(ThreadState.WIDTH)), stoppedState));
     statusCause.assign(d.bits(68, 64));
     statusPc.assign(d.bits(63, 32));
     statusValue.assign(d.bits(31, 0));
@@ -768,6 +773,19 @@ public final class Pe extends Module {
       UInt addr = tid.cat(reg).resize(set.addrWidth());
       return set.read(addr).asUInt().bit(0).xor(clear.read(addr).asUInt().bit(0));
     }
+  }
+
+  /** A register of {@code next}, 0 after reset. */
+  private Bool clearedAtReset(String name, Bool next) {
+    Bool r = reg(name, Bool(), 0);
+    r.assign(next);
+    return r;
+  }
+
+  /** The busy bits of thread {@code tid}'s access ids: the two halves of the id table XORed. */
+  private static UInt idsBusyOf(Mem<Bits> taken, Mem<Bits> freed, UInt tid) {
+    UInt addr = tid.resize(taken.addrWidth());
+    return taken.read(addr).asUInt().xor(freed.read(addr).asUInt());
   }
 
   /** The thread that owns access id {@code id} (ids are handed out eight per thread). */

@@ -20,6 +20,7 @@ import veneer.shell.pcie.ConfigSpace;
 import veneer.shell.pcie.MsixCapability;
 import veneer.sim.Backend;
 import veneer.sim.junit.BackendTest;
+import veneer.shell.role.OverlayRole;
 
 /** MSI-X of PF1 in the assembled Shell: delivery, per-vector and function masking, pending bits, delivery on unmask, Role lines. */
 class MsixTest {
@@ -33,7 +34,7 @@ class MsixTest {
 
   /** The default simulated platform (every protocol checker attached), enumerated. */
   static PlatformDriver openPlatform(Backend backend) {
-    PlatformDriver dev = PlatformDriver.open(new SimulatedPlatform(), backend);
+    PlatformDriver dev = PlatformDriver.open(new SimulatedPlatform(SimulatedPlatform.Params.defaults(OverlayRole.TEST_ARRAY)), backend);
     dev.enumerate();
     return dev;
   }

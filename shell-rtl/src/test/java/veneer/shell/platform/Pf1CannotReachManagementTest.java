@@ -22,6 +22,7 @@ import veneer.shell.pcie.ShellError;
 import veneer.shell.pcie.TlpType;
 import veneer.shell.pr.PrStatus;
 import veneer.sim.Backend;
+import veneer.shell.role.OverlayRole;
 
 /**
  * The user function tries every way it has to reconfigure the device, reset or decouple the
@@ -68,7 +69,7 @@ class Pf1CannotReachManagementTest {
   }
 
   private static PlatformDriver loaded() {
-    PlatformDriver dev = PlatformDriver.open(new SimulatedPlatform(), Backend.JVM);
+    PlatformDriver dev = PlatformDriver.open(new SimulatedPlatform(SimulatedPlatform.Params.defaults(OverlayRole.TEST_ARRAY)), Backend.JVM);
     dev.enumerate();
     assertEquals(PrStatus.OK, dev.loadImage(Images.image(SimulatedPlatform.REGISTERS)));
     dev.pf0Write("scratch", SECRET);

@@ -14,6 +14,7 @@ import veneer.shell.dma.DmaTransferException;
 import veneer.sim.Backend;
 import veneer.sim.SimulationTimeoutException;
 import veneer.sim.junit.BackendTest;
+import veneer.shell.role.OverlayRole;
 
 /**
  * {@link PlatformDriver}'s DMA on the assembled platform: copies both ways through the DMA
@@ -22,7 +23,7 @@ import veneer.sim.junit.BackendTest;
  */
 class PlatformDmaTest {
   private static PlatformDriver open(Backend backend) {
-    PlatformDriver dev = PlatformDriver.open(new SimulatedPlatform(), backend);
+    PlatformDriver dev = PlatformDriver.open(new SimulatedPlatform(SimulatedPlatform.Params.defaults(OverlayRole.TEST_ARRAY)), backend);
     dev.enumerate();
     return dev;
   }

@@ -10,6 +10,7 @@ import veneer.shell.pr.PrStatus;
 import veneer.shell.role.KernelControl;
 import veneer.sim.Backend;
 import veneer.sim.junit.BackendTest;
+import veneer.shell.role.OverlayRole;
 
 /**
  * The whole path a runtime takes, on the assembled platform: enumerate, load the vector-add
@@ -55,7 +56,7 @@ class PlatformScenarioTest {
 
   @BackendTest
   void loadRunSwitchRefuseReloadAndRunAgain(Backend backend) {
-    try (PlatformDriver dev = PlatformDriver.open(new SimulatedPlatform(), backend)) {
+    try (PlatformDriver dev = PlatformDriver.open(new SimulatedPlatform(SimulatedPlatform.Params.defaults(OverlayRole.TEST_ARRAY)), backend)) {
       dev.enumerate();
 
       // Variant A: the vector-add kernel, run by polling STATUS.

@@ -7,11 +7,11 @@ import veneer.shell.dram.AddressMap;
 import veneer.shell.host.HostDriver;
 import veneer.shell.platform.PlatformDriver;
 import veneer.shell.platform.SimulatedPlatform;
+import veneer.shell.role.OverlayRole;
 import veneer.sim.Backend;
 import veneer.sim.Simulator;
 import veneer.sim.bus.CycleHook;
 import veneer.sim.bus.ProtocolViolation;
-import veneer.shell.role.OverlayRole;
 
 /**
  * Opens a checked {@link SimulatedPlatform} (the assembled Shell) for the DMA tests, with a

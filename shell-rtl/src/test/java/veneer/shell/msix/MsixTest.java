@@ -11,16 +11,16 @@ import veneer.shell.ShellLayout;
 import veneer.shell.dma.DmaDriver;
 import veneer.shell.host.HostDriver;
 import veneer.shell.host.RootComplex;
+import veneer.shell.mgmt.UserRegisters;
+import veneer.shell.pcie.ConfigSpace;
+import veneer.shell.pcie.MsixCapability;
 import veneer.shell.platform.PlatformDriver;
 import veneer.shell.platform.RegisterRole;
 import veneer.shell.platform.SimulatedPlatform;
 import veneer.shell.pr.PrStatus;
-import veneer.shell.mgmt.UserRegisters;
-import veneer.shell.pcie.ConfigSpace;
-import veneer.shell.pcie.MsixCapability;
+import veneer.shell.role.OverlayRole;
 import veneer.sim.Backend;
 import veneer.sim.junit.BackendTest;
-import veneer.shell.role.OverlayRole;
 
 /** MSI-X of PF1 in the assembled Shell: delivery, per-vector and function masking, pending bits, delivery on unmask, Role lines. */
 class MsixTest {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import veneer.overlay.array.ArrayConfig;
 import veneer.shell.pcie.ShellError;
 import veneer.shell.platform.PartitionState;
 import veneer.shell.platform.PlatformDriver;
@@ -17,7 +18,6 @@ import veneer.shell.role.OverlayRole;
 import veneer.shell.role.VectorAddKernel;
 import veneer.sim.Backend;
 import veneer.sim.junit.BackendTest;
-import veneer.overlay.array.ArrayConfig;
 
 /**
  * The overlay as Role variant 3 of the simulated platform: loaded through PF0, programmed,

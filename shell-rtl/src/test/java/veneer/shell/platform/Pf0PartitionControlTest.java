@@ -10,8 +10,8 @@ import veneer.shell.PartitionRegisters;
 import veneer.shell.host.HostDriver;
 import veneer.shell.mgmt.ManagementRegisters;
 import veneer.shell.pr.PrStatus;
-import veneer.sim.Backend;
 import veneer.shell.role.OverlayRole;
+import veneer.sim.Backend;
 
 /** PF0's partition controls on the assembled Shell: start/finish/abort, word timeout, Role reset, decouple. */
 class Pf0PartitionControlTest {

@@ -21,8 +21,8 @@ import veneer.shell.mgmt.ShellRegister;
 import veneer.shell.pcie.ShellError;
 import veneer.shell.pcie.TlpType;
 import veneer.shell.pr.PrStatus;
-import veneer.sim.Backend;
 import veneer.shell.role.OverlayRole;
+import veneer.sim.Backend;
 
 /**
  * The user function tries every way it has to reconfigure the device, reset or decouple the

@@ -11,10 +11,10 @@ import veneer.shell.dma.DmaDescriptor;
 import veneer.shell.dma.DmaDriver;
 import veneer.shell.dma.DmaError;
 import veneer.shell.dma.DmaTransferException;
+import veneer.shell.role.OverlayRole;
 import veneer.sim.Backend;
 import veneer.sim.SimulationTimeoutException;
 import veneer.sim.junit.BackendTest;
-import veneer.shell.role.OverlayRole;
 
 /**
  * {@link PlatformDriver}'s DMA on the assembled platform: copies both ways through the DMA

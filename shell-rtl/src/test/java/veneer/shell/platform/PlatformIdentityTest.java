@@ -12,8 +12,8 @@ import veneer.shell.mgmt.UserRegisters;
 import veneer.shell.pcie.ShellError;
 import veneer.shell.pr.PrStatus;
 import veneer.shell.role.KernelControl;
-import veneer.sim.Backend;
 import veneer.shell.role.OverlayRole;
+import veneer.sim.Backend;
 
 /** The assembled platform out of reset, seen through PF0 and PF1. */
 class PlatformIdentityTest {

@@ -8,9 +8,9 @@ import java.util.List;
 import veneer.shell.pcie.ShellError;
 import veneer.shell.pr.PrStatus;
 import veneer.shell.role.KernelControl;
+import veneer.shell.role.OverlayRole;
 import veneer.sim.Backend;
 import veneer.sim.junit.BackendTest;
-import veneer.shell.role.OverlayRole;
 
 /**
  * The whole path a runtime takes, on the assembled platform: enumerate, load the vector-add

@@ -20,8 +20,8 @@ import veneer.shell.mgmt.ManagementRegisters;
 import veneer.shell.platform.SimulatedPlatform;
 import veneer.shell.pr.PrStatus;
 import veneer.shell.role.KernelControl;
-import veneer.shell.role.VectorAddKernel;
 import veneer.shell.role.OverlayRole;
+import veneer.shell.role.VectorAddKernel;
 import veneer.sim.Backend;
 
 /** The runtime API end to end on sim:jvm (the tests' overlay): identity, verified loading, PF1 registers, refusals. */

@@ -15,9 +15,9 @@ import veneer.runtime.link.LinkProvider;
 import veneer.shell.dma.DmaError;
 import veneer.shell.platform.RegisterRole;
 import veneer.shell.platform.SimulatedPlatform;
+import veneer.shell.role.OverlayRole;
 import veneer.sim.Backend;
 import veneer.sim.junit.BackendTest;
-import veneer.shell.role.OverlayRole;
 
 /**
  * The Link's DMA and interrupt methods on {@code sim:jvm} and {@code sim:verilator}, through the

@@ -12,8 +12,8 @@ import veneer.runtime.image.TrustStore;
 import veneer.shell.mgmt.ManagementRegisters;
 import veneer.shell.platform.SimulatedPlatform;
 import veneer.shell.role.KernelControl;
-import veneer.shell.role.VectorAddKernel;
 import veneer.shell.role.OverlayRole;
+import veneer.shell.role.VectorAddKernel;
 import veneer.sim.Backend;
 
 /** The same runtime calls on sim:verilator: the provider picks the back end from the URI. */

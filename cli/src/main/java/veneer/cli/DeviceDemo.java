@@ -89,7 +89,8 @@ final class DeviceDemo {
       step("8. RTL user logic: reconfigure to the vector-add Role (variant 1) and drive its registers");
       rtl(dev, key, trust, rollback);
 
-      step("9. Figures (" + uri + ", overlay " + shape + "; DRAM roofline 64 B/cycle; bytes moved = the kernels' array bytes read + written)");
+      step("9. Figures (" + uri + ", overlay " + shape
+          + "; DRAM roofline 64 B/cycle; bytes moved = the kernels' array bytes read + written)");
       System.out.print(table(outcomes));
       System.out.println("   (compile ms is wall clock: the first kernel also pays for loading the compiler)");
     } catch (LoadFailedException e) {

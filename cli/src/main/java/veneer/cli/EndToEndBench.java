@@ -100,8 +100,9 @@ final class EndToEndBench implements Callable<Integer> {
   /** The same figures as the JSON, for people. */
   private static String table(Map<String, Object> f, EndToEndRun r) {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "End to end on %s, overlay %s, through the runtime API (device clock %.0f MHz)%n",
-        f.get("device"), f.get("overlay"), f.get("clock_mhz")));
+    sb.append(String.format(Locale.ROOT,
+        "End to end on %s, overlay %s, through the runtime API (device clock %.0f MHz)%n", f.get("device"),
+        f.get("overlay"), f.get("clock_mhz")));
     sb.append(String.format(Locale.ROOT, "image load through PF0: %d bytes signed image, %d device cycles, %.1f ms"
         + " wall clock%n", f.get("image_bytes"), f.get("image_load_cycles"), f.get("image_load_ms")));
     sb.append(String.format(Locale.ROOT, "kernel launches (launch + wait, 1 work-item, %d timed): %d device cycles,"

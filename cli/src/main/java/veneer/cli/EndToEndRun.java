@@ -34,8 +34,8 @@ import veneer.runtime.Veneer;
  * @param launchNanos wall-clock time of the timed launches, summed the same way
  * @param kernels vector add, matrix multiply, 2-D convolution
  */
-record EndToEndRun(String uri, String overlay, int imageBytes, long imageLoadCycles, long imageLoadNanos, int launches,
-    long launchCycles, long launchNanos, List<ExampleOutcome> kernels) {
+record EndToEndRun(String uri, String overlay, int imageBytes, long imageLoadCycles, long imageLoadNanos,
+    int launches, long launchCycles, long launchNanos, List<ExampleOutcome> kernels) {
 
   /** Seed of the examples' random inputs: fixed, so cycle counts repeat run to run. */
   static final long SEED = 1;
@@ -79,7 +79,8 @@ record EndToEndRun(String uri, String overlay, int imageBytes, long imageLoadCyc
           Examples.convolution(sizes.convolutionWidth(), sizes.convolutionHeight(), SEED))) {
         kernels.add(c.run(dev.user()));
       }
-      return new EndToEndRun(uri, overlay, load.imageBytes(), load.cycles(), load.nanos(), sizes.launches(), launch[0], launch[1], kernels);
+      return new EndToEndRun(uri, overlay, load.imageBytes(), load.cycles(), load.nanos(), sizes.launches(), launch[0],
+          launch[1], kernels);
     }
   }
 

@@ -26,7 +26,7 @@ final class OverlayShape {
     return (shape & 0xFF) + "x" + (shape >>> 8 & 0xFF);
   }
 
-  /** {@code sim:<backend>}, with the option {@code overlay=<shape>} unless {@code shape} is null (the default overlay). */
+  /** {@code sim:<backend>}, with the option {@code overlay=<shape>} unless {@code shape} is null (the default). */
   static String simUri(String backend, String shape) {
     return "sim:" + backend + (shape == null ? "" : "?overlay=" + shape);
   }

@@ -27,11 +27,16 @@ import veneer.sim.bench.SimBenchmark;
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"Show Veneer end to end on a simulated device; needs only a JDK and Maven.",
         "With Verilator installed it also runs the Verilator back end (--backend both|jvm|verilator);",
-        "the device runs on sim:jvm, or on sim:verilator with --backend verilator."})
+        "the device runs on sim:jvm, or on sim:verilator with --backend verilator, with the platform's",
+        "default overlay or the one of --overlay."})
 final class DemoCommand implements Callable<Integer> {
   @Option(names = "--backend", paramLabel = "jvm|verilator|both",
       description = "Simulators to run (default: both if verilator is installed, else jvm).")
   String backend;
+
+  @Option(names = "--overlay", paramLabel = "PxT",
+      description = "The device's overlay, PEs x threads per PE (default: the platform's default overlay).")
+  String overlay;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Where to write the demo's files (default ${DEFAULT-VALUE}).")
   Path out = Path.of("out", "demo");
@@ -75,7 +80,7 @@ final class DemoCommand implements Callable<Integer> {
           t == 1 ? " " : "s", r.retired(), r.cycles(), r.ipc());
     }
 
-    String uri = backends.equals(List.of(Backend.VERILATOR)) ? "sim:verilator" : "sim:jvm";
+    String uri = OverlayShape.simUri(backends.equals(List.of(Backend.VERILATOR)) ? "verilator" : "jvm", overlay);
     failures += new DeviceDemo(out).run(uri);
 
     System.out.println();

@@ -20,11 +20,12 @@ import veneer.runtime.Veneer;
  * is read as a difference modulo 2^32; no measured interval comes near 2^32 cycles).
  *
  * <pre>{@code
- * EndToEndRun r = EndToEndRun.measure("sim:jvm", new EndToEndRun.Sizes(20, 4096, 16, 32, 16));
+ * EndToEndRun r = EndToEndRun.measure("sim:jvm", new EndToEndRun.Sizes(20, 16384, 16, 32, 16));
  * System.out.println(r.launchCycles() / (double) r.launches() + " cycles per launch");
  * }</pre>
  *
  * @param uri the device
+ * @param overlay the overlay's shape, PEs x threads per PE ({@link OverlayShape})
  * @param imageBytes size of the signed image file
  * @param imageLoadCycles device cycles of {@link Management#load}: PF0 {@code cycles} read before and after
  * @param imageLoadNanos wall-clock time of the same call (verification included)
@@ -33,8 +34,8 @@ import veneer.runtime.Veneer;
  * @param launchNanos wall-clock time of the timed launches, summed the same way
  * @param kernels vector add, matrix multiply, 2-D convolution
  */
-record EndToEndRun(String uri, int imageBytes, long imageLoadCycles, long imageLoadNanos, int launches,
-    long launchCycles, long launchNanos, List<ExampleOutcome> kernels) {
+record EndToEndRun(String uri, String overlay, int imageBytes, long imageLoadCycles, long imageLoadNanos,
+    int launches, long launchCycles, long launchNanos, List<ExampleOutcome> kernels) {
 
   /** Seed of the examples' random inputs: fixed, so cycle counts repeat run to run. */
   static final long SEED = 1;
@@ -68,6 +69,7 @@ record EndToEndRun(String uri, int imageBytes, long imageLoadCycles, long imageL
   static EndToEndRun measure(String uri, Sizes sizes) throws LoadFailedException {
     try (Device dev = Veneer.open(uri)) {
       TimedCall load = TimedCall.signedOverlayLoad(dev.management());
+      String overlay = OverlayShape.of(dev.user());
 
       long[] launch = launches(dev, sizes.launches());
 
@@ -77,7 +79,8 @@ record EndToEndRun(String uri, int imageBytes, long imageLoadCycles, long imageL
           Examples.convolution(sizes.convolutionWidth(), sizes.convolutionHeight(), SEED))) {
         kernels.add(c.run(dev.user()));
       }
-      return new EndToEndRun(uri, load.imageBytes(), load.cycles(), load.nanos(), sizes.launches(), launch[0], launch[1], kernels);
+      return new EndToEndRun(uri, overlay, load.imageBytes(), load.cycles(), load.nanos(), sizes.launches(), launch[0],
+          launch[1], kernels);
     }
   }
 

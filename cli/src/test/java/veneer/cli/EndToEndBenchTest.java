@@ -14,10 +14,13 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import veneer.shell.role.OverlayRole;
 
+/** {@code veneer bench e2e}, small sizes on the tests' overlay ({@link OverlayRole#TEST_ARRAY}). */
 class EndToEndBenchTest {
-  private static final String[] SMALL = {"bench", "e2e", "--launches", "2", "--vector-length", "64", "--matrix-size", "4",
-      "--conv-width", "6", "--conv-height", "4"};
+  private static final String TEST_SHAPE = OverlayRole.TEST_ARRAY.pes() + "x" + OverlayRole.TEST_ARRAY.threadsPerPe();
+  private static final String[] SMALL = {"bench", "e2e", "--overlay", TEST_SHAPE, "--launches", "2", "--vector-length",
+      "64", "--matrix-size", "4", "--conv-width", "6", "--conv-height", "4"};
 
   @Test
   void benchHelpListsEveryBenchAndE2eHelpListsItsOptions() {
@@ -27,7 +30,7 @@ class EndToEndBenchTest {
       assertTrue(Pattern.compile("(?m)^\\s+" + name + "\\s").matcher(r.out()).find(), name + " missing:\n" + r.out());
     }
     CliRun e2e = CliRun.of("bench", "e2e", "--help");
-    for (String option : List.of("--backend", "--launches", "--vector-length", "--matrix-size", "--conv-width",
+    for (String option : List.of("--backend", "--overlay", "--launches", "--vector-length", "--matrix-size", "--conv-width",
         "--conv-height", "--json")) {
       assertTrue(e2e.out().contains(option), option + " missing:\n" + e2e.out());
     }
@@ -47,13 +50,15 @@ class EndToEndBenchTest {
 
     assertEquals(documentedKeys(), keysOf(f), "JSON keys against docs/benchmarks.md");
     assertEquals("e2e", f.get("bench"));
-    assertEquals("sim:jvm", f.get("device"));
+    assertEquals("sim:jvm?overlay=" + TEST_SHAPE, f.get("device"));
+    assertEquals(TEST_SHAPE, f.get("overlay"), "the shape the device reports");
     assertEquals(2.0, f.get("launches"));
     assertEquals(Boolean.TRUE, f.get("all_match_jvm"));
     assertEquals(50.0, f.get("goal_vector_add_roofline_percent"));
 
     // The table run and the JSON run are two runs: their device cycle counts must be equal.
     String out = table.out();
+    assertTrue(out.startsWith("End to end on sim:jvm?overlay=" + TEST_SHAPE + ", overlay " + TEST_SHAPE + ", through"), out);
     assertTrue(out.contains("image load through PF0: " + whole(f.get("image_bytes")) + " bytes signed image, "
         + whole(f.get("image_load_cycles")) + " device cycles"), out);
     assertTrue(out.contains("(launch + wait, 1 work-item, 2 timed): " + whole(f.get("launch_cycles")) + " device cycles"),

@@ -12,8 +12,14 @@ import veneer.runtime.image.KeyPairs;
 import veneer.runtime.image.ShellInterfaceId;
 import veneer.runtime.image.SigningKey;
 import veneer.shell.ShellConfig;
+import veneer.shell.platform.link.SimLinkProvider;
+import veneer.shell.role.OverlayRole;
+import veneer.sim.Backend;
 
+/** {@code veneer load} on the tests' overlay ({@link OverlayRole#TEST_ARRAY}). */
 class LoadCommandTest {
+  private static final String DEVICE = SimLinkProvider.uri(Backend.JVM, OverlayRole.TEST_ARRAY);
+
   @TempDir
   Path dir;
 
@@ -33,13 +39,14 @@ class LoadCommandTest {
     Path v1 = Files.write(dir.resolve("overlay-v1.vimg"), ExampleImages.overlay(shell, k, 1));
     Path rollback = dir.resolve("rollback.txt");
 
-    CliRun ok = CliRun.of("load", v2.toString(), "--trust", key + ".pub", "--rollback", rollback.toString());
+    CliRun ok = CliRun.of("load", v2.toString(), "--trust", key + ".pub", "--rollback", rollback.toString(), "--device", DEVICE);
     assertEquals(0, ok.status(), ok.out() + ok.err());
     assertTrue(ok.out().contains("verified: OVERLAY variant 3 \"pe-array-4x8\" version 2"), ok.out());
     assertTrue(ok.out().contains("active variant 3"), ok.out());
     assertTrue(Files.readString(rollback).contains("OVERLAY 0000000003 2"), Files.readString(rollback));
 
-    CliRun old = CliRun.of("load", v1.toString(), "--trust", key + ".pub", "--rollback", rollback.toString());
+    CliRun old = CliRun.of("load", v1.toString(), "--trust", key + ".pub", "--rollback", rollback.toString(), "--device",
+        DEVICE);
     assertEquals(1, old.status());
     assertTrue(old.err().startsWith("veneer: image refused before loading: OLD_VERSION"), old.err());
     assertEquals(1, old.err().strip().lines().count(), "one line: " + old.err());
@@ -52,10 +59,12 @@ class LoadCommandTest {
     assertEquals(0, CliRun.of("keygen", "--out", key.toString()).status());
     assertEquals(0, CliRun.of("keygen", "--out", other.toString()).status());
     Path image = Files.write(dir.resolve("o.vimg"), ExampleImages.overlay(simShell(), KeyPairs.loadPrivate(key), 1));
-    CliRun r = CliRun.of("load", image.toString(), "--trust", other + ".pub", "--rollback", dir.resolve("r").toString());
+    CliRun r = CliRun.of("load", image.toString(), "--trust", other + ".pub", "--rollback", dir.resolve("r").toString(),
+        "--device", DEVICE);
     assertEquals(1, r.status());
     assertTrue(r.err().startsWith("veneer: image refused before loading: UNKNOWN_KEY"), r.err());
-    CliRun missing = CliRun.of("load", dir.resolve("nothing.vimg").toString(), "--trust", key + ".pub", "--rollback", "r");
+    CliRun missing = CliRun.of("load", dir.resolve("nothing.vimg").toString(), "--trust", key + ".pub", "--rollback", "r",
+        "--device", DEVICE);
     assertEquals(1, missing.status());
     assertTrue(missing.err().startsWith("veneer: image: expected a file, found nothing at "), missing.err());
   }

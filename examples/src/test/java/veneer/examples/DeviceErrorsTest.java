@@ -20,15 +20,18 @@ import veneer.runtime.LaunchTimeoutException;
 import veneer.runtime.LoadFailedException;
 import veneer.runtime.ManagementStatus;
 import veneer.runtime.image.KeyPairs;
+import veneer.shell.platform.link.SimLinkProvider;
+import veneer.shell.role.OverlayRole;
+import veneer.sim.Backend;
 
-/** Device errors as Java exceptions on sim:jvm, each equal to what the JVM reports. */
+/** Device errors as Java exceptions on sim:jvm (the tests' overlay), each equal to what the JVM reports. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeviceErrorsTest {
   private Device dev;
 
   @BeforeAll
   void open() throws LoadFailedException {
-    dev = ExampleDevice.openWithOverlay("sim:jvm");
+    dev = ExampleDevice.openWithOverlay(SimLinkProvider.uri(Backend.JVM, OverlayRole.TEST_ARRAY));
   }
 
   @AfterAll

@@ -13,8 +13,14 @@ import veneer.kernel.JvmKernelRunner;
 import veneer.kernel.WorkRange;
 import veneer.runtime.Device;
 import veneer.runtime.LoadFailedException;
+import veneer.shell.platform.link.SimLinkProvider;
+import veneer.shell.role.OverlayRole;
+import veneer.sim.Backend;
 
-/** Every overlay example on sim:jvm (one device, the overlay loaded once), each against the JVM. */
+/**
+ * Every overlay example on sim:jvm with the tests' overlay ({@link OverlayRole#TEST_ARRAY}; one device,
+ * the overlay loaded once), each against the JVM.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OverlayExamplesTest {
   private static final long SEED = 20261129;
@@ -22,7 +28,7 @@ class OverlayExamplesTest {
 
   @BeforeAll
   void open() throws LoadFailedException {
-    dev = ExampleDevice.openWithOverlay("sim:jvm");
+    dev = ExampleDevice.openWithOverlay(SimLinkProvider.uri(Backend.JVM, OverlayRole.TEST_ARRAY));
   }
 
   @AfterAll

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import veneer.overlay.array.ArrayConfig;
 import veneer.overlay.array.ArrayRegisters;
 import veneer.runtime.Device;
 import veneer.runtime.LoadFailedException;
 import veneer.runtime.Veneer;
+import veneer.shell.role.OverlayRole;
 
 /** {@code sim:jvm?overlay=PxT}: the overlay of the chosen shape, and clear errors for bad options. */
 class OverlayShapeOptionTest {
@@ -25,7 +27,9 @@ class OverlayShapeOptionTest {
 
   @Test
   void badOptionsSayWhatIsExpected() {
-    assertEquals("sim device option overlay: expected PxT such as 4x8 (PEs x threads per PE), found '16'",
+    ArrayConfig d = OverlayRole.DEFAULT_ARRAY; // the example the message gives is the default shape
+    assertEquals("sim device option overlay: expected PxT such as " + d.pes() + "x" + d.threadsPerPe()
+        + " (PEs x threads per PE), found '16'",
         assertThrows(IllegalArgumentException.class, () -> Veneer.open("sim:jvm?overlay=16")).getMessage());
     assertEquals("sim device option overlay: expected 1 to 64 PEs of 1 to 16 threads, found 2 PEs of 32 threads",
         assertThrows(IllegalArgumentException.class, () -> Veneer.open("sim:jvm?overlay=2x32")).getMessage());

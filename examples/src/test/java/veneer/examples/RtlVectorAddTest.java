@@ -8,6 +8,9 @@ import org.junit.jupiter.api.Test;
 import veneer.kernel.JvmKernelRunner;
 import veneer.kernel.WorkRange;
 import veneer.runtime.Device;
+import veneer.shell.platform.link.SimLinkProvider;
+import veneer.shell.role.OverlayRole;
+import veneer.sim.Backend;
 
 /** The RTL vector-add Role (variant 1) through its registers, against the Java kernel on the JVM. */
 class RtlVectorAddTest {
@@ -19,7 +22,7 @@ class RtlVectorAddTest {
     int[] b = r.ints(256).toArray();
     int[] expected = new int[256];
     JvmKernelRunner.run(VectorAdd.class, "add", WorkRange.of(256), a, b, expected);
-    try (Device dev = ExampleDevice.openWithRtlVectorAdd("sim:jvm")) {
+    try (Device dev = ExampleDevice.openWithRtlVectorAdd(SimLinkProvider.uri(Backend.JVM, OverlayRole.TEST_ARRAY))) {
       RtlVectorAdd.Result result = RtlVectorAdd.onDevice(dev.user(), a, b);
       assertArrayEquals(expected, result.output(), "seed " + seed);
       assertTrue(result.cycles() > 0);

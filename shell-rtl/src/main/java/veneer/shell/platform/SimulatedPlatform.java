@@ -76,6 +76,15 @@ public final class SimulatedPlatform extends Module {
       return sized(DEFAULT_DRAM_KIB, DEFAULT_HOST_MEM_KIB);
     }
 
+    /**
+     * The defaults with the overlay's array shape {@code overlay}
+     * ({@code Params.defaults(OverlayRole.TEST_ARRAY)}: the platform of tests that need an
+     * overlay but not the default one).
+     */
+    public static Params defaults(ArrayConfig overlay) {
+      return sized(DEFAULT_DRAM_KIB, DEFAULT_HOST_MEM_KIB, overlay);
+    }
+
     /** The defaults with {@code dramKiB} per DRAM channel and {@code hostMemKiB} of host memory. */
     public static Params sized(int dramKiB, int hostMemKiB) {
       return sized(dramKiB, hostMemKiB, OverlayRole.DEFAULT_ARRAY);
@@ -132,7 +141,7 @@ public final class SimulatedPlatform extends Module {
   public SimulatedPlatform(@Param(name = "dramKiB", defaultValue = "2048") int dramKiB,
       @Param(name = "hostMemKiB", defaultValue = "2048") int hostMemKiB,
       @Param(name = "smallDma", defaultValue = "false") boolean smallDma,
-      @Param(name = "overlayPes", defaultValue = "4") int overlayPes,
+      @Param(name = "overlayPes", defaultValue = "" + OverlayRole.DEFAULT_PES) int overlayPes,
       @Param(name = "overlayWords", defaultValue = "4096") int overlayWords) {
     this(withDma(Params.sized(dramKiB, hostMemKiB, new ArrayConfig(overlayPes, OverlayRole.DEFAULT_ARRAY.threadsPerPe(),
         overlayWords, overlayWords, OverlayRole.DEFAULT_ARRAY.coalescer())), smallDma));

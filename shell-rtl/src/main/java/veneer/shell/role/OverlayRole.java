@@ -26,11 +26,29 @@ public final class OverlayRole extends RoleVariant {
   /** What offset 0 reads: the array's identity, "VPEA". */
   public static final long KERNEL_ID = ArrayRegisters.MAGIC;
   /**
-   * The platform's array: 4 PEs x 8 threads, 4096 words (16 KiB) of IMEM and of scratchpad per
-   * PE, the sizes the kernel compiler assumes ({@code CompileOptions.defaults()},
-   * {@code PeMemoryMap.SCRATCHPAD_DEFAULT_BYTES}).
+   * PEs of the platform's array ({@link #DEFAULT_ARRAY}); a constant so that the
+   * {@code @Param} default of {@code SimulatedPlatform} follows it. Changing the default overlay
+   * is changing this line (docs/overlay-role.md, "A larger default overlay").
    */
-  public static final ArrayConfig DEFAULT_ARRAY = ArrayConfig.of(4, 8);
+  public static final int DEFAULT_PES = 4;
+  /**
+   * The platform's array: {@link #DEFAULT_PES} PEs x 8 threads, 4096 words (16 KiB) of IMEM and
+   * of scratchpad per PE, the sizes the kernel compiler assumes ({@code CompileOptions.defaults()},
+   * {@code PeMemoryMap.SCRATCHPAD_DEFAULT_BYTES}). What {@code sim:jvm}, {@code sim:verilator},
+   * the demo and {@code bench e2e} run on.
+   */
+  public static final ArrayConfig DEFAULT_ARRAY = ArrayConfig.of(DEFAULT_PES, 8);
+  /**
+   * The array of tests that need an overlay but not the default one: 4 PEs x 8 threads, fixed,
+   * so the test suites' time does not grow when {@link #DEFAULT_ARRAY} does. Tests about the
+   * default itself (the demo, the default device URI) keep {@link #DEFAULT_ARRAY}.
+   *
+   * <pre>{@code
+   * new SimulatedPlatform(SimulatedPlatform.Params.defaults(OverlayRole.TEST_ARRAY))
+   * Veneer.open(SimLinkProvider.uri(Backend.JVM, OverlayRole.TEST_ARRAY))   // "sim:jvm?overlay=4x8"
+   * }</pre>
+   */
+  public static final ArrayConfig TEST_ARRAY = ArrayConfig.of(4, 8);
   /** Original IDs queued per Role ID and direction when the array's IDs are wider than the Role's. */
   public static final int ID_QUEUE_DEPTH = 4;
 

@@ -7,6 +7,7 @@ import veneer.shell.dram.AddressMap;
 import veneer.shell.host.HostDriver;
 import veneer.shell.platform.PlatformDriver;
 import veneer.shell.platform.SimulatedPlatform;
+import veneer.shell.role.OverlayRole;
 import veneer.sim.Backend;
 import veneer.sim.Simulator;
 import veneer.sim.bus.CycleHook;
@@ -20,8 +21,8 @@ import veneer.sim.bus.ProtocolViolation;
 final class DmaFixture {
   private DmaFixture() {}
 
-  /** The platform every DMA test uses unless it needs other host behaviour: the default one. */
-  static final SimulatedPlatform.Params DEFAULTS = SimulatedPlatform.Params.defaults();
+  /** The platform every DMA test uses unless it needs other host behaviour: the default one with the tests' overlay. */
+  static final SimulatedPlatform.Params DEFAULTS = SimulatedPlatform.Params.defaults(OverlayRole.TEST_ARRAY);
 
   /** Opens the platform with the protocol checkers and the size checker attached, enumerated with {@code mps}. */
   static HostDriver open(SimulatedPlatform.Params p, int mps) {

@@ -11,13 +11,14 @@ import veneer.shell.ShellLayout;
 import veneer.shell.dma.DmaDriver;
 import veneer.shell.host.HostDriver;
 import veneer.shell.host.RootComplex;
+import veneer.shell.mgmt.UserRegisters;
+import veneer.shell.pcie.ConfigSpace;
+import veneer.shell.pcie.MsixCapability;
 import veneer.shell.platform.PlatformDriver;
 import veneer.shell.platform.RegisterRole;
 import veneer.shell.platform.SimulatedPlatform;
 import veneer.shell.pr.PrStatus;
-import veneer.shell.mgmt.UserRegisters;
-import veneer.shell.pcie.ConfigSpace;
-import veneer.shell.pcie.MsixCapability;
+import veneer.shell.role.OverlayRole;
 import veneer.sim.Backend;
 import veneer.sim.junit.BackendTest;
 
@@ -33,7 +34,7 @@ class MsixTest {
 
   /** The default simulated platform (every protocol checker attached), enumerated. */
   static PlatformDriver openPlatform(Backend backend) {
-    PlatformDriver dev = PlatformDriver.open(new SimulatedPlatform(), backend);
+    PlatformDriver dev = PlatformDriver.open(new SimulatedPlatform(SimulatedPlatform.Params.defaults(OverlayRole.TEST_ARRAY)), backend);
     dev.enumerate();
     return dev;
   }

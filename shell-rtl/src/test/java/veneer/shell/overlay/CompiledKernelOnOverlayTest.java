@@ -39,7 +39,7 @@ class CompiledKernelOnOverlayTest {
 
   @Test
   void aCompiledKernelGivesTheJvmsResult() {
-    ArrayConfig array = OverlayRole.DEFAULT_ARRAY;
+    ArrayConfig array = OverlayRole.TEST_ARRAY;
     int n = 777;
     Random r = new Random(SEED);
     int[] x = new int[n];
@@ -56,7 +56,7 @@ class CompiledKernelOnOverlayTest {
     CompiledKernel k = KernelCompiler.compile(CompiledKernelOnOverlayTest.class, "saxpy", CompileOptions.defaults());
     DeviceLaunch plan = DeviceLaunch.of(k, range, array.pes(), array.threadsPerPe(), 4 * array.spmWords());
     Object[] args = {7, x, y};
-    try (PlatformDriver dev = PlatformDriver.open(new SimulatedPlatform(), Backend.JVM)) {
+    try (PlatformDriver dev = PlatformDriver.open(new SimulatedPlatform(SimulatedPlatform.Params.defaults(OverlayRole.TEST_ARRAY)), Backend.JVM)) {
       dev.enumerate();
       assertEquals(PrStatus.OK, dev.loadImage(OverlayHost.image(SimulatedPlatform.OVERLAY)));
       OverlayHost host = new OverlayHost(dev);

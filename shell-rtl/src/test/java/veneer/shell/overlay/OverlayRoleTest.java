@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import veneer.overlay.array.ArrayConfig;
 import veneer.shell.pcie.ShellError;
 import veneer.shell.platform.PartitionState;
 import veneer.shell.platform.PlatformDriver;
@@ -24,8 +25,10 @@ import veneer.sim.junit.BackendTest;
  * (set up and checked through the back door until the DMA engine is in the Shell).
  */
 class OverlayRoleTest {
-  /** Threads of the default array: every one runs the prologue and the exit once. */
-  private static final int THREADS = OverlayRole.DEFAULT_ARRAY.pes() * OverlayRole.DEFAULT_ARRAY.threadsPerPe();
+  /** The array of these tests. */
+  private static final ArrayConfig ARRAY = OverlayRole.TEST_ARRAY;
+  /** Threads of the array: every one runs the prologue and the exit once. */
+  private static final int THREADS = ARRAY.pes() * ARRAY.threadsPerPe();
   private static final long MAX_CYCLES = 200_000;
 
   /** Inputs a and b at DRAM addresses chosen to straddle the 4 KiB channel interleave, c after them. */
@@ -71,7 +74,7 @@ class OverlayRoleTest {
   }
 
   private static PlatformDriver overlayLoaded(Backend backend) {
-    PlatformDriver dev = PlatformDriver.open(new SimulatedPlatform(), backend);
+    PlatformDriver dev = PlatformDriver.open(new SimulatedPlatform(SimulatedPlatform.Params.defaults(ARRAY)), backend);
     dev.enumerate();
     assertEquals(PrStatus.OK, dev.loadImage(OverlayHost.image(SimulatedPlatform.OVERLAY)));
     assertActive(dev, SimulatedPlatform.OVERLAY);
@@ -118,7 +121,7 @@ class OverlayRoleTest {
       assertTrue(cycles > 0 && cycles <= waited, "busy " + cycles + " of the " + waited + " cycles waited");
       System.out.printf("overlay vector add [%s]: n=%d, %d busy cycles (%d from start to irq line), %d retired,"
           + " IPC %.2f per PE, %d line reads, %d line writes%n", backend, n, cycles, waited, retired,
-          retired / (double) cycles / OverlayRole.DEFAULT_ARRAY.pes(), lineReads, lineWrites);
+          retired / (double) cycles / ARRAY.pes(), lineReads, lineWrites);
     }
   }
 

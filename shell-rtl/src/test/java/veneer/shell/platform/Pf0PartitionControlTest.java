@@ -10,12 +10,13 @@ import veneer.shell.PartitionRegisters;
 import veneer.shell.host.HostDriver;
 import veneer.shell.mgmt.ManagementRegisters;
 import veneer.shell.pr.PrStatus;
+import veneer.shell.role.OverlayRole;
 import veneer.sim.Backend;
 
 /** PF0's partition controls on the assembled Shell: start/finish/abort, word timeout, Role reset, decouple. */
 class Pf0PartitionControlTest {
   private static PlatformDriver open() {
-    PlatformDriver dev = PlatformDriver.open(new SimulatedPlatform(), Backend.JVM);
+    PlatformDriver dev = PlatformDriver.open(new SimulatedPlatform(SimulatedPlatform.Params.defaults(OverlayRole.TEST_ARRAY)), Backend.JVM);
     dev.enumerate();
     return dev;
   }

@@ -21,6 +21,7 @@ import veneer.shell.mgmt.ShellRegister;
 import veneer.shell.pcie.ShellError;
 import veneer.shell.pcie.TlpType;
 import veneer.shell.pr.PrStatus;
+import veneer.shell.role.OverlayRole;
 import veneer.sim.Backend;
 
 /**
@@ -68,7 +69,7 @@ class Pf1CannotReachManagementTest {
   }
 
   private static PlatformDriver loaded() {
-    PlatformDriver dev = PlatformDriver.open(new SimulatedPlatform(), Backend.JVM);
+    PlatformDriver dev = PlatformDriver.open(new SimulatedPlatform(SimulatedPlatform.Params.defaults(OverlayRole.TEST_ARRAY)), Backend.JVM);
     dev.enumerate();
     assertEquals(PrStatus.OK, dev.loadImage(Images.image(SimulatedPlatform.REGISTERS)));
     dev.pf0Write("scratch", SECRET);

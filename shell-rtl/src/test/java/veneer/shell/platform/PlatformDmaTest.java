@@ -11,6 +11,7 @@ import veneer.shell.dma.DmaDescriptor;
 import veneer.shell.dma.DmaDriver;
 import veneer.shell.dma.DmaError;
 import veneer.shell.dma.DmaTransferException;
+import veneer.shell.role.OverlayRole;
 import veneer.sim.Backend;
 import veneer.sim.SimulationTimeoutException;
 import veneer.sim.junit.BackendTest;
@@ -22,7 +23,7 @@ import veneer.sim.junit.BackendTest;
  */
 class PlatformDmaTest {
   private static PlatformDriver open(Backend backend) {
-    PlatformDriver dev = PlatformDriver.open(new SimulatedPlatform(), backend);
+    PlatformDriver dev = PlatformDriver.open(new SimulatedPlatform(SimulatedPlatform.Params.defaults(OverlayRole.TEST_ARRAY)), backend);
     dev.enumerate();
     return dev;
   }

@@ -12,13 +12,14 @@ import veneer.shell.mgmt.UserRegisters;
 import veneer.shell.pcie.ShellError;
 import veneer.shell.pr.PrStatus;
 import veneer.shell.role.KernelControl;
+import veneer.shell.role.OverlayRole;
 import veneer.sim.Backend;
 
 /** The assembled platform out of reset, seen through PF0 and PF1. */
 class PlatformIdentityTest {
   @Test
   void enumeratesAndReadsIdentityInterfaceIdAndVariantsThroughPf0() {
-    try (PlatformDriver dev = PlatformDriver.open(new SimulatedPlatform(), Backend.JVM)) {
+    try (PlatformDriver dev = PlatformDriver.open(new SimulatedPlatform(SimulatedPlatform.Params.defaults(OverlayRole.TEST_ARRAY)), Backend.JVM)) {
       dev.enumerate();
       assertEquals(ManagementRegisters.IDENT, dev.ident());
       assertEquals(ManagementRegisters.SHELL_VERSION, dev.shellVersion());
@@ -31,7 +32,7 @@ class PlatformIdentityTest {
 
   @Test
   void outOfResetNothingIsLoadedAndPf1RoleAccessesAreAnsweredByTheDecoupler() {
-    try (PlatformDriver dev = PlatformDriver.open(new SimulatedPlatform(), Backend.JVM)) {
+    try (PlatformDriver dev = PlatformDriver.open(new SimulatedPlatform(SimulatedPlatform.Params.defaults(OverlayRole.TEST_ARRAY)), Backend.JVM)) {
       dev.enumerate();
       PartitionState s = dev.partition();
       assertEquals(PrStatus.NONE, s.status());

@@ -8,6 +8,7 @@ import java.util.List;
 import veneer.shell.pcie.ShellError;
 import veneer.shell.pr.PrStatus;
 import veneer.shell.role.KernelControl;
+import veneer.shell.role.OverlayRole;
 import veneer.sim.Backend;
 import veneer.sim.junit.BackendTest;
 
@@ -55,7 +56,7 @@ class PlatformScenarioTest {
 
   @BackendTest
   void loadRunSwitchRefuseReloadAndRunAgain(Backend backend) {
-    try (PlatformDriver dev = PlatformDriver.open(new SimulatedPlatform(), backend)) {
+    try (PlatformDriver dev = PlatformDriver.open(new SimulatedPlatform(SimulatedPlatform.Params.defaults(OverlayRole.TEST_ARRAY)), backend)) {
       dev.enumerate();
 
       // Variant A: the vector-add kernel, run by polling STATUS.

@@ -1,6 +1,7 @@
 package veneer.shell.platform.link;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,8 +49,7 @@ public final class SimLinkProvider implements LinkProvider {
     } else {
       throw new IllegalArgumentException("sim target: expected jvm or verilator, found '" + target + "'");
     }
-    SimulatedPlatform platform = new SimulatedPlatform(SimulatedPlatform.Params.sized(SimulatedPlatform.DEFAULT_DRAM_KIB,
-        SimulatedPlatform.DEFAULT_HOST_MEM_KIB, overlay(options)));
+    SimulatedPlatform platform = new SimulatedPlatform(SimulatedPlatform.Params.defaults(overlay(options)));
     PlatformDriver driver = PlatformDriver.open(platform, backend);
     try {
       driver.enumerate();
@@ -58,6 +58,23 @@ public final class SimLinkProvider implements LinkProvider {
       throw e;
     }
     return new SimLink(driver);
+  }
+
+  /**
+   * The URI of the simulated device on {@code backend} with the overlay {@code array}
+   * ({@code uri(Backend.JVM, OverlayRole.TEST_ARRAY)} is {@code "sim:jvm?overlay=4x8"}).
+   *
+   * @throws IllegalArgumentException if the {@code overlay=PxT} option cannot give {@code array}
+   *     (its memories or coalescer differ from what the option builds)
+   */
+  public static String uri(Backend backend, ArrayConfig array) {
+    String shape = array.pes() + "x" + array.threadsPerPe();
+    ArrayConfig built = overlay(Map.of("overlay", shape));
+    if (!built.equals(array)) {
+      throw new IllegalArgumentException("sim device URI: expected an array that overlay=PxT builds (" + built
+          + "), found " + array);
+    }
+    return "sim:" + backend.name().toLowerCase(Locale.ROOT) + "?overlay=" + shape;
   }
 
   /** The overlay's shape from the {@code overlay=PxT} option ({@link OverlayRole#DEFAULT_ARRAY} without it). */

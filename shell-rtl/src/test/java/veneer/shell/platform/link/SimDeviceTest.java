@@ -20,16 +20,20 @@ import veneer.shell.mgmt.ManagementRegisters;
 import veneer.shell.platform.SimulatedPlatform;
 import veneer.shell.pr.PrStatus;
 import veneer.shell.role.KernelControl;
+import veneer.shell.role.OverlayRole;
 import veneer.shell.role.VectorAddKernel;
+import veneer.sim.Backend;
 
-/** The runtime API end to end on sim:jvm: identity, verified loading, PF1 registers, refusals. */
+/** The runtime API end to end on sim:jvm (the tests' overlay): identity, verified loading, PF1 registers, refusals. */
 class SimDeviceTest {
+  private static final String URI = SimLinkProvider.uri(Backend.JVM, OverlayRole.TEST_ARRAY);
+
   private final SigningKey key = KeyPairs.generate();
   private final TrustStore trust = TrustStore.builder().trust(key.publicKey()).build();
 
   @Test
   void identityAndInterfaceIdThroughPf0() {
-    try (Device dev = Veneer.open("sim:jvm")) {
+    try (Device dev = Veneer.open(URI)) {
       assertEquals(ManagementRegisters.IDENT, dev.management().identity());
       assertEquals(SignedImages.SHELL_ID, dev.management().shellInterfaceId());
       assertEquals(ShellConfig.DEFAULT_INTERFACE_ID.toString(16), dev.management().shellInterfaceId().hex()
@@ -40,7 +44,7 @@ class SimDeviceTest {
   @Test
   void loadsASignedImageAndReachesTheRoleThroughPf1() throws Exception {
     RollbackPolicy rollback = RollbackPolicy.inMemory();
-    try (Device dev = Veneer.open()) {
+    try (Device dev = Veneer.open(URI)) {
       dev.management().load(SignedImages.signed(key, SimulatedPlatform.VECTOR_ADD, 3), trust, rollback);
       assertEquals(1, dev.management().register("loads_ok"));
       assertEquals(SimulatedPlatform.VECTOR_ADD, dev.management().register("active_variant"));
@@ -60,7 +64,7 @@ class SimDeviceTest {
     byte[] good = SignedImages.signed(key, SimulatedPlatform.VECTOR_ADD, 1);
     byte[] tampered = good.clone();
     tampered[tampered.length - 80] ^= 0x01;
-    try (Device dev = Veneer.open("sim:jvm")) {
+    try (Device dev = Veneer.open(URI)) {
       LoadFailedException e = assertThrows(LoadFailedException.class,
           () -> dev.management().load(tampered, trust, rollback));
       assertTrue(e.getMessage().startsWith("image refused before loading"), e.getMessage());
@@ -81,7 +85,7 @@ class SimDeviceTest {
   @Test
   void anUntrustedSignerIsRefused() {
     byte[] other = SignedImages.signed(KeyPairs.generate(), SimulatedPlatform.VECTOR_ADD, 1);
-    try (Device dev = Veneer.open("sim:jvm")) {
+    try (Device dev = Veneer.open(URI)) {
       LoadFailedException e = assertThrows(LoadFailedException.class,
           () -> dev.management().load(other, trust, RollbackPolicy.inMemory()));
       assertTrue(e.rejection() != null, e.getMessage());
@@ -92,7 +96,7 @@ class SimDeviceTest {
   @Test
   void aVariantTheDeviceDoesNotHoldIsRefusedByTheDeviceAndTheMinimumStays() throws Exception {
     RollbackPolicy rollback = RollbackPolicy.inMemory();
-    try (Device dev = Veneer.open("sim:jvm")) {
+    try (Device dev = Veneer.open(URI)) {
       LoadFailedException e = assertThrows(LoadFailedException.class,
           () -> dev.management().load(SignedImages.signed(key, 9, 5), trust, rollback));
       assertNull(e.rejection());

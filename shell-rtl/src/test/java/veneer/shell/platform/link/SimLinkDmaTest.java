@@ -15,6 +15,7 @@ import veneer.runtime.link.LinkProvider;
 import veneer.shell.dma.DmaError;
 import veneer.shell.platform.RegisterRole;
 import veneer.shell.platform.SimulatedPlatform;
+import veneer.shell.role.OverlayRole;
 import veneer.sim.Backend;
 import veneer.sim.junit.BackendTest;
 
@@ -25,15 +26,20 @@ import veneer.sim.junit.BackendTest;
  * transfer, and a Role interrupt as an MSI-X message.
  */
 class SimLinkDmaTest {
-  /** Opens {@code sim:<target>} the way {@link Veneer#open(String)} does, keeping the {@link Link}. */
+  /**
+   * Opens {@code sim:<target>?overlay=} with the tests' overlay ({@link OverlayRole#TEST_ARRAY}) the
+   * way {@link Veneer#open(String)} does, keeping the {@link Link}.
+   */
   static Link open(String target) {
     for (LinkProvider p : ServiceLoader.load(LinkProvider.class)) {
       if (p.scheme().equals("sim")) {
-        return p.open(target, java.util.Map.of());
+        return p.open(target, java.util.Map.of("overlay", SHAPE));
       }
     }
     throw new AssertionError("no LinkProvider for the sim scheme on the class path");
   }
+
+  private static final String SHAPE = OverlayRole.TEST_ARRAY.pes() + "x" + OverlayRole.TEST_ARRAY.threadsPerPe();
 
   static String target(Backend b) {
     return b == Backend.JVM ? "jvm" : "verilator";
@@ -48,7 +54,7 @@ class SimLinkDmaTest {
     byte[] data = new byte[n];
     rnd.nextBytes(data);
     try (Link link = open(target(backend))) {
-      assertEquals(SimulatedPlatform.Params.defaults().shell().dram().totalBytes(), link.deviceMemoryBytes());
+      assertEquals(SimulatedPlatform.Params.defaults(OverlayRole.TEST_ARRAY).shell().dram().totalBytes(), link.deviceMemoryBytes());
       assertTrue(link.deviceMemoryBytes() >= address + n, "the platform's DRAM holds the buffer");
       link.dmaToDevice(address, data, 0, n);
       byte[] back = new byte[n + 8];

@@ -12,7 +12,9 @@ import veneer.runtime.image.TrustStore;
 import veneer.shell.mgmt.ManagementRegisters;
 import veneer.shell.platform.SimulatedPlatform;
 import veneer.shell.role.KernelControl;
+import veneer.shell.role.OverlayRole;
 import veneer.shell.role.VectorAddKernel;
+import veneer.sim.Backend;
 
 /** The same runtime calls on sim:verilator: the provider picks the back end from the URI. */
 class SimVerilatorDeviceTest {
@@ -20,7 +22,7 @@ class SimVerilatorDeviceTest {
   void identityLoadAndRoleRegistersOnVerilator() throws Exception {
     SigningKey key = KeyPairs.generate();
     TrustStore trust = TrustStore.builder().trust(key.publicKey()).build();
-    try (Device dev = Veneer.open("sim:verilator")) {
+    try (Device dev = Veneer.open(SimLinkProvider.uri(Backend.VERILATOR, OverlayRole.TEST_ARRAY))) {
       assertEquals(ManagementRegisters.IDENT, dev.management().identity());
       assertEquals(SignedImages.SHELL_ID, dev.management().shellInterfaceId());
       dev.management().load(SignedImages.signed(key, SimulatedPlatform.VECTOR_ADD, 1), trust, RollbackPolicy.inMemory());

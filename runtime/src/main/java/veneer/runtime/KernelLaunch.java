@@ -17,8 +17,7 @@ import veneer.kernel.WorkRange;
  * and kernel agree on the ABI by construction.
  */
 final class KernelLaunch {
-  /** Bit 0 of the array's {@code status}: some thread is running. */
-  /** Overlay status bits (docs/overlay-array.md, register {@code status}). */
+  /** Overlay status bits (docs/overlay-array.md, register {@code status}); bit 0: some thread is running. */
   private static final long STATUS_BUSY = 1;
   private static final long STATUS_ERROR = 1 << 2;
   private static final long STATUS_WRITE_ERROR = 1 << 4;
@@ -44,7 +43,9 @@ final class KernelLaunch {
           + names(params) + "), found " + args.length);
     }
     Overlay overlay = user.overlay();
-    if ((overlay.read("status") & STATUS_BUSY) != 0) {
+    // The status read that ended this runtime's previous launch already showed the array idle
+    // unless something may have started it since (a timeout, a user register write, an image load).
+    if (!user.overlayKnownIdle() && (overlay.read("status") & STATUS_BUSY) != 0) {
       throw new IllegalStateException("cannot launch " + kernel.name() + ": the overlay is still running an earlier"
           + " launch; wait for its interrupt (User.awaitInterrupt) or reset the Role (Management.resetRole())");
     }
@@ -104,6 +105,7 @@ final class KernelLaunch {
       overlay.write("entry_pc", kernel.entryPc());
       overlay.write("global_size", 0); // compiled kernels split the range by PE id themselves (no dispatcher)
       overlay.write("local_size", 1);
+      user.overlayStarting();
       overlay.write("control", 1);
       long waited = user.link().awaitRoleInterrupt(Overlay.DONE_LINE, timeoutCycles);
       if (waited < 0) {
@@ -111,6 +113,9 @@ final class KernelLaunch {
         throw new LaunchTimeoutException(kernel.name(), timeoutCycles);
       }
       long status = overlay.read("status");
+      if ((status & STATUS_BUSY) == 0) {
+        user.overlaySeenIdle();
+      }
       if ((status & STATUS_ERROR) != 0) {
         throw fault(overlay);
       }

@@ -29,6 +29,8 @@ public final class User {
   private DeviceMemory memory;
   private CompiledKernel loadedKernel;
   private int loadedAtImage = -1;
+  /** The image load at whose Role this runtime last read the array idle, with no start since; -1 if unknown. */
+  private int idleAtImage = -1;
 
   User(Link link, Management management) {
     this.link = link;
@@ -43,6 +45,7 @@ public final class User {
 
   /** Writes the low 32 bits of {@code value} to the Role register at byte {@code offset}. */
   public void write32(long offset, long value) {
+    overlayStarting(); // the write may be the array's start register: its state is no longer known
     link.mmioWrite(FUNCTION, 0, offset, value & 0xFFFF_FFFFL);
   }
 
@@ -115,6 +118,24 @@ public final class User {
     overlay.loadImem(imem);
     loadedKernel = k;
     loadedAtImage = management.loads();
+  }
+
+  /**
+   * True when the array was last read idle by this runtime, at the Role of the current image,
+   * and nothing could have started it since: then a launch need not read {@code status} again.
+   */
+  synchronized boolean overlayKnownIdle() {
+    return idleAtImage >= 0 && idleAtImage == management.loads();
+  }
+
+  /** The array was just read idle ({@code status} busy bit clear). */
+  synchronized void overlaySeenIdle() {
+    idleAtImage = management.loads();
+  }
+
+  /** Something is about to write the array's registers (a start, or a user write): its state becomes unknown. */
+  synchronized void overlayStarting() {
+    idleAtImage = -1;
   }
 
   /** After a launch that may still run, IMEM may not be written; load it again next time. */

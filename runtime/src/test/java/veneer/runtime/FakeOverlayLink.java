@@ -22,6 +22,8 @@ final class FakeOverlayLink implements Link {
   final Map<Long, Long> registers = new HashMap<>();
   final int[] args = new int[64];
   final List<Integer> imem = new ArrayList<>();
+  /** MMIO reads per register offset, to count the runtime's round trips. */
+  final Map<Long, Integer> reads = new HashMap<>();
   int imemWrites;
   int configurationStreams;
   long interruptAfter = 1234;
@@ -39,8 +41,14 @@ final class FakeOverlayLink implements Link {
     registers.put(ArrayRegisters.offsetOf(name), value);
   }
 
+  /** How often the register {@code name} was read so far. */
+  int readsOf(String name) {
+    return reads.getOrDefault(ArrayRegisters.offsetOf(name), 0);
+  }
+
   @Override
   public long mmioRead(int function, int bar, long offset) {
+    reads.merge(offset, 1, Integer::sum);
     return registers.getOrDefault(offset, 0L);
   }
 

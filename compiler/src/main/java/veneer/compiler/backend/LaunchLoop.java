@@ -11,9 +11,13 @@ import veneer.isa.Opcode;
 import veneer.isa.pe.PeCsr;
 import veneer.isa.pe.PeMemoryMap;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -112,13 +116,13 @@ final class LaunchLoop implements BodyEnv {
   /** Entered from the block guard: sets the fast path's addresses, which the latch then steps (K a power of two). */
   private MBlock fastEntry;
   /** The fast path's addresses the latch steps: vreg and element size shift. */
-  private final java.util.List<int[]> stepped = new java.util.ArrayList<>();
+  private final List<int[]> stepped = new ArrayList<>();
   private final Map<Integer, Integer> stepBytes = new HashMap<>();
   /** In the per-item path of the coarsened loop: array parameters' base and length, loaded again per partial block. */
   private Map<Param, int[]> reloaded;
   private final Map<Param, Integer> blockBases = new IdentityHashMap<>();
   private final Map<Integer, Integer> scaledBases = new HashMap<>();
-  private final java.util.List<String> copyEntries = new java.util.ArrayList<>();
+  private final List<String> copyEntries = new ArrayList<>();
   private String blockLatch;
   private boolean interleaved;
   private int blocksPerRow;
@@ -226,7 +230,7 @@ final class LaunchLoop implements BodyEnv {
     // has no frame and makes no calls (see dropUnusedStack)
     int s0 = Reg.SCRATCH0;
     int s1 = Reg.SCRATCH1;
-    java.util.List<MInstr> stack = new java.util.ArrayList<>();
+    List<MInstr> stack = new ArrayList<>();
     readId(pro, s0, PeCsr.THREAD_ID);
     stack.addAll(pro.instrs);
     stack.add(MInstr.li(s1, ARGS_HI));
@@ -252,12 +256,12 @@ final class LaunchLoop implements BodyEnv {
     // only the words that are read before they are written: +4 is read only when +0 is not 0, and the host
     // ignores a record's item when its site is 0; +12/+16 are the ids y and z of row 0; the row step is
     // cached at its first use; the callee's pending word only matters with calls
-    java.util.List<Integer> zeroed = new java.util.ArrayList<>(java.util.List.of(CTX_FAIL_SITE));
+    List<Integer> zeroed = new ArrayList<>(List.of(CTX_FAIL_SITE));
     if (teamMode || readsRowIds()) {
-      zeroed.addAll(java.util.List.of(CTX_GID1, CTX_GID2));
+      zeroed.addAll(List.of(CTX_GID1, CTX_GID2));
     }
     if (teamMode) {
-      zeroed.addAll(java.util.List.of(CTX_BARRIER, CTX_DONE));
+      zeroed.addAll(List.of(CTX_BARRIER, CTX_DONE));
     } else {
       zeroed.add(CTX_ROW_STEP);
     }
@@ -535,7 +539,7 @@ final class LaunchLoop implements BodyEnv {
     trapCommon = common.label;
     pendingLabel = null; // coarsened kernels make no calls
     // the fast path: K copies, copy k returning into copy k + 1, the last into the latch
-    Set<MBlock> before = new java.util.HashSet<>(mf.blocks);
+    Set<MBlock> before = new HashSet<>(mf.blocks);
     MBlock entry = mf.newBlock("copy");
     for (int c = 0; c < k; c++) {
       MBlock nextEntry = c + 1 < k ? mf.newBlock("copy") : null;
@@ -551,7 +555,7 @@ final class LaunchLoop implements BodyEnv {
     fastEntry.add(MInstr.jump(fastHead.label));
     // + the latch: its add and branch, and an add per address stepped along
     int fastInstructions = 2 + stepped.size() + fastHead.instrs.size() + hotInstructionsExcept(before) - fastEntry.instrs.size();
-    before = new java.util.HashSet<>(mf.blocks);
+    before = new HashSet<>(mf.blocks);
     // the latches right after the fast path: it falls into its own
     for (MBlock b : new MBlock[] {fastNext, inRow, st.next}) {
       mf.blocks.remove(b);
@@ -1111,7 +1115,7 @@ final class LaunchLoop implements BodyEnv {
         }
       }
     }
-    Set<MInstr> drop = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<MInstr> drop = Collections.newSetFromMap(new IdentityHashMap<>());
     drop.addAll(mf.stackSetup);
     for (MBlock b : mf.blocks) {
       b.instrs.removeIf(drop::contains);

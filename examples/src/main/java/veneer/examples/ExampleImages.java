@@ -27,7 +27,7 @@ public final class ExampleImages {
 
   /** The overlay image (variant 3), image version {@code version}. */
   public static byte[] overlay(ShellInterfaceId shell, SigningKey key, long version) {
-    return image(shell, key, RoleKind.OVERLAY, OVERLAY, "pe-array-4x8", version);
+    return image(shell, key, RoleKind.OVERLAY, OVERLAY, "pe-array", version);
   }
 
   /** The RTL vector-add Role image (variant 1). */

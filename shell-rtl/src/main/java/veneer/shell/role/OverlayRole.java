@@ -30,7 +30,7 @@ public final class OverlayRole extends RoleVariant {
    * {@code @Param} default of {@code SimulatedPlatform} follows it. Changing the default overlay
    * is changing this line (docs/overlay-role.md, "A larger default overlay").
    */
-  public static final int DEFAULT_PES = 4;
+  public static final int DEFAULT_PES = 32;
   /**
    * The platform's array: {@link #DEFAULT_PES} PEs x 8 threads, 4096 words (16 KiB) of IMEM and
    * of scratchpad per PE, the sizes the kernel compiler assumes ({@code CompileOptions.defaults()},

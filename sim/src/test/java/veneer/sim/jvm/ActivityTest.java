@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import veneer.hdl.Bool;
 import veneer.hdl.Module;
 import veneer.hdl.UInt;
-import veneer.sim.flat.FlatNet;
 import veneer.sim.flat.FlatNetlist;
 import veneer.sim.jvm.kernel.Activity;
 
@@ -93,33 +92,25 @@ class ActivityTest {
         JvmSimulator fast = Engines.open(fastTop, JvmEngine.COMPILED)) {
       Random rnd = new Random(seed);
       FlatNetlist flat = ref.flat();
-      List<String> inputs = new ArrayList<>();
-      for (String in : flat.inputs().keySet()) {
-        if (!in.equals("clk")) {
-          inputs.add(in);
-        }
-      }
+      List<String> inputs = Engines.drivenInputs(flat);
       for (int c = 0; c < cycles; c++) {
         for (String in : inputs) {
           if (c < 3 || rnd.nextInt(8) == 0) {
             BigInteger v = in.equals("reset") ? BigInteger.valueOf(c < 2 ? 1 : 0) : random(flat, in, rnd);
-            ref.poke(in, v);
-            fast.poke(in, v);
+            Engines.pokeBoth(ref, fast, in, v);
           }
         }
         if (rnd.nextInt(4) == 0) {
           // a test bench that looks, pokes, looks again and pokes the old value back
-          compare(ref, fast, flat, "cycle " + c + " before the extra pokes (seed " + seed + ")");
+          Engines.assertNamedNetsEqual(ref, fast, flat, "cycle " + c + " before the extra pokes (seed " + seed + ")");
           String in = inputs.get(rnd.nextInt(inputs.size()));
           if (!in.equals("reset")) {
             BigInteger old = ref.peekWide(in.equals("flag") ? "flag" : in);
             BigInteger v = random(flat, in, rnd);
-            ref.poke(in, v);
-            fast.poke(in, v);
-            compare(ref, fast, flat, "cycle " + c + " after poking " + in + " (seed " + seed + ")");
+            Engines.pokeBoth(ref, fast, in, v);
+            Engines.assertNamedNetsEqual(ref, fast, flat, "cycle " + c + " after poking " + in + " (seed " + seed + ")");
             if (rnd.nextBoolean()) {
-              ref.poke(in, old);
-              fast.poke(in, old);
+              Engines.pokeBoth(ref, fast, in, old);
             }
           }
         }
@@ -129,7 +120,7 @@ class ActivityTest {
           ref.writeMemory("ram", addr, word);
           fast.writeMemory("ram", addr, word);
         }
-        compare(ref, fast, flat, "cycle " + c + " (seed " + seed + ")");
+        Engines.assertNamedNetsEqual(ref, fast, flat, "cycle " + c + " (seed " + seed + ")");
         Engines.assertMemoriesEqual(ref, fast, flat, "cycle " + c + " (seed " + seed + ")");
         ref.step();
         fast.step();
@@ -139,13 +130,5 @@ class ActivityTest {
 
   private static BigInteger random(FlatNetlist flat, String in, Random rnd) {
     return new BigInteger(flat.net(flat.input(in)).width(), rnd);
-  }
-
-  private static void compare(JvmSimulator ref, JvmSimulator fast, FlatNetlist flat, String where) {
-    for (FlatNet n : flat.nets()) {
-      if (n.named()) {
-        assertEquals(ref.peekNet(n.name()), fast.peekNet(n.name()), flat.topName() + " net " + n.name() + " in " + where);
-      }
-    }
   }
 }

@@ -2,10 +2,13 @@ package veneer.sim.jvm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import veneer.hdl.Elaborator;
 import veneer.hdl.Module;
 import veneer.sim.SimOptions;
+import veneer.sim.flat.FlatNet;
 import veneer.sim.flat.FlatNetlist;
 
 /** Opens a design on one engine of the JVM back end, for tests that compare the engines. */
@@ -14,6 +17,32 @@ final class Engines {
 
   static JvmSimulator open(Module top, JvmEngine engine) {
     return (JvmSimulator) new JvmSimulatorFactory(engine).open(Elaborator.elaborate(top), SimOptions.defaults());
+  }
+
+  /** The design's inputs a test bench drives: all but the clock. */
+  static List<String> drivenInputs(FlatNetlist flat) {
+    List<String> inputs = new ArrayList<>();
+    for (String in : flat.inputs().keySet()) {
+      if (!in.equals("clk")) {
+        inputs.add(in);
+      }
+    }
+    return inputs;
+  }
+
+  /** Pokes the same value into both engines. */
+  static void pokeBoth(JvmSimulator ref, JvmSimulator fast, String input, BigInteger value) {
+    ref.poke(input, value);
+    fast.poke(input, value);
+  }
+
+  /** Asserts that every named net of {@code flat} has the same value on both engines; {@code where} names the moment. */
+  static void assertNamedNetsEqual(JvmSimulator ref, JvmSimulator fast, FlatNetlist flat, String where) {
+    for (FlatNet n : flat.nets()) {
+      if (n.named()) {
+        assertEquals(ref.peekNet(n.name()), fast.peekNet(n.name()), flat.topName() + " net " + n.name() + " in " + where);
+      }
+    }
   }
 
   /** Asserts that every memory of {@code flat} holds the same words on both engines; {@code where} names the moment. */

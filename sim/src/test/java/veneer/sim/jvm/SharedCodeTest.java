@@ -1,6 +1,5 @@
 package veneer.sim.jvm;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
@@ -12,7 +11,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import veneer.hdl.Bool;
 import veneer.hdl.Module;
 import veneer.hdl.UInt;
-import veneer.sim.flat.FlatNet;
 import veneer.sim.flat.FlatNetlist;
 
 /**
@@ -69,19 +67,13 @@ class SharedCodeTest {
   private static void drive(JvmSimulator ref, JvmSimulator fast, long seed, int cycles) {
     Random rnd = new Random(seed);
     FlatNetlist flat = ref.flat();
-    List<String> inputs = new ArrayList<>();
-    for (String in : flat.inputs().keySet()) {
-      if (!in.equals("clk")) {
-        inputs.add(in);
-      }
-    }
+    List<String> inputs = Engines.drivenInputs(flat);
     for (int c = 0; c < cycles; c++) {
       for (String in : inputs) {
         if (c < 3 || rnd.nextInt(8) == 0) {
           BigInteger v = in.equals("reset") ? BigInteger.valueOf(c < 2 ? 1 : 0)
               : new BigInteger(flat.net(flat.input(in)).width(), rnd);
-          ref.poke(in, v);
-          fast.poke(in, v);
+          Engines.pokeBoth(ref, fast, in, v);
         }
       }
       if (rnd.nextInt(10) == 0) {
@@ -91,11 +83,7 @@ class SharedCodeTest {
         fast.writeMemory("lane2.ram", addr, word);
       }
       String where = "cycle " + c + " (seed " + seed + ")";
-      for (FlatNet n : flat.nets()) {
-        if (n.named()) {
-          assertEquals(ref.peekNet(n.name()), fast.peekNet(n.name()), "net " + n.name() + " in " + where);
-        }
-      }
+      Engines.assertNamedNetsEqual(ref, fast, flat, where);
       Engines.assertMemoriesEqual(ref, fast, flat, where);
       ref.step();
       fast.step();

@@ -1,20 +1,17 @@
 package veneer.shell.overlay;
 
-import static veneer.kernel.WorkItem.globalId;
-
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
-import veneer.compiler.CompileOptions;
 import veneer.compiler.CompiledKernel;
-import veneer.compiler.KernelCompiler;
 import veneer.compiler.launch.DeviceLaunch;
-import veneer.kernel.Kernel;
 import veneer.kernel.WorkRange;
 import veneer.overlay.array.ArrayConfig;
+import veneer.overlay.array.ArrayRegisters;
+import veneer.shell.dram.bench.AxiChannelStalls;
 import veneer.shell.platform.PlatformDriver;
 import veneer.shell.platform.SimulatedPlatform;
 import veneer.shell.pr.PrStatus;
@@ -34,12 +31,6 @@ import veneer.sim.bus.CycleHook;
  * then stops the run with an exception (that is how the decoupler's burst limit was found).
  */
 class ConvoyProbeTest {
-  @Kernel
-  public static void add(int[] a, int[] b, int[] c) {
-    int i = globalId(0);
-    c[i] = a[i] + b[i];
-  }
-
   static final class Timeline implements CycleHook {
     final List<long[]> events = new ArrayList<>();
     boolean on;
@@ -57,7 +48,7 @@ class ConvoyProbeTest {
       String wave = System.getProperty("veneer.convoy.wave");
       if (wave != null && ar > 0 && waveAt < 0) {
         waveAt = cycle;
-        sim.dumpWaves(java.nio.file.Path.of(wave));
+        sim.dumpWaves(Path.of(wave));
       }
       if (waveAt >= 0 && cycle > waveAt + 200) {
         throw new IllegalStateException("wave window done");
@@ -79,16 +70,11 @@ class ConvoyProbeTest {
     int n = Integer.getInteger("veneer.convoy.n", 512);
     int bucket = Integer.getInteger("veneer.convoy.bucket", 128);
     ArrayConfig array = OverlayDramPath.shape(Integer.parseInt(shape[0]), Integer.parseInt(shape[1]));
-    Random r = new Random(1);
-    int[] a = new int[n];
-    int[] b = new int[n];
-    int[] expected = new int[n];
-    for (int i = 0; i < n; i++) {
-      a[i] = r.nextInt();
-      b[i] = r.nextInt();
-      expected[i] = a[i] + b[i];
-    }
-    CompiledKernel k = KernelCompiler.compile(ConvoyProbeTest.class, "add", CompileOptions.defaults());
+    OverlayDramPath.Inputs in = OverlayDramPath.Inputs.random(n, 1);
+    int[] a = in.a();
+    int[] b = in.b();
+    int[] expected = in.expected();
+    CompiledKernel k = OverlayDramPath.kernel();
     DeviceLaunch plan = DeviceLaunch.of(k, WorkRange.of(n), array.pes(), array.threadsPerPe(), 4 * array.spmWords());
     SimulatedPlatform platform = new SimulatedPlatform(SimulatedPlatform.Params.sized(
         SimulatedPlatform.DEFAULT_DRAM_KIB, 256, array));
@@ -113,13 +99,13 @@ class ConvoyProbeTest {
       int[] words = plan.argumentWords(DeviceLaunch.peAddress(table), args, pe);
       int[] imem = k.imemImage();
       for (int i = 0; i < imem.length; i++) {
-        dev.roleWrite(veneer.overlay.array.ArrayRegisters.IMEM_WINDOW + 4L * i, Integer.toUnsignedLong(imem[i]));
+        dev.roleWrite(ArrayRegisters.IMEM_WINDOW + 4L * i, Integer.toUnsignedLong(imem[i]));
       }
       for (int i = 0; i < words.length; i++) {
-        dev.roleWrite(veneer.overlay.array.ArrayRegisters.ARGS_WINDOW + 4L * i, Integer.toUnsignedLong(words[i]));
+        dev.roleWrite(ArrayRegisters.ARGS_WINDOW + 4L * i, Integer.toUnsignedLong(words[i]));
       }
-      veneer.shell.dram.bench.AxiChannelStalls port = dev.simulator().attach(
-          new veneer.shell.dram.bench.AxiChannelStalls(dev.simulator(), "mon_role_dram0"));
+      AxiChannelStalls port = dev.simulator().attach(
+          new AxiChannelStalls(dev.simulator(), "mon_role_dram0"));
       port.clear();
       Timeline t = dev.simulator().attach(new Timeline());
       t.on = true;

@@ -69,7 +69,28 @@ final class OverlayDramPath {
     }
   }
 
+  /** Seeded operands of the vector add and the JVM's result. */
+  record Inputs(int[] a, int[] b, int[] expected) {
+    static Inputs random(int n, long seed) {
+      Random r = new Random(seed);
+      int[] a = new int[n];
+      int[] b = new int[n];
+      int[] expected = new int[n];
+      for (int i = 0; i < n; i++) {
+        a[i] = r.nextInt();
+        b[i] = r.nextInt();
+        expected[i] = a[i] + b[i];
+      }
+      return new Inputs(a, b, expected);
+    }
+  }
+
   private OverlayDramPath() {}
+
+  /** {@link #add} compiled for the overlay with the default options. */
+  static CompiledKernel kernel() {
+    return KernelCompiler.compile(OverlayDramPath.class, "add", CompileOptions.defaults());
+  }
 
   /** The overlay shape of {@code sim:jvm?overlay=PxT}. */
   static ArrayConfig shape(int pes, int threads) {
@@ -80,16 +101,11 @@ final class OverlayDramPath {
   /** Runs c = a + b over {@code n} elements on the JVM back end, checks c against the JVM's, counts. */
   static Result vectorAdd(int pes, int threads, int n) {
     ArrayConfig array = shape(pes, threads);
-    Random r = new Random(SEED);
-    int[] a = new int[n];
-    int[] b = new int[n];
-    int[] expected = new int[n];
-    for (int i = 0; i < n; i++) {
-      a[i] = r.nextInt();
-      b[i] = r.nextInt();
-      expected[i] = a[i] + b[i];
-    }
-    CompiledKernel k = KernelCompiler.compile(OverlayDramPath.class, "add", CompileOptions.defaults());
+    Inputs in = Inputs.random(n, SEED);
+    int[] a = in.a();
+    int[] b = in.b();
+    int[] expected = in.expected();
+    CompiledKernel k = kernel();
     DeviceLaunch plan = DeviceLaunch.of(k, WorkRange.of(n), array.pes(), array.threadsPerPe(), 4 * array.spmWords());
     Object[] args = {a, b, new int[n]};
     SimulatedPlatform platform = new SimulatedPlatform(SimulatedPlatform.Params.sized(

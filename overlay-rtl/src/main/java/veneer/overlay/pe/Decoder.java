@@ -1,5 +1,6 @@
 package veneer.overlay.pe;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import veneer.hdl.Bits;
@@ -68,7 +69,7 @@ public final class Decoder extends Module {
       int bit = k;
       subBits[k] = control(w, op -> (MicroOp.of(op).sub() >> bit & 1) != 0);
     }
-    sub.assign(Hw.bitsOf(java.util.Arrays.asList(subBits)));
+    sub.assign(Hw.bitsOf(Arrays.asList(subBits)));
     useImm.assign(control(w, op -> MicroOp.of(op).useImm()));
     pcOperand.assign(control(w, op -> MicroOp.of(op).pcOperand()));
     writesRd.assign(control(w, op -> op.format().hasRd()));

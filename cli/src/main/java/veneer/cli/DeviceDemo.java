@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import veneer.examples.ExampleImages;
@@ -165,7 +166,7 @@ final class DeviceDemo {
       int[] expected = new int[512];
       JvmKernelRunner.run(veneer.examples.VectorAdd.class, "add", WorkRange.of(512), a, b, expected);
       RtlVectorAdd.Result result = RtlVectorAdd.onDevice(dev.user(), a, b);
-      check(java.util.Arrays.equals(expected, result.output()), "RTL vector add of 512 elements: " + result.cycles()
+      check(Arrays.equals(expected, result.output()), "RTL vector add of 512 elements: " + result.cycles()
           + " cycles (the Role's CYCLES register), equal to the JVM");
     } catch (LoadFailedException e) {
       fail("the RTL image was refused: " + e.getMessage());

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -107,7 +108,7 @@ public final class LintTools {
     Result r = run("yosys", "yosys", dir, List.of("yosys", "-q", "-p", script));
     List<Finding> out = new ArrayList<>();
     for (String line : r.lines()) {
-      String lower = line.toLowerCase(java.util.Locale.ROOT);
+      String lower = line.toLowerCase(Locale.ROOT);
       if (lower.contains("warning") || lower.contains("error")) {
         out.add(new Finding("yosys", line));
       }

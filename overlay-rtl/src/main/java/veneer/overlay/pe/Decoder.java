@@ -1,8 +1,15 @@
 package veneer.overlay.pe;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import veneer.hdl.Bits;
 import veneer.hdl.Bool;
 import veneer.hdl.Module;
@@ -46,14 +53,14 @@ public final class Decoder extends Module {
   public Decoder() {
     UInt w = insn.asUInt();
     for (MicroOp.Unit u : MicroOp.Unit.values()) {
-      units.put(u, output("is_" + u.name().toLowerCase(java.util.Locale.ROOT), Bool()));
+      units.put(u, output("is_" + u.name().toLowerCase(Locale.ROOT), Bool()));
     }
     Map<MicroOp.Unit, Bool> unitHits = new EnumMap<>(MicroOp.Unit.class);
     Bool any = lit(0, Bool());
     for (Opcode op : Opcode.instructions()) {
       Bool hit = w.and(lit(Integer.toUnsignedLong(op.mask()), UInt(32)))
           .eq(lit(Integer.toUnsignedLong(op.match()), UInt(32)))
-          .named("hit_" + op.name().toLowerCase(java.util.Locale.ROOT));
+          .named("hit_" + op.name().toLowerCase(Locale.ROOT));
       any = any.or(hit);
       unitHits.merge(MicroOp.of(op).unit(), hit, Bool::or);
     }
@@ -87,13 +94,13 @@ public final class Decoder extends Module {
    * both compare.
    */
   private Bool control(UInt w, java.util.function.Predicate<Opcode> sets) {
-    java.util.List<Opcode> off = new java.util.ArrayList<>();
+    List<Opcode> off = new ArrayList<>();
     for (Opcode op : Opcode.instructions()) {
       if (!sets.test(op)) {
         off.add(op);
       }
     }
-    java.util.Set<Long> patterns = new java.util.LinkedHashSet<>();
+    Set<Long> patterns = new LinkedHashSet<>();
     for (Opcode op : Opcode.instructions()) {
       if (!sets.test(op)) {
         continue;
@@ -116,7 +123,7 @@ public final class Decoder extends Module {
   }
 
   /** No word matches both {@code match} under {@code mask} and any row of {@code others}. */
-  private static boolean separates(int match, int mask, java.util.List<Opcode> others) {
+  private static boolean separates(int match, int mask, List<Opcode> others) {
     for (Opcode o : others) {
       int common = mask & o.mask();
       if (((match ^ o.match()) & common) == 0) {
@@ -155,9 +162,9 @@ public final class Decoder extends Module {
    * every format without one.
    */
   private UInt pick(UInt acc, UInt w, UInt value, Format... fs) {
-    java.util.Set<Format> family = java.util.EnumSet.noneOf(Format.class);
-    family.addAll(java.util.Arrays.asList(fs));
-    java.util.Set<Integer> opcodes = new java.util.TreeSet<>();
+    Set<Format> family = EnumSet.noneOf(Format.class);
+    family.addAll(Arrays.asList(fs));
+    Set<Integer> opcodes = new TreeSet<>();
     for (Opcode op : Opcode.instructions()) {
       if (family.contains(op.format())) {
         if ((op.mask() & 0x7F) != 0x7F) {

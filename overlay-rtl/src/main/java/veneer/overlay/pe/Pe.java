@@ -1,7 +1,9 @@
 package veneer.overlay.pe;
 
-import veneer.isa.pe.PeMemoryMap;
-
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import veneer.hdl.Bits;
 import veneer.hdl.Bool;
 import veneer.hdl.Bundle;
@@ -11,6 +13,7 @@ import veneer.hdl.Param;
 import veneer.hdl.Top;
 import veneer.hdl.UInt;
 import veneer.hdl.bus.Axi4;
+import veneer.isa.pe.PeMemoryMap;
 
 /**
  * A processing element of the overlay: an RV32IM core with {@code threads} hardware threads
@@ -36,7 +39,7 @@ public final class Pe extends Module {
   public final Axi4 mem;
   public final PeConfig config;
   /** Every data port by name, so that a parent (the PE array) can wire them. */
-  private final java.util.Map<String, veneer.hdl.Data<?>> ports = new java.util.LinkedHashMap<>();
+  private final Map<String, veneer.hdl.Data<?>> ports = new LinkedHashMap<>();
 
   private static final int CAUSE_FETCH_MISALIGNED = 0;
   private static final int CAUSE_FETCH_ACCESS = 1;
@@ -307,9 +310,9 @@ public final class Pe extends Module {
     Bool links1 = dec.unit(MicroOp.Unit.JAL).or(dec.unit(MicroOp.Unit.JALR));
     UInt resultSel2 = regNext("s2_result_sel",
         links1.or(dec.unit(MicroOp.Unit.CSR)).cat(links1.or(usesMul1)));
-    java.util.Map<MicroOp.Unit, Bool> unit2 = new java.util.EnumMap<>(MicroOp.Unit.class);
+    Map<MicroOp.Unit, Bool> unit2 = new EnumMap<>(MicroOp.Unit.class);
     for (MicroOp.Unit u : MicroOp.Unit.values()) {
-      unit2.put(u, regNext("s2_is_" + u.name().toLowerCase(java.util.Locale.ROOT), dec.unit(u)));
+      unit2.put(u, regNext("s2_is_" + u.name().toLowerCase(Locale.ROOT), dec.unit(u)));
     }
 
     // --- S2: execute -------------------------------------------------------------------------

@@ -4,7 +4,9 @@ import static org.objectweb.asm.Opcodes.*;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
@@ -61,7 +63,7 @@ final class ChunkCode extends MethodVisitor {
   private int size;
   private final List<String> methods = new ArrayList<>();
   private final List<Integer> table = new ArrayList<>();
-  private final java.util.Map<Integer, Integer> slots = new java.util.HashMap<>();
+  private final Map<Integer, Integer> slots = new HashMap<>();
   private Shape shape;
 
   ChunkCode(boolean tableMode) {

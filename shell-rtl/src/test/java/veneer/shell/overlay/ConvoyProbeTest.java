@@ -10,7 +10,6 @@ import veneer.compiler.CompiledKernel;
 import veneer.compiler.launch.DeviceLaunch;
 import veneer.kernel.WorkRange;
 import veneer.overlay.array.ArrayConfig;
-import veneer.overlay.array.ArrayRegisters;
 import veneer.shell.dram.bench.AxiChannelStalls;
 import veneer.shell.platform.PlatformDriver;
 import veneer.shell.platform.SimulatedPlatform;
@@ -21,8 +20,8 @@ import veneer.sim.bus.CycleHook;
 
 /**
  * A probe for issue 6 (docs/array-throughput.md, "Third pass"): the compiled vector add with its
- * arrays placed as the runtime places them (element 0 on a line, so every block of 16 is one
- * line), checked against the JVM, and a timeline of the Role DRAM port ({@code mon_role_dram0}):
+ * arrays placed as the runtime places them ({@link OverlayHost#place}: element 0 on a line, so
+ * every block of 16 is one line), checked against the JVM, and a timeline of the Role DRAM port ({@code mon_role_dram0}):
  * AR, R and AW handshakes per bucket of cycles from the start write, reads in flight, the first
  * and last line request, and each PE's busy cycles. Small by default (2 x 4 PEs, 512 elements);
  * the figures of the doc come from
@@ -84,26 +83,7 @@ class ConvoyProbeTest {
         throw new AssertionError("the overlay image did not load");
       }
       OverlayHost host = new OverlayHost(dev);
-      Object[] args = {a, b, new int[n]};
-      long[] pe = new long[3];
-      long[] dram = new long[3];
-      long next = 0x1000 + 60; // element 0 on a line, as DeviceArray does
-      for (int i = 0; i < 3; i++) {
-        int bytes = plan.imageBytes(i, args[i]);
-        dram[i] = next;
-        pe[i] = DeviceLaunch.peAddress(next);
-        dev.writeDram(next, plan.image(i, args[i]));
-        next = ((next + bytes + 63) & ~63L) + 60;
-      }
-      long table = (next + 63) & ~63L;
-      int[] words = plan.argumentWords(DeviceLaunch.peAddress(table), args, pe);
-      int[] imem = k.imemImage();
-      for (int i = 0; i < imem.length; i++) {
-        dev.roleWrite(ArrayRegisters.IMEM_WINDOW + 4L * i, Integer.toUnsignedLong(imem[i]));
-      }
-      for (int i = 0; i < words.length; i++) {
-        dev.roleWrite(ArrayRegisters.ARGS_WINDOW + 4L * i, Integer.toUnsignedLong(words[i]));
-      }
+      OverlayHost.Placed placed = host.place(k, plan, new Object[] {a, b, new int[n]});
       AxiChannelStalls port = dev.simulator().attach(
           new AxiChannelStalls(dev.simulator(), "mon_role_dram0"));
       port.clear();
@@ -127,7 +107,7 @@ class ConvoyProbeTest {
       }
       System.out.printf(Locale.ROOT, "CONVOY reads in flight at the Role port: mean %.2f, max %d%n", (double) sum / t.cycle, max);
       int[] got = new int[n];
-      plan.readBack(2, dev.readDram(dram[2], plan.imageBytes(2, got)), got);
+      placed.readBack(2, got);
       if (!Arrays.equals(expected, got)) {
         throw new AssertionError("c on the overlay differs from the JVM's (seed 1)");
       }

@@ -17,6 +17,9 @@ import veneer.shell.role.GlobalMemoryBridge;
  * sequence of docs/overlay-role.md section 4.
  */
 final class OverlayHost {
+  /** A DRAM line, the unit of the overlay's line coalescers. */
+  private static final long LINE_BYTES = 64;
+
   private final PlatformDriver dev;
 
   OverlayHost(PlatformDriver dev) {
@@ -68,9 +71,11 @@ final class OverlayHost {
   }
 
   /**
-   * A compiled kernel's launch set up on the overlay: its array images in DRAM from 0x1000 (each
-   * on a 64-byte boundary), a failure table filled with garbage after them (every thread writes
-   * its record), the program in IMEM and the argument block written.
+   * A compiled kernel's launch set up on the overlay: its array images in DRAM from 0x1000, placed
+   * as the runtime's {@code DeviceArray} places them (the length word is the last word of a line,
+   * so element 0 starts the next line and a coarsened kernel's blocks are whole lines), a failure
+   * table filled with garbage after them (every thread writes its record), the program in IMEM
+   * and the argument block written.
    */
   Placed place(CompiledKernel k, DeviceLaunch plan, Object[] args) {
     long[] dram = new long[args.length];
@@ -79,10 +84,11 @@ final class OverlayHost {
     for (int i = 0; i < args.length; i++) {
       int bytes = plan.imageBytes(i, args[i]);
       if (bytes > 0) {
-        dram[i] = next;
-        pe[i] = DeviceLaunch.peAddress(next);
-        dev.writeDram(next, plan.image(i, args[i]));
-        next += (bytes + 63) & ~63L;
+        long image = next + LINE_BYTES - 4;
+        dram[i] = image;
+        pe[i] = DeviceLaunch.peAddress(image);
+        dev.writeDram(image, plan.image(i, args[i]));
+        next = (image + bytes + LINE_BYTES - 1) & -LINE_BYTES;
       }
     }
     int[] garbage = new int[plan.failureTableBytes() / 4];

@@ -8,13 +8,9 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import veneer.compiler.CompiledKernel;
 import veneer.compiler.launch.DeviceLaunch;
-import veneer.kernel.WorkRange;
 import veneer.overlay.array.ArrayConfig;
 import veneer.shell.dram.bench.AxiChannelStalls;
 import veneer.shell.platform.PlatformDriver;
-import veneer.shell.platform.SimulatedPlatform;
-import veneer.shell.pr.PrStatus;
-import veneer.sim.Backend;
 import veneer.sim.Simulator;
 import veneer.sim.bus.CycleHook;
 
@@ -74,14 +70,8 @@ class ConvoyProbeTest {
     int[] b = in.b();
     int[] expected = in.expected();
     CompiledKernel k = OverlayDramPath.kernel();
-    DeviceLaunch plan = DeviceLaunch.of(k, WorkRange.of(n), array.pes(), array.threadsPerPe(), 4 * array.spmWords());
-    SimulatedPlatform platform = new SimulatedPlatform(SimulatedPlatform.Params.sized(
-        SimulatedPlatform.DEFAULT_DRAM_KIB, 256, array));
-    try (PlatformDriver dev = PlatformDriver.open(platform, Backend.JVM)) {
-      dev.enumerate();
-      if (dev.loadImage(OverlayHost.image(SimulatedPlatform.OVERLAY)) != PrStatus.OK) {
-        throw new AssertionError("the overlay image did not load");
-      }
+    DeviceLaunch plan = OverlayDramPath.plan(k, n, array);
+    try (PlatformDriver dev = OverlayDramPath.openWithOverlay(array)) {
       OverlayHost host = new OverlayHost(dev);
       OverlayHost.Placed placed = host.place(k, plan, new Object[] {a, b, new int[n]});
       AxiChannelStalls port = dev.simulator().attach(

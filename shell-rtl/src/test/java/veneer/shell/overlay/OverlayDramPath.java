@@ -98,6 +98,24 @@ final class OverlayDramPath {
     return new ArrayConfig(pes, threads, d.imemWords(), d.spmWords(), CoalescerConfig.forThreads(threads));
   }
 
+  /** The launch of {@code k} over {@code n} work-items on {@code array}. */
+  static DeviceLaunch plan(CompiledKernel k, int n, ArrayConfig array) {
+    return DeviceLaunch.of(k, WorkRange.of(n), array.pes(), array.threadsPerPe(), 4 * array.spmWords());
+  }
+
+  /** The simulated platform with {@code array} on the JVM back end, enumerated, the overlay image loaded. */
+  static PlatformDriver openWithOverlay(ArrayConfig array) {
+    SimulatedPlatform platform = new SimulatedPlatform(SimulatedPlatform.Params.sized(
+        SimulatedPlatform.DEFAULT_DRAM_KIB, 256, array));
+    PlatformDriver dev = PlatformDriver.open(platform, Backend.JVM);
+    dev.enumerate();
+    if (dev.loadImage(OverlayHost.image(SimulatedPlatform.OVERLAY)) != PrStatus.OK) {
+      dev.close();
+      throw new AssertionError("the overlay image did not load");
+    }
+    return dev;
+  }
+
   /** Runs c = a + b over {@code n} elements on the JVM back end, checks c against the JVM's, counts. */
   static Result vectorAdd(int pes, int threads, int n) {
     ArrayConfig array = shape(pes, threads);
@@ -106,15 +124,9 @@ final class OverlayDramPath {
     int[] b = in.b();
     int[] expected = in.expected();
     CompiledKernel k = kernel();
-    DeviceLaunch plan = DeviceLaunch.of(k, WorkRange.of(n), array.pes(), array.threadsPerPe(), 4 * array.spmWords());
+    DeviceLaunch plan = plan(k, n, array);
     Object[] args = {a, b, new int[n]};
-    SimulatedPlatform platform = new SimulatedPlatform(SimulatedPlatform.Params.sized(
-        SimulatedPlatform.DEFAULT_DRAM_KIB, 256, array));
-    try (PlatformDriver dev = PlatformDriver.open(platform, Backend.JVM)) {
-      dev.enumerate();
-      if (dev.loadImage(OverlayHost.image(SimulatedPlatform.OVERLAY)) != PrStatus.OK) {
-        throw new AssertionError("the overlay image did not load");
-      }
+    try (PlatformDriver dev = openWithOverlay(array)) {
       OverlayHost host = new OverlayHost(dev);
       OverlayHost.Placed placed = host.place(k, plan, args);
 

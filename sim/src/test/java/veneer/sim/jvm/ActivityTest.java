@@ -94,19 +94,14 @@ class ActivityTest {
       FlatNetlist flat = ref.flat();
       List<String> inputs = Engines.drivenInputs(flat);
       for (int c = 0; c < cycles; c++) {
-        for (String in : inputs) {
-          if (c < 3 || rnd.nextInt(8) == 0) {
-            BigInteger v = in.equals("reset") ? BigInteger.valueOf(c < 2 ? 1 : 0) : random(flat, in, rnd);
-            Engines.pokeBoth(ref, fast, in, v);
-          }
-        }
+        Engines.pokeRandomInputs(ref, fast, flat, inputs, rnd, c);
         if (rnd.nextInt(4) == 0) {
           // a test bench that looks, pokes, looks again and pokes the old value back
           Engines.assertNamedNetsEqual(ref, fast, flat, "cycle " + c + " before the extra pokes (seed " + seed + ")");
           String in = inputs.get(rnd.nextInt(inputs.size()));
           if (!in.equals("reset")) {
             BigInteger old = ref.peekWide(in.equals("flag") ? "flag" : in);
-            BigInteger v = random(flat, in, rnd);
+            BigInteger v = Engines.randomValue(flat, in, rnd);
             Engines.pokeBoth(ref, fast, in, v);
             Engines.assertNamedNetsEqual(ref, fast, flat, "cycle " + c + " after poking " + in + " (seed " + seed + ")");
             if (rnd.nextBoolean()) {
@@ -126,9 +121,5 @@ class ActivityTest {
         fast.step();
       }
     }
-  }
-
-  private static BigInteger random(FlatNetlist flat, String in, Random rnd) {
-    return new BigInteger(flat.net(flat.input(in)).width(), rnd);
   }
 }

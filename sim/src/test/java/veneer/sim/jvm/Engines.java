@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import veneer.hdl.Elaborator;
 import veneer.hdl.Module;
 import veneer.sim.SimOptions;
@@ -28,6 +29,25 @@ final class Engines {
       }
     }
     return inputs;
+  }
+
+  /**
+   * Drives a random cycle's inputs into both engines: every input in the first three cycles,
+   * then each with probability 1/8; {@code reset} is high in cycles 0 and 1 and low after.
+   */
+  static void pokeRandomInputs(JvmSimulator ref, JvmSimulator fast, FlatNetlist flat, List<String> inputs,
+      Random rnd, int cycle) {
+    for (String in : inputs) {
+      if (cycle < 3 || rnd.nextInt(8) == 0) {
+        BigInteger v = in.equals("reset") ? BigInteger.valueOf(cycle < 2 ? 1 : 0) : randomValue(flat, in, rnd);
+        pokeBoth(ref, fast, in, v);
+      }
+    }
+  }
+
+  /** A random value as wide as input {@code in}. */
+  static BigInteger randomValue(FlatNetlist flat, String in, Random rnd) {
+    return new BigInteger(flat.net(flat.input(in)).width(), rnd);
   }
 
   /** Pokes the same value into both engines. */

@@ -69,13 +69,7 @@ class SharedCodeTest {
     FlatNetlist flat = ref.flat();
     List<String> inputs = Engines.drivenInputs(flat);
     for (int c = 0; c < cycles; c++) {
-      for (String in : inputs) {
-        if (c < 3 || rnd.nextInt(8) == 0) {
-          BigInteger v = in.equals("reset") ? BigInteger.valueOf(c < 2 ? 1 : 0)
-              : new BigInteger(flat.net(flat.input(in)).width(), rnd);
-          Engines.pokeBoth(ref, fast, in, v);
-        }
-      }
+      Engines.pokeRandomInputs(ref, fast, flat, inputs, rnd, c);
       if (rnd.nextInt(10) == 0) {
         BigInteger[] word = {new BigInteger(72, rnd)};
         int addr = rnd.nextInt(16);

@@ -34,15 +34,6 @@ import veneer.runtime.image.VerifiedImage;
  * and checked against the JVM, the refusals, and the table of figures.
  */
 final class DeviceDemo {
-  /**
-   * Elements of the demo's vector add: 16384 (192 KiB of arrays), 4 lines of each array per
-   * thread on a 32 x 8 overlay, so a large overlay shows its rate rather than its start-up
-   * (docs/overlay-role.md, "A larger default overlay"); issue 6 measures the same size.
-   */
-  static final int VECTOR_LENGTH = 16384;
-  /** Seed of the kernels' random inputs: fixed, so the table repeats run to run. */
-  static final long SEED = 1;
-
   private final Path out;
   private int failures;
 
@@ -78,7 +69,7 @@ final class DeviceDemo {
       String shape = OverlayShape.of(dev.user());
       System.out.println("   overlay " + shape + " (PEs x threads per PE, the array's shape register)");
       List<ExampleOutcome> outcomes = new ArrayList<>();
-      for (Examples.Case c : kernels()) {
+      for (Examples.Case c : Examples.standard(EndToEndBench.VECTOR_LENGTH, EndToEndRun.SEED)) {
         ExampleOutcome o = c.run(dev.user());
         outcomes.add(o);
         check(o.matches(), o.name() + ": " + o.detail());
@@ -98,18 +89,6 @@ final class DeviceDemo {
       fail("a good image was refused: " + e.getMessage());
     }
     return failures;
-  }
-
-  /** The examples at demo sizes, with the vector add at {@link #VECTOR_LENGTH}. */
-  static List<Examples.Case> kernels() {
-    List<Examples.Case> cases = new ArrayList<>();
-    cases.add(Examples.vectorAdd(VECTOR_LENGTH, SEED));
-    for (Examples.Case c : Examples.standard(SEED)) {
-      if (!c.name().equals("vector add")) {
-        cases.add(c);
-      }
-    }
-    return cases;
   }
 
   private void load(Device dev, byte[] image, TrustStore trust, RollbackPolicy rollback) throws LoadFailedException {

@@ -29,9 +29,9 @@ final class EndToEndBench implements Callable<Integer> {
   /** The platform's user clock, which every Shell figure assumes (docs/shell.md). */
   static final double DEVICE_CLOCK_MHZ = 250;
   /**
-   * Default vector length: 16384 elements (192 KiB of arrays), 4 lines of each array per thread
-   * on a 32 x 8 overlay, so a large overlay shows its rate rather than its start-up; the size
-   * issue 6's goal is measured at (docs/overlay-role.md, "A larger default overlay").
+   * Default vector length, also the demo's: 16384 elements (192 KiB of arrays), 4 lines of each
+   * array per thread on a 32 x 8 overlay, so a large overlay shows its rate rather than its
+   * start-up; the size issue 6's goal is measured at (docs/overlay-role.md, "A larger default overlay").
    */
   static final int VECTOR_LENGTH = 16384;
 

@@ -29,9 +29,10 @@ public final class Examples {
     }
   }
 
-  /** The four overlay examples at demo sizes. */
-  public static List<Case> standard(long seed) {
-    return List.of(vectorAdd(1024, seed), matrixMultiply(16, seed), convolution(32, 16, seed), histogram(4096, 128, seed));
+  /** The four overlay examples at demo sizes, the vector add over {@code vectorLength} elements. */
+  public static List<Case> standard(int vectorLength, long seed) {
+    return List.of(vectorAdd(vectorLength, seed), matrixMultiply(16, seed), convolution(32, 16, seed),
+        histogram(4096, 128, seed));
   }
 
   public static Case vectorAdd(int n, long seed) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -78,6 +79,32 @@ class DeviceErrorsTest {
     int[] expected = new int[8];
     JvmKernelRunner.run(FailingKernels.class, "spin", WorkRange.of(8), expected, 3);
     dev.user().kernel(FailingKernels.class, "spin").launch(WorkRange.of(8), out, 3);
+    assertArrayEquals(expected, out);
+  }
+
+  /**
+   * A launch that timed out still raises its done interrupt when it ends; a user who retries
+   * instead of waiting for it leaves that message queued. The next launch must not take it for
+   * its own (it would copy back before the kernel ran).
+   */
+  @Test
+  void theDoneMessageOfATimedOutLaunchDoesNotEndTheNextOne() {
+    assertThrows(LaunchTimeoutException.class,
+        () -> dev.user().kernel(FailingKernels.class, "spin").withTimeout(200).launch(WorkRange.of(32), new int[32], 300));
+    int[] out = new int[32];
+    int[] expected = new int[32];
+    JvmKernelRunner.run(FailingKernels.class, "spin", WorkRange.of(32), expected, 300);
+    int refused = 0;
+    while (true) {
+      try {
+        dev.user().kernel(FailingKernels.class, "spin").launch(WorkRange.of(32), out, 300);
+        break;
+      } catch (IllegalStateException stillRunning) {
+        refused++; // each refusal read the status register: device time went on
+        assertTrue(refused < 10_000, "the timed-out launch never ended");
+      }
+    }
+    assertTrue(refused > 0, "the retry must come while the timed-out launch still runs");
     assertArrayEquals(expected, out);
   }
 

@@ -28,6 +28,8 @@ final class FakeOverlayLink implements Link {
   int configurationStreams;
   long interruptAfter = 1234;
   Consumer<FakeOverlayLink> onStart = l -> {};
+  /** What "the array" does when a done message reaches the host (a message may be stale). */
+  Consumer<FakeOverlayLink> onInterrupt = l -> {};
   boolean failDma;
 
   FakeOverlayLink(int dramBytes) {
@@ -131,7 +133,11 @@ final class FakeOverlayLink implements Link {
 
   @Override
   public long awaitRoleInterrupt(int line, long maxCycles) {
-    return interruptAfter <= maxCycles ? interruptAfter : -1;
+    if (interruptAfter > maxCycles) {
+      return -1;
+    }
+    onInterrupt.accept(this);
+    return interruptAfter;
   }
 
   @Override

@@ -12,7 +12,8 @@ import veneer.runtime.image.RollbackPolicy;
  * The launch-time "is the array still running?" check reads {@code status} only when the
  * runtime cannot know the answer: after its own launch ended with the array read idle, the next
  * launch skips that MMIO round trip; after a timeout, a user register write or an image load it
- * reads again, and a busy array is still refused.
+ * reads again, and a busy array is still refused. A done message that comes while the array is
+ * still busy (the late one of a launch that timed out) does not end a launch.
  */
 class LaunchBusyCheckTest {
   private final FakeOverlayLink link = new FakeOverlayLink(64 * 1024);
@@ -43,14 +44,35 @@ class LaunchBusyCheckTest {
     assertEquals(2, statusReadsOfOneLaunch(), "a new Role: its state was never read");
   }
 
+  /**
+   * A done message with the array still busy is the late message of an earlier launch that timed
+   * out: the launch waits on, within its budget, instead of copying back too early.
+   */
   @Test
-  void anArrayStillBusyAtTheEndOfALaunchIsCheckedAgainNextTime() {
+  void aDoneMessageWithTheArrayStillBusyIsNotTheLaunchsEnd() {
+    int[] messages = {0};
     link.onStart = l -> l.set("status", 0b011);
-    statusReadsOfOneLaunch();
-    link.onStart = l -> l.set("status", 0b010);
-    IllegalStateException e = assertThrows(IllegalStateException.class, this::statusReadsOfOneLaunch);
+    link.onInterrupt = l -> {
+      if (++messages[0] == 2) {
+        l.set("status", 0b010);
+      }
+    };
+    link.interruptAfter = 10;
+    assertEquals(3, statusReadsOfOneLaunch(), "before the start, after the stale message, after its own");
+    assertEquals(2, messages[0]);
+  }
+
+  @Test
+  void aLaunchThatOnlySeesStaleMessagesTimesOutWithinItsBudget() {
+    link.onStart = l -> l.set("status", 0b011);
+    link.interruptAfter = 10;
+    LaunchTimeoutException e = assertThrows(LaunchTimeoutException.class,
+        () -> add.withTimeout(35).launch(WorkRange.of(2), new int[2], new int[2], new int[2]));
+    assertEquals(35, e.cycles());
+    assertEquals(1 + 3, link.readsOf("status"), "the check before the start, then one after each message at 10, 20, 30");
+    IllegalStateException busy = assertThrows(IllegalStateException.class, this::statusReadsOfOneLaunch);
     assertEquals("cannot launch TestKernels.add: the overlay is still running an earlier launch; wait for its interrupt"
-        + " (User.awaitInterrupt) or reset the Role (Management.resetRole())", e.getMessage());
+        + " (User.awaitInterrupt) or reset the Role (Management.resetRole())", busy.getMessage());
   }
 
   @Test

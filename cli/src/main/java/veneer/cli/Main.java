@@ -1,5 +1,6 @@
 package veneer.cli;
 
+import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import veneer.sim.progress.Progress;
@@ -26,8 +27,8 @@ public final class Main {
 
   /** Runs the command line and returns the exit code; used by tests too. */
   public static int run(String... args) {
-    boolean debug = java.util.Arrays.asList(args).contains("--debug");
-    String[] rest = java.util.Arrays.stream(args).filter(a -> !a.equals("--debug")).toArray(String[]::new);
+    boolean debug = Arrays.asList(args).contains("--debug");
+    String[] rest = Arrays.stream(args).filter(a -> !a.equals("--debug")).toArray(String[]::new);
     Progress.install(ConsoleProgress.forTerminal());
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler((ex, line, parsed) -> {

@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -40,7 +43,7 @@ class EndToEndBenchTest {
   void aSmallRunPrintsTheTableAndTheDocumentedJsonWithTheSameRepeatableCycleCounts() throws IOException {
     CliRun table = CliRun.of(SMALL);
     assertEquals(0, table.status(), table.out() + table.err());
-    String[] jsonArgs = java.util.Arrays.copyOf(SMALL, SMALL.length + 1);
+    String[] jsonArgs = Arrays.copyOf(SMALL, SMALL.length + 1);
     jsonArgs[SMALL.length] = "--json";
     CliRun json = CliRun.of(jsonArgs);
     assertEquals(0, json.status(), json.out() + json.err());
@@ -63,7 +66,7 @@ class EndToEndBenchTest {
         + whole(f.get("image_load_cycles")) + " device cycles"), out);
     assertTrue(out.contains("(launch + wait, 1 work-item, 2 timed): " + whole(f.get("launch_cycles")) + " device cycles"),
         out);
-    assertTrue(out.contains(String.format(java.util.Locale.ROOT, "  %,d launches per simulated second",
+    assertTrue(out.contains(String.format(Locale.ROOT, "  %,d launches per simulated second",
         whole(f.get("launches_per_simulated_second")))), out);
     assertTrue((Double) f.get("launch_cycles") > 0 && (Double) f.get("image_load_cycles") > 0, json.out());
     @SuppressWarnings("unchecked")
@@ -86,7 +89,7 @@ class EndToEndBenchTest {
       assertEquals(Boolean.TRUE, k.get("matches_jvm"));
     }
     assertEquals(kernels.get(0).get("roofline_percent"), f.get("vector_add_roofline_percent"));
-    assertTrue(out.contains(String.format(java.util.Locale.ROOT,
+    assertTrue(out.contains(String.format(Locale.ROOT,
         "goal: vector add >= 50%% of the DRAM roofline; measured %.2f%%", f.get("vector_add_roofline_percent"))), out);
   }
 
@@ -146,7 +149,7 @@ class EndToEndBenchTest {
   }
 
   /** Runs {@code body} with standard output and error captured, like {@link CliRun} does for a command line. */
-  private static CliRun captured(java.util.concurrent.Callable<Integer> body) throws Exception {
+  private static CliRun captured(Callable<Integer> body) throws Exception {
     java.io.PrintStream oldOut = System.out;
     java.io.PrintStream oldErr = System.err;
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();

@@ -1,5 +1,6 @@
 package veneer.hdl;
 
+import java.util.Objects;
 import java.util.Optional;
 import veneer.hdl.ir.SourceLoc;
 
@@ -41,7 +42,7 @@ final class SourceLocator {
     protected Boolean computeValue(Class<?> c) {
       String pkg = c.getPackageName();
       return (pkg.equals("veneer.hdl") || pkg.equals("veneer.hdl.ir") || pkg.equals("veneer.hdl.check"))
-          && java.util.Objects.equals(c.getProtectionDomain().getCodeSource(), CORE);
+          && Objects.equals(c.getProtectionDomain().getCodeSource(), CORE);
     }
   };
 

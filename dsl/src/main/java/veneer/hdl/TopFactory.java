@@ -6,6 +6,7 @@ import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -98,7 +99,7 @@ public final class TopFactory {
       } else if (type == String.class) {
         return text;
       } else if (type.isEnum()) {
-        return Enum.valueOf((Class<Enum>) type, text.trim().toUpperCase(java.util.Locale.ROOT));
+        return Enum.valueOf((Class<Enum>) type, text.trim().toUpperCase(Locale.ROOT));
       }
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("parameter " + name + " of " + design.getSimpleName()
@@ -112,7 +113,7 @@ public final class TopFactory {
     if (type.isEnum()) {
       List<String> names = new ArrayList<>();
       for (Object c : type.getEnumConstants()) {
-        names.add(((Enum<?>) c).name().toLowerCase(java.util.Locale.ROOT));
+        names.add(((Enum<?>) c).name().toLowerCase(Locale.ROOT));
       }
       return "one of " + names;
     }

@@ -3,6 +3,7 @@ package veneer.runtime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.util.Objects;
 import veneer.runtime.image.ImageRejectedException;
 import veneer.runtime.image.ImageVerifier;
 import veneer.runtime.image.RollbackPolicy;
@@ -108,9 +109,9 @@ public final class Management {
    * against {@code trust} and {@code rollback} (this side's own, never the requester's).
    */
   public synchronized void serveUserRequests(TrustStore trust, RollbackPolicy rollback, ImagePolicy policy) {
-    this.requestTrust = java.util.Objects.requireNonNull(trust, "trust");
-    this.requestRollback = java.util.Objects.requireNonNull(rollback, "rollback");
-    this.requestPolicy = java.util.Objects.requireNonNull(policy, "policy");
+    this.requestTrust = Objects.requireNonNull(trust, "trust");
+    this.requestRollback = Objects.requireNonNull(rollback, "rollback");
+    this.requestPolicy = Objects.requireNonNull(policy, "policy");
   }
 
   /** Refuses user requests again (the default). */

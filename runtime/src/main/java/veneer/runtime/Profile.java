@@ -1,5 +1,7 @@
 package veneer.runtime;
 
+import java.util.Locale;
+
 /**
  * What one launch cost, from the overlay's counters (docs/overlay-array.md): {@code cycles} the
  * array was busy, and summed over all PEs the instructions retired and the stall cycles by cause;
@@ -26,7 +28,7 @@ public record Profile(long cycles, long waitCycles, long retired, long stallMemo
 
   @Override
   public String toString() {
-    return String.format(java.util.Locale.ROOT,
+    return String.format(Locale.ROOT,
         "%d cycles, %d instructions (%.2f per cycle), stalls: memory %d, divide %d, pipeline %d, writeback %d;"
             + " DRAM lines read %d, written %d",
         cycles, retired, instructionsPerCycle(), stallMemory, stallDivide, stallPipeline, stallWriteback,

@@ -1,5 +1,14 @@
 package veneer.compiler.asm;
 
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
@@ -8,14 +17,6 @@ import org.antlr.v4.runtime.Recognizer;
 import veneer.isa.elf.Elf;
 import veneer.isa.elf.ElfWriter;
 import veneer.isa.pe.PeMemoryMap;
-
-import java.io.ByteArrayOutputStream;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * An RV32IM + Zicsr assembler for the PE, with the syntax of GNU as: labels, the real
@@ -83,8 +84,8 @@ public final class Assembler {
   private final Map<String, String> symbolSection = new LinkedHashMap<>();
   private final Map<String, Integer> symbolOffset = new LinkedHashMap<>();
   private final Set<String> globals = new LinkedHashSet<>();
-  private final Map<String, Integer> localCount = new java.util.HashMap<>();
-  private final Map<RvAsmParser.LocalRefContext, String> localRefs = new java.util.IdentityHashMap<>();
+  private final Map<String, Integer> localCount = new HashMap<>();
+  private final Map<RvAsmParser.LocalRefContext, String> localRefs = new IdentityHashMap<>();
   private final Map<String, ByteArrayOutputStream> sections = new LinkedHashMap<>();
   private final Map<String, Integer> bases = new LinkedHashMap<>();
   private boolean emitting;

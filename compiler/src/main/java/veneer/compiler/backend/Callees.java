@@ -1,16 +1,16 @@
 package veneer.compiler.backend;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
 import veneer.compiler.ir.Builtin;
 import veneer.compiler.ir.Function;
 import veneer.compiler.ir.Instr;
 import veneer.compiler.ir.Op;
 import veneer.compiler.ir.Param;
 import veneer.isa.Opcode;
-
-import java.util.HashSet;
-import java.util.IdentityHashMap;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Functions that stay calls after inlining (recursive methods, the 64-bit division routine):
@@ -23,7 +23,7 @@ import java.util.Set;
 final class Callees implements BodyEnv {
   private final MFunction mf;
   private final Map<Param, int[]> params = new IdentityHashMap<>();
-  private final Map<Integer, Integer> constants = new java.util.HashMap<>();
+  private final Map<Integer, Integer> constants = new HashMap<>();
   private MBlock entry;
 
   private Callees(MFunction mf) {

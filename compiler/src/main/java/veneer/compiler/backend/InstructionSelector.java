@@ -1,5 +1,15 @@
 package veneer.compiler.backend;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import veneer.compiler.KernelCompileException;
 import veneer.compiler.ir.Block;
 import veneer.compiler.ir.Cond;
@@ -12,13 +22,6 @@ import veneer.compiler.ir.Op;
 import veneer.compiler.ir.Param;
 import veneer.compiler.ir.Value;
 import veneer.isa.Opcode;
-
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 import static veneer.isa.Opcode.*;
 
@@ -43,7 +46,7 @@ final class InstructionSelector {
   private final Map<Block, Map<Block, List<String>>> edges = new IdentityHashMap<>();
   private final Map<Instr, Integer> uses;
   private final Map<Value, List<Instr>> users = new IdentityHashMap<>();
-  private final java.util.Set<Value> zeroExtended = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Set<Value> zeroExtended = Collections.newSetFromMap(new IdentityHashMap<>());
   private Map<String, Integer> cache = new HashMap<>();
   private Block irBlock;
   private MBlock cur;
@@ -555,7 +558,7 @@ final class InstructionSelector {
   }
 
   private static int distinctTargets(Instr i) {
-    return new java.util.HashSet<>(i.targets()).size();
+    return new HashSet<>(i.targets()).size();
   }
 
   /**
@@ -579,8 +582,8 @@ final class InstructionSelector {
     cur = table;
     cache = new HashMap<>(cache);
     int slot4 = emitI(SLLI, slot, 2);
-    List<String> targets = new ArrayList<>(java.util.Collections.nCopies(slots, start.get(dflt).label));
-    java.util.Set<Block> distinct = new java.util.LinkedHashSet<>();
+    List<String> targets = new ArrayList<>(Collections.nCopies(slots, start.get(dflt).label));
+    Set<Block> distinct = new LinkedHashSet<>();
     for (int k = 0; k < keys.length; k++) {
       Block t = i.targets().get(k + 1);
       targets.set(keys[k] - min, start.get(t).label);

@@ -1,6 +1,7 @@
 package veneer.compiler.backend;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -220,7 +221,7 @@ final class RegisterAllocator {
       order[v] = v;
       location[v] = Integer.MIN_VALUE;
     }
-    java.util.Arrays.sort(order, (a, b) -> Integer.compare(firstOr(live[a]), firstOr(live[b])));
+    Arrays.sort(order, (a, b) -> Integer.compare(firstOr(live[a]), firstOr(live[b])));
     int slots = 0;
     List<Integer> spilled = new ArrayList<>();
     for (int v : order) {

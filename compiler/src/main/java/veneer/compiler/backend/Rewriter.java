@@ -1,11 +1,11 @@
 package veneer.compiler.backend;
 
-import veneer.isa.Opcode;
-
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import veneer.isa.Opcode;
 
 /**
  * Applies an allocation: virtual registers become machine registers, stack-slot values are
@@ -114,7 +114,7 @@ final class Rewriter {
       if (s.phis.isEmpty()) {
         continue;
       }
-      Map<String, List<Move>> perPred = new java.util.LinkedHashMap<>();
+      Map<String, List<Move>> perPred = new LinkedHashMap<>();
       for (MBlock.Phi p : s.phis) {
         int dst = alloc.of(p.dst);
         for (Map.Entry<String, MBlock.Src> e : p.sources.entrySet()) {

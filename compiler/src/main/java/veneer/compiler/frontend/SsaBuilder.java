@@ -1,5 +1,14 @@
 package veneer.compiler.frontend;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -29,15 +38,6 @@ import veneer.compiler.ir.Loc;
 import veneer.compiler.ir.Op;
 import veneer.compiler.ir.Param;
 import veneer.compiler.ir.Value;
-
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 import static org.objectweb.asm.Opcodes.*;
 
@@ -272,7 +272,7 @@ final class SsaBuilder {
         next.remove(top);
       }
     }
-    java.util.Collections.reverse(post);
+    Collections.reverse(post);
     // forget predecessors that bytecode-level dead code would contribute
     for (Bb b : post) {
       b.preds.removeIf(p -> p.start >= 0 && !seen.contains(p));

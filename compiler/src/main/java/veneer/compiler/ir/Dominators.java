@@ -1,6 +1,7 @@
 package veneer.compiler.ir;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,7 +20,7 @@ public final class Dominators {
 
   public Dominators(Function f) {
     postorder(f.entry(), new HashSet<>(), rpo);
-    java.util.Collections.reverse(rpo);
+    Collections.reverse(rpo);
     for (int i = 0; i < rpo.size(); i++) {
       order.put(rpo.get(i), i);
     }

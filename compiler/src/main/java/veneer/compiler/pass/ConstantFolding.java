@@ -1,5 +1,14 @@
 package veneer.compiler.pass;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import veneer.compiler.ir.Block;
 import veneer.compiler.ir.Const;
 import veneer.compiler.ir.Function;
@@ -7,15 +16,6 @@ import veneer.compiler.ir.Instr;
 import veneer.compiler.ir.KernelIr;
 import veneer.compiler.ir.Op;
 import veneer.compiler.ir.Value;
-
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Sparse conditional constant propagation (Wegman and Zadeck): values and branches are evaluated
@@ -88,7 +88,7 @@ public final class ConstantFolding implements Pass {
     }
 
     void markEdge(Block from, Block to) {
-      if (!edges.add(java.util.Arrays.asList(from, to))) {
+      if (!edges.add(Arrays.asList(from, to))) {
         return;
       }
       if (executable.add(to)) {
@@ -117,7 +117,7 @@ public final class ConstantFolding implements Pass {
         case PHI -> {
           Object r = null;
           for (int k = 0; k < i.operands().size(); k++) {
-            if (!edges.contains(java.util.Arrays.asList(i.incoming().get(k), i.block()))) {
+            if (!edges.contains(Arrays.asList(i.incoming().get(k), i.block()))) {
               continue;
             }
             Object v = value(i.operand(k));

@@ -1,5 +1,8 @@
 package veneer.compiler.coarsen;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import veneer.compiler.CompileOptions;
 import veneer.compiler.CompiledKernel;
@@ -12,9 +15,6 @@ import veneer.compiler.launch.KernelLauncher;
 import veneer.isa.pe.PeConfig;
 import veneer.kernel.KernelFailure;
 import veneer.kernel.WorkRange;
-
-import java.util.Arrays;
-import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -272,7 +272,7 @@ class CoarseningTest {
   /** The line of the statement marked {@code // marker} in Coarse.java. */
   private static int line(String marker) {
     try {
-      java.util.List<String> lines = java.nio.file.Files.readAllLines(
+      List<String> lines = java.nio.file.Files.readAllLines(
           java.nio.file.Path.of("src/test/java/veneer/compiler/coarsen/Coarse.java"));
       for (int i = 0; i < lines.size(); i++) {
         if (lines.get(i).endsWith("// " + marker)) {

@@ -1,13 +1,14 @@
 package veneer.compiler.pass;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import veneer.compiler.KernelCompiler;
 import veneer.compiler.Oracle;
 import veneer.compiler.ir.IrPrinter;
 import veneer.compiler.ir.KernelIr;
 import veneer.kernel.WorkRange;
-
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -57,8 +58,8 @@ class PassGoldenTest {
 
   @org.junit.jupiter.api.TestFactory
   @SuppressWarnings("unchecked")
-  java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> goldenText() {
-    return java.util.Arrays.stream(GOLDEN).map(g -> org.junit.jupiter.api.DynamicTest.dynamicTest((String) g[0],
+  Stream<org.junit.jupiter.api.DynamicTest> goldenText() {
+    return Arrays.stream(GOLDEN).map(g -> org.junit.jupiter.api.DynamicTest.dynamicTest((String) g[0],
         () -> assertEquals(golden((String) g[0]), after((String) g[0], (List<Pass>) g[1]))));
   }
 

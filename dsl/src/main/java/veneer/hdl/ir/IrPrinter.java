@@ -2,7 +2,7 @@ package veneer.hdl.ir;
 
 import java.math.BigInteger;
 import java.util.Arrays;
-
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -29,7 +29,7 @@ public final class IrPrinter {
   static String printBody(ModuleIr m, Function<ModuleIr, String> childName) {
     StringBuilder sb = new StringBuilder();
     m.blackBox().ifPresent(bb -> sb.append("  blackbox ").append(bb.fileName() != null ? bb.fileName() : "inline")
-        .append(' ').append(new java.util.TreeMap<>(bb.parameters())).append('\n')
+        .append(' ').append(new TreeMap<>(bb.parameters())).append('\n')
         .append(bb.verilogText() == null ? "" : "  text " + bb.verilogText().hashCode() + "\n"));
     for (ClockDomain d : m.domains()) {
       sb.append("  domain ").append(d.name()).append(" clock=").append(d.clockPort())

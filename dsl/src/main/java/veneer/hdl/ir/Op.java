@@ -1,5 +1,7 @@
 package veneer.hdl.ir;
 
+import java.util.Locale;
+
 /**
  * The combinational operators of the netlist. Operand widths are already made equal by the
  * front end, so every operator has one simple, width-exact meaning that both simulators and the
@@ -52,6 +54,6 @@ public enum Op {
 
   /** The Verilog-ish spelling used by the IR printer. */
   public String mnemonic() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

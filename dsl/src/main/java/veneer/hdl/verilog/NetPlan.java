@@ -2,6 +2,7 @@ package veneer.hdl.verilog;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import veneer.hdl.ir.Assertion;
@@ -56,8 +57,8 @@ final class NetPlan {
     names = new String[n];
     connectedTo = new int[n];
     drivenByInstance = new boolean[n];
-    java.util.Arrays.fill(soleNetConsumer, -1);
-    java.util.Arrays.fill(connectedTo, -1);
+    Arrays.fill(soleNetConsumer, -1);
+    Arrays.fill(connectedTo, -1);
     markLive();
     countUses();
     markIdentifierOperands();

@@ -1,6 +1,7 @@
 package veneer.hdl.verilog;
 
 import java.math.BigInteger;
+import java.util.Set;
 
 /**
  * Small spelling rules of the emitted Verilog: literals, bit ranges and strings.
@@ -19,7 +20,7 @@ public final class VerilogText {
    * common C++/SystemC identifiers (found by running Verilator 5 on each candidate). A signal may
    * carry such a name, since names come from the Java code; its declaration gets a waiver.
    */
-  private static final java.util.Set<String> CPP_WORDS = java.util.Set.of(
+  private static final Set<String> CPP_WORDS = Set.of(
       "alignas", "alignof", "and_eq", "asm", "atomic_cancel", "atomic_commit", "atomic_noexcept",
       "auto", "bit_vector", "bitand", "bitor", "bool", "catch", "cdecl", "char", "char16_t",
       "char32_t", "compl", "complex", "concept", "const_cast", "const_iterator", "constexpr",

@@ -5,6 +5,7 @@ import static veneer.runtime.image.ImageFormatException.Problem.NOT_THIS_FORMAT;
 import static veneer.runtime.image.ImageFormatException.Problem.TRUNCATED;
 import static veneer.runtime.image.ImageFormatException.Problem.UNSUPPORTED_VERSION;
 
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.zip.CRC32;
 
@@ -147,7 +148,7 @@ public final class PartialBitstream {
       if ((stream[i] & 0xFF) != ((SYNC_WORD >>> (8 * i)) & 0xFF)) {
         throw new ImageFormatException(NOT_THIS_FORMAT, "bitstream sync word", 0,
             String.format("0x%08x (bytes 56 4e 52 42, \"VNRB\")", SYNC_WORD),
-            "bytes " + Hex.of(java.util.Arrays.copyOf(stream, available)));
+            "bytes " + Hex.of(Arrays.copyOf(stream, available)));
       }
     }
     if (stream.length < 4 * HEADER_WORDS) {
@@ -159,12 +160,12 @@ public final class PartialBitstream {
   @Override
   public boolean equals(Object other) {
     return other instanceof PartialBitstream b && b.variantId == variantId
-        && b.shellInterfaceId.equals(shellInterfaceId) && java.util.Arrays.equals(b.data, data);
+        && b.shellInterfaceId.equals(shellInterfaceId) && Arrays.equals(b.data, data);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(variantId, shellInterfaceId, java.util.Arrays.hashCode(data));
+    return Objects.hash(variantId, shellInterfaceId, Arrays.hashCode(data));
   }
 
   @Override

@@ -3,6 +3,7 @@ package veneer.runtime.image;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * A SHA-256 value (32 bytes), compared by content and printed as 64 hex digits.
@@ -45,7 +46,7 @@ public final class Sha256Digest {
 
   /** Parses 64 hex digits. */
   public static Sha256Digest parse(String hex) {
-    return new Sha256Digest(Hex.parse(hex.trim().toLowerCase(java.util.Locale.ROOT), BYTES, "SHA-256 value"));
+    return new Sha256Digest(Hex.parse(hex.trim().toLowerCase(Locale.ROOT), BYTES, "SHA-256 value"));
   }
 
   /** The 32 raw bytes (a copy). */

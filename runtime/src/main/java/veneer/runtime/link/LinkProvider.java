@@ -1,5 +1,8 @@
 package veneer.runtime.link;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * Opens {@link Link}s for one URI scheme. Registered in
  * {@code META-INF/services/veneer.runtime.link.LinkProvider} and found with
@@ -17,12 +20,12 @@ public interface LinkProvider {
   String scheme();
 
   /** The targets it accepts after the scheme, for error messages, such as {@code ["jvm", "verilator"]}. */
-  java.util.List<String> targets();
+  List<String> targets();
 
   /**
    * Opens the device named by {@code target} (the part of the URI after {@code scheme:} and before
    * any {@code ?}), with the URI's {@code key=value} options in their order; an option the
    * provider does not know is an {@link IllegalArgumentException} naming the ones it knows.
    */
-  Link open(String target, java.util.Map<String, String> options);
+  Link open(String target, Map<String, String> options);
 }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.PublicKey;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,7 +103,7 @@ class KeyPairsTest {
     byte[] expected = MessageDigest.getInstance("SHA-256").digest(key.publicKey().getEncoded());
     assertArrayEquals(expected, key.fingerprint().digest().bytes());
     assertEquals(64, key.fingerprint().hex().length());
-    assertEquals(key.fingerprint(), KeyFingerprint.parse(key.fingerprint().hex().toUpperCase(java.util.Locale.ROOT)));
+    assertEquals(key.fingerprint(), KeyFingerprint.parse(key.fingerprint().hex().toUpperCase(Locale.ROOT)));
   }
 
   @Test

@@ -1,11 +1,12 @@
 package veneer.shell.host;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import veneer.shell.pcie.TlpType;
 import veneer.sim.Simulator;
 import veneer.sim.bus.CycleHook;
 import veneer.sim.bus.ProtocolViolation;
-import veneer.shell.pcie.TlpType;
 
 /**
  * Watches every TLP beat entering ({@code mon_rx}) and leaving ({@code mon_tx}) the endpoint of a
@@ -73,7 +74,7 @@ public final class TlpProtocolChecker implements CycleHook {
       }
       boolean last = sim.peek(port + "_last") != 0;
       long cycle = sim.cycle();
-      if (header != null && !java.util.Arrays.equals(header, h)) {
+      if (header != null && !Arrays.equals(header, h)) {
         fail(cycle, "header-stable", "header fields changed inside a packet");
       }
       int fmtType = (int) h[0];

@@ -1,5 +1,6 @@
 package veneer.shell.platform;
 
+import java.util.Arrays;
 import veneer.shell.dma.DmaDescriptor;
 import veneer.shell.dma.DmaDriver;
 import veneer.shell.dma.DmaError;
@@ -70,7 +71,7 @@ final class PlatformDma {
     byte[] lines;
     int at = (int) (address - first);
     if (first == address && end == address + length) {
-      lines = data.length == length && offset == 0 ? data : java.util.Arrays.copyOfRange(data, offset, offset + length);
+      lines = data.length == length && offset == 0 ? data : Arrays.copyOfRange(data, offset, offset + length);
     } else {
       lines = new byte[(int) (end - first)];
       byte[] head = new byte[LINE];
@@ -85,7 +86,7 @@ final class PlatformDma {
     }
     for (long done = 0; done < lines.length; done += stagingBytes) {
       int n = (int) Math.min(stagingBytes, lines.length - done);
-      host.writeHostMemory(STAGING_BASE, java.util.Arrays.copyOfRange(lines, (int) done, (int) done + n));
+      host.writeHostMemory(STAGING_BASE, Arrays.copyOfRange(lines, (int) done, (int) done + n));
       run(H2C, STAGING_BASE, first + done, n, "host to card");
     }
   }

@@ -2,15 +2,16 @@ package veneer.shell.platform;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import veneer.shell.PartitionRegisters;
 import veneer.shell.ShellConfig;
-import veneer.shell.dram.AddressMap;
 import veneer.shell.dma.DmaDriver;
 import veneer.shell.dma.DmaError;
 import veneer.shell.dma.DmaRegisters;
 import veneer.shell.dma.DmaTransferException;
+import veneer.shell.dram.AddressMap;
 import veneer.shell.host.HostDriver;
 import veneer.shell.host.RootComplex;
 import veneer.shell.host.TlpProtocolChecker;
@@ -185,7 +186,7 @@ public final class PlatformDriver implements AutoCloseable {
     long window = host.barBase(PF0, 0) + ManagementRegisters.CONFIG_DATA_OFFSET;
     int chunk = mpsBytes / 4;
     for (int i = 0; i < words.length; i += chunk) {
-      long[] part = java.util.Arrays.copyOfRange(words, i, Math.min(words.length, i + chunk));
+      long[] part = Arrays.copyOfRange(words, i, Math.min(words.length, i + chunk));
       host.mmioWriteRaw(HostDriver.PF0_QUEUE, window, part);
     }
     pf0Write("cfgport_control", PartitionRegisters.CONTROL_FINISH);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -79,8 +80,8 @@ class DramChannelTest {
       List<AxiTransaction> txs = new ArrayList<>();
       BigInteger[] data = new BigInteger[64];
       BigInteger[] strb = new BigInteger[64];
-      java.util.Arrays.fill(data, BigInteger.TEN);
-      java.util.Arrays.fill(strb, BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE));
+      Arrays.fill(data, BigInteger.TEN);
+      Arrays.fill(strb, BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE));
       for (int k = 0; k < 16; k++) {
         txs.add(m.submit(AxiTransaction.write(new veneer.sim.bus.Axi4Burst(k % 16, k * 4096L, 63, 6, 1), data, strb)));
       }

@@ -3,6 +3,7 @@ package veneer.shell.dram;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.SplittableRandom;
 import veneer.shell.dram.bench.Axi4MasterDriver;
 import veneer.shell.dram.bench.AxiTransaction;
@@ -183,7 +184,7 @@ final class RandomTraffic implements CycleHook {
       BigInteger[] data = new BigInteger[b.beats()];
       BigInteger[] strb = new BigInteger[b.beats()];
       for (int n = 0; n < b.beats(); n++) {
-        data[n] = new BigInteger(busBytes * 8, new java.util.Random(rng.nextLong()));
+        data[n] = new BigInteger(busBytes * 8, new Random(rng.nextLong()));
         long a = b.beatAddress(n);
         long end = a / bytes * bytes + bytes;
         BigInteger s = BigInteger.ZERO;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import veneer.shell.mgmt.ManagementRegisters;
@@ -39,7 +40,7 @@ class Pf1IsolationTest {
       host.enumerate();
       host.mmioWrite(0, 0, CompleterTest.reg("scratch"), SECRET);
       ManagementWatch watch = host.simulator().attach(new ManagementWatch());
-      List<Long> offsets = new java.util.ArrayList<>();
+      List<Long> offsets = new ArrayList<>();
       for (ShellRegister r : ManagementRegisters.MAP.registers()) {
         offsets.add(r.offset());
       }

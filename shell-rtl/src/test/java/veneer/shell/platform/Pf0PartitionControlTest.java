@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import veneer.shell.PartitionRegisters;
 import veneer.shell.host.HostDriver;
@@ -44,7 +45,7 @@ class Pf0PartitionControlTest {
       long[] image = Pf1CannotReachManagementTest.words(Images.image(SimulatedPlatform.VECTOR_ADD));
       writeWords(dev, image);
       assertEquals(image.length, dev.pf0Read("words_dropped"));
-      assertEquals(java.util.List.of(), watch.events, "no word reached the controller");
+      assertEquals(List.of(), watch.events, "no word reached the controller");
       assertEquals(SimulatedPlatform.REGISTERS, dev.partition().activeVariant());
       assertEquals(RegisterRole.ID, dev.roleRead(RegisterRole.ROLE_ID));
       // The watch does see a real load, so its silence above means something.

@@ -3,6 +3,7 @@ package veneer.shell.platform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -201,7 +202,7 @@ class Pf1CannotReachManagementTest {
 
       // PF1's own DMA, asked to write DRAM below its window and read DRAM above it, is refused; DRAM untouched.
       byte[] marker = new byte[64];
-      java.util.Arrays.fill(marker, (byte) 0x5A);
+      Arrays.fill(marker, (byte) 0x5A);
       dev.writeDram(0, marker);
       dev.writeDram(WINDOW_LIMIT, marker);
       DmaDriver dma = dev.dma();
@@ -216,9 +217,9 @@ class Pf1CannotReachManagementTest {
             "channel " + cd[0]);
         assertEquals(DmaError.OUTSIDE_WINDOW.code, (dev.dmaStatus(cd[0]) >>> 8) & 0xFF);
       }
-      assertEquals(java.util.Arrays.toString(marker), java.util.Arrays.toString(dev.readDram(0, 64)));
-      assertEquals(java.util.Arrays.toString(new byte[128]),
-          java.util.Arrays.toString(dev.host().readHostMemory(0x8000, 128)), "nothing read from outside the window");
+      assertEquals(Arrays.toString(marker), Arrays.toString(dev.readDram(0, 64)));
+      assertEquals(Arrays.toString(new byte[128]),
+          Arrays.toString(dev.host().readHostMemory(0x8000, 128)), "nothing read from outside the window");
     }
   }
 

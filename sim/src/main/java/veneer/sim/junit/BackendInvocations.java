@@ -3,6 +3,7 @@ package veneer.sim.junit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.Extension;
@@ -55,7 +56,7 @@ public final class BackendInvocations implements TestTemplateInvocationContextPr
     return new TestTemplateInvocationContext() {
       @Override
       public String getDisplayName(int invocationIndex) {
-        return name + " [" + backend.name().toLowerCase(java.util.Locale.ROOT) + "]";
+        return name + " [" + backend.name().toLowerCase(Locale.ROOT) + "]";
       }
 
       @Override

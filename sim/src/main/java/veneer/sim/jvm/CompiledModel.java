@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import veneer.sim.flat.FlatMemory;
 import veneer.sim.flat.FlatNetlist;
@@ -158,7 +159,7 @@ final class CompiledModel implements Model {
 
   /** One line on how much of the design the settles ran (printed at close with {@code -Dveneer.jvm.stats=true}). */
   String stats() {
-    return String.format(java.util.Locale.ROOT, "%s: compiled in %.1f s, %d of %d combinational nets stored, %d eval chunks (%d of them shared), %d shared methods (eval and tick), %d settles ran %d chunks (%.1f per settle), %d edges (%d"
+    return String.format(Locale.ROOT, "%s: compiled in %.1f s, %d of %d combinational nets stored, %d eval chunks (%d of them shared), %d shared methods (eval and tick), %d settles ran %d chunks (%.1f per settle), %d edges (%d"
         + " of them dense)", layout.flat.topName(), compileNanos / 1e9, storedCombNets, combNets, activity.chunks(), sharedCalls, sharedMethods, activity.settles(), activity.runs(),
         activity.runs() / Math.max(1.0, activity.settles()), edges + denseCount, denseCount);
   }

@@ -4,6 +4,7 @@ import static org.objectweb.asm.Opcodes.*;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -297,7 +298,7 @@ final class KernelCompiler {
         to++;
       }
       int effective = to - from < SMALL_RUN && from > 0 ? previous : u;
-      java.util.Arrays.fill(unit, from, to, effective);
+      Arrays.fill(unit, from, to, effective);
       previous = effective;
       from = to;
     }

@@ -1,6 +1,7 @@
 package veneer.sim.jvm;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import veneer.sim.flat.CombOrder;
 import veneer.sim.flat.FlatDriver;
@@ -35,8 +36,8 @@ final class StateLayout {
     int n = flat.nets().size();
     offset = new int[n];
     wideReset = new int[n];
-    java.util.Arrays.fill(offset, -1);
-    java.util.Arrays.fill(wideReset, -1);
+    Arrays.fill(offset, -1);
+    Arrays.fill(wideReset, -1);
     int at = 0;
     for (FlatNet net : flat.nets()) {
       if (flat.source(net.id()) == net.id() && isClocked(net)) {

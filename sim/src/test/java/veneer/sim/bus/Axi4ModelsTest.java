@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -62,7 +63,7 @@ class Axi4ModelsTest {
       BigInteger[] data = new BigInteger[b.beats()];
       BigInteger[] strb = new BigInteger[b.beats()];
       for (int k = 0; k < b.beats(); k++) {
-        data[k] = new BigInteger(64, new java.util.Random(rng.nextLong()));
+        data[k] = new BigInteger(64, new Random(rng.nextLong()));
         strb[k] = BigInteger.valueOf(rng.nextInt(256));
         long base = b.beatAddress(k) / BUS * BUS;
         for (int lane = 0; lane < BUS; lane++) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import veneer.hdl.BlackBox;
@@ -110,7 +111,7 @@ class FlattenerTest {
     FlatNetlist flat = Flattener.flatten(Elaborator.elaborate(new Top()));
     int[] order = CombOrder.of(flat);
     int[] position = new int[flat.nets().size()];
-    java.util.Arrays.fill(position, -1);
+    Arrays.fill(position, -1);
     for (int i = 0; i < order.length; i++) {
       position[order[i]] = i;
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -24,7 +25,7 @@ class BackendTestTest {
     List<Backend> configured = BackendInvocations.configured();
     assertEquals(configured.size(), RUNS.size(), RUNS.toString());
     for (int i = 0; i < configured.size(); i++) {
-      String name = configured.get(i).name().toLowerCase(java.util.Locale.ROOT);
+      String name = configured.get(i).name().toLowerCase(Locale.ROOT);
       assertTrue(RUNS.get(i).startsWith(configured.get(i) + " ") && RUNS.get(i).endsWith("[" + name + "]"),
           RUNS.get(i));
     }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import veneer.hdl.Bool;
@@ -77,7 +79,7 @@ class WavesTest {
 
   @Test
   void identifierCodesAreUniqueAndPrintable() {
-    java.util.Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     for (int i = 0; i < 20000; i++) {
       String c = VcdWriter.code(i);
       assertTrue(c.chars().allMatch(ch -> ch >= 33 && ch <= 126), c);

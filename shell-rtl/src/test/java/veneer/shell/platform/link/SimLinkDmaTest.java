@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import java.util.Random;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class SimLinkDmaTest {
   static Link open(String target) {
     for (LinkProvider p : ServiceLoader.load(LinkProvider.class)) {
       if (p.scheme().equals("sim")) {
-        return p.open(target, java.util.Map.of("overlay", SHAPE));
+        return p.open(target, Map.of("overlay", SHAPE));
       }
     }
     throw new AssertionError("no LinkProvider for the sim scheme on the class path");

@@ -3,6 +3,7 @@ package veneer.sim.jvm.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import veneer.hdl.ir.Op;
@@ -67,7 +68,7 @@ class WideOpsTest {
     int ao = 1;
     int bo = ao + (aw + 63) / 64 + 1;
     int d = bo + (bw + 63) / 64 + 1;
-    java.util.Arrays.fill(s, 0x5A5A5A5A5A5A5A5AL); // the result must overwrite whatever was there
+    Arrays.fill(s, 0x5A5A5A5A5A5A5A5AL); // the result must overwrite whatever was there
     WideOps.store(s, ao, aw, a);
     if (b != null) {
       WideOps.store(s, bo, bw, b);

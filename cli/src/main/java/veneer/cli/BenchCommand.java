@@ -23,10 +23,10 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = {"Run benchmarks: a table, or one JSON object with --json.",
-        "Each prints a table for people and, with --json, the same figures as one JSON object",
-        "(keys documented in docs/benchmarks.md). Without a sub-command, every bench runs with its",
-        "defaults (sim, pe, compiler, shell, e2e; this takes long); --json then prints one object",
-        "with a member per bench."},
+        "Each prints a table for people and, with --json, the same figures as one JSON object "
+            + "(keys documented in docs/benchmarks.md). Without a sub-command, every bench runs with its "
+            + "defaults (sim, pe, compiler, shell, e2e; this takes long); --json then prints one object "
+            + "with a member per bench."},
     subcommands = {SimBench.class, PeBench.class, CompilerBenchCommand.class, ShellBenchCommand.class,
         EndToEndBench.class})
 final class BenchCommand implements Callable<Integer> {

@@ -26,10 +26,11 @@ import veneer.sim.bench.SimBenchmark;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"Show Veneer end to end on a simulated device; needs only a JDK and Maven.",
-        "With Verilator installed it also runs the Verilator back end (--backend both|jvm|verilator);",
-        "the device runs on sim:jvm, or on sim:verilator with --backend verilator, with the platform's",
-        "default overlay or the one of --overlay (the default 32x8 platform is a long Verilator build;",
-        "--backend verilator --overlay 4x8 builds a smaller one)."})
+        "With Verilator installed it also runs the Verilator back end (--backend "
+            + "both|jvm|verilator); the device runs on sim:jvm, or on sim:verilator with --backend "
+            + "verilator, with the platform's default overlay or the one of --overlay (the default 32x8 "
+            + "platform is a long Verilator build; --backend verilator --overlay 4x8 builds a smaller "
+            + "one)."})
 final class DemoCommand implements Callable<Integer> {
   @Option(names = "--backend", paramLabel = "jvm|verilator|both",
       description = "Simulators to run (default: both if verilator is installed, else jvm).")

@@ -17,11 +17,11 @@ import veneer.sim.Backend;
  */
 @Command(name = "e2e", mixinStandardHelpOptions = true,
     description = {"End to end through the runtime: image load, kernel launches per second, roofline shares.",
-        "On sim:<backend> through the runtime API: the signed overlay image loaded",
-        "through PF0 (device cycles, wall ms), launch-and-wait of a tiny kernel (launches per simulated",
-        "second at the device clock and per wall-clock second), and vector add, matrix multiply and a",
-        "3x3 convolution: cycles, elements/cycle and share of the DRAM roofline (64 B/cycle); on the",
-        "platform's default overlay, or on the one of --overlay.",
+        "On sim:<backend> through the runtime API: the signed overlay image loaded through PF0 "
+            + "(device cycles, wall ms), launch-and-wait of a tiny kernel (launches per simulated "
+            + "second at the device clock and per wall-clock second), and vector add, matrix multiply "
+            + "and a 3x3 convolution: cycles, elements/cycle and share of the DRAM roofline (64 "
+            + "B/cycle); on the platform's default overlay, or on the one of --overlay.",
         "Example: ./veneer bench e2e --json"})
 final class EndToEndBench implements Callable<Integer> {
   /** The goal: vector add at this share of the DRAM roofline or more, on the default overlay. */

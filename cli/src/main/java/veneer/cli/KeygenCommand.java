@@ -11,8 +11,8 @@ import veneer.runtime.image.SigningKey;
 /** {@code veneer keygen}: a new Ed25519 signing key for images. */
 @Command(name = "keygen", mixinStandardHelpOptions = true,
     description = {"Create an Ed25519 key for signing images.",
-        "Writes a private key file (mode 600, never overwritten) and its public key for the",
-        "device's trust store.",
+        "Writes a private key file (mode 600, never overwritten) and its public key for the "
+            + "device's trust store.",
         "Example: ./veneer keygen --out keys/release.key --public trust/release.pub"})
 final class KeygenCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "The private key file to create.")

@@ -15,10 +15,11 @@ import veneer.runtime.image.VerifiedImage;
 /** {@code veneer load}: verifies a signed image and loads it through the device's management function. */
 @Command(name = "load", mixinStandardHelpOptions = true,
     description = {"Load a signed image into a device through its management function (PF0).",
-        "The image is verified first (signature by a trusted key, shell interface id, rollback);",
-        "only a verified payload reaches the configuration port. The rollback file's minimum is",
-        "raised after a successful load. A simulated device lives as long as the command.",
-        "Example: ./veneer load out/demo/overlay.vimg --trust out/demo/keys/release.pub --rollback rollback.txt"})
+        "The image is verified first (signature by a trusted key, shell interface id, rollback); "
+            + "only a verified payload reaches the configuration port. The rollback file's minimum is "
+            + "raised after a successful load. A simulated device lives as long as the command.",
+        "Example: ./veneer load out/demo/overlay.vimg --trust out/demo/keys/release.pub "
+            + "--rollback rollback.txt"})
 final class LoadCommand implements Callable<Integer> {
   @Parameters(paramLabel = "IMAGE", description = "The signed image file.")
   Path image;

@@ -16,9 +16,9 @@ import veneer.sim.Backend;
 /** {@code veneer bench pe}: IPC of one PE for 1 to 8 threads, compute-bound and DRAM-bound. */
 @Command(name = "pe", mixinStandardHelpOptions = true,
     description = {"IPC of one processing element (compute and DRAM loops) and its Yosys area.",
-        "Instructions per cycle of a compute loop and of a loop",
-        "that loads from DRAM with 20, 100 and 300 cycles of latency, for 1, 2, 4 and 8 threads;",
-        "Yosys area and logic depth of a PE and of a 2-PE array.",
+        "Instructions per cycle of a compute loop and of a loop that loads from DRAM with 20, 100 "
+            + "and 300 cycles of latency, for 1, 2, 4 and 8 threads; Yosys area and logic depth of a PE "
+            + "and of a 2-PE array.",
         "Example: ./veneer bench pe --json"})
 final class PeBench implements Callable<Integer> {
   private static final int[] THREADS = {1, 2, 4, 8};

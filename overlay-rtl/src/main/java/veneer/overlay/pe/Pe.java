@@ -239,8 +239,14 @@ public final class Pe extends Module {
     // --- S1: decode, read registers ----------------------------------------------------------
     Decoder dec = instance("dec", new Decoder());
     dec.insn.assign(fetched);
+    // The divider is shared (S2 starts a division, see s2_div_start). A division whose result
+    // it holds for this thread issues to collect it: it reads x0 as rs1, and the ALU applies the
+    // result's sign to the magnitude (0 - m or 0 + m). The divider holds the result until that
+    // instruction takes it in S2, so S1 and S2 agree on what it is.
+    Divider div = instance("div", new Divider(tb));
+    Bool divCollect1 = dec.unit(MicroOp.Unit.DIV).and(div.done).and(div.tid.eq(s1Tid)).named("s1_div_collect");
     // ECALL reads a0 (x10), the exit code.
-    UInt rs1Index = dec.unit(MicroOp.Unit.ECALL).mux(lit(10, UInt(5)), dec.rs1);
+    UInt rs1Index = dec.unit(MicroOp.Unit.ECALL).mux(lit(10, UInt(5)), divCollect1.mux(lit(0, UInt(5)), dec.rs1));
     Bits rs1Read = regs.readSync(s1Tid.cat(rs1Index).resize(regs.addrWidth()));
     Bits rs2Read = regs.readSync(s1Tid.cat(dec.rs2).resize(regs.addrWidth()));
     // Scoreboard check in the cycle of the register read: a register whose load is still in
@@ -282,10 +288,14 @@ public final class Pe extends Module {
     // value (exit code or 0), so that mtval has one source fewer.
     Bool addsImm = addsPcImm.or(dec.unit(MicroOp.Unit.LOAD)).or(dec.unit(MicroOp.Unit.STORE))
         .or(dec.unit(MicroOp.Unit.JALR)).or(dec.unit(MicroOp.Unit.ECALL)).or(dec.unit(MicroOp.Unit.EBREAK));
-    // A division passes the divider's result through the ALU (COPY_B, see s2_operand2).
+    // A division's result is x0 + or - the divider's magnitude (see s1_div_collect).
     UInt aluOp2 = regNext("s2_alu_op", addsImm.mux(lit(MicroOp.AluOp.ADD.ordinal(), UInt(MicroOp.SUB_WIDTH)),
-        dec.unit(MicroOp.Unit.DIV).mux(lit(MicroOp.AluOp.COPY_B.ordinal(), UInt(MicroOp.SUB_WIDTH)), dec.sub)));
-    Bool useImm2 = regNext("s2_use_imm", dec.useImm.or(addsImm));
+        dec.unit(MicroOp.Unit.DIV).mux(div.negate.mux(lit(MicroOp.AluOp.SUB.ordinal(), UInt(MicroOp.SUB_WIDTH)),
+            lit(MicroOp.AluOp.ADD.ordinal(), UInt(MicroOp.SUB_WIDTH))), dec.sub)));
+    // The ALU's second operand as a 2-bit code (0 rs2, 1 immediate, 2 quotient, 3 remainder), so
+    // that its 4:1 mux has two select inputs per bit and fits one LUT6.
+    UInt operandSel2 = regNext("s2_operand_sel", dec.unit(MicroOp.Unit.DIV)
+        .cat(dec.unit(MicroOp.Unit.DIV).mux(div.wantRem, dec.useImm.or(addsImm))));
     Bool pcOperand2 = regNext("s2_pc_operand", dec.pcOperand.or(addsPcImm));
     Bool writesRd2 = regNext("s2_writes_rd", dec.writesRd);
     UInt imm2 = regNext("s2_imm", dec.imm);
@@ -343,8 +353,8 @@ public final class Pe extends Module {
     Alu alu = instance("alu", new Alu());
     alu.op.assign(aluOp2);
     alu.a.assign(pcOperand2.mux(pc2, a));
-    Divider div = instance("div", new Divider(tb));
-    UInt operand2 = isDiv.mux(div.result, useImm2.mux(imm2, b)).named("s2_operand2");
+    UInt operand2 = operandSel2.bit(1).mux(operandSel2.bit(0).mux(div.remainder, div.quotient),
+        operandSel2.bit(0).mux(imm2, b)).named("s2_operand2");
     alu.b.assign(operand2);
     BranchUnit br = instance("br", new BranchUnit());
     br.op.assign(sub2);

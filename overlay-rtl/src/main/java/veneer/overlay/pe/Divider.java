@@ -88,12 +88,12 @@ public final class Divider extends Module {
     // choices sit in the adder's per-bit LUT, whose first operand stays a plain register.
     Bool next = running.and(dividend.shr(count.not()).bit(0));
     UInt shifted = rem.cat(next);
-    UInt stepOperand = lit(3, UInt(2)).cat(divisorNeg.mux(divisor, divisor.not()));
-    UInt startOperand = lit(0, UInt(2)).cat(aNeg.mux(a.not(), a));
-    Bool carryIn = idle.mux(aNeg, divisorNeg.not());
+    // x ^ invert + invert: -|divisor| (invert when the divisor is not negative) or |a|. One
+    // invert signal rather than two sign choices keeps the adder's LUT at five inputs.
+    Bool invert = idle.mux(aNeg, divisorNeg.not());
+    UInt operand = idle.not().cat(idle.not(), invert.mux(idle.mux(a, divisor).not(), idle.mux(a, divisor)));
     // The carry-in enters through a bit below the operands, as in the ALU.
-    UInt sum = shifted.extend(34).cat(lit(1, Bool())).add(idle.mux(startOperand, stepOperand).cat(carryIn))
-        .bits(34, 1);
+    UInt sum = shifted.extend(34).cat(lit(1, Bool())).add(operand.cat(invert)).bits(34, 1);
     Bool fits = sum.bit(33).not();
     UInt reduced = fits.mux(sum.bits(31, 0), shifted.bits(31, 0));
     when(running, () -> {

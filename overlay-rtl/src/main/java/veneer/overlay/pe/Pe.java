@@ -183,7 +183,8 @@ public final class Pe extends Module {
     // reg_wait: the thread waits until the register in its wait_reg word is loaded.
     UInt regWait = reg("reg_wait", UInt(nt), 0);
     Mem<Bits> waitReg = mem("wait_reg", Bits(5), nt);
-    UInt divWait = reg("div_wait", UInt(nt), 0);
+    // The thread waiting for the divider's result, as a mask (see div_parked).
+    UInt divWait = wire("div_wait", UInt(nt));
     // Ready is derived rather than kept: S3 only sets a wait bit (or stops the thread), and a
     // wake-up only clears one, so no S3 decision and no wake-up reaches the scheduler's input.
     UInt ready = alive.and(inPipeline.or(memWait).or(regWait).or(divWait).not()).named("ready");
@@ -239,8 +240,16 @@ public final class Pe extends Module {
     // --- S1: decode, read registers ----------------------------------------------------------
     Decoder dec = instance("dec", new Decoder());
     dec.insn.assign(fetched);
+    // The divider is shared (S2 starts a division, see s2_div_start). A division whose result
+    // it holds for this thread issues to collect it: it reads x0 as rs1, and the ALU applies the
+    // result's sign to the magnitude (0 - m or 0 + m). The divider holds the result until that
+    // instruction takes it in S2, so S1 and S2 agree on what it is.
+    Divider div = instance("div", new Divider(tb));
+    // (A thread whose result the divider holds has nothing else in the pipeline: it waited for
+    // the result since its division started, so its instruction in S1 is that division.)
+    Bool divCollect1 = div.done.and(div.tid.eq(s1Tid)).named("s1_div_collect");
     // ECALL reads a0 (x10), the exit code.
-    UInt rs1Index = dec.unit(MicroOp.Unit.ECALL).mux(lit(10, UInt(5)), dec.rs1);
+    UInt rs1Index = dec.unit(MicroOp.Unit.ECALL).mux(lit(10, UInt(5)), divCollect1.mux(lit(0, UInt(5)), dec.rs1));
     Bits rs1Read = regs.readSync(s1Tid.cat(rs1Index).resize(regs.addrWidth()));
     Bits rs2Read = regs.readSync(s1Tid.cat(dec.rs2).resize(regs.addrWidth()));
     // Scoreboard check in the cycle of the register read: a register whose load is still in
@@ -282,10 +291,14 @@ public final class Pe extends Module {
     // value (exit code or 0), so that mtval has one source fewer.
     Bool addsImm = addsPcImm.or(dec.unit(MicroOp.Unit.LOAD)).or(dec.unit(MicroOp.Unit.STORE))
         .or(dec.unit(MicroOp.Unit.JALR)).or(dec.unit(MicroOp.Unit.ECALL)).or(dec.unit(MicroOp.Unit.EBREAK));
-    // A division passes the divider's result through the ALU (COPY_B, see s2_operand2).
+    // A division's result is x0 + or - the divider's magnitude (see s1_div_collect).
     UInt aluOp2 = regNext("s2_alu_op", addsImm.mux(lit(MicroOp.AluOp.ADD.ordinal(), UInt(MicroOp.SUB_WIDTH)),
-        dec.unit(MicroOp.Unit.DIV).mux(lit(MicroOp.AluOp.COPY_B.ordinal(), UInt(MicroOp.SUB_WIDTH)), dec.sub)));
-    Bool useImm2 = regNext("s2_use_imm", dec.useImm.or(addsImm));
+        dec.unit(MicroOp.Unit.DIV).mux(div.negate.mux(lit(MicroOp.AluOp.SUB.ordinal(), UInt(MicroOp.SUB_WIDTH)),
+            lit(MicroOp.AluOp.ADD.ordinal(), UInt(MicroOp.SUB_WIDTH))), dec.sub)));
+    // The ALU's second operand as a 2-bit code (0 rs2, 1 immediate, 2 quotient, 3 remainder), so
+    // that its 4:1 mux has two select inputs per bit and fits one LUT6.
+    UInt operandSel2 = regNext("s2_operand_sel", dec.unit(MicroOp.Unit.DIV)
+        .cat(dec.unit(MicroOp.Unit.DIV).mux(div.wantRem, dec.useImm.or(addsImm))));
     Bool pcOperand2 = regNext("s2_pc_operand", dec.pcOperand.or(addsPcImm));
     Bool writesRd2 = regNext("s2_writes_rd", dec.writesRd);
     UInt imm2 = regNext("s2_imm", dec.imm);
@@ -343,8 +356,8 @@ public final class Pe extends Module {
     Alu alu = instance("alu", new Alu());
     alu.op.assign(aluOp2);
     alu.a.assign(pcOperand2.mux(pc2, a));
-    Divider div = instance("div", new Divider(tb));
-    UInt operand2 = isDiv.mux(div.result, useImm2.mux(imm2, b)).named("s2_operand2");
+    UInt operand2 = operandSel2.bit(1).mux(operandSel2.bit(0).mux(div.remainder, div.quotient),
+        operandSel2.bit(0).mux(imm2, b)).named("s2_operand2");
     alu.b.assign(operand2);
     BranchUnit br = instance("br", new BranchUnit());
     br.op.assign(sub2);
@@ -444,7 +457,7 @@ public final class Pe extends Module {
     // that starts parks its thread (div_wait) without moving its PC; when the result is ready
     // the thread issues the division again, which now collects the result and retires.
     Bool wantsDiv = ok2.and(isDiv);
-    Bool divCollect = wantsDiv.and(div.done).and(div.tid.eq(tid2)).named("s2_div_collect");
+    Bool divCollect = wantsDiv.and(regNext("s2_div_collects", divCollect1)).named("s2_div_collect");
     Bool divStart = wantsDiv.and(div.busy.not()).named("s2_div_start");
     Bool divReplay2 = wantsDiv.and(div.busy).and(divCollect.not()).named("s2_div_replay");
     Bool wantsWork = ok2.and(isCsr).and(csr.claims).and(csr.illegal.not()).named("s2_wants_work");
@@ -671,20 +684,23 @@ public final class Pe extends Module {
     Bool wakeReg = loadDone.and(waitReg.read(pTid.resize(waitReg.addrWidth())).asUInt().eq(pRd));
     // The divider's result is ready: its thread issues the division again to collect it.
     Bool wakeDiv = div.done.named("div_wake");
-    UInt divMask = one.shl(div.tid);
+    // At most one thread waits for the divider: a division starts only on an idle divider, and
+    // its thread waits until the result is ready. So one bit and the divider's owner, rather than
+    // a bit per thread with a set and a clear decoder.
+    Bool divParked = reg("div_parked", Bool(), 0);
+    divWait.assign(divParked.mux(one.shl(div.tid), 0));
     UInt s3Leaves = s3Valid.mux(s3Mask, 0);
     when(startOk, () -> {
       inPipeline.assign(0);
       memWait.assign(0);
       regWait.assign(0);
-      divWait.assign(0);
+      divParked.assign(lit(0, Bool()));
     }).otherwise(() -> {
       inPipeline.assign(inPipeline.and(s3Leaves.not()).or(issueMask));
       memWait.assign(memWait.and(freedMask.not()).or(anyWaits3.mux(s3Mask, 0)));
       regWait.assign(regWait.and(wakeReg.or(lateFault).mux(freedMask, 0).not())
           .or(regWaits3.mux(s3Mask, 0)));
-      divWait.assign(divWait.and(wakeDiv.mux(divMask, 0).not())
-          .or(s3Ok.and(parkDiv3).mux(s3Mask, 0)));
+      divParked.assign(divParked.and(wakeDiv.not()).or(s3Ok.and(parkDiv3)));
     });
     when(regWaits3, () -> waitReg.write(tid3.resize(waitReg.addrWidth()), need3.asBits()));
     // A clean B and a late memory result never free ids in the same cycle (see b_clean).

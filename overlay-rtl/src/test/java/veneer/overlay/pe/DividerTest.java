@@ -10,8 +10,9 @@ import veneer.sim.Simulator;
 import veneer.sim.Simulators;
 
 /**
- * The divider's four operations against the RISC-V M extension's definitions, random and edge
- * operands, on both back ends; every division takes {@link #CYCLES} cycles from its start.
+ * The divider's four operations against the RISC-V M extension's definitions (the result as the
+ * PE makes it: the magnitude, negated when the divider says so), random and edge operands, on
+ * both back ends; every division takes {@link #CYCLES} cycles from its start.
  */
 class DividerTest {
   private static final long SEED = 0xD1F1_DE75L;
@@ -42,9 +43,14 @@ class DividerTest {
             cycles++;
           }
           assertEquals(CYCLES, cycles, String.format("seed %x: cycles of %s a=%08x b=%08x", SEED, op, a, b));
-          assertEquals(Integer.toUnsignedLong(expected(op, a, b)), sim.peek("result"),
+          assertEquals(Integer.toUnsignedLong(expected(op, a, b)), signedResult(sim),
               String.format("seed %x: %s a=%08x b=%08x", SEED, op, a, b));
           assertEquals(i & 7, sim.peek("tid"));
+          // The PE reads want_rem and negate in S1, a cycle before S2 takes the result.
+          long held = signedResult(sim);
+          sim.step();
+          assertEquals(1, sim.peek("done"), "holds the result until the ack");
+          assertEquals(held, signedResult(sim), String.format("seed %x: %s a=%08x b=%08x held", SEED, op, a, b));
           sim.poke("ack", 1);
           sim.step();
           sim.poke("ack", 0);
@@ -52,6 +58,58 @@ class DividerTest {
         }
       }
     }
+  }
+
+  /**
+   * A division cancelled part-way (or a result dropped unread) leaves the divider idle with
+   * nothing of it left: the next division, which makes its dividend's magnitude with the step
+   * adder while idle, is right.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = Backend.class, names = {"JVM", "VERILATOR"})
+  void aCancelledDivisionLeavesNothingBehind(Backend backend) {
+    try (Simulator sim = Simulators.open(new Divider(3), backend)) {
+      sim.reset(1);
+      for (int stepsBeforeCancel : new int[] {1, 5, 31, 40}) {
+        start(sim, MicroOp.DivOp.REMU, -1, 1000); // partial remainders 1, 3, 7, ..., 295 at the end
+        for (int i = 0; i < stepsBeforeCancel; i++) {
+          sim.step();
+        }
+        sim.poke("cancel", 1);
+        sim.step();
+        sim.poke("cancel", 0);
+        assertEquals(0, sim.peek("busy"), "idle after a cancel");
+        start(sim, MicroOp.DivOp.REM, -100, 7);
+        for (int i = 0; i < CYCLES; i++) {
+          sim.step();
+        }
+        assertEquals(1, sim.peek("done"));
+        assertEquals(Integer.toUnsignedLong(-100 % 7), signedResult(sim), "after " + stepsBeforeCancel + " steps");
+        sim.poke("ack", 1);
+        sim.step();
+        sim.poke("ack", 0);
+      }
+    }
+  }
+
+  /** Pokes a start and steps the start cycle. */
+  private static void start(Simulator sim, MicroOp.DivOp op, int a, int b) {
+    sim.poke("op", op.ordinal());
+    sim.poke("a", Integer.toUnsignedLong(a));
+    sim.poke("b", Integer.toUnsignedLong(b));
+    sim.poke("start_tid", 0);
+    sim.poke("start", 1);
+    sim.step();
+    sim.poke("start", 0);
+  }
+
+  /**
+   * The result as the PE makes it when the division issues again: the magnitude the operation
+   * wants, negated by the ALU (0 - m) when the divider says so.
+   */
+  private static long signedResult(Simulator sim) {
+    long magnitude = sim.peek(sim.peek("want_rem") == 1 ? "remainder" : "quotient");
+    return sim.peek("negate") == 1 ? (-magnitude) & 0xFFFF_FFFFL : magnitude;
   }
 
   /**

@@ -180,13 +180,10 @@ public final class Pe extends Module {
     Mem<Bits> idTaken = mem("id_taken", Bits(PeConfig.ACCESSES_PER_THREAD), 1 << tb);
     Mem<Bits> idFreed = mem("id_freed", Bits(PeConfig.ACCESSES_PER_THREAD), 1 << tb);
     UInt idsInFlight = reg("ids_in_flight", UInt(ab + 1), 0);
-    // reg_wait: the thread waits until the register in its wait_reg word is loaded.
-    UInt regWait = reg("reg_wait", UInt(nt), 0);
-    Mem<Bits> waitReg = mem("wait_reg", Bits(5), nt);
     UInt divWait = reg("div_wait", UInt(nt), 0);
     // Ready is derived rather than kept: S3 only sets a wait bit (or stops the thread), and a
     // wake-up only clears one, so no S3 decision and no wake-up reaches the scheduler's input.
-    UInt ready = alive.and(inPipeline.or(memWait).or(regWait).or(divWait).not()).named("ready");
+    UInt ready = alive.and(inPipeline.or(memWait).or(divWait).not()).named("ready");
     Bool hasRun = reg("has_run", Bool(), 0);
     // A stopped thread's stores may still be in flight (after a fault): done waits for them.
     Bool busy = alive.orR().or(idsInFlight.ne(0));
@@ -254,19 +251,9 @@ public final class Pe extends Module {
     Bool usesRs1 = dec.unit(MicroOp.Unit.JAL).or(dec.pcOperand).not();
     Bool waitsRs1 = usesRs1.and(pendRs1);
     Bool waitsRs2 = usesRs2.and(pendRs2);
+    // A held instruction waits for any response of its thread's own (mem_wait), not for the
+    // register it needs: a pending register means a load of the thread in flight, so one comes.
     Bool hazard1 = waitsRs1.or(waitsRs2).or(dec.writesRd.and(pendRd)).named("s1_hazard");
-    // The register the instruction waits for if it is held: it is woken when that one is
-    // loaded, and issues again (and may wait for the next). rs2 first: in code like
-    // "lw a; lw b; add c, a, b" the second operand's load is the later one, so that one wait
-    // usually covers both.
-    UInt need1 = waitsRs2.mux(dec.rs2, waitsRs1.mux(rs1Index, dec.rd));
-    // A held instruction's awaited register may be loaded while it passes S1..S3; S3 needs to
-    // know whether it still is pending. Instead of a fourth scoreboard read in S3, the
-    // write-backs in S1 and S2 that clear it are remembered (the one in S3 is seen there).
-    Bool clearValid = wire("scoreboard_clear", Bool());
-    UInt clearTid = wire("scoreboard_clear_thread", UInt(tb));
-    UInt clearRd = wire("scoreboard_clear_rd", UInt(5));
-    Bool needCleared1 = clearValid.and(clearTid.eq(s1Tid)).and(clearRd.eq(need1));
     s2Valid.assign(s1Valid.and(startOk.not()));
     UInt tid2 = regNext("s2_tid", s1Tid);
     UInt pc2 = regNext("s2_pc", s1Pc);
@@ -293,9 +280,6 @@ public final class Pe extends Module {
     UInt rs1Field2 = regNext("s2_rs1_field", dec.rs1);
     UInt csr2 = regNext("s2_csr", dec.csr);
     Bool hazard2 = regNext("s2_hazard", hazard1);
-    UInt need2 = regNext("s2_need", need1);
-    Bool needCleared2 = regNext("s2_need_cleared", needCleared1)
-        .or(clearValid.and(clearTid.eq(tid2)).and(clearRd.eq(need2)));
     // The multiplier also does the ALU's shifts (multiplications by a power of two).
     Bool shift1 = dec.unit(MicroOp.Unit.ALU).and(aluIs(dec.sub, MicroOp.AluOp.SLL)
         .or(aluIs(dec.sub, MicroOp.AluOp.SRL)).or(aluIs(dec.sub, MicroOp.AluOp.SRA)));
@@ -489,9 +473,6 @@ public final class Pe extends Module {
     Bool replay3 = regNext("s3_replay", replay2);
     // Held, or no free access id: either way the thread waits for one of its own responses.
     Bool hold3 = regNext("s3_hold", hold2.or(idReplay2));
-    Bool hazard3 = regNext("s3_hazard", hazard2);
-    UInt need3 = regNext("s3_need", need2);
-    Bool needCleared3 = regNext("s3_need_cleared", needCleared2);
     Bool global3 = clearedAtReset("s3_global", global2);
     UInt id3 = regNext("s3_id", newId);
     Bool parkDiv3 = regNext("s3_park_div", divStart);
@@ -643,20 +624,13 @@ public final class Pe extends Module {
     Bool freedMine = freesId.and(freedTid.eq(tid3));
     UInt freedSlot = freedId.bits(PeConfig.ACCESS_SLOT_BITS - 1, 0);
     UInt busy3 = idsBusyOf(idTaken, idFreed, tid3);
-    // A register hazard waits for its registers (reg_wait); FENCE/ECALL/EBREAK and a missing
-    // access id wait for any response of the thread's own (mem_wait).
-    // Not for a register whose load is written back beside S3 in this very cycle (its wake-up
-    // would come before the wait).
+    // A register hazard, FENCE/ECALL/EBREAK with accesses in flight and a missing access id
+    // all wait for any response of the thread's own (mem_wait); with none in flight (the
+    // awaited loads all came back since S1) the instruction issues again at once.
     Bool loadDone = lateMem.and(lateWrite.not()).named("load_done");
-    clearValid.assign(loadDone);
-    clearTid.assign(pTid);
-    clearRd.assign(pRd);
-    Bool needDone3 = loadDone.and(pTid.eq(tid3)).and(pRd.eq(need3));
-    Bool regWaits3 = s3Ok.and(hold3).and(hazard3).and(needCleared3.or(needDone3).not())
-        .named("s3_reg_waits");
     // (A response of the thread's own in this very cycle is the one it would wait for: it
     // issues again at once.)
-    Bool anyWaits3 = s3Ok.and(hold3).and(hazard3.not()).and(busy3.ne(0)).and(freedMine.not())
+    Bool anyWaits3 = s3Ok.and(hold3).and(busy3.ne(0)).and(freedMine.not())
         .named("s3_any_waits");
     Bool s3MovesPc = s3Ok.and(replay3.not()).and(stop3.not()).and(parkDiv3.not());
     UInt one = lit(1, UInt(nt));
@@ -665,10 +639,7 @@ public final class Pe extends Module {
     // Every response (a late result draining, or a clean B: never both in a cycle) concerns the
     // thread that owns the id it frees, so one decoder serves its wake-ups and clears.
     UInt freedMask = freesId.mux(one.shl(freedTid), 0).named("freed_mask");
-    // A load's write-back (or error) clears its pending bit: it wakes its thread if that waits
-    // for this register (a thread in S3 does not wait yet: see s3_reg_waits). Wake-ups only
-    // clear wait bits, so they need not check that the thread waits or runs.
-    Bool wakeReg = loadDone.and(waitReg.read(pTid.resize(waitReg.addrWidth())).asUInt().eq(pRd));
+    // Wake-ups only clear wait bits, so they need not check that the thread waits or runs.
     // The divider's result is ready: its thread issues the division again to collect it.
     Bool wakeDiv = div.done.named("div_wake");
     UInt divMask = one.shl(div.tid);
@@ -676,17 +647,13 @@ public final class Pe extends Module {
     when(startOk, () -> {
       inPipeline.assign(0);
       memWait.assign(0);
-      regWait.assign(0);
       divWait.assign(0);
     }).otherwise(() -> {
       inPipeline.assign(inPipeline.and(s3Leaves.not()).or(issueMask));
       memWait.assign(memWait.and(freedMask.not()).or(anyWaits3.mux(s3Mask, 0)));
-      regWait.assign(regWait.and(wakeReg.or(lateFault).mux(freedMask, 0).not())
-          .or(regWaits3.mux(s3Mask, 0)));
       divWait.assign(divWait.and(wakeDiv.mux(divMask, 0).not())
           .or(s3Ok.and(parkDiv3).mux(s3Mask, 0)));
     });
-    when(regWaits3, () -> waitReg.write(tid3.resize(waitReg.addrWidth()), need3.asBits()));
     // A clean B and a late memory result never free ids in the same cycle (see b_clean).
     // The new id as a mask: the thread's slice gets its lowest free slot (free & -free), without
     // encoding and decoding the slot number.
@@ -754,9 +721,9 @@ public final class Pe extends Module {
     perf.clear.assign(startOk);
     perf.event("cycles").assign(busy);
     perf.event("retired").assign(retireValid);
-    perf.event("stall_memory").assign(noneReady.and(memWait.or(regWait).orR()));
-    perf.event("stall_divide").assign(noneReady.and(memWait.or(regWait).orR().not()).and(divWait.orR()));
-    perf.event("stall_pipeline").assign(noneReady.and(memWait.or(regWait).orR().not()).and(divWait.orR().not()));
+    perf.event("stall_memory").assign(noneReady.and(memWait.orR()));
+    perf.event("stall_divide").assign(noneReady.and(memWait.orR().not()).and(divWait.orR()));
+    perf.event("stall_pipeline").assign(noneReady.and(memWait.orR().not()).and(divWait.orR().not()));
     perf.event("stall_writeback").assign(sched.valid.and(issueAllowed.not()));
     perf.event("div_replays").assign(s2Valid.and(divReplay2));
     for (String name : PerfCounters.EVENTS) {

@@ -145,11 +145,15 @@ public final class Pe extends Module {
     UInt alive = reg("alive", UInt(nt), 0);
     // Per-thread PCs and retired-instruction counts live in small memories indexed by thread
     // (distributed RAM, one read mux instead of one per register). A start cannot write every
-    // thread's word at once, so a per-thread flag says "still at its start value" (entry_pc as
-    // latched at start, and instret 0) until the thread's first retire. (A retire moves the PC,
-    // except ECALL and EBREAK, which stop the thread: its PC is not read again.)
-    Mem<Bits> pcMem = mem("pc", Bits(32), nt);
-    UInt entryHeld = reg("entry_pc_held", UInt(32), 0);
+    // thread's word at once, so a per-thread flag says "still at its start value" (the entry
+    // pc, and instret 0) until the thread's first retire. (A retire moves the PC, except ECALL
+    // and EBREAK, which stop the thread: its PC is not read again.)
+    // pc: word t for thread t, and word 2^tidBits, which a fresh thread reads, for the entry pc.
+    // A start writes that word through S3's next-PC register and the PC write port in the
+    // cycle after the start (start_pc_write, when no thread issues), so that S0 has no 32-bit
+    // mux between a held entry pc and the word read.
+    Mem<Bits> pcMem = mem("pc", Bits(32), 2 << tb);
+    UInt entryWord = lit(1L << tb, UInt(pcMem.addrWidth()));
     UInt fresh = reg("fresh", UInt(nt), 0);
     // instret: word t for thread t; words 2^tidBits and up are never written (zero), and a
     // thread still at its start value reads one of those instead of a mask on the value read.
@@ -217,12 +221,15 @@ public final class Pe extends Module {
     // has waited LATE_PATIENCE cycles, if no such slot is on its way in S1..S3, S0 leaves an
     // issue slot empty so that one comes.
     Bool lateSlotComing = wire("late_slot_coming", Bool());
-    Bool issueAllowed = lateValid.and(lateSlotComing.not()).not().named("issue_allowed");
+    Bool holdBack = lateValid.and(lateSlotComing.not()).named("late_hold_back");
+    Bool startPcWrite = reg("start_pc_write", Bool(), 0);
+    startPcWrite.assign(startOk);
+    Bool issueAllowed = holdBack.or(startPcWrite).not().named("issue_allowed");
     sched.ready.assign(ready);
     sched.issue.assign(issueAllowed);
     Bool issue = sched.valid.and(issueAllowed).named("issue");
     UInt tid0 = sched.tid;
-    UInt pc0 = fresh.shr(tid0).bit(0).mux(entryHeld, pcMem.read(tid0.resize(pcMem.addrWidth())).asUInt())
+    UInt pc0 = pcMem.read(fresh.shr(tid0).bit(0).mux(entryWord, tid0.resize(pcMem.addrWidth()))).asUInt()
         .named("s0_pc");
     Bool fetchMisaligned = pc0.bits(1, 0).ne(0);
     Bool fetchOutside = pc0.ge(lit(PeMemoryMap.IMEM_BASE + 4L * c.imemWords(), UInt(32)));
@@ -464,7 +471,8 @@ public final class Pe extends Module {
     // These four reset to 0 so that they imply s3_valid right after a reset too (see s3_writes).
     Bool we3 = clearedAtReset("s3_we", we2);
     UInt result3 = regNext("s3_result", result2);
-    UInt nextPc3 = regNext("s3_next_pc", nextPc2);
+    // (At a start it takes the entry pc for the pc memory's entry word: see start_pc_write.)
+    UInt nextPc3 = regNext("s3_next_pc", startOk.mux(entryPc, nextPc2));
     Bool trap3 = regNext("s3_trap", trap2);
     Bool exit3 = regNext("s3_exit", exit2);
     Bool ecall3 = regNext("s3_ecall", isEcall);
@@ -686,11 +694,10 @@ public final class Pe extends Module {
     Bool retiring = retireValid.named("retiring");
     UInt retiredBefore = instretOf(instretMem, fresh, tid3);
     when(retiring, () -> instretMem.write(tid3.resize(instretMem.addrWidth()), retiredBefore.add(1).asBits()));
-    when(s3MovesPc, () -> pcMem.write(tid3.resize(pcMem.addrWidth()), nextPc3.asBits()));
-    when(startOk, () -> {
-      entryHeld.assign(entryPc);
-      fresh.assign(allThreads);
-    }).otherwise(() -> fresh.assign(fresh.and(retiring.mux(one.shl(tid3), 0).not())));
+    // (In the cycle after a start S3 is empty, so the entry word's write meets no S3 write.)
+    when(s3MovesPc.or(startPcWrite), () -> pcMem.write(
+        startPcWrite.mux(entryWord, tid3.resize(pcMem.addrWidth())), nextPc3.asBits()));
+    when(startOk, () -> fresh.assign(allThreads)).otherwise(() -> fresh.assign(fresh.and(retiring.mux(one.shl(tid3), 0).not())));
 
     // --- host-visible outputs ----------------------------------------------------------------
     // A thread stopped this cycle (ECALL, EBREAK or fault), with what the status port will show.
@@ -724,7 +731,7 @@ public final class Pe extends Module {
     perf.event("stall_memory").assign(noneReady.and(memWait.orR()));
     perf.event("stall_divide").assign(noneReady.and(memWait.orR().not()).and(divWait.orR()));
     perf.event("stall_pipeline").assign(noneReady.and(memWait.orR().not()).and(divWait.orR().not()));
-    perf.event("stall_writeback").assign(sched.valid.and(issueAllowed.not()));
+    perf.event("stall_writeback").assign(sched.valid.and(holdBack));
     perf.event("div_replays").assign(s2Valid.and(divReplay2));
     for (String name : PerfCounters.EVENTS) {
       hostOut("perf_" + name, UInt(PerfCounters.WIDTH)).assign(perf.counter(name));

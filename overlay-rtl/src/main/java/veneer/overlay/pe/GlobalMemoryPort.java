@@ -42,8 +42,6 @@ public final class GlobalMemoryPort extends Module {
   public final UInt respData = output("resp_data", UInt(32));
   /** SLVERR or DECERR. */
   public final Bool respError = output("resp_error", Bool());
-  /** Requests queued but not yet accepted by the AXI channels. */
-  public final UInt queued;
 
   /** The AXI4 parameters of a PE: access-id IDs, 32-bit addresses and data. */
   public static Axi4.Params axiParams(PeConfig config) {
@@ -55,26 +53,26 @@ public final class GlobalMemoryPort extends Module {
     m = master("m", () -> new Axi4(axiParams(config)));
     reqTid = input("req_tid", UInt(tb));
     respTid = output("resp_tid", UInt(tb));
-    queued = output("queued", UInt(tb + 1));
 
     int entryWidth = 1 + tb + 32 + 32 + 4 + 2;
     Mem<Bits> fifo = mem("fifo", Bits(entryWidth), 1 << tb);
-    UInt head = reg("head", UInt(tb), 0);
-    UInt tail = reg("tail", UInt(tb), 0);
-    UInt count = reg("count", UInt(tb + 1), 0);
+    // head and tail with one bit more than the index: the queue is empty when they are equal
+    // and full (every access id queued) when they differ in that bit only, so no count.
+    UInt head = reg("head", UInt(tb + 1), 0);
+    UInt tail = reg("tail", UInt(tb + 1), 0);
     Bool awSent = reg("aw_sent", Bool(), 0);
     Bool wSent = reg("w_sent", Bool(), 0);
 
-    when(reqValid, () -> fifo.write(tail,
+    when(reqValid, () -> fifo.write(tail.resize(tb),
         reqWrite.cat(reqTid, reqAddr, reqData, reqStrb, reqSize).asBits()));
-    UInt e = fifo.read(head).asUInt();
+    UInt e = fifo.read(head.resize(tb)).asUInt();
     Bool isWrite = e.bit(entryWidth - 1);
     UInt tid = e.bits(entryWidth - 2, 70);
     UInt addr = e.bits(69, 38);
     UInt data = e.bits(37, 6);
     UInt strb = e.bits(5, 2);
     UInt size = e.bits(1, 0);
-    Bool any = count.ne(0);
+    Bool any = head.ne(tail);
 
     m.ar.valid.assign(any.and(isWrite.not()));
     m.ar.id.assign(tid);
@@ -109,10 +107,8 @@ public final class GlobalMemoryPort extends Module {
       wSent.assign(wDone.and(isWrite));
     });
     when(reqValid, () -> tail.assign(tail.add(1)));
-    count.assign(count.add(reqValid.asUInt().extend(tb + 1)).sub(pop.asUInt().extend(tb + 1)));
-    assertThat(reqValid.implies(count.ne(1 << tb).or(pop)),
+    assertThat(reqValid.implies(tail.xor(head).ne(1 << tb).or(pop)),
         "global-memory request queue overflow: an access id was used twice");
-    queued.assign(count);
 
     Bool rv = m.r.valid;
     respValid.assign(rv.or(m.b.valid));

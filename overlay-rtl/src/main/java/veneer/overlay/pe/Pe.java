@@ -145,11 +145,15 @@ public final class Pe extends Module {
     UInt alive = reg("alive", UInt(nt), 0);
     // Per-thread PCs and retired-instruction counts live in small memories indexed by thread
     // (distributed RAM, one read mux instead of one per register). A start cannot write every
-    // thread's word at once, so a per-thread flag says "still at its start value" (entry_pc as
-    // latched at start, and instret 0) until the thread's first retire. (A retire moves the PC,
-    // except ECALL and EBREAK, which stop the thread: its PC is not read again.)
-    Mem<Bits> pcMem = mem("pc", Bits(32), nt);
-    UInt entryHeld = reg("entry_pc_held", UInt(32), 0);
+    // thread's word at once, so a per-thread flag says "still at its start value" (the entry
+    // pc, and instret 0) until the thread's first retire. (A retire moves the PC, except ECALL
+    // and EBREAK, which stop the thread: its PC is not read again.)
+    // pc: word t for thread t, and word 2^tidBits, which a fresh thread reads, for the entry pc.
+    // A start writes that word through S3's next-PC register and the PC write port in the
+    // cycle after the start (start_pc_write, when no thread issues), so that S0 has no 32-bit
+    // mux between a held entry pc and the word read.
+    Mem<Bits> pcMem = mem("pc", Bits(32), 2 << tb);
+    UInt entryWord = lit(1L << tb, UInt(pcMem.addrWidth()));
     UInt fresh = reg("fresh", UInt(nt), 0);
     // instret: word t for thread t; words 2^tidBits and up are never written (zero), and a
     // thread still at its start value reads one of those instead of a mask on the value read.
@@ -180,14 +184,11 @@ public final class Pe extends Module {
     Mem<Bits> idTaken = mem("id_taken", Bits(PeConfig.ACCESSES_PER_THREAD), 1 << tb);
     Mem<Bits> idFreed = mem("id_freed", Bits(PeConfig.ACCESSES_PER_THREAD), 1 << tb);
     UInt idsInFlight = reg("ids_in_flight", UInt(ab + 1), 0);
-    // reg_wait: the thread waits until the register in its wait_reg word is loaded.
-    UInt regWait = reg("reg_wait", UInt(nt), 0);
-    Mem<Bits> waitReg = mem("wait_reg", Bits(5), nt);
     // The thread waiting for the divider's result, as a mask (see div_parked).
     UInt divWait = wire("div_wait", UInt(nt));
     // Ready is derived rather than kept: S3 only sets a wait bit (or stops the thread), and a
     // wake-up only clears one, so no S3 decision and no wake-up reaches the scheduler's input.
-    UInt ready = alive.and(inPipeline.or(memWait).or(regWait).or(divWait).not()).named("ready");
+    UInt ready = alive.and(inPipeline.or(memWait).or(divWait).not()).named("ready");
     Bool hasRun = reg("has_run", Bool(), 0);
     // A stopped thread's stores may still be in flight (after a fault): done waits for them.
     Bool busy = alive.orR().or(idsInFlight.ne(0));
@@ -221,12 +222,15 @@ public final class Pe extends Module {
     // has waited LATE_PATIENCE cycles, if no such slot is on its way in S1..S3, S0 leaves an
     // issue slot empty so that one comes.
     Bool lateSlotComing = wire("late_slot_coming", Bool());
-    Bool issueAllowed = lateValid.and(lateSlotComing.not()).not().named("issue_allowed");
+    Bool holdBack = lateValid.and(lateSlotComing.not()).named("late_hold_back");
+    Bool startPcWrite = reg("start_pc_write", Bool(), 0);
+    startPcWrite.assign(startOk);
+    Bool issueAllowed = holdBack.or(startPcWrite).not().named("issue_allowed");
     sched.ready.assign(ready);
     sched.issue.assign(issueAllowed);
     Bool issue = sched.valid.and(issueAllowed).named("issue");
     UInt tid0 = sched.tid;
-    UInt pc0 = fresh.shr(tid0).bit(0).mux(entryHeld, pcMem.read(tid0.resize(pcMem.addrWidth())).asUInt())
+    UInt pc0 = pcMem.read(fresh.shr(tid0).bit(0).mux(entryWord, tid0.resize(pcMem.addrWidth()))).asUInt()
         .named("s0_pc");
     Bool fetchMisaligned = pc0.bits(1, 0).ne(0);
     Bool fetchOutside = pc0.ge(lit(PeMemoryMap.IMEM_BASE + 4L * c.imemWords(), UInt(32)));
@@ -263,19 +267,9 @@ public final class Pe extends Module {
     Bool usesRs1 = dec.unit(MicroOp.Unit.JAL).or(dec.pcOperand).not();
     Bool waitsRs1 = usesRs1.and(pendRs1);
     Bool waitsRs2 = usesRs2.and(pendRs2);
+    // A held instruction waits for any response of its thread's own (mem_wait), not for the
+    // register it needs: a pending register means a load of the thread in flight, so one comes.
     Bool hazard1 = waitsRs1.or(waitsRs2).or(dec.writesRd.and(pendRd)).named("s1_hazard");
-    // The register the instruction waits for if it is held: it is woken when that one is
-    // loaded, and issues again (and may wait for the next). rs2 first: in code like
-    // "lw a; lw b; add c, a, b" the second operand's load is the later one, so that one wait
-    // usually covers both.
-    UInt need1 = waitsRs2.mux(dec.rs2, waitsRs1.mux(rs1Index, dec.rd));
-    // A held instruction's awaited register may be loaded while it passes S1..S3; S3 needs to
-    // know whether it still is pending. Instead of a fourth scoreboard read in S3, the
-    // write-backs in S1 and S2 that clear it are remembered (the one in S3 is seen there).
-    Bool clearValid = wire("scoreboard_clear", Bool());
-    UInt clearTid = wire("scoreboard_clear_thread", UInt(tb));
-    UInt clearRd = wire("scoreboard_clear_rd", UInt(5));
-    Bool needCleared1 = clearValid.and(clearTid.eq(s1Tid)).and(clearRd.eq(need1));
     s2Valid.assign(s1Valid.and(startOk.not()));
     UInt tid2 = regNext("s2_tid", s1Tid);
     UInt pc2 = regNext("s2_pc", s1Pc);
@@ -306,9 +300,6 @@ public final class Pe extends Module {
     UInt rs1Field2 = regNext("s2_rs1_field", dec.rs1);
     UInt csr2 = regNext("s2_csr", dec.csr);
     Bool hazard2 = regNext("s2_hazard", hazard1);
-    UInt need2 = regNext("s2_need", need1);
-    Bool needCleared2 = regNext("s2_need_cleared", needCleared1)
-        .or(clearValid.and(clearTid.eq(tid2)).and(clearRd.eq(need2)));
     // The multiplier also does the ALU's shifts (multiplications by a power of two).
     Bool shift1 = dec.unit(MicroOp.Unit.ALU).and(aluIs(dec.sub, MicroOp.AluOp.SLL)
         .or(aluIs(dec.sub, MicroOp.AluOp.SRL)).or(aluIs(dec.sub, MicroOp.AluOp.SRA)));
@@ -493,7 +484,8 @@ public final class Pe extends Module {
     // These four reset to 0 so that they imply s3_valid right after a reset too (see s3_writes).
     Bool we3 = clearedAtReset("s3_we", we2);
     UInt result3 = regNext("s3_result", result2);
-    UInt nextPc3 = regNext("s3_next_pc", nextPc2);
+    // (At a start it takes the entry pc for the pc memory's entry word: see start_pc_write.)
+    UInt nextPc3 = regNext("s3_next_pc", startOk.mux(entryPc, nextPc2));
     Bool trap3 = regNext("s3_trap", trap2);
     Bool exit3 = regNext("s3_exit", exit2);
     Bool ecall3 = regNext("s3_ecall", isEcall);
@@ -502,9 +494,6 @@ public final class Pe extends Module {
     Bool replay3 = regNext("s3_replay", replay2);
     // Held, or no free access id: either way the thread waits for one of its own responses.
     Bool hold3 = regNext("s3_hold", hold2.or(idReplay2));
-    Bool hazard3 = regNext("s3_hazard", hazard2);
-    UInt need3 = regNext("s3_need", need2);
-    Bool needCleared3 = regNext("s3_need_cleared", needCleared2);
     Bool global3 = clearedAtReset("s3_global", global2);
     UInt id3 = regNext("s3_id", newId);
     Bool parkDiv3 = regNext("s3_park_div", divStart);
@@ -656,20 +645,13 @@ public final class Pe extends Module {
     Bool freedMine = freesId.and(freedTid.eq(tid3));
     UInt freedSlot = freedId.bits(PeConfig.ACCESS_SLOT_BITS - 1, 0);
     UInt busy3 = idsBusyOf(idTaken, idFreed, tid3);
-    // A register hazard waits for its registers (reg_wait); FENCE/ECALL/EBREAK and a missing
-    // access id wait for any response of the thread's own (mem_wait).
-    // Not for a register whose load is written back beside S3 in this very cycle (its wake-up
-    // would come before the wait).
+    // A register hazard, FENCE/ECALL/EBREAK with accesses in flight and a missing access id
+    // all wait for any response of the thread's own (mem_wait); with none in flight (the
+    // awaited loads all came back since S1) the instruction issues again at once.
     Bool loadDone = lateMem.and(lateWrite.not()).named("load_done");
-    clearValid.assign(loadDone);
-    clearTid.assign(pTid);
-    clearRd.assign(pRd);
-    Bool needDone3 = loadDone.and(pTid.eq(tid3)).and(pRd.eq(need3));
-    Bool regWaits3 = s3Ok.and(hold3).and(hazard3).and(needCleared3.or(needDone3).not())
-        .named("s3_reg_waits");
     // (A response of the thread's own in this very cycle is the one it would wait for: it
     // issues again at once.)
-    Bool anyWaits3 = s3Ok.and(hold3).and(hazard3.not()).and(busy3.ne(0)).and(freedMine.not())
+    Bool anyWaits3 = s3Ok.and(hold3).and(busy3.ne(0)).and(freedMine.not())
         .named("s3_any_waits");
     Bool s3MovesPc = s3Ok.and(replay3.not()).and(stop3.not()).and(parkDiv3.not());
     UInt one = lit(1, UInt(nt));
@@ -678,10 +660,7 @@ public final class Pe extends Module {
     // Every response (a late result draining, or a clean B: never both in a cycle) concerns the
     // thread that owns the id it frees, so one decoder serves its wake-ups and clears.
     UInt freedMask = freesId.mux(one.shl(freedTid), 0).named("freed_mask");
-    // A load's write-back (or error) clears its pending bit: it wakes its thread if that waits
-    // for this register (a thread in S3 does not wait yet: see s3_reg_waits). Wake-ups only
-    // clear wait bits, so they need not check that the thread waits or runs.
-    Bool wakeReg = loadDone.and(waitReg.read(pTid.resize(waitReg.addrWidth())).asUInt().eq(pRd));
+    // Wake-ups only clear wait bits, so they need not check that the thread waits or runs.
     // The divider's result is ready: its thread issues the division again to collect it.
     Bool wakeDiv = div.done.named("div_wake");
     // At most one thread waits for the divider: a division starts only on an idle divider, and
@@ -693,16 +672,12 @@ public final class Pe extends Module {
     when(startOk, () -> {
       inPipeline.assign(0);
       memWait.assign(0);
-      regWait.assign(0);
       divParked.assign(lit(0, Bool()));
     }).otherwise(() -> {
       inPipeline.assign(inPipeline.and(s3Leaves.not()).or(issueMask));
       memWait.assign(memWait.and(freedMask.not()).or(anyWaits3.mux(s3Mask, 0)));
-      regWait.assign(regWait.and(wakeReg.or(lateFault).mux(freedMask, 0).not())
-          .or(regWaits3.mux(s3Mask, 0)));
       divParked.assign(divParked.and(wakeDiv.not()).or(s3Ok.and(parkDiv3)));
     });
-    when(regWaits3, () -> waitReg.write(tid3.resize(waitReg.addrWidth()), need3.asBits()));
     // A clean B and a late memory result never free ids in the same cycle (see b_clean).
     // The new id as a mask: the thread's slice gets its lowest free slot (free & -free), without
     // encoding and decoding the slot number.
@@ -735,11 +710,10 @@ public final class Pe extends Module {
     Bool retiring = retireValid.named("retiring");
     UInt retiredBefore = instretOf(instretMem, fresh, tid3);
     when(retiring, () -> instretMem.write(tid3.resize(instretMem.addrWidth()), retiredBefore.add(1).asBits()));
-    when(s3MovesPc, () -> pcMem.write(tid3.resize(pcMem.addrWidth()), nextPc3.asBits()));
-    when(startOk, () -> {
-      entryHeld.assign(entryPc);
-      fresh.assign(allThreads);
-    }).otherwise(() -> fresh.assign(fresh.and(retiring.mux(one.shl(tid3), 0).not())));
+    // (In the cycle after a start S3 is empty, so the entry word's write meets no S3 write.)
+    when(s3MovesPc.or(startPcWrite), () -> pcMem.write(
+        startPcWrite.mux(entryWord, tid3.resize(pcMem.addrWidth())), nextPc3.asBits()));
+    when(startOk, () -> fresh.assign(allThreads)).otherwise(() -> fresh.assign(fresh.and(retiring.mux(one.shl(tid3), 0).not())));
 
     // --- host-visible outputs ----------------------------------------------------------------
     // A thread stopped this cycle (ECALL, EBREAK or fault), with what the status port will show.
@@ -770,10 +744,10 @@ public final class Pe extends Module {
     perf.clear.assign(startOk);
     perf.event("cycles").assign(busy);
     perf.event("retired").assign(retireValid);
-    perf.event("stall_memory").assign(noneReady.and(memWait.or(regWait).orR()));
-    perf.event("stall_divide").assign(noneReady.and(memWait.or(regWait).orR().not()).and(divWait.orR()));
-    perf.event("stall_pipeline").assign(noneReady.and(memWait.or(regWait).orR().not()).and(divWait.orR().not()));
-    perf.event("stall_writeback").assign(sched.valid.and(issueAllowed.not()));
+    perf.event("stall_memory").assign(noneReady.and(memWait.orR()));
+    perf.event("stall_divide").assign(noneReady.and(memWait.orR().not()).and(divWait.orR()));
+    perf.event("stall_pipeline").assign(noneReady.and(memWait.orR().not()).and(divWait.orR().not()));
+    perf.event("stall_writeback").assign(sched.valid.and(holdBack));
     perf.event("div_replays").assign(s2Valid.and(divReplay2));
     for (String name : PerfCounters.EVENTS) {
       hostOut("perf_" + name, UInt(PerfCounters.WIDTH)).assign(perf.counter(name));

@@ -282,9 +282,10 @@ public final class Pe extends Module {
     // value (exit code or 0), so that mtval has one source fewer.
     Bool addsImm = addsPcImm.or(dec.unit(MicroOp.Unit.LOAD)).or(dec.unit(MicroOp.Unit.STORE))
         .or(dec.unit(MicroOp.Unit.JALR)).or(dec.unit(MicroOp.Unit.ECALL)).or(dec.unit(MicroOp.Unit.EBREAK));
-    // A division passes the divider's result through the ALU (COPY_B, see s2_operand2).
-    UInt aluOp2 = regNext("s2_alu_op", addsImm.mux(lit(MicroOp.AluOp.ADD.ordinal(), UInt(MicroOp.SUB_WIDTH)),
-        dec.unit(MicroOp.Unit.DIV).mux(lit(MicroOp.AluOp.COPY_B.ordinal(), UInt(MicroOp.SUB_WIDTH)), dec.sub)));
+    // A division passes the divider's result through the ALU (COPY_B, see s2_operand2). The
+    // ALU's result select is registered, so that no decode sits in front of its 32 result LUTs.
+    UInt aluSel2 = regNext("s2_alu_sel", addsImm.mux(aluResult(Alu.Result.SUM),
+        dec.unit(MicroOp.Unit.DIV).mux(aluResult(Alu.Result.COPY_B), aluResultOf(dec.sub))));
     Bool useImm2 = regNext("s2_use_imm", dec.useImm.or(addsImm));
     Bool pcOperand2 = regNext("s2_pc_operand", dec.pcOperand.or(addsPcImm));
     Bool writesRd2 = regNext("s2_writes_rd", dec.writesRd);
@@ -341,8 +342,10 @@ public final class Pe extends Module {
     Bool isEbreak = unit2.get(MicroOp.Unit.EBREAK);
 
     Alu alu = instance("alu", new Alu());
-    alu.op.assign(aluOp2);
-    alu.a.assign(pcOperand2.mux(pc2, a));
+    alu.sel.assign(aluSel2);
+    alu.rs1.assign(a);
+    alu.pc.assign(pc2);
+    alu.pcOperand.assign(pcOperand2);
     Divider div = instance("div", new Divider(tb));
     UInt operand2 = isDiv.mux(div.result, useImm2.mux(imm2, b)).named("s2_operand2");
     alu.b.assign(operand2);
@@ -762,6 +765,24 @@ public final class Pe extends Module {
     for (String name : PerfCounters.EVENTS) {
       hostOut("perf_" + name, UInt(PerfCounters.WIDTH)).assign(perf.counter(name));
     }
+  }
+
+  /** The ALU's select for {@code r}. */
+  private UInt aluResult(Alu.Result r) {
+    return lit(r.ordinal(), UInt(Alu.SEL_WIDTH));
+  }
+
+  /** The ALU's select for the ALU operation {@code sub} (shifts: any; the multiplier does them). */
+  private UInt aluResultOf(UInt sub) {
+    UInt out = aluResult(Alu.Result.SUM);
+    out = aluIs(sub, MicroOp.AluOp.SUB).mux(aluResult(Alu.Result.DIFF), out);
+    out = aluIs(sub, MicroOp.AluOp.SLT).mux(aluResult(Alu.Result.SLT), out);
+    out = aluIs(sub, MicroOp.AluOp.SLTU).mux(aluResult(Alu.Result.SLTU), out);
+    out = aluIs(sub, MicroOp.AluOp.XOR).mux(aluResult(Alu.Result.XOR), out);
+    out = aluIs(sub, MicroOp.AluOp.OR).mux(aluResult(Alu.Result.OR), out);
+    out = aluIs(sub, MicroOp.AluOp.AND).mux(aluResult(Alu.Result.AND), out);
+    out = aluIs(sub, MicroOp.AluOp.COPY_B).mux(aluResult(Alu.Result.COPY_B), out);
+    return out;
   }
 
   /** Whether the decoder's sub-operation {@code sub} is the ALU operation {@code op}. */

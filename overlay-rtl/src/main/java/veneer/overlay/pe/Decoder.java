@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import veneer.hdl.Bits;
 import veneer.hdl.Bool;
 import veneer.hdl.Module;
@@ -19,28 +20,37 @@ import veneer.isa.Opcode;
 
 /**
  * The instruction decoder, generated from the ISA table: one match/mask comparator per row of
- * {@link Opcode}, and each control output is the OR of the rows that set it (their
- * {@link MicroOp}). There is no hand-written opcode in here; a word that matches no row is
- * illegal. {@link #legal} and the unit bits are exact (an illegal word sets none); {@link #sub},
- * {@link #useImm}, {@link #pcOperand}, {@link #writesRd} and {@link #imm} are defined only for
- * a legal word, which lets each compare fewer bits.
+ * {@link Opcode} for {@link #legal} and the unit bits, which are exact (an illegal word sets
+ * none). The other outputs ({@link Control}: the controls Pe registers into S2, and the
+ * immediate) are defined only for the legal rows that read them, which lets each depend on
+ * few instruction bits: most are one LUT (see {@link #lookup}). There is no hand-written opcode
+ * in here.
  *
  * <pre>{@code
  * Decoder dec = instance("dec", new Decoder());
  * dec.insn.assign(fetched);
- * when(dec.unit(MicroOp.Unit.LOAD), () -> ...);
+ * when(dec.unit(MicroOp.Unit.LOAD), () -> ...);   // dec.control(Control.ALU_SEL), ...
  * }</pre>
  */
 public final class Decoder extends Module {
+  /**
+   * The units with an {@code is_*} output: all but the ALU and the multiplier, whose work S2
+   * knows from the controls ({@link Control#ALU_SEL}, {@link Control#MUL_MODE},
+   * {@link Control#RESULT_SEL}).
+   */
+  public static final Set<MicroOp.Unit> UNIT_OUTPUTS =
+      java.util.Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(MicroOp.Unit.ALU, MicroOp.Unit.MUL)));
+
+  /** Candidate inputs of {@link #lookup}: at most this many instruction bits make one LUT6. */
+  private static final int LUT_INPUTS = 6;
+
   public final Bits insn = input("insn", Bits(32));
   /** The word matches a row of the table. */
   public final Bool legal = output("legal", Bool());
-  /** The {@link MicroOp#sub} of the matching row. */
-  public final UInt sub = output("sub", UInt(MicroOp.SUB_WIDTH));
-  public final Bool useImm = output("use_imm", Bool());
-  public final Bool pcOperand = output("pc_operand", Bool());
-  /** Whether the instruction's format has a destination register. */
-  public final Bool writesRd = output("writes_rd", Bool());
+  /** {@link Control#SUB}. */
+  public final UInt sub;
+  /** {@link Control#WRITES_RD}. */
+  public final Bool writesRd;
   /** The immediate, sign-extended and placed as its format says (0 when it has none). */
   public final UInt imm = output("imm", UInt(32));
   public final UInt rd = output("rd", UInt(5));
@@ -48,11 +58,15 @@ public final class Decoder extends Module {
   public final UInt rs2 = output("rs2", UInt(5));
   /** Bits [31:20]: the CSR number of CSR instructions. */
   public final UInt csr = output("csr", UInt(12));
+  /** Bits [14:12]: funct3 (a branch's condition). */
+  public final UInt funct3 = output("funct3", UInt(3));
   private final Map<MicroOp.Unit, Bool> units = new EnumMap<>(MicroOp.Unit.class);
+  private final Map<Control, UInt> controls = new EnumMap<>(Control.class);
+  private final Map<Control, Bool> flags = new EnumMap<>(Control.class);
 
   public Decoder() {
     UInt w = insn.asUInt();
-    for (MicroOp.Unit u : MicroOp.Unit.values()) {
+    for (MicroOp.Unit u : UNIT_OUTPUTS) {
       units.put(u, output("is_" + u.name().toLowerCase(Locale.ROOT), Bool()));
     }
     Map<MicroOp.Unit, Bool> unitHits = new EnumMap<>(MicroOp.Unit.class);
@@ -64,42 +78,180 @@ public final class Decoder extends Module {
       any = any.or(hit);
       unitHits.merge(MicroOp.of(op).unit(), hit, Bool::or);
     }
-    for (MicroOp.Unit u : MicroOp.Unit.values()) {
+    for (MicroOp.Unit u : UNIT_OUTPUTS) {
       units.get(u).assign(unitHits.getOrDefault(u, lit(0, Bool())));
     }
     legal.assign(any);
-    // The other controls matter only for a legal word: each is the OR of the rows that set it,
-    // every row compared only on the bits that tell it from the rows that do not (an illegal
-    // word may set them; it faults before any of them has an effect).
-    Bool[] subBits = new Bool[MicroOp.SUB_WIDTH];
-    for (int k = 0; k < subBits.length; k++) {
-      int bit = k;
-      subBits[k] = control(w, op -> (MicroOp.of(op).sub() >> bit & 1) != 0);
+    for (Control c : Control.values()) {
+      Bool[] bits = new Bool[c.width];
+      for (int k = 0; k < c.width; k++) {
+        int bit = k;
+        bits[k] = lookup(w, op -> {
+          Integer v = c.of(op);
+          return v == null ? null : (v >> bit & 1) != 0;
+        });
+      }
+      if (c.width == 1) {
+        Bool out = output(c.port(), Bool());
+        out.assign(bits[0]);
+        flags.put(c, out);
+      } else {
+        UInt out = output(c.port(), UInt(c.width));
+        out.assign(Hw.bitsOf(Arrays.asList(bits)));
+        controls.put(c, out);
+      }
     }
-    sub.assign(Hw.bitsOf(Arrays.asList(subBits)));
-    useImm.assign(control(w, op -> MicroOp.of(op).useImm()));
-    pcOperand.assign(control(w, op -> MicroOp.of(op).pcOperand()));
-    writesRd.assign(control(w, op -> op.format().hasRd()));
+    sub = control(Control.SUB);
+    writesRd = flag(Control.WRITES_RD);
     rd.assign(w.bits(11, 7));
     rs1.assign(w.bits(19, 15));
     rs2.assign(w.bits(24, 20));
     csr.assign(w.bits(31, 20));
+    funct3.assign(w.bits(14, 12));
     imm.assign(immediate(w));
   }
 
+  /** The output of the multi-bit control {@code c}. */
+  public UInt control(Control c) {
+    UInt out = controls.get(c);
+    if (out == null) {
+      throw new IllegalArgumentException(c + " is a single bit: use flag(" + c + ")");
+    }
+    return out;
+  }
+
+  /** The output of the one-bit control {@code c}. */
+  public Bool flag(Control c) {
+    Bool out = flags.get(c);
+    if (out == null) {
+      throw new IllegalArgumentException(c + " has " + c.width + " bits: use control(" + c + ")");
+    }
+    return out;
+  }
+
   /**
-   * High for a word of a row where {@code sets} holds, low for a word of any other row. Each such
-   * row is compared on a subset of its mask bits: a bit is left out (greedily, from bit 31 down)
-   * when the row still differs from every row where {@code sets} does not hold in a bit that
-   * both compare.
+   * A control bit that is high for the rows where {@code value} is true, low where it is false,
+   * and anything for the rows where it is null and for illegal words. Built as a table of the
+   * fewest instruction bits (at most {@link #LUT_INPUTS}) that tell every row of the first kind
+   * from every row of the second, so that it is one LUT; when no such set exists, as
+   * {@link #control}'s sum of reduced row matches.
    */
-  private Bool control(UInt w, java.util.function.Predicate<Opcode> sets) {
+  private Bool lookup(UInt w, Function<Opcode, Boolean> value) {
+    List<Opcode> on = new ArrayList<>();
     List<Opcode> off = new ArrayList<>();
     for (Opcode op : Opcode.instructions()) {
-      if (!sets.test(op)) {
-        off.add(op);
+      Boolean v = value.apply(op);
+      if (v != null) {
+        (v ? on : off).add(op);
       }
     }
+    if (on.isEmpty()) {
+      return lit(0, Bool());
+    }
+    if (off.isEmpty()) {
+      return lit(1, Bool());
+    }
+    int[] support = smallestSupport(on, off);
+    if (support == null) {
+      return control(w, op -> on.contains(op), off);
+    }
+    UInt index = lit(0, UInt(1));
+    for (int p : support) {
+      index = w.bit(p).asUInt().cat(index);
+    }
+    Bool out = lit(0, Bool());
+    for (int v = 0; v < 1 << support.length; v++) {
+      if (covers(on, support, v)) {
+        out = out.or(index.bits(support.length, 1).eq(v));
+      }
+    }
+    return out;
+  }
+
+  /** Whether some row of {@code rows} agrees with the assignment {@code v} of the {@code support} bits. */
+  private static boolean covers(List<Opcode> rows, int[] support, int v) {
+    for (Opcode op : rows) {
+      boolean agrees = true;
+      for (int i = 0; i < support.length && agrees; i++) {
+        int p = support[i];
+        agrees = (op.mask() >>> p & 1) == 0 || (op.match() >>> p & 1) == (v >>> i & 1);
+      }
+      if (agrees) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The smallest set of bit positions (the lowest positions first among sets of one size) on
+   * which every row of {@code on} differs from every row of {@code off} in a bit that both
+   * compare; null if that takes more than {@link #LUT_INPUTS} bits.
+   */
+  private static int[] smallestSupport(List<Opcode> on, List<Opcode> off) {
+    int distinguishing = 0;
+    for (Opcode a : on) {
+      for (Opcode b : off) {
+        distinguishing |= a.mask() & b.mask() & (a.match() ^ b.match());
+      }
+    }
+    List<Integer> candidates = new ArrayList<>();
+    for (int p = 0; p < 32; p++) {
+      if ((distinguishing >>> p & 1) != 0) {
+        candidates.add(p);
+      }
+    }
+    for (int k = 1; k <= LUT_INPUTS && k <= candidates.size(); k++) {
+      int[] pick = new int[k];
+      for (int i = 0; i < k; i++) {
+        pick[i] = i;
+      }
+      while (true) {
+        int mask = 0;
+        for (int i : pick) {
+          mask |= 1 << candidates.get(i);
+        }
+        if (separatesAll(on, off, mask)) {
+          int[] out = new int[k];
+          for (int i = 0; i < k; i++) {
+            out[i] = candidates.get(pick[i]);
+          }
+          return out;
+        }
+        int i = k - 1;
+        while (i >= 0 && pick[i] == candidates.size() - k + i) {
+          i--;
+        }
+        if (i < 0) {
+          break;
+        }
+        pick[i]++;
+        for (int j = i + 1; j < k; j++) {
+          pick[j] = pick[j - 1] + 1;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean separatesAll(List<Opcode> on, List<Opcode> off, int bits) {
+    for (Opcode a : on) {
+      for (Opcode b : off) {
+        if ((a.mask() & b.mask() & (a.match() ^ b.match()) & bits) == 0) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * High for a word of a row where {@code sets} holds, low for a word of a row of {@code off}.
+   * Each row that sets it is compared on a subset of its mask bits: a bit is left out (greedily,
+   * from bit 31 down) when the row still differs from every row of {@code off} in a bit that
+   * both compare.
+   */
+  private Bool control(UInt w, java.util.function.Predicate<Opcode> sets, List<Opcode> off) {
     Set<Long> patterns = new LinkedHashSet<>();
     for (Opcode op : Opcode.instructions()) {
       if (!sets.test(op)) {
@@ -133,9 +285,14 @@ public final class Decoder extends Module {
     return true;
   }
 
-  /** The output bit that is high when the instruction belongs to {@code u}. */
+  /** The output bit that is high when the instruction belongs to {@code u} (one of {@link #UNIT_OUTPUTS}). */
   public Bool unit(MicroOp.Unit u) {
-    return units.get(u);
+    Bool out = units.get(u);
+    if (out == null) {
+      throw new IllegalArgumentException("the decoder has no unit bit for " + u + "; it has " + UNIT_OUTPUTS
+          + " (the ALU's and multiplier's work is in the controls)");
+    }
+    return out;
   }
 
   /** The immediate of each format family (RISC-V spec, "Immediate Encoding Variants"). */

@@ -240,7 +240,7 @@ public final class Pe extends Module {
     Decoder dec = instance("dec", new Decoder());
     dec.insn.assign(fetched);
     // ECALL reads a0 (x10), the exit code.
-    UInt rs1Index = dec.unit(MicroOp.Unit.ECALL).mux(lit(10, UInt(5)), dec.rs1);
+    UInt rs1Index = dec.flag(Control.READS_A0).mux(lit(10, UInt(5)), dec.rs1);
     Bits rs1Read = regs.readSync(s1Tid.cat(rs1Index).resize(regs.addrWidth()));
     Bits rs2Read = regs.readSync(s1Tid.cat(dec.rs2).resize(regs.addrWidth()));
     // Scoreboard check in the cycle of the register read: a register whose load is still in
@@ -249,9 +249,8 @@ public final class Pe extends Module {
     Bool pendRs1 = pending.bit(s1Tid, rs1Index);
     Bool pendRs2 = pending.bit(s1Tid, dec.rs2);
     Bool pendRd = pending.bit(s1Tid, dec.rd);
-    Bool usesRs2 = dec.unit(MicroOp.Unit.BRANCH).or(dec.unit(MicroOp.Unit.STORE)).or(dec.unit(MicroOp.Unit.MUL))
-        .or(dec.unit(MicroOp.Unit.DIV)).or(dec.unit(MicroOp.Unit.ALU).and(dec.useImm.not()));
-    Bool usesRs1 = dec.unit(MicroOp.Unit.JAL).or(dec.pcOperand).not();
+    Bool usesRs2 = dec.flag(Control.USES_RS2);
+    Bool usesRs1 = dec.flag(Control.USES_RS1);
     Bool waitsRs1 = usesRs1.and(pendRs1);
     Bool waitsRs2 = usesRs2.and(pendRs2);
     Bool hazard1 = waitsRs1.or(waitsRs2).or(dec.writesRd.and(pendRd)).named("s1_hazard");
@@ -275,19 +274,16 @@ public final class Pe extends Module {
     Bool fetchOut2 = regNext("s2_fetch_out", s1FetchOut);
     Bool legal2 = regNext("s2_legal", dec.legal);
     UInt sub2 = regNext("s2_sub", dec.sub);
-    // The ALU's adder also computes load/store addresses (rs1 + imm), JALR targets (rs1 + imm)
-    // and branch and JAL targets (pc + imm).
-    Bool addsPcImm = dec.unit(MicroOp.Unit.BRANCH).or(dec.unit(MicroOp.Unit.JAL));
-    // ECALL and EBREAK add 0 (their immediate) to rs1, x10 or x0: the adder gives their status
-    // value (exit code or 0), so that mtval has one source fewer.
-    Bool addsImm = addsPcImm.or(dec.unit(MicroOp.Unit.LOAD)).or(dec.unit(MicroOp.Unit.STORE))
-        .or(dec.unit(MicroOp.Unit.JALR)).or(dec.unit(MicroOp.Unit.ECALL)).or(dec.unit(MicroOp.Unit.EBREAK));
-    // A division passes the divider's result through the ALU (COPY_B, see s2_operand2). The
-    // ALU's result select is registered, so that no decode sits in front of its 32 result LUTs.
-    UInt aluSel2 = regNext("s2_alu_sel", addsImm.mux(aluResult(Alu.Result.SUM),
-        dec.unit(MicroOp.Unit.DIV).mux(aluResult(Alu.Result.COPY_B), aluResultOf(dec.sub))));
-    Bool useImm2 = regNext("s2_use_imm", dec.useImm.or(addsImm));
-    Bool pcOperand2 = regNext("s2_pc_operand", dec.pcOperand.or(addsPcImm));
+    // The S2 controls come from the decoder as they are registered (docs/pe-area-decode.md):
+    // the ALU's adder also computes load/store addresses (rs1 + imm), JALR targets (rs1 + imm)
+    // and branch and JAL targets (pc + imm); ECALL and EBREAK add 0 (their immediate) to rs1,
+    // x10 or x0, so that the adder gives their status value (exit code or 0) and mtval has one
+    // source fewer; a division passes the divider's result through the ALU (COPY_B, see
+    // s2_operand2). The ALU's result select is registered, so that no decode sits in front of
+    // its 32 result LUTs.
+    UInt aluSel2 = regNext("s2_alu_sel", dec.control(Control.ALU_SEL));
+    Bool useImm2 = regNext("s2_use_imm", dec.flag(Control.USE_IMM));
+    Bool pcOperand2 = regNext("s2_pc_operand", dec.flag(Control.PC_OPERAND));
     Bool writesRd2 = regNext("s2_writes_rd", dec.writesRd);
     UInt imm2 = regNext("s2_imm", dec.imm);
     UInt rd2 = regNext("s2_rd", dec.rd);
@@ -298,21 +294,12 @@ public final class Pe extends Module {
     Bool needCleared2 = regNext("s2_need_cleared", needCleared1)
         .or(clearValid.and(clearTid.eq(tid2)).and(clearRd.eq(need2)));
     // The multiplier also does the ALU's shifts (multiplications by a power of two).
-    Bool shift1 = dec.unit(MicroOp.Unit.ALU).and(aluIs(dec.sub, MicroOp.AluOp.SLL)
-        .or(aluIs(dec.sub, MicroOp.AluOp.SRL)).or(aluIs(dec.sub, MicroOp.AluOp.SRA)));
-    UInt shiftMode = aluIs(dec.sub, MicroOp.AluOp.SLL).mux(lit(Multiplier.Mode.SLL.ordinal(), UInt(Multiplier.MODE_WIDTH)),
-        aluIs(dec.sub, MicroOp.AluOp.SRL).mux(lit(Multiplier.Mode.SRL.ordinal(), UInt(Multiplier.MODE_WIDTH)),
-            lit(Multiplier.Mode.SRA.ordinal(), UInt(Multiplier.MODE_WIDTH))));
-    UInt mulMode2 = regNext("s2_mul_mode", shift1.mux(shiftMode, dec.sub.bits(1, 0).extend(Multiplier.MODE_WIDTH)));
-    Bool usesMul1 = shift1.or(dec.unit(MicroOp.Unit.MUL));
-    Bool usesMul2 = regNext("s2_uses_mul", usesMul1);
-    // S2's result source as a 2-bit code (0 ALU, 1 multiplier, 2 CSR, 3 link), so that the
-    // 32-bit 4:1 result mux has two select inputs per bit and fits one LUT6.
-    Bool links1 = dec.unit(MicroOp.Unit.JAL).or(dec.unit(MicroOp.Unit.JALR));
-    UInt resultSel2 = regNext("s2_result_sel",
-        links1.or(dec.unit(MicroOp.Unit.CSR)).cat(links1.or(usesMul1)));
+    UInt mulMode2 = regNext("s2_mul_mode", dec.control(Control.MUL_MODE));
+    // S2's result source as a 2-bit code (Control.RESULT_SEL: 0 ALU, 1 multiplier, 2 CSR,
+    // 3 link), so that the 32-bit 4:1 result mux has two select inputs per bit and fits one LUT6.
+    UInt resultSel2 = regNext("s2_result_sel", dec.control(Control.RESULT_SEL));
     Map<MicroOp.Unit, Bool> unit2 = new EnumMap<>(MicroOp.Unit.class);
-    for (MicroOp.Unit u : MicroOp.Unit.values()) {
+    for (MicroOp.Unit u : Decoder.UNIT_OUTPUTS) {
       unit2.put(u, regNext("s2_is_" + u.name().toLowerCase(Locale.ROOT), dec.unit(u)));
     }
 
@@ -350,7 +337,7 @@ public final class Pe extends Module {
     UInt operand2 = isDiv.mux(div.result, useImm2.mux(imm2, b)).named("s2_operand2");
     alu.b.assign(operand2);
     BranchUnit br = instance("br", new BranchUnit());
-    br.op.assign(sub2);
+    br.funct3.assign(insn2.bits(14, 12));
     br.a.assign(a);
     br.b.assign(b);
     Multiplier mul = instance("mul", new Multiplier());
@@ -765,29 +752,6 @@ public final class Pe extends Module {
     for (String name : PerfCounters.EVENTS) {
       hostOut("perf_" + name, UInt(PerfCounters.WIDTH)).assign(perf.counter(name));
     }
-  }
-
-  /** The ALU's select for {@code r}. */
-  private UInt aluResult(Alu.Result r) {
-    return lit(r.ordinal(), UInt(Alu.SEL_WIDTH));
-  }
-
-  /** The ALU's select for the ALU operation {@code sub} (shifts: any; the multiplier does them). */
-  private UInt aluResultOf(UInt sub) {
-    UInt out = aluResult(Alu.Result.SUM);
-    out = aluIs(sub, MicroOp.AluOp.SUB).mux(aluResult(Alu.Result.DIFF), out);
-    out = aluIs(sub, MicroOp.AluOp.SLT).mux(aluResult(Alu.Result.SLT), out);
-    out = aluIs(sub, MicroOp.AluOp.SLTU).mux(aluResult(Alu.Result.SLTU), out);
-    out = aluIs(sub, MicroOp.AluOp.XOR).mux(aluResult(Alu.Result.XOR), out);
-    out = aluIs(sub, MicroOp.AluOp.OR).mux(aluResult(Alu.Result.OR), out);
-    out = aluIs(sub, MicroOp.AluOp.AND).mux(aluResult(Alu.Result.AND), out);
-    out = aluIs(sub, MicroOp.AluOp.COPY_B).mux(aluResult(Alu.Result.COPY_B), out);
-    return out;
-  }
-
-  /** Whether the decoder's sub-operation {@code sub} is the ALU operation {@code op}. */
-  private Bool aluIs(UInt sub, MicroOp.AluOp op) {
-    return sub.eq(op.ordinal());
   }
 
   /** The scoreboard's two halves: a (thread, register) bit is pending while they differ. */

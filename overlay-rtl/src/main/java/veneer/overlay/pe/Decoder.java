@@ -15,7 +15,6 @@ import veneer.hdl.Bits;
 import veneer.hdl.Bool;
 import veneer.hdl.Module;
 import veneer.hdl.UInt;
-import veneer.isa.Format;
 import veneer.isa.Opcode;
 
 /**
@@ -40,9 +39,6 @@ public final class Decoder extends Module {
    */
   public static final Set<MicroOp.Unit> UNIT_OUTPUTS =
       java.util.Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(MicroOp.Unit.ALU, MicroOp.Unit.MUL)));
-
-  /** Candidate inputs of {@link #lookup}: at most this many instruction bits make one LUT6. */
-  private static final int LUT_INPUTS = 6;
 
   public final Bits insn = input("insn", Bits(32));
   /** The word matches a row of the table. */
@@ -131,118 +127,46 @@ public final class Decoder extends Module {
 
   /**
    * A control bit that is high for the rows where {@code value} is true, low where it is false,
-   * and anything for the rows where it is null and for illegal words. Built as a table of the
-   * fewest instruction bits (at most {@link #LUT_INPUTS}) that tell every row of the first kind
-   * from every row of the second, so that it is one LUT; when no such set exists, as
-   * {@link #control}'s sum of reduced row matches.
+   * and anything for the rows where it is null and for illegal words: a {@link RowFunction}
+   * (one LUT) or, when that would need more than six instruction bits, {@link #control}'s sum of
+   * reduced row matches.
    */
   private Bool lookup(UInt w, Function<Opcode, Boolean> value) {
-    List<Opcode> on = new ArrayList<>();
+    RowFunction f = RowFunction.find(op -> {
+      Boolean v = value.apply(op);
+      return v == null ? null : v ? RowFunction.ONE : RowFunction.ZERO;
+    });
+    if (f != null) {
+      return emit(w, f);
+    }
     List<Opcode> off = new ArrayList<>();
     for (Opcode op : Opcode.instructions()) {
-      Boolean v = value.apply(op);
-      if (v != null) {
-        (v ? on : off).add(op);
+      if (Boolean.FALSE.equals(value.apply(op))) {
+        off.add(op);
       }
     }
-    if (on.isEmpty()) {
-      return lit(0, Bool());
+    return control(w, op -> Boolean.TRUE.equals(value.apply(op)), off);
+  }
+
+  /** {@code f} of the word {@code w}: the OR of the support assignments where it is high. */
+  private Bool emit(UInt w, RowFunction f) {
+    int[] support = f.support();
+    if (support.length == 0) {
+      return lit(f.value(0) ? 1 : 0, Bool());
     }
-    if (off.isEmpty()) {
-      return lit(1, Bool());
+    UInt index = w.bit(support[0]).asUInt();
+    for (int i = 1; i < support.length; i++) {
+      index = w.bit(support[i]).asUInt().cat(index);
     }
-    int[] support = smallestSupport(on, off);
-    if (support == null) {
-      return control(w, op -> on.contains(op), off);
-    }
-    UInt index = lit(0, UInt(1));
-    for (int p : support) {
-      index = w.bit(p).asUInt().cat(index);
-    }
-    Bool out = lit(0, Bool());
+    long table = 0;
     for (int v = 0; v < 1 << support.length; v++) {
-      if (covers(on, support, v)) {
-        out = out.or(index.bits(support.length, 1).eq(v));
-      }
+      table |= f.value(v) ? 1L << v : 0;
     }
-    return out;
-  }
-
-  /** Whether some row of {@code rows} agrees with the assignment {@code v} of the {@code support} bits. */
-  private static boolean covers(List<Opcode> rows, int[] support, int v) {
-    for (Opcode op : rows) {
-      boolean agrees = true;
-      for (int i = 0; i < support.length && agrees; i++) {
-        int p = support[i];
-        agrees = (op.mask() >>> p & 1) == 0 || (op.match() >>> p & 1) == (v >>> i & 1);
-      }
-      if (agrees) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * The smallest set of bit positions (the lowest positions first among sets of one size) on
-   * which every row of {@code on} differs from every row of {@code off} in a bit that both
-   * compare; null if that takes more than {@link #LUT_INPUTS} bits.
-   */
-  private static int[] smallestSupport(List<Opcode> on, List<Opcode> off) {
-    int distinguishing = 0;
-    for (Opcode a : on) {
-      for (Opcode b : off) {
-        distinguishing |= a.mask() & b.mask() & (a.match() ^ b.match());
-      }
-    }
-    List<Integer> candidates = new ArrayList<>();
-    for (int p = 0; p < 32; p++) {
-      if ((distinguishing >>> p & 1) != 0) {
-        candidates.add(p);
-      }
-    }
-    for (int k = 1; k <= LUT_INPUTS && k <= candidates.size(); k++) {
-      int[] pick = new int[k];
-      for (int i = 0; i < k; i++) {
-        pick[i] = i;
-      }
-      while (true) {
-        int mask = 0;
-        for (int i : pick) {
-          mask |= 1 << candidates.get(i);
-        }
-        if (separatesAll(on, off, mask)) {
-          int[] out = new int[k];
-          for (int i = 0; i < k; i++) {
-            out[i] = candidates.get(pick[i]);
-          }
-          return out;
-        }
-        int i = k - 1;
-        while (i >= 0 && pick[i] == candidates.size() - k + i) {
-          i--;
-        }
-        if (i < 0) {
-          break;
-        }
-        pick[i]++;
-        for (int j = i + 1; j < k; j++) {
-          pick[j] = pick[j - 1] + 1;
-        }
-      }
-    }
-    return null;
-  }
-
-  private static boolean separatesAll(List<Opcode> on, List<Opcode> off, int bits) {
-    for (Opcode a : on) {
-      for (Opcode b : off) {
-        if ((a.mask() & b.mask() & (a.match() ^ b.match()) & bits) == 0) {
-          return false;
-        }
-      }
-    }
-    return true;
+    int n = 1 << support.length;
+    // (A 64-entry table does not fit a long literal as a non-negative value: two halves.)
+    UInt bits = n < 64 ? lit(table, UInt(n))
+        : lit(table >>> 32, UInt(32)).cat(lit(table & 0xFFFF_FFFFL, UInt(32)));
+    return bits.shr(index).bit(0);
   }
 
   /**
@@ -295,52 +219,53 @@ public final class Decoder extends Module {
     return out;
   }
 
-  /** The immediate of each format family (RISC-V spec, "Immediate Encoding Variants"). */
+  /**
+   * The immediate: each bit a {@link RowFunction} of the word's bits, defined for the rows whose
+   * immediate S2 reads (see {@link #immediateSource}). Formats share bit positions (the sign,
+   * bits 30..25, ...), so most bits read their source, a sign bit and two to four opcode bits.
+   */
   private UInt immediate(UInt w) {
-    UInt sign = w.bit(31).mux(lit(0xFFFFF, UInt(20)), lit(0, UInt(20)));
-    UInt i = sign.cat(w.bits(31, 20));
-    UInt s = sign.cat(w.bits(31, 25), w.bits(11, 7));
-    UInt b = sign.bits(18, 0).cat(w.bit(31), w.bit(7), w.bits(30, 25), w.bits(11, 8), lit(0, UInt(1)));
-    UInt u = w.bits(31, 12).cat(lit(0, UInt(12)));
-    UInt j = sign.bits(10, 0).cat(w.bit(31), w.bits(19, 12), w.bit(20), w.bits(30, 21), lit(0, UInt(1)));
-    UInt out = lit(0, UInt(32));
-    out = pick(out, w, i, Format.I, Format.SHIFT, Format.LOAD, Format.JALR);
-    out = pick(out, w, s, Format.S);
-    out = pick(out, w, b, Format.B);
-    out = pick(out, w, u, Format.U);
-    out = pick(out, w, j, Format.J);
-    return out;
+    Bool[] bits = new Bool[32];
+    for (int k = 0; k < 32; k++) {
+      int bit = k;
+      RowFunction f = RowFunction.find(op -> immediateSource(op, bit));
+      if (f == null) {
+        throw new IllegalStateException("immediate bit " + k + " needs more than " + RowFunction.MAX_INPUTS
+            + " instruction bits; the decoder builds each from one LUT");
+      }
+      bits[k] = emit(w, f);
+    }
+    return Hw.bitsOf(Arrays.asList(bits));
   }
 
   /**
-   * {@code value} when the word's major opcode (bits 6..0) is one of the family {@code fs}'s, so
-   * a 7-bit compare per opcode rather than the rows' full match: the table must not give any
-   * of those opcodes to a row of another format (checked here), which keeps the immediate 0 for
-   * every format without one.
+   * What bit {@code k} of {@code op}'s immediate is (RISC-V spec, "Immediate Encoding
+   * Variants"): an instruction bit (31 for the sign), {@link RowFunction#ZERO}, or null where S2
+   * does not read it: instructions without an immediate operand (register-register, CSR,
+   * FENCE) and a shift's bits above its 5-bit amount. ECALL and EBREAK add their immediate to
+   * rs1 for their status value, so theirs is 0.
    */
-  private UInt pick(UInt acc, UInt w, UInt value, Format... fs) {
-    Set<Format> family = EnumSet.noneOf(Format.class);
-    family.addAll(Arrays.asList(fs));
-    Set<Integer> opcodes = new TreeSet<>();
-    for (Opcode op : Opcode.instructions()) {
-      if (family.contains(op.format())) {
-        if ((op.mask() & 0x7F) != 0x7F) {
-          throw new IllegalStateException(op + " does not match all of its major opcode bits (mask "
-              + Integer.toHexString(op.mask()) + "); the decoder picks immediates by major opcode");
-        }
-        opcodes.add(op.match() & 0x7F);
-      }
+  static Integer immediateSource(Opcode op, int k) {
+    final int zero = RowFunction.ZERO;
+    switch (op.format()) {
+      case I: case LOAD: case JALR:
+        return k <= 10 ? 20 + k : 31;
+      case SHIFT:
+        return k < 5 ? 20 + k : null;
+      case S:
+        return k < 5 ? 7 + k : k <= 10 ? 20 + k : 31;
+      case B:
+        return k == 0 ? zero : k <= 4 ? 7 + k : k <= 10 ? 20 + k : k == 11 ? 7 : 31;
+      case U:
+        return k < 12 ? zero : k;
+      case J:
+        return k == 0 ? zero : k <= 10 ? 20 + k : k == 11 ? 20 : k <= 19 ? k : 31;
+      case NONE:
+        MicroOp.Unit u = MicroOp.of(op).unit();
+        return u == MicroOp.Unit.ECALL || u == MicroOp.Unit.EBREAK ? zero : null;
+      default:
+        return null;
     }
-    for (Opcode op : Opcode.instructions()) {
-      if (!family.contains(op.format()) && opcodes.contains(op.match() & 0x7F)) {
-        throw new IllegalStateException(op + " (format " + op.format() + ") shares its major opcode with the "
-            + family + " immediate family; the decoder picks immediates by major opcode");
-      }
-    }
-    Bool sel = lit(0, Bool());
-    for (int opcode : opcodes) {
-      sel = sel.or(w.bits(6, 0).eq(opcode));
-    }
-    return acc.or(sel.mux(value, 0));
   }
+
 }

@@ -13,6 +13,7 @@ import veneer.hdl.Param;
 import veneer.hdl.Top;
 import veneer.hdl.UInt;
 import veneer.hdl.bus.Axi4;
+import veneer.isa.Opcode;
 import veneer.isa.pe.PeMemoryMap;
 
 /**
@@ -240,7 +241,12 @@ public final class Pe extends Module {
     Decoder dec = instance("dec", new Decoder());
     dec.insn.assign(fetched);
     // ECALL reads a0 (x10), the exit code.
-    UInt rs1Index = dec.flag(Control.READS_A0).mux(lit(10, UInt(5)), dec.rs1);
+    // (ECALL's rs1 field is 0, checked below, so setting the bits of 10 is enough.)
+    UInt rs1Index = dec.rs1.or(dec.flag(Control.READS_A0).mux(lit(10, UInt(5)), lit(0, UInt(5))));
+    if ((Opcode.ECALL.mask() >>> 15 & 0x1F) != 0x1F || (Opcode.ECALL.match() >>> 15 & 0x1F) != 0) {
+      throw new IllegalStateException("Pe reads a0 for ECALL by setting bits of its rs1 field, which the ISA table"
+          + " must fix to 0; it has match " + Integer.toHexString(Opcode.ECALL.match()));
+    }
     Bits rs1Read = regs.readSync(s1Tid.cat(rs1Index).resize(regs.addrWidth()));
     Bits rs2Read = regs.readSync(s1Tid.cat(dec.rs2).resize(regs.addrWidth()));
     // Scoreboard check in the cycle of the register read: a register whose load is still in

@@ -10,37 +10,43 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import veneer.hdl.Bits;
 import veneer.hdl.Bool;
 import veneer.hdl.Module;
 import veneer.hdl.UInt;
-import veneer.isa.Format;
 import veneer.isa.Opcode;
 
 /**
  * The instruction decoder, generated from the ISA table: one match/mask comparator per row of
- * {@link Opcode}, and each control output is the OR of the rows that set it (their
- * {@link MicroOp}). There is no hand-written opcode in here; a word that matches no row is
- * illegal. {@link #legal} and the unit bits are exact (an illegal word sets none); {@link #sub},
- * {@link #useImm}, {@link #pcOperand}, {@link #writesRd} and {@link #imm} are defined only for
- * a legal word, which lets each compare fewer bits.
+ * {@link Opcode} for {@link #legal} and the unit bits, which are exact (an illegal word sets
+ * none). The other outputs ({@link Control}: the controls Pe registers into S2, and the
+ * immediate) are defined only for the legal rows that read them, which lets each depend on
+ * few instruction bits: most are one LUT (see {@link #lookup}). There is no hand-written opcode
+ * in here.
  *
  * <pre>{@code
  * Decoder dec = instance("dec", new Decoder());
  * dec.insn.assign(fetched);
- * when(dec.unit(MicroOp.Unit.LOAD), () -> ...);
+ * when(dec.unit(MicroOp.Unit.LOAD), () -> ...);   // dec.control(Control.ALU_SEL), ...
  * }</pre>
  */
 public final class Decoder extends Module {
+  /**
+   * The units with an {@code is_*} output: all but the ALU and the multiplier, whose work S2
+   * knows from the controls ({@link Control#ALU_SEL}, {@link Control#MUL_MODE},
+   * {@link Control#RESULT_SEL}).
+   */
+  public static final Set<MicroOp.Unit> UNIT_OUTPUTS =
+      java.util.Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(MicroOp.Unit.ALU, MicroOp.Unit.MUL)));
+
   public final Bits insn = input("insn", Bits(32));
   /** The word matches a row of the table. */
   public final Bool legal = output("legal", Bool());
-  /** The {@link MicroOp#sub} of the matching row. */
-  public final UInt sub = output("sub", UInt(MicroOp.SUB_WIDTH));
-  public final Bool useImm = output("use_imm", Bool());
-  public final Bool pcOperand = output("pc_operand", Bool());
-  /** Whether the instruction's format has a destination register. */
-  public final Bool writesRd = output("writes_rd", Bool());
+  /** {@link Control#SUB}. */
+  public final UInt sub;
+  /** {@link Control#WRITES_RD}. */
+  public final Bool writesRd;
   /** The immediate, sign-extended and placed as its format says (0 when it has none). */
   public final UInt imm = output("imm", UInt(32));
   public final UInt rd = output("rd", UInt(5));
@@ -48,11 +54,15 @@ public final class Decoder extends Module {
   public final UInt rs2 = output("rs2", UInt(5));
   /** Bits [31:20]: the CSR number of CSR instructions. */
   public final UInt csr = output("csr", UInt(12));
+  /** Bits [14:12]: funct3 (a branch's condition). */
+  public final UInt funct3 = output("funct3", UInt(3));
   private final Map<MicroOp.Unit, Bool> units = new EnumMap<>(MicroOp.Unit.class);
+  private final Map<Control, UInt> controls = new EnumMap<>(Control.class);
+  private final Map<Control, Bool> flags = new EnumMap<>(Control.class);
 
   public Decoder() {
     UInt w = insn.asUInt();
-    for (MicroOp.Unit u : MicroOp.Unit.values()) {
+    for (MicroOp.Unit u : UNIT_OUTPUTS) {
       units.put(u, output("is_" + u.name().toLowerCase(Locale.ROOT), Bool()));
     }
     Map<MicroOp.Unit, Bool> unitHits = new EnumMap<>(MicroOp.Unit.class);
@@ -64,42 +74,108 @@ public final class Decoder extends Module {
       any = any.or(hit);
       unitHits.merge(MicroOp.of(op).unit(), hit, Bool::or);
     }
-    for (MicroOp.Unit u : MicroOp.Unit.values()) {
+    for (MicroOp.Unit u : UNIT_OUTPUTS) {
       units.get(u).assign(unitHits.getOrDefault(u, lit(0, Bool())));
     }
     legal.assign(any);
-    // The other controls matter only for a legal word: each is the OR of the rows that set it,
-    // every row compared only on the bits that tell it from the rows that do not (an illegal
-    // word may set them; it faults before any of them has an effect).
-    Bool[] subBits = new Bool[MicroOp.SUB_WIDTH];
-    for (int k = 0; k < subBits.length; k++) {
-      int bit = k;
-      subBits[k] = control(w, op -> (MicroOp.of(op).sub() >> bit & 1) != 0);
+    for (Control c : Control.values()) {
+      Bool[] bits = new Bool[c.width];
+      for (int k = 0; k < c.width; k++) {
+        int bit = k;
+        bits[k] = lookup(w, op -> {
+          Integer v = c.of(op);
+          return v == null ? null : (v >> bit & 1) != 0;
+        });
+      }
+      if (c.width == 1) {
+        Bool out = output(c.port(), Bool());
+        out.assign(bits[0]);
+        flags.put(c, out);
+      } else {
+        UInt out = output(c.port(), UInt(c.width));
+        out.assign(Hw.bitsOf(Arrays.asList(bits)));
+        controls.put(c, out);
+      }
     }
-    sub.assign(Hw.bitsOf(Arrays.asList(subBits)));
-    useImm.assign(control(w, op -> MicroOp.of(op).useImm()));
-    pcOperand.assign(control(w, op -> MicroOp.of(op).pcOperand()));
-    writesRd.assign(control(w, op -> op.format().hasRd()));
+    sub = control(Control.SUB);
+    writesRd = flag(Control.WRITES_RD);
     rd.assign(w.bits(11, 7));
     rs1.assign(w.bits(19, 15));
     rs2.assign(w.bits(24, 20));
     csr.assign(w.bits(31, 20));
+    funct3.assign(w.bits(14, 12));
     imm.assign(immediate(w));
   }
 
+  /** The output of the multi-bit control {@code c}. */
+  public UInt control(Control c) {
+    UInt out = controls.get(c);
+    if (out == null) {
+      throw new IllegalArgumentException(c + " is a single bit: use flag(" + c + ")");
+    }
+    return out;
+  }
+
+  /** The output of the one-bit control {@code c}. */
+  public Bool flag(Control c) {
+    Bool out = flags.get(c);
+    if (out == null) {
+      throw new IllegalArgumentException(c + " has " + c.width + " bits: use control(" + c + ")");
+    }
+    return out;
+  }
+
   /**
-   * High for a word of a row where {@code sets} holds, low for a word of any other row. Each such
-   * row is compared on a subset of its mask bits: a bit is left out (greedily, from bit 31 down)
-   * when the row still differs from every row where {@code sets} does not hold in a bit that
-   * both compare.
+   * A control bit that is high for the rows where {@code value} is true, low where it is false,
+   * and anything for the rows where it is null and for illegal words: a {@link RowFunction}
+   * (one LUT) or, when that would need more than six instruction bits, {@link #control}'s sum of
+   * reduced row matches.
    */
-  private Bool control(UInt w, java.util.function.Predicate<Opcode> sets) {
+  private Bool lookup(UInt w, Function<Opcode, Boolean> value) {
+    RowFunction f = RowFunction.find(op -> {
+      Boolean v = value.apply(op);
+      return v == null ? null : v ? RowFunction.ONE : RowFunction.ZERO;
+    });
+    if (f != null) {
+      return emit(w, f);
+    }
     List<Opcode> off = new ArrayList<>();
     for (Opcode op : Opcode.instructions()) {
-      if (!sets.test(op)) {
+      if (Boolean.FALSE.equals(value.apply(op))) {
         off.add(op);
       }
     }
+    return control(w, op -> Boolean.TRUE.equals(value.apply(op)), off);
+  }
+
+  /** {@code f} of the word {@code w}: the OR of the support assignments where it is high. */
+  private Bool emit(UInt w, RowFunction f) {
+    int[] support = f.support();
+    if (support.length == 0) {
+      return lit(f.value(0) ? 1 : 0, Bool());
+    }
+    UInt index = w.bit(support[0]).asUInt();
+    for (int i = 1; i < support.length; i++) {
+      index = w.bit(support[i]).asUInt().cat(index);
+    }
+    long table = 0;
+    for (int v = 0; v < 1 << support.length; v++) {
+      table |= f.value(v) ? 1L << v : 0;
+    }
+    int n = 1 << support.length;
+    // (A 64-entry table does not fit a long literal as a non-negative value: two halves.)
+    UInt bits = n < 64 ? lit(table, UInt(n))
+        : lit(table >>> 32, UInt(32)).cat(lit(table & 0xFFFF_FFFFL, UInt(32)));
+    return bits.shr(index).bit(0);
+  }
+
+  /**
+   * High for a word of a row where {@code sets} holds, low for a word of a row of {@code off}.
+   * Each row that sets it is compared on a subset of its mask bits: a bit is left out (greedily,
+   * from bit 31 down) when the row still differs from every row of {@code off} in a bit that
+   * both compare.
+   */
+  private Bool control(UInt w, java.util.function.Predicate<Opcode> sets, List<Opcode> off) {
     Set<Long> patterns = new LinkedHashSet<>();
     for (Opcode op : Opcode.instructions()) {
       if (!sets.test(op)) {
@@ -133,57 +209,63 @@ public final class Decoder extends Module {
     return true;
   }
 
-  /** The output bit that is high when the instruction belongs to {@code u}. */
+  /** The output bit that is high when the instruction belongs to {@code u} (one of {@link #UNIT_OUTPUTS}). */
   public Bool unit(MicroOp.Unit u) {
-    return units.get(u);
-  }
-
-  /** The immediate of each format family (RISC-V spec, "Immediate Encoding Variants"). */
-  private UInt immediate(UInt w) {
-    UInt sign = w.bit(31).mux(lit(0xFFFFF, UInt(20)), lit(0, UInt(20)));
-    UInt i = sign.cat(w.bits(31, 20));
-    UInt s = sign.cat(w.bits(31, 25), w.bits(11, 7));
-    UInt b = sign.bits(18, 0).cat(w.bit(31), w.bit(7), w.bits(30, 25), w.bits(11, 8), lit(0, UInt(1)));
-    UInt u = w.bits(31, 12).cat(lit(0, UInt(12)));
-    UInt j = sign.bits(10, 0).cat(w.bit(31), w.bits(19, 12), w.bit(20), w.bits(30, 21), lit(0, UInt(1)));
-    UInt out = lit(0, UInt(32));
-    out = pick(out, w, i, Format.I, Format.SHIFT, Format.LOAD, Format.JALR);
-    out = pick(out, w, s, Format.S);
-    out = pick(out, w, b, Format.B);
-    out = pick(out, w, u, Format.U);
-    out = pick(out, w, j, Format.J);
+    Bool out = units.get(u);
+    if (out == null) {
+      throw new IllegalArgumentException("the decoder has no unit bit for " + u + "; it has " + UNIT_OUTPUTS
+          + " (the ALU's and multiplier's work is in the controls)");
+    }
     return out;
   }
 
   /**
-   * {@code value} when the word's major opcode (bits 6..0) is one of the family {@code fs}'s, so
-   * a 7-bit compare per opcode rather than the rows' full match: the table must not give any
-   * of those opcodes to a row of another format (checked here), which keeps the immediate 0 for
-   * every format without one.
+   * The immediate: each bit a {@link RowFunction} of the word's bits, defined for the rows whose
+   * immediate S2 reads (see {@link #immediateSource}). Formats share bit positions (the sign,
+   * bits 30..25, ...), so most bits read their source, a sign bit and two to four opcode bits.
    */
-  private UInt pick(UInt acc, UInt w, UInt value, Format... fs) {
-    Set<Format> family = EnumSet.noneOf(Format.class);
-    family.addAll(Arrays.asList(fs));
-    Set<Integer> opcodes = new TreeSet<>();
-    for (Opcode op : Opcode.instructions()) {
-      if (family.contains(op.format())) {
-        if ((op.mask() & 0x7F) != 0x7F) {
-          throw new IllegalStateException(op + " does not match all of its major opcode bits (mask "
-              + Integer.toHexString(op.mask()) + "); the decoder picks immediates by major opcode");
-        }
-        opcodes.add(op.match() & 0x7F);
+  private UInt immediate(UInt w) {
+    Bool[] bits = new Bool[32];
+    for (int k = 0; k < 32; k++) {
+      int bit = k;
+      RowFunction f = RowFunction.find(op -> immediateSource(op, bit));
+      if (f == null) {
+        throw new IllegalStateException("immediate bit " + k + " needs more than " + RowFunction.MAX_INPUTS
+            + " instruction bits; the decoder builds each from one LUT");
       }
+      bits[k] = emit(w, f);
     }
-    for (Opcode op : Opcode.instructions()) {
-      if (!family.contains(op.format()) && opcodes.contains(op.match() & 0x7F)) {
-        throw new IllegalStateException(op + " (format " + op.format() + ") shares its major opcode with the "
-            + family + " immediate family; the decoder picks immediates by major opcode");
-      }
-    }
-    Bool sel = lit(0, Bool());
-    for (int opcode : opcodes) {
-      sel = sel.or(w.bits(6, 0).eq(opcode));
-    }
-    return acc.or(sel.mux(value, 0));
+    return Hw.bitsOf(Arrays.asList(bits));
   }
+
+  /**
+   * What bit {@code k} of {@code op}'s immediate is (RISC-V spec, "Immediate Encoding
+   * Variants"): an instruction bit (31 for the sign), {@link RowFunction#ZERO}, or null where S2
+   * does not read it: instructions without an immediate operand (register-register, CSR,
+   * FENCE) and a shift's bits above its 5-bit amount. ECALL and EBREAK add their immediate to
+   * rs1 for their status value, so theirs is 0.
+   */
+  static Integer immediateSource(Opcode op, int k) {
+    final int zero = RowFunction.ZERO;
+    switch (op.format()) {
+      case I: case LOAD: case JALR:
+        return k <= 10 ? 20 + k : 31;
+      case SHIFT:
+        return k < 5 ? 20 + k : null;
+      case S:
+        return k < 5 ? 7 + k : k <= 10 ? 20 + k : 31;
+      case B:
+        return k == 0 ? zero : k <= 4 ? 7 + k : k <= 10 ? 20 + k : k == 11 ? 7 : 31;
+      case U:
+        return k < 12 ? zero : k;
+      case J:
+        return k == 0 ? zero : k <= 10 ? 20 + k : k == 11 ? 20 : k <= 19 ? k : 31;
+      case NONE:
+        MicroOp.Unit u = MicroOp.of(op).unit();
+        return u == MicroOp.Unit.ECALL || u == MicroOp.Unit.EBREAK ? zero : null;
+      default:
+        return null;
+    }
+  }
+
 }

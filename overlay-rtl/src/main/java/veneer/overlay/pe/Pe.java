@@ -13,6 +13,7 @@ import veneer.hdl.Param;
 import veneer.hdl.Top;
 import veneer.hdl.UInt;
 import veneer.hdl.bus.Axi4;
+import veneer.isa.Opcode;
 import veneer.isa.pe.PeMemoryMap;
 
 /**
@@ -253,7 +254,13 @@ public final class Pe extends Module {
     // the result since its division started, so its instruction in S1 is that division.)
     Bool divCollect1 = div.done.and(div.tid.eq(s1Tid)).named("s1_div_collect");
     // ECALL reads a0 (x10), the exit code.
-    UInt rs1Index = dec.unit(MicroOp.Unit.ECALL).mux(lit(10, UInt(5)), divCollect1.mux(lit(0, UInt(5)), dec.rs1));
+    // (ECALL's rs1 field is 0, checked below, so setting the bits of 10 is enough.)
+    UInt rs1Index = divCollect1.mux(lit(0, UInt(5)),
+        dec.rs1.or(dec.flag(Control.READS_A0).mux(lit(10, UInt(5)), lit(0, UInt(5)))));
+    if ((Opcode.ECALL.mask() >>> 15 & 0x1F) != 0x1F || (Opcode.ECALL.match() >>> 15 & 0x1F) != 0) {
+      throw new IllegalStateException("Pe reads a0 for ECALL by setting bits of its rs1 field, which the ISA table"
+          + " must fix to 0; it has match " + Integer.toHexString(Opcode.ECALL.match()));
+    }
     Bits rs1Read = regs.readSync(s1Tid.cat(rs1Index).resize(regs.addrWidth()));
     Bits rs2Read = regs.readSync(s1Tid.cat(dec.rs2).resize(regs.addrWidth()));
     // Scoreboard check in the cycle of the register read: a register whose load is still in
@@ -262,9 +269,8 @@ public final class Pe extends Module {
     Bool pendRs1 = pending.bit(s1Tid, rs1Index);
     Bool pendRs2 = pending.bit(s1Tid, dec.rs2);
     Bool pendRd = pending.bit(s1Tid, dec.rd);
-    Bool usesRs2 = dec.unit(MicroOp.Unit.BRANCH).or(dec.unit(MicroOp.Unit.STORE)).or(dec.unit(MicroOp.Unit.MUL))
-        .or(dec.unit(MicroOp.Unit.DIV)).or(dec.unit(MicroOp.Unit.ALU).and(dec.useImm.not()));
-    Bool usesRs1 = dec.unit(MicroOp.Unit.JAL).or(dec.pcOperand).not();
+    Bool usesRs2 = dec.flag(Control.USES_RS2);
+    Bool usesRs1 = dec.flag(Control.USES_RS1);
     Bool waitsRs1 = usesRs1.and(pendRs1);
     Bool waitsRs2 = usesRs2.and(pendRs2);
     // A held instruction waits for any response of its thread's own (mem_wait), not for the
@@ -278,22 +284,21 @@ public final class Pe extends Module {
     Bool fetchOut2 = regNext("s2_fetch_out", s1FetchOut);
     Bool legal2 = regNext("s2_legal", dec.legal);
     UInt sub2 = regNext("s2_sub", dec.sub);
-    // The ALU's adder also computes load/store addresses (rs1 + imm), JALR targets (rs1 + imm)
-    // and branch and JAL targets (pc + imm).
-    Bool addsPcImm = dec.unit(MicroOp.Unit.BRANCH).or(dec.unit(MicroOp.Unit.JAL));
-    // ECALL and EBREAK add 0 (their immediate) to rs1, x10 or x0: the adder gives their status
-    // value (exit code or 0), so that mtval has one source fewer.
-    Bool addsImm = addsPcImm.or(dec.unit(MicroOp.Unit.LOAD)).or(dec.unit(MicroOp.Unit.STORE))
-        .or(dec.unit(MicroOp.Unit.JALR)).or(dec.unit(MicroOp.Unit.ECALL)).or(dec.unit(MicroOp.Unit.EBREAK));
-    // A division's result is x0 + or - the divider's magnitude (see s1_div_collect).
-    UInt aluOp2 = regNext("s2_alu_op", addsImm.mux(lit(MicroOp.AluOp.ADD.ordinal(), UInt(MicroOp.SUB_WIDTH)),
-        dec.unit(MicroOp.Unit.DIV).mux(div.negate.mux(lit(MicroOp.AluOp.SUB.ordinal(), UInt(MicroOp.SUB_WIDTH)),
-            lit(MicroOp.AluOp.ADD.ordinal(), UInt(MicroOp.SUB_WIDTH))), dec.sub)));
+    // The S2 controls come from the decoder as they are registered (docs/pe-area-decode.md):
+    // the ALU's adder also computes load/store addresses (rs1 + imm), JALR targets (rs1 + imm)
+    // and branch and JAL targets (pc + imm); ECALL and EBREAK add 0 (their immediate) to rs1,
+    // x10 or x0, so that the adder gives their status value (exit code or 0) and mtval has one
+    // source fewer. The ALU's result select is registered, so that no decode sits in front of
+    // its 32 result LUTs. A division's result is x0 + or - the divider's magnitude (see
+    // s1_div_collect): the decoder gives SUM, and bit 2 of the select ("the adder subtracts")
+    // is set when the divider says the result is negated.
+    Bool isDiv1 = dec.unit(MicroOp.Unit.DIV);
+    UInt aluSel2 = regNext("s2_alu_sel", dec.control(Control.ALU_SEL)
+        .or(isDiv1.and(div.negate).mux(lit(Alu.Result.DIFF.ordinal(), UInt(Alu.SEL_WIDTH)), lit(0, UInt(Alu.SEL_WIDTH)))));
     // The ALU's second operand as a 2-bit code (0 rs2, 1 immediate, 2 quotient, 3 remainder), so
     // that its 4:1 mux has two select inputs per bit and fits one LUT6.
-    UInt operandSel2 = regNext("s2_operand_sel", dec.unit(MicroOp.Unit.DIV)
-        .cat(dec.unit(MicroOp.Unit.DIV).mux(div.wantRem, dec.useImm.or(addsImm))));
-    Bool pcOperand2 = regNext("s2_pc_operand", dec.pcOperand.or(addsPcImm));
+    UInt operandSel2 = regNext("s2_operand_sel", isDiv1.cat(isDiv1.mux(div.wantRem, dec.flag(Control.USE_IMM))));
+    Bool pcOperand2 = regNext("s2_pc_operand", dec.flag(Control.PC_OPERAND));
     Bool writesRd2 = regNext("s2_writes_rd", dec.writesRd);
     UInt imm2 = regNext("s2_imm", dec.imm);
     UInt rd2 = regNext("s2_rd", dec.rd);
@@ -301,21 +306,12 @@ public final class Pe extends Module {
     UInt csr2 = regNext("s2_csr", dec.csr);
     Bool hazard2 = regNext("s2_hazard", hazard1);
     // The multiplier also does the ALU's shifts (multiplications by a power of two).
-    Bool shift1 = dec.unit(MicroOp.Unit.ALU).and(aluIs(dec.sub, MicroOp.AluOp.SLL)
-        .or(aluIs(dec.sub, MicroOp.AluOp.SRL)).or(aluIs(dec.sub, MicroOp.AluOp.SRA)));
-    UInt shiftMode = aluIs(dec.sub, MicroOp.AluOp.SLL).mux(lit(Multiplier.Mode.SLL.ordinal(), UInt(Multiplier.MODE_WIDTH)),
-        aluIs(dec.sub, MicroOp.AluOp.SRL).mux(lit(Multiplier.Mode.SRL.ordinal(), UInt(Multiplier.MODE_WIDTH)),
-            lit(Multiplier.Mode.SRA.ordinal(), UInt(Multiplier.MODE_WIDTH))));
-    UInt mulMode2 = regNext("s2_mul_mode", shift1.mux(shiftMode, dec.sub.bits(1, 0).extend(Multiplier.MODE_WIDTH)));
-    Bool usesMul1 = shift1.or(dec.unit(MicroOp.Unit.MUL));
-    Bool usesMul2 = regNext("s2_uses_mul", usesMul1);
-    // S2's result source as a 2-bit code (0 ALU, 1 multiplier, 2 CSR, 3 link), so that the
-    // 32-bit 4:1 result mux has two select inputs per bit and fits one LUT6.
-    Bool links1 = dec.unit(MicroOp.Unit.JAL).or(dec.unit(MicroOp.Unit.JALR));
-    UInt resultSel2 = regNext("s2_result_sel",
-        links1.or(dec.unit(MicroOp.Unit.CSR)).cat(links1.or(usesMul1)));
+    UInt mulMode2 = regNext("s2_mul_mode", dec.control(Control.MUL_MODE));
+    // S2's result source as a 2-bit code (Control.RESULT_SEL: 0 ALU, 1 multiplier, 2 CSR,
+    // 3 link), so that the 32-bit 4:1 result mux has two select inputs per bit and fits one LUT6.
+    UInt resultSel2 = regNext("s2_result_sel", dec.control(Control.RESULT_SEL));
     Map<MicroOp.Unit, Bool> unit2 = new EnumMap<>(MicroOp.Unit.class);
-    for (MicroOp.Unit u : MicroOp.Unit.values()) {
+    for (MicroOp.Unit u : Decoder.UNIT_OUTPUTS) {
       unit2.put(u, regNext("s2_is_" + u.name().toLowerCase(Locale.ROOT), dec.unit(u)));
     }
 
@@ -345,13 +341,15 @@ public final class Pe extends Module {
     Bool isEbreak = unit2.get(MicroOp.Unit.EBREAK);
 
     Alu alu = instance("alu", new Alu());
-    alu.op.assign(aluOp2);
-    alu.a.assign(pcOperand2.mux(pc2, a));
+    alu.sel.assign(aluSel2);
+    alu.rs1.assign(a);
+    alu.pc.assign(pc2);
+    alu.pcOperand.assign(pcOperand2);
     UInt operand2 = operandSel2.bit(1).mux(operandSel2.bit(0).mux(div.remainder, div.quotient),
         operandSel2.bit(0).mux(imm2, b)).named("s2_operand2");
     alu.b.assign(operand2);
     BranchUnit br = instance("br", new BranchUnit());
-    br.op.assign(sub2);
+    br.funct3.assign(insn2.bits(14, 12));
     br.a.assign(a);
     br.b.assign(b);
     Multiplier mul = instance("mul", new Multiplier());
@@ -752,11 +750,6 @@ public final class Pe extends Module {
     for (String name : PerfCounters.EVENTS) {
       hostOut("perf_" + name, UInt(PerfCounters.WIDTH)).assign(perf.counter(name));
     }
-  }
-
-  /** Whether the decoder's sub-operation {@code sub} is the ALU operation {@code op}. */
-  private Bool aluIs(UInt sub, MicroOp.AluOp op) {
-    return sub.eq(op.ordinal());
   }
 
   /** The scoreboard's two halves: a (thread, register) bit is pending while they differ. */

@@ -1,0 +1,153 @@
+package veneer.overlay.pe;
+
+import java.util.Locale;
+import veneer.isa.Opcode;
+
+/**
+ * The decoder's control outputs besides the unit bits: the values Pe registers into S2, each
+ * defined per row of the ISA table from its {@link MicroOp}, and left undefined (null) for the
+ * rows where S2 does not read it. The {@link Decoder} builds each bit from as few instruction
+ * bits as tell the rows that set it from the rows that clear it; a don't-care row and an illegal
+ * word may give anything.
+ *
+ * <pre>{@code
+ * Control.ALU_SEL.of(Opcode.SUB)    // Alu.Result.DIFF's ordinal
+ * Control.MUL_MODE.of(Opcode.ADD)   // null: the multiplier's result is not used
+ * }</pre>
+ */
+public enum Control {
+  /**
+   * {@link MicroOp#sub} where S2 reads it: loads and stores (size, unsigned), divisions (the
+   * {@link MicroOp.DivOp}) and CSR instructions (1: always writes). Branches give their
+   * condition as funct3 to the {@link BranchUnit}; the ALU and multiplier have their own selects.
+   */
+  SUB(MicroOp.SUB_WIDTH),
+  /**
+   * The {@link Alu.Result}: additions for addresses and targets; SUM for a division, whose result
+   * is x0 plus the divider's magnitude (Pe sets the "subtracts" bit when it is negated).
+   */
+  ALU_SEL(Alu.SEL_WIDTH),
+  /** The ALU's and multiplier's second operand is the immediate rather than rs2. */
+  USE_IMM(1),
+  /** The ALU adds to the PC rather than to rs1 (AUIPC, branch and JAL targets). */
+  PC_OPERAND(1),
+  /** The {@link Multiplier.Mode} of multiplications and shifts. */
+  MUL_MODE(Multiplier.MODE_WIDTH),
+  /** S2's result source: {@link #RESULT_ALU}, {@link #RESULT_MUL}, {@link #RESULT_CSR}, {@link #RESULT_LINK}. */
+  RESULT_SEL(2),
+  /** ECALL: rs1 is read as x10 (a0), the exit code. */
+  READS_A0(1),
+  /** Reads rs1 (the scoreboard checks it): all but JAL and AUIPC. */
+  USES_RS1(1),
+  /** Reads rs2: branches, stores, multiplications, divisions and register-register ALU ops. */
+  USES_RS2(1),
+  /** The format has a destination register. */
+  WRITES_RD(1);
+
+  public static final int RESULT_ALU = 0;
+  public static final int RESULT_MUL = 1;
+  public static final int RESULT_CSR = 2;
+  public static final int RESULT_LINK = 3;
+
+  /** Bits of the output. */
+  public final int width;
+
+  Control(int width) {
+    this.width = width;
+  }
+
+  /** The decoder's output port name, for example {@code alu_sel}. */
+  public String port() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The value for {@code op}, or null where S2 does not read it. */
+  public Integer of(Opcode op) {
+    MicroOp m = MicroOp.of(op);
+    MicroOp.Unit u = m.unit();
+    boolean alu = u == MicroOp.Unit.ALU;
+    Multiplier.Mode shift = alu ? shiftMode(m) : null;
+    // Units whose S2 work is an addition of the immediate (to rs1 or the PC).
+    boolean adds = u == MicroOp.Unit.LOAD || u == MicroOp.Unit.STORE || u == MicroOp.Unit.JAL
+        || u == MicroOp.Unit.JALR || u == MicroOp.Unit.BRANCH || u == MicroOp.Unit.ECALL || u == MicroOp.Unit.EBREAK;
+    switch (this) {
+      case SUB:
+        return u == MicroOp.Unit.LOAD || u == MicroOp.Unit.STORE || u == MicroOp.Unit.DIV || u == MicroOp.Unit.CSR
+            ? m.sub() : null;
+      case ALU_SEL:
+        if (adds) {
+          return Alu.Result.SUM.ordinal();
+        }
+        if (u == MicroOp.Unit.DIV) {
+          return Alu.Result.SUM.ordinal();
+        }
+        return alu && shift == null ? aluResult(MicroOp.AluOp.values()[m.sub()]).ordinal() : null;
+      case USE_IMM:
+        if (adds || u == MicroOp.Unit.MUL || alu) {
+          return bit(adds || alu && m.useImm());
+        }
+        return null;
+      case PC_OPERAND:
+        if (adds || alu && shift == null || u == MicroOp.Unit.DIV) {
+          return bit(u == MicroOp.Unit.JAL || u == MicroOp.Unit.BRANCH || m.pcOperand());
+        }
+        return null;
+      case MUL_MODE:
+        if (u == MicroOp.Unit.MUL) {
+          return m.sub();
+        }
+        return shift == null ? null : shift.ordinal();
+      case RESULT_SEL:
+        if (u == MicroOp.Unit.JAL || u == MicroOp.Unit.JALR) {
+          return RESULT_LINK;
+        }
+        if (u == MicroOp.Unit.CSR) {
+          return RESULT_CSR;
+        }
+        if (u == MicroOp.Unit.MUL || shift != null) {
+          return RESULT_MUL;
+        }
+        return alu || u == MicroOp.Unit.DIV ? RESULT_ALU : null;
+      case READS_A0:
+        return bit(u == MicroOp.Unit.ECALL);
+      case USES_RS1:
+        return bit(!(u == MicroOp.Unit.JAL || m.pcOperand()));
+      case USES_RS2:
+        return bit(u == MicroOp.Unit.BRANCH || u == MicroOp.Unit.STORE || u == MicroOp.Unit.MUL
+            || u == MicroOp.Unit.DIV || alu && !m.useImm());
+      case WRITES_RD:
+        return bit(op.format().hasRd());
+      default:
+        throw new AssertionError(this);
+    }
+  }
+
+  private static Integer bit(boolean b) {
+    return b ? 1 : 0;
+  }
+
+  /** The multiplier's mode of an ALU shift, or null for any other ALU op. */
+  private static Multiplier.Mode shiftMode(MicroOp m) {
+    MicroOp.AluOp op = MicroOp.AluOp.values()[m.sub()];
+    switch (op) {
+      case SLL: return Multiplier.Mode.SLL;
+      case SRL: return Multiplier.Mode.SRL;
+      case SRA: return Multiplier.Mode.SRA;
+      default: return null;
+    }
+  }
+
+  private static Alu.Result aluResult(MicroOp.AluOp op) {
+    switch (op) {
+      case ADD: return Alu.Result.SUM;
+      case SUB: return Alu.Result.DIFF;
+      case SLT: return Alu.Result.SLT;
+      case SLTU: return Alu.Result.SLTU;
+      case XOR: return Alu.Result.XOR;
+      case OR: return Alu.Result.OR;
+      case AND: return Alu.Result.AND;
+      case COPY_B: return Alu.Result.COPY_B;
+      default: throw new IllegalArgumentException("no ALU result for " + op + " (the multiplier shifts)");
+    }
+  }
+}

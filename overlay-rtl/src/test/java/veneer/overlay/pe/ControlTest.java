@@ -1,0 +1,75 @@
+package veneer.overlay.pe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+import veneer.isa.Opcode;
+
+/**
+ * The control table's meaning for a few rows, written out by hand from the PE's pipeline
+ * (docs/pe.md): what S2 does with each instruction. DecoderTest checks the decoder against the
+ * table; this checks the table itself.
+ */
+class ControlTest {
+  @Test
+  void aluRowsSelectTheirResultAndOperands() {
+    assertEquals(Alu.Result.SUM.ordinal(), Control.ALU_SEL.of(Opcode.ADDI));
+    assertEquals(Alu.Result.DIFF.ordinal(), Control.ALU_SEL.of(Opcode.SUB));
+    assertEquals(Alu.Result.SLTU.ordinal(), Control.ALU_SEL.of(Opcode.SLTIU));
+    assertEquals(Alu.Result.COPY_B.ordinal(), Control.ALU_SEL.of(Opcode.LUI));
+    assertEquals(1, Control.USE_IMM.of(Opcode.ANDI));
+    assertEquals(0, Control.USE_IMM.of(Opcode.AND));
+    assertEquals(1, Control.PC_OPERAND.of(Opcode.AUIPC));
+    assertEquals(0, Control.PC_OPERAND.of(Opcode.ADD));
+    assertEquals(Control.RESULT_ALU, Control.RESULT_SEL.of(Opcode.XOR));
+    assertNull(Control.MUL_MODE.of(Opcode.XOR));
+  }
+
+  @Test
+  void addressesAndTargetsAreSumsOfTheImmediate() {
+    for (Opcode op : new Opcode[] {Opcode.LW, Opcode.SB, Opcode.JALR, Opcode.ECALL, Opcode.EBREAK}) {
+      assertEquals(Alu.Result.SUM.ordinal(), Control.ALU_SEL.of(op), op.toString());
+      assertEquals(1, Control.USE_IMM.of(op), op.toString());
+      assertEquals(0, Control.PC_OPERAND.of(op), op.toString());
+    }
+    for (Opcode op : new Opcode[] {Opcode.BEQ, Opcode.BGEU, Opcode.JAL}) {
+      assertEquals(Alu.Result.SUM.ordinal(), Control.ALU_SEL.of(op), op.toString());
+      assertEquals(1, Control.USE_IMM.of(op), op.toString());
+      assertEquals(1, Control.PC_OPERAND.of(op), op.toString());
+    }
+    assertEquals(Control.RESULT_LINK, Control.RESULT_SEL.of(Opcode.JAL));
+    assertEquals(Control.RESULT_LINK, Control.RESULT_SEL.of(Opcode.JALR));
+    assertNull(Control.RESULT_SEL.of(Opcode.BEQ));
+  }
+
+  @Test
+  void shiftsAndMultiplicationsUseTheMultiplier() {
+    assertEquals(Multiplier.Mode.SLL.ordinal(), Control.MUL_MODE.of(Opcode.SLLI));
+    assertEquals(Multiplier.Mode.SRA.ordinal(), Control.MUL_MODE.of(Opcode.SRA));
+    assertEquals(Multiplier.Mode.MULHU.ordinal(), Control.MUL_MODE.of(Opcode.MULHU));
+    assertEquals(Control.RESULT_MUL, Control.RESULT_SEL.of(Opcode.SRL));
+    assertEquals(Control.RESULT_MUL, Control.RESULT_SEL.of(Opcode.MUL));
+    assertNull(Control.ALU_SEL.of(Opcode.SLL));
+    assertEquals(0, Control.USE_IMM.of(Opcode.SRA));
+    assertEquals(1, Control.USE_IMM.of(Opcode.SRAI));
+  }
+
+  @Test
+  void divisionsPassTheDividerThroughTheAlu() {
+    // x0 + magnitude (Pe makes it x0 - magnitude for a negative result): the adder on rs1, not the PC.
+    assertEquals(Alu.Result.SUM.ordinal(), Control.ALU_SEL.of(Opcode.REMU));
+    assertEquals(0, Control.PC_OPERAND.of(Opcode.DIV));
+    assertEquals(Control.RESULT_ALU, Control.RESULT_SEL.of(Opcode.DIV));
+    assertEquals(MicroOp.DivOp.REMU.ordinal(), Control.SUB.of(Opcode.REMU));
+    assertEquals(1, Control.USES_RS2.of(Opcode.DIVU));
+  }
+
+  @Test
+  void onlyEcallReadsA0AndOnlyJalAndAuipcSkipRs1() {
+    for (Opcode op : Opcode.instructions()) {
+      assertEquals(op == Opcode.ECALL ? 1 : 0, Control.READS_A0.of(op), op.toString());
+      assertEquals(op == Opcode.JAL || op == Opcode.AUIPC ? 0 : 1, Control.USES_RS1.of(op), op.toString());
+    }
+  }
+}

@@ -55,6 +55,11 @@ public final class Pe extends Module {
    * make one (docs/pe.md, IPC on load-heavy loops); at most 3 (a 2-bit age).
    */
   static final int LATE_PATIENCE = 3;
+  // Where the stop value (mtval) comes from, as the 2-bit select of its 4:1 mux in S3.
+  private static final int TVAL_ADDR = 0;
+  private static final int TVAL_PC = 1;
+  private static final int TVAL_INSN = 2;
+  private static final int TVAL_BUS_ERROR = 3;
 
   /** A PE with the given parameters (see {@link PeConfig}). */
   public Pe(@Param(name = "threads", defaultValue = "4") int threads,
@@ -400,10 +405,13 @@ public final class Pe extends Module {
         jumpMis.mux(lit(CAUSE_FETCH_MISALIGNED, UInt(5)),
         memMis.mux(isStore.mux(lit(CAUSE_STORE_MISALIGNED, UInt(5)), lit(CAUSE_LOAD_MISALIGNED, UInt(5))),
         isStore.mux(lit(CAUSE_STORE_ACCESS, UInt(5)), lit(CAUSE_LOAD_ACCESS, UInt(5))))))))));
-    // The adder's sum is the address of a memory fault, the target of a misaligned jump (bit 0
-    // cleared) and the value of ECALL (a0) and EBREAK (x0 = 0).
-    UInt tval2 = fetchFault2.mux(pc2, illegal.mux(insn2,
-        addr2.bits(31, 1).cat(addr2.bit(0).and(jumpMis.not()))));
+    // mtval (the stop value) is chosen in S3 from S3's own registers, where the stop port also
+    // takes a bus error's address: one 4:1 mux instead of a 3:1 here, a register and a 2:1
+    // there. The adder's sum (s3_addr) is the address of a memory fault, the target of a
+    // misaligned jump (bit 0 cleared) and the value of ECALL (a0) and EBREAK (x0 = 0).
+    UInt tvalSel2 = fetchFault2.mux(lit(TVAL_PC, UInt(2)),
+        illegal.mux(lit(TVAL_INSN, UInt(2)), lit(TVAL_ADDR, UInt(2))));
+    Bool tvalBit0 = addr2.bit(0).and(jumpMis.not());
     Bool trap2 = live2.and(fetchFault2.or(illegal).or(jumpMis).or(memMis).or(memAccess)).named("s2_trap");
     Bool exit2 = ok2.and(isEcall.or(isEbreak));
     Bool memOk = ok2.and(isMem).and(lsu.misaligned.not()).and(lsu.accessFault.not()).named("s2_mem_ok");
@@ -485,7 +493,8 @@ public final class Pe extends Module {
     Bool exit3 = regNext("s3_exit", exit2);
     Bool ecall3 = regNext("s3_ecall", isEcall);
     UInt cause3 = regNext("s3_cause", cause2);
-    UInt tval3 = regNext("s3_tval", tval2);
+    UInt tvalSel3 = regNext("s3_tval_sel", tvalSel2);
+    Bool tvalBit0_3 = regNext("s3_tval_bit0", tvalBit0);
     Bool replay3 = regNext("s3_replay", replay2);
     // Held, or no free access id: either way the thread waits for one of its own responses.
     Bool hold3 = regNext("s3_hold", hold2.or(idReplay2));
@@ -630,7 +639,11 @@ public final class Pe extends Module {
     UInt stopCause = s3Valid.mux(cause3,
         lateWrite.mux(lit(CAUSE_STORE_ACCESS, UInt(5)), lit(CAUSE_LOAD_ACCESS, UInt(5))));
     UInt stopPc = s3Valid.mux(pc3, pPc);
-    UInt stopValue = s3Valid.mux(tval3, pAddr);
+    // (S3 is empty when a bus error stops its thread: it waits for that, see late_drain.)
+    UInt valueSel = s3Valid.mux(tvalSel3, lit(TVAL_BUS_ERROR, UInt(2)));
+    UInt addrTval3 = addr3.bits(31, 1).cat(tvalBit0_3);
+    UInt stopValue = valueSel.bit(1).mux(valueSel.bit(0).mux(pAddr, insn3),
+        valueSel.bit(0).mux(pc3, addrTval3)).named("stop_value_mux");
     when(stopAny, () -> detail.write(stopTid.resize(detail.addrWidth()),
         stopState.cat(stopCause, stopPc, stopValue).asBits()));
 

@@ -493,7 +493,10 @@ public final class Pe extends Module {
     Bool exit3 = regNext("s3_exit", exit2);
     Bool ecall3 = regNext("s3_ecall", isEcall);
     UInt cause3 = regNext("s3_cause", cause2);
-    UInt tvalSel3 = regNext("s3_tval_sel", tvalSel2);
+    // (With an empty S3, the stop value is a bus error's address: S3 is empty when one stops its
+    // thread, see late_drain. S2's s2_valid is S3's next s3_valid except at a start, when no
+    // access is in flight.)
+    UInt valueSel = regNext("s3_tval_sel", s2Valid.mux(tvalSel2, lit(TVAL_BUS_ERROR, UInt(2))));
     Bool tvalBit0_3 = regNext("s3_tval_bit0", tvalBit0);
     Bool replay3 = regNext("s3_replay", replay2);
     // Held, or no free access id: either way the thread waits for one of its own responses.
@@ -639,8 +642,6 @@ public final class Pe extends Module {
     UInt stopCause = s3Valid.mux(cause3,
         lateWrite.mux(lit(CAUSE_STORE_ACCESS, UInt(5)), lit(CAUSE_LOAD_ACCESS, UInt(5))));
     UInt stopPc = s3Valid.mux(pc3, pPc);
-    // (S3 is empty when a bus error stops its thread: it waits for that, see late_drain.)
-    UInt valueSel = s3Valid.mux(tvalSel3, lit(TVAL_BUS_ERROR, UInt(2)));
     UInt addrTval3 = addr3.bits(31, 1).cat(tvalBit0_3);
     UInt stopValue = valueSel.bit(1).mux(valueSel.bit(0).mux(pAddr, insn3),
         valueSel.bit(0).mux(pc3, addrTval3)).named("stop_value_mux");

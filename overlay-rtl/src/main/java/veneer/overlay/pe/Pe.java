@@ -60,6 +60,13 @@ public final class Pe extends Module {
   private static final int TVAL_PC = 1;
   private static final int TVAL_INSN = 2;
   private static final int TVAL_BUS_ERROR = 3;
+  // s3_word_sel's code for the late result.
+  private static final int WORD_LATE = 0b100;
+  // s2_result_sel: the source of a result that is not a load's.
+  private static final int RESULT_ALU = 0;
+  private static final int RESULT_MUL = 1;
+  private static final int RESULT_CSR = 2;
+  private static final int RESULT_LINK = 3;
 
   /** A PE with the given parameters (see {@link PeConfig}). */
   public Pe(@Param(name = "threads", defaultValue = "4") int threads,
@@ -310,8 +317,8 @@ public final class Pe extends Module {
     UInt mulMode2 = regNext("s2_mul_mode", shift1.mux(shiftMode, dec.sub.bits(1, 0).extend(Multiplier.MODE_WIDTH)));
     Bool usesMul1 = shift1.or(dec.unit(MicroOp.Unit.MUL));
     Bool usesMul2 = regNext("s2_uses_mul", usesMul1);
-    // S2's result source as a 2-bit code (0 ALU, 1 multiplier, 2 CSR, 3 link), so that the
-    // 32-bit 4:1 result mux has two select inputs per bit and fits one LUT6.
+    // The result's source as a 2-bit code (0 ALU, 1 multiplier, 2 CSR, 3 link): the low bits of
+    // S3's write-data select (s3_word_sel).
     Bool links1 = dec.unit(MicroOp.Unit.JAL).or(dec.unit(MicroOp.Unit.JALR));
     UInt resultSel2 = regNext("s2_result_sel",
         links1.or(dec.unit(MicroOp.Unit.CSR)).cat(links1.or(usesMul1)));
@@ -386,10 +393,9 @@ public final class Pe extends Module {
     lsu.store.assign(isStore);
     lsu.storeValue.assign(b);
 
-    UInt link = pc2.add(4);
+    // The target is the adder's sum with bit 0 cleared; S3 makes the next PC from s3_addr.
     UInt target = alu.sum.and(0xFFFF_FFFEL).named("s2_target");
     Bool jumps = isJal.or(isJalr).or(isBranch.and(br.taken));
-    UInt nextPc2 = jumps.mux(target, link);
 
     // Faults, most important first (the order of the privileged spec's exception priorities).
     Bool illegal = legal2.not().or(isCsr.and(csr.illegal));
@@ -426,7 +432,9 @@ public final class Pe extends Module {
     UInt imemPortB = imemWe.mux(imemAddr, word2.resize(imem.addrWidth())).named("imem_port_b");
     when(imemWe, () -> imem.write(imemPortB, imemData.asBits()));
     Bits imemQ = imem.readSync(imemPortB);
-    Bits argsQ = args.readSync(word2.resize(args.addrWidth()));
+    // Read into a register that is zero unless the instruction loads, so that S3 can OR it with
+    // the units' results (see s3_word).
+    UInt argsQ = zeroUnless("s3_args_word", isLoad, args.read(word2.resize(args.addrWidth())).asUInt());
 
     // Global memory: the request takes a free access id (its AXI ID and table entry) and the
     // thread goes on: loads do not block (the scoreboard holds back the first instruction that
@@ -473,8 +481,6 @@ public final class Pe extends Module {
     div.a.assign(a);
     div.b.assign(b);
 
-    UInt result2 = resultSel2.bit(1).mux(resultSel2.bit(0).mux(link, csr.value),
-        resultSel2.bit(0).mux(mul.result, alu.result)).named("s2_result");
     Bool parks2 = global2.or(divStart);
     Bool we2 = ok2.and(writesRd2).and(rd2.ne(0)).and(trap2.not()).and(parks2.not()).and(replay2.not())
         .and(isEcall.or(isEbreak).not());
@@ -487,8 +493,15 @@ public final class Pe extends Module {
     UInt rd3 = regNext("s3_rd", rd2);
     // These four reset to 0 so that they imply s3_valid right after a reset too (see s3_writes).
     Bool we3 = clearedAtReset("s3_we", we2);
-    UInt result3 = regNext("s3_result", result2);
-    UInt nextPc3 = regNext("s3_next_pc", nextPc2);
+    // The units' results go to S3 unmuxed, each in a register that is zero unless it is the
+    // result (a flip-flop's synchronous reset costs no LUT), so that S3 ORs them with the
+    // argument block's word and the 8 sources of the register-file write data take two LUTs
+    // per bit (see s3_word).
+    Bool unitResult = isLoad.not();
+    UInt aluResult3 = zeroUnless("s3_alu_result", unitResult.and(resultSel2.eq(RESULT_ALU)), alu.result);
+    UInt mulResult3 = zeroUnless("s3_mul_result", unitResult.and(resultSel2.eq(RESULT_MUL)), mul.result);
+    UInt csrValue3 = zeroUnless("s3_csr_value", unitResult.and(resultSel2.eq(RESULT_CSR)), csr.value);
+    Bool jumps3 = regNext("s3_jumps", jumps);
     Bool trap3 = regNext("s3_trap", trap2);
     Bool exit3 = regNext("s3_exit", exit2);
     Bool ecall3 = regNext("s3_ecall", isEcall);
@@ -510,22 +523,27 @@ public final class Pe extends Module {
     Bool store3 = clearedAtReset("s3_store", memOk.and(isStore).and(idReplay2.not()));
     Bool localLoad2 = memOk.and(isLoad).and(lsu.inGlobal.not());
     Bool localLoad3 = regNext("s3_local_load", localLoad2);
-    // S3's write data source as a 2-bit code (0 result, 1 IMEM, 2 scratchpad, 3 argument
-    // block): one 4:1 mux with two select inputs per bit before the late-result mux.
-    // (A local load is from exactly one of the three; anything else that loads faulted.)
-    UInt wordSel3 = regNext("s3_word_sel",
-        localLoad2.and(lsu.inImem.not()).cat(localLoad2.and(lsu.inSpm.not())));
+    // The register-file write data's source as a registered 3-bit code: bit 2 clear, the OR of
+    // the zero-unless-chosen registers (ALU, multiplier, CSR, argument block); set, a 4:1 by the
+    // low bits of the late result (0), IMEM (1), the scratchpad (2) or the link (3). The late
+    // result is what the aligner takes whenever S3 writes no register. (A writing load is a
+    // local load from exactly one of IMEM, scratchpad and argument block; one that faulted or
+    // went to global memory does not write.)
+    UInt wordSel3 = regNext("s3_word_sel", we2.mux(isLoad.mux(
+        lsu.inArgs.not().cat(lsu.inImem.not(), lsu.inImem),
+        resultSel2.eq(RESULT_LINK).cat(lit(3, UInt(2)))), lit(WORD_LATE, UInt(3))));
     UInt offset3 = regNext("s3_offset", lsu.offset);
     UInt size3 = regNext("s3_size", sub2.bits(1, 0));
     Bool unsigned3 = regNext("s3_unsigned", sub2.bit(2));
     UInt addr3 = regNext("s3_addr", addr2);
+    // pc + 4 is both the link of JAL/JALR and the next PC of everything that does not jump; a
+    // jump's target is the adder's sum (s3_addr) with bit 0 cleared.
+    UInt seq3 = pc3.add(4).named("s3_seq_pc");
+    UInt nextPc3 = jumps3.mux(addr3.and(0xFFFF_FFFEL), seq3).named("s3_next_pc");
     UInt storeValue3 = regNext("s3_store_value", b);
     Bool console3 = clearedAtReset("s3_console", memOk.and(isStore).and(lsu.inConsole));
     // A thread stopped by a late bus error since S2: its instruction does nothing more.
     Bool s3Ok = s3Valid.and(alive.shr(tid3).bit(0)).named("s3_ok");
-
-    UInt s3Word = wordSel3.bit(1).mux(wordSel3.bit(0).mux(argsQ.asUInt(), spmQ.asUInt()),
-        wordSel3.bit(0).mux(imemQ.asUInt(), result3)).named("s3_word");
 
     // --- late results: global-memory responses ------------------------------------------------
     UInt lateId = reg("late_id", UInt(ab));
@@ -596,7 +614,10 @@ public final class Pe extends Module {
     // passes S3's other results through as aligned words: every register write comes out of it.
     // (So retire_value is meaningful only with retire_we.)
     LoadAligner aligner = instance("aligner", new LoadAligner());
-    aligner.word.assign(s3Writes.mux(s3Word, lateData));
+    UInt muxedWord = wordSel3.bit(1).mux(wordSel3.bit(0).mux(seq3, spmQ.asUInt()),
+        wordSel3.bit(0).mux(imemQ.asUInt(), lateData));
+    UInt oredWord = aluResult3.or(mulResult3).or(csrValue3).or(argsQ);
+    aligner.word.assign(wordSel3.bit(2).mux(muxedWord, oredWord).named("s3_word"));
     aligner.offset.assign(s3Writes.mux(localLoad3.mux(offset3, lit(0, UInt(2))), pOffset));
     aligner.size.assign(s3Writes.mux(localLoad3.mux(size3, lit(2, UInt(2))), pSize));
     aligner.zeroExtend.assign(s3Writes.mux(unsigned3, pUnsigned));
@@ -790,6 +811,16 @@ public final class Pe extends Module {
       UInt addr = tid.cat(reg).resize(set.addrWidth());
       return set.read(addr).asUInt().bit(0).xor(clear.read(addr).asUInt().bit(0));
     }
+  }
+
+  /**
+   * A register of {@code value} where {@code keep} holds and of 0 elsewhere (a synchronous
+   * reset: no LUT), so that such registers can be ORed instead of muxed.
+   */
+  private UInt zeroUnless(String name, Bool keep, UInt value) {
+    UInt r = reg(name, UInt(value.width()));
+    r.assign(keep.mux(value, lit(0, UInt(value.width()))));
+    return r;
   }
 
   /** A register of {@code next}, 0 after reset. */

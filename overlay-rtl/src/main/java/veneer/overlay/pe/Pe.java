@@ -317,8 +317,8 @@ public final class Pe extends Module {
     UInt mulMode2 = regNext("s2_mul_mode", shift1.mux(shiftMode, dec.sub.bits(1, 0).extend(Multiplier.MODE_WIDTH)));
     Bool usesMul1 = shift1.or(dec.unit(MicroOp.Unit.MUL));
     Bool usesMul2 = regNext("s2_uses_mul", usesMul1);
-    // The result's source as a 2-bit code (0 ALU, 1 multiplier, 2 CSR, 3 link): the low bits of
-    // S3's write-data select (s3_word_sel).
+    // The result's source as a 2-bit code (0 ALU, 1 multiplier, 2 CSR, 3 link): which of S3's
+    // zero-unless-chosen result registers keeps its value, or the link (see s3_word_sel).
     Bool links1 = dec.unit(MicroOp.Unit.JAL).or(dec.unit(MicroOp.Unit.JALR));
     UInt resultSel2 = regNext("s2_result_sel",
         links1.or(dec.unit(MicroOp.Unit.CSR)).cat(links1.or(usesMul1)));

@@ -56,6 +56,13 @@ public final class Pe extends Module {
    * make one (docs/pe.md, IPC on load-heavy loops); at most 3 (a 2-bit age).
    */
   static final int LATE_PATIENCE = 3;
+  // Where the stop value (mtval) comes from, as the 2-bit select of its 4:1 mux in S3.
+  private static final int TVAL_ADDR = 0;
+  private static final int TVAL_PC = 1;
+  private static final int TVAL_INSN = 2;
+  private static final int TVAL_BUS_ERROR = 3;
+  // s3_word_sel's code for the late result.
+  private static final int WORD_LATE = 0b100;
 
   /** A PE with the given parameters (see {@link PeConfig}). */
   public Pe(@Param(name = "threads", defaultValue = "4") int threads,
@@ -308,7 +315,8 @@ public final class Pe extends Module {
     // The multiplier also does the ALU's shifts (multiplications by a power of two).
     UInt mulMode2 = regNext("s2_mul_mode", dec.control(Control.MUL_MODE));
     // S2's result source as a 2-bit code (Control.RESULT_SEL: 0 ALU, 1 multiplier, 2 CSR,
-    // 3 link), so that the 32-bit 4:1 result mux has two select inputs per bit and fits one LUT6.
+    // 3 link): which of S3's zero-unless-chosen result registers keeps its value, or the link
+    // (see s3_word_sel).
     UInt resultSel2 = regNext("s2_result_sel", dec.control(Control.RESULT_SEL));
     Map<MicroOp.Unit, Bool> unit2 = new EnumMap<>(MicroOp.Unit.class);
     for (MicroOp.Unit u : Decoder.UNIT_OUTPUTS) {
@@ -383,10 +391,9 @@ public final class Pe extends Module {
     lsu.store.assign(isStore);
     lsu.storeValue.assign(b);
 
-    UInt link = pc2.add(4);
+    // The target is the adder's sum with bit 0 cleared; S3 makes the next PC from s3_addr.
     UInt target = alu.sum.and(0xFFFF_FFFEL).named("s2_target");
     Bool jumps = isJal.or(isJalr).or(isBranch.and(br.taken));
-    UInt nextPc2 = jumps.mux(target, link);
 
     // Faults, most important first (the order of the privileged spec's exception priorities).
     Bool illegal = legal2.not().or(isCsr.and(csr.illegal));
@@ -402,10 +409,13 @@ public final class Pe extends Module {
         jumpMis.mux(lit(CAUSE_FETCH_MISALIGNED, UInt(5)),
         memMis.mux(isStore.mux(lit(CAUSE_STORE_MISALIGNED, UInt(5)), lit(CAUSE_LOAD_MISALIGNED, UInt(5))),
         isStore.mux(lit(CAUSE_STORE_ACCESS, UInt(5)), lit(CAUSE_LOAD_ACCESS, UInt(5))))))))));
-    // The adder's sum is the address of a memory fault, the target of a misaligned jump (bit 0
-    // cleared) and the value of ECALL (a0) and EBREAK (x0 = 0).
-    UInt tval2 = fetchFault2.mux(pc2, illegal.mux(insn2,
-        addr2.bits(31, 1).cat(addr2.bit(0).and(jumpMis.not()))));
+    // mtval (the stop value) is chosen in S3 from S3's own registers, where the stop port also
+    // takes a bus error's address: one 4:1 mux instead of a 3:1 here, a register and a 2:1
+    // there. The adder's sum (s3_addr) is the address of a memory fault, the target of a
+    // misaligned jump (bit 0 cleared) and the value of ECALL (a0) and EBREAK (x0 = 0).
+    UInt tvalSel2 = fetchFault2.mux(lit(TVAL_PC, UInt(2)),
+        illegal.mux(lit(TVAL_INSN, UInt(2)), lit(TVAL_ADDR, UInt(2))));
+    Bool tvalBit0 = addr2.bit(0).and(jumpMis.not());
     Bool trap2 = live2.and(fetchFault2.or(illegal).or(jumpMis).or(memMis).or(memAccess)).named("s2_trap");
     Bool exit2 = ok2.and(isEcall.or(isEbreak));
     Bool memOk = ok2.and(isMem).and(lsu.misaligned.not()).and(lsu.accessFault.not()).named("s2_mem_ok");
@@ -420,7 +430,9 @@ public final class Pe extends Module {
     UInt imemPortB = imemWe.mux(imemAddr, word2.resize(imem.addrWidth())).named("imem_port_b");
     when(imemWe, () -> imem.write(imemPortB, imemData.asBits()));
     Bits imemQ = imem.readSync(imemPortB);
-    Bits argsQ = args.readSync(word2.resize(args.addrWidth()));
+    // Read into a register that is zero unless the instruction loads, so that S3 can OR it with
+    // the units' results (see s3_word).
+    UInt argsQ = zeroUnless("s3_args_word", isLoad, args.read(word2.resize(args.addrWidth())).asUInt());
 
     // Global memory: the request takes a free access id (its AXI ID and table entry) and the
     // thread goes on: loads do not block (the scoreboard holds back the first instruction that
@@ -467,8 +479,6 @@ public final class Pe extends Module {
     div.a.assign(a);
     div.b.assign(b);
 
-    UInt result2 = resultSel2.bit(1).mux(resultSel2.bit(0).mux(link, csr.value),
-        resultSel2.bit(0).mux(mul.result, alu.result)).named("s2_result");
     Bool parks2 = global2.or(divStart);
     Bool we2 = ok2.and(writesRd2).and(rd2.ne(0)).and(trap2.not()).and(parks2.not()).and(replay2.not())
         .and(isEcall.or(isEbreak).not());
@@ -481,14 +491,24 @@ public final class Pe extends Module {
     UInt rd3 = regNext("s3_rd", rd2);
     // These four reset to 0 so that they imply s3_valid right after a reset too (see s3_writes).
     Bool we3 = clearedAtReset("s3_we", we2);
-    UInt result3 = regNext("s3_result", result2);
-    // (At a start it takes the entry pc for the pc memory's entry word: see start_pc_write.)
-    UInt nextPc3 = regNext("s3_next_pc", startOk.mux(entryPc, nextPc2));
+    // The units' results go to S3 unmuxed, each in a register that is zero unless it is the
+    // result (a flip-flop's synchronous reset costs no LUT), so that S3 ORs them with the
+    // argument block's word and the 8 sources of the register-file write data take two LUTs
+    // per bit (see s3_word).
+    Bool unitResult = isLoad.not();
+    UInt aluResult3 = zeroUnless("s3_alu_result", unitResult.and(resultSel2.eq(Control.RESULT_ALU)), alu.result);
+    UInt mulResult3 = zeroUnless("s3_mul_result", unitResult.and(resultSel2.eq(Control.RESULT_MUL)), mul.result);
+    UInt csrValue3 = zeroUnless("s3_csr_value", unitResult.and(resultSel2.eq(Control.RESULT_CSR)), csr.value);
+    Bool jumps3 = regNext("s3_jumps", jumps);
     Bool trap3 = regNext("s3_trap", trap2);
     Bool exit3 = regNext("s3_exit", exit2);
     Bool ecall3 = regNext("s3_ecall", isEcall);
     UInt cause3 = regNext("s3_cause", cause2);
-    UInt tval3 = regNext("s3_tval", tval2);
+    // (With an empty S3, the stop value is a bus error's address: S3 is empty when one stops its
+    // thread, see late_drain. S2's s2_valid is S3's next s3_valid except at a start, when no
+    // access is in flight.)
+    UInt valueSel = regNext("s3_tval_sel", s2Valid.mux(tvalSel2, lit(TVAL_BUS_ERROR, UInt(2))));
+    Bool tvalBit0_3 = regNext("s3_tval_bit0", tvalBit0);
     Bool replay3 = regNext("s3_replay", replay2);
     // Held, or no free access id: either way the thread waits for one of its own responses.
     Bool hold3 = regNext("s3_hold", hold2.or(idReplay2));
@@ -498,22 +518,31 @@ public final class Pe extends Module {
     Bool store3 = clearedAtReset("s3_store", memOk.and(isStore).and(idReplay2.not()));
     Bool localLoad2 = memOk.and(isLoad).and(lsu.inGlobal.not());
     Bool localLoad3 = regNext("s3_local_load", localLoad2);
-    // S3's write data source as a 2-bit code (0 result, 1 IMEM, 2 scratchpad, 3 argument
-    // block): one 4:1 mux with two select inputs per bit before the late-result mux.
-    // (A local load is from exactly one of the three; anything else that loads faulted.)
-    UInt wordSel3 = regNext("s3_word_sel",
-        localLoad2.and(lsu.inImem.not()).cat(localLoad2.and(lsu.inSpm.not())));
+    // The register-file write data's source as a registered 3-bit code: bit 2 clear, the OR of
+    // the zero-unless-chosen registers (ALU, multiplier, CSR, argument block); set, a 4:1 by the
+    // low bits of the late result (0), IMEM (1), the scratchpad (2) or the link (3). The late
+    // result is what the aligner takes whenever S3 writes no register. (A writing load is a
+    // local load from exactly one of IMEM, scratchpad and argument block; one that faulted or
+    // went to global memory does not write.)
+    UInt wordSel3 = regNext("s3_word_sel", we2.mux(isLoad.mux(
+        lsu.inArgs.not().cat(lsu.inImem.not(), lsu.inImem),
+        resultSel2.eq(Control.RESULT_LINK).cat(lit(3, UInt(2)))), lit(WORD_LATE, UInt(3))));
     UInt offset3 = regNext("s3_offset", lsu.offset);
     UInt size3 = regNext("s3_size", sub2.bits(1, 0));
     Bool unsigned3 = regNext("s3_unsigned", sub2.bit(2));
     UInt addr3 = regNext("s3_addr", addr2);
+    // pc + 4 is both the link of JAL/JALR and the next PC of everything that does not jump; a
+    // jump's target is the adder's sum (s3_addr) with bit 0 cleared.
+    UInt seq3 = pc3.add(4).named("s3_seq_pc");
+    // In the cycle after a start it is the entry pc, for the pc memory's entry word (see
+    // start_pc_write): a third input of the same LUT per bit.
+    UInt entryHeld = reg("entry_pc_held", UInt(32), 0);
+    when(startOk, () -> entryHeld.assign(entryPc));
+    UInt nextPc3 = startPcWrite.mux(entryHeld, jumps3.mux(addr3.and(0xFFFF_FFFEL), seq3)).named("s3_next_pc");
     UInt storeValue3 = regNext("s3_store_value", b);
     Bool console3 = clearedAtReset("s3_console", memOk.and(isStore).and(lsu.inConsole));
     // A thread stopped by a late bus error since S2: its instruction does nothing more.
     Bool s3Ok = s3Valid.and(alive.shr(tid3).bit(0)).named("s3_ok");
-
-    UInt s3Word = wordSel3.bit(1).mux(wordSel3.bit(0).mux(argsQ.asUInt(), spmQ.asUInt()),
-        wordSel3.bit(0).mux(imemQ.asUInt(), result3)).named("s3_word");
 
     // --- late results: global-memory responses ------------------------------------------------
     UInt lateId = reg("late_id", UInt(ab));
@@ -584,7 +613,10 @@ public final class Pe extends Module {
     // passes S3's other results through as aligned words: every register write comes out of it.
     // (So retire_value is meaningful only with retire_we.)
     LoadAligner aligner = instance("aligner", new LoadAligner());
-    aligner.word.assign(s3Writes.mux(s3Word, lateData));
+    UInt muxedWord = wordSel3.bit(1).mux(wordSel3.bit(0).mux(seq3, spmQ.asUInt()),
+        wordSel3.bit(0).mux(imemQ.asUInt(), lateData));
+    UInt oredWord = aluResult3.or(mulResult3).or(csrValue3).or(argsQ);
+    aligner.word.assign(wordSel3.bit(2).mux(muxedWord, oredWord).named("s3_word"));
     aligner.offset.assign(s3Writes.mux(localLoad3.mux(offset3, lit(0, UInt(2))), pOffset));
     aligner.size.assign(s3Writes.mux(localLoad3.mux(size3, lit(2, UInt(2))), pSize));
     aligner.zeroExtend.assign(s3Writes.mux(unsigned3, pUnsigned));
@@ -630,7 +662,9 @@ public final class Pe extends Module {
     UInt stopCause = s3Valid.mux(cause3,
         lateWrite.mux(lit(CAUSE_STORE_ACCESS, UInt(5)), lit(CAUSE_LOAD_ACCESS, UInt(5))));
     UInt stopPc = s3Valid.mux(pc3, pPc);
-    UInt stopValue = s3Valid.mux(tval3, pAddr);
+    UInt addrTval3 = addr3.bits(31, 1).cat(tvalBit0_3);
+    UInt stopValue = valueSel.bit(1).mux(valueSel.bit(0).mux(pAddr, insn3),
+        valueSel.bit(0).mux(pc3, addrTval3)).named("stop_value_mux");
     when(stopAny, () -> detail.write(stopTid.resize(detail.addrWidth()),
         stopState.cat(stopCause, stopPc, stopValue).asBits()));
 
@@ -759,6 +793,16 @@ public final class Pe extends Module {
       UInt addr = tid.cat(reg).resize(set.addrWidth());
       return set.read(addr).asUInt().bit(0).xor(clear.read(addr).asUInt().bit(0));
     }
+  }
+
+  /**
+   * A register of {@code value} where {@code keep} holds and of 0 elsewhere (a synchronous
+   * reset: no LUT), so that such registers can be ORed instead of muxed.
+   */
+  private UInt zeroUnless(String name, Bool keep, UInt value) {
+    UInt r = reg(name, UInt(value.width()));
+    r.assign(keep.mux(value, lit(0, UInt(value.width()))));
+    return r;
   }
 
   /** A register of {@code next}, 0 after reset. */

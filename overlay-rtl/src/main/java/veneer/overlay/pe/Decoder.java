@@ -2,6 +2,7 @@ package veneer.overlay.pe;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -38,7 +39,7 @@ public final class Decoder extends Module {
    * {@link Control#RESULT_SEL}).
    */
   public static final Set<MicroOp.Unit> UNIT_OUTPUTS =
-      java.util.Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(MicroOp.Unit.ALU, MicroOp.Unit.MUL)));
+      Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(MicroOp.Unit.ALU, MicroOp.Unit.MUL)));
 
   public final Bits insn = input("insn", Bits(32));
   /** The word matches a row of the table. */

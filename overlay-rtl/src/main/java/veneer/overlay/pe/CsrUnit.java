@@ -33,15 +33,22 @@ import veneer.isa.pe.PeCsr;
  * }</pre>
  */
 public final class CsrUnit extends Module {
-  /** Kinds of word in each of the three per-thread memories (the address is kind : thread). */
+  /**
+   * The word each of the three per-thread memories gives (its address is kind : thread). The
+   * codes are chosen so that each kind bit is a function of few CSR bits (below).
+   */
   static final int ZERO = 0;
-  static final int ITEM = 2;
-  // M0: -1 (no work-item) and the thread id; M1: PE id and PE id << 4; M2: the thread count.
+  // M0: -1 (no work-item), the global id, the thread id.
   static final int M0_NONE = 1;
-  static final int M0_TID = 3;
+  static final int M0_ITEM = 3;
+  static final int M0_TID = 2;
+  // M1: the PE id, the local id, the PE id << 4 (mhartid's upper part).
   static final int M1_PE = 1;
-  static final int M1_HART = 3;
+  static final int M1_ITEM = 3;
+  static final int M1_HART = 2;
+  // M2: the thread count, the group id.
   static final int M2_COUNT = 1;
+  static final int M2_ITEM = 3;
 
   /** S1: the CSR number of the instruction in S1. */
   public final UInt csr = input("csr", UInt(12));
@@ -80,18 +87,23 @@ public final class CsrUnit extends Module {
     // FC0..FC8 set; F14 has bit 7 clear; FCx is told by its low four bits.
     Bool counter = c.bit(8).not();
     Bool f = c.bit(8);
-    Bool hart = f.and(c.bit(7).not());
-    Bool fc = f.and(c.bit(7));
     UInt x = c.bits(3, 0);
     Bool holds1 = wire("holds1", Bool());
-    UInt k0 = hart.or(fc.and(x.eq(0))).mux(lit(M0_TID, UInt(2)),
-        fc.and(x.eq(3).or(x.eq(4).and(holds1))).mux(lit(ITEM, UInt(2)),
-            fc.and(x.eq(4).or(x.eq(5)).or(x.eq(6))).and(holds1.not()).mux(lit(M0_NONE, UInt(2)),
-                lit(ZERO, UInt(2)))));
-    UInt k1 = hart.mux(lit(M1_HART, UInt(2)), fc.and(x.eq(1)).mux(lit(M1_PE, UInt(2)),
-        fc.and(x.eq(5)).mux(lit(ITEM, UInt(2)), lit(ZERO, UInt(2)))));
-    UInt k2 = fc.and(x.eq(2)).mux(lit(M2_COUNT, UInt(2)),
-        fc.and(x.eq(6)).mux(lit(ITEM, UInt(2)), lit(ZERO, UInt(2))));
+    // Each kind bit with the fewest CSR bits that tell it among the known CSRs (checked by
+    // CsrUnitTest for every known CSR): M0 gives the thread id for F14 and FC0, the global id
+    // for FC3 and for FC4 once the thread holds a work-item, -1 for FC4..FC6 before that; M1 the
+    // PE id for FC1, the local id for FC5, PE id << 4 for F14; M2 the count for FC2, the group id
+    // for FC6. Everything else reads their zero words.
+    UInt x3 = x.bits(2, 0);
+    Bool m0Hi = f.and(c.bit(7).not().or(x.eq(0)).or(x.eq(3)).or(x.eq(4).and(holds1)));
+    Bool m0Lo = c.bit(7).and(x3.eq(3).or(x3.eq(4)).or(x3.eq(5).or(x3.eq(6)).and(holds1.not())));
+    Bool m1Hi = x.bit(2).and(x.bit(1).not()).and(c.bit(7).eq(x.bit(0)));
+    Bool m1Lo = x.bit(0).and(x.bit(1).not());
+    Bool m2Hi = x3.eq(6);
+    Bool m2Lo = f.and(x.bit(1)).and(x.bit(0).not());
+    UInt k0 = m0Hi.asUInt().cat(m0Lo.asUInt());
+    UInt k1 = m1Hi.asUInt().cat(m1Lo.asUInt());
+    UInt k2 = m2Hi.asUInt().cat(m2Lo.asUInt());
     Bool known = c.bits(11, 8).eq(0xC).and(c.bits(6, 2).eq(0)).and(c.bit(0).not())
         .or(c.eq(PeCsr.MHARTID))
         .or(c.bits(11, 4).eq(0xFC).and(c.bit(3).not().or(c.bits(2, 0).eq(0))));
@@ -120,16 +132,21 @@ public final class CsrUnit extends Module {
         M1_HART, t -> BigInteger.valueOf((long) config.peId() << 4));
     Mem<Bits> m2 = itemMemory("work_group", config, M2_COUNT, t -> BigInteger.valueOf(config.threads()),
         -1, t -> BigInteger.ZERO);
-    UInt workValid = reg("work_valid", UInt(1 << tb), 0);
-    holds1.assign(workValid.shr(tid1).bit(0));
-    UInt itemAddr = lit(ITEM, UInt(2)).cat(tid1);
+    // Whether each thread holds a work-item: one flip-flop a thread, cleared by a start (no
+    // reset: no thread runs before a start) and set by the thread's grant as its enable.
+    java.util.List<Bool> holding = new java.util.ArrayList<>();
+    for (int t = 0; t < (1 << tb); t++) {
+      Bool h = reg("work_valid_" + t, Bool());
+      when(clear, () -> h.assign(lit(0, Bool())))
+          .elsewhen(grant.and(tid1.eq(t)), () -> h.assign(lit(1, Bool())));
+      holding.add(h);
+    }
+    holds1.assign(Hw.bitsOf(holding).shr(tid1).bit(0));
     when(grant, () -> {
-      m0.write(itemAddr, grantGlobalId.asBits());
-      m1.write(itemAddr, grantLocalId.asBits());
-      m2.write(itemAddr, grantGroupId.asBits());
+      m0.write(lit(M0_ITEM, UInt(2)).cat(tid1), grantGlobalId.asBits());
+      m1.write(lit(M1_ITEM, UInt(2)).cat(tid1), grantLocalId.asBits());
+      m2.write(lit(M2_ITEM, UInt(2)).cat(tid1), grantGroupId.asBits());
     });
-    when(clear, () -> workValid.assign(0))
-        .elsewhen(grant, () -> workValid.assign(workValid.or(lit(1, UInt(1 << tb)).shl(tid1))));
 
     // --- S2: one OR of six words.
     value.assign(counter2.or(globalSize2).or(localSize2)

@@ -752,7 +752,7 @@ public final class Pe extends Module {
     statusValue.assign(d.bits(31, 0));
 
     PerfCounters perf = instance("counters", new PerfCounters());
-    Bool noneReady = busy.and(ready.orR().not());
+    Bool noneReady = busy.and(sched.valid.not()); // the scheduler has no ready thread
     perf.clear.assign(startOk);
     perf.event("cycles").assign(busy);
     perf.event("retired").assign(retireValid);

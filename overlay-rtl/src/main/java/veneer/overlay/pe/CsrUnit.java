@@ -70,6 +70,13 @@ public final class CsrUnit extends Module {
   public final UInt grantGroupId = input("grant_group_id", UInt(32));
   /** A launch starts: no thread holds a work-item. */
   public final Bool clear = input("clear", Bool());
+  /** S1: an instruction is in S1. */
+  public final Bool valid1 = input("valid1", Bool());
+  /**
+   * S1: the thread in S1 has retired no instruction since the start (set by a start, cleared by
+   * the thread's first retire, which comes after that instruction's S1).
+   */
+  public final Bool fresh1 = input("fresh1", Bool());
   /** S1: the instruction in S1 is a legal read of WORK_NEXT (it claims a work-item if it executes). */
   public final Bool claims = output("claims", Bool());
   /** S2: the CSR's value for the instruction in S2 (meaningful when it is a legal CSR read). */
@@ -132,16 +139,18 @@ public final class CsrUnit extends Module {
         M1_HART, t -> BigInteger.valueOf((long) config.peId() << 4));
     Mem<Bits> m2 = itemMemory("work_group", config, M2_COUNT, t -> BigInteger.valueOf(config.threads()),
         -1, t -> BigInteger.ZERO);
-    // Whether each thread holds a work-item: one flip-flop a thread, cleared by a start (no
-    // reset: no thread runs before a start) and set by the thread's grant as its enable.
-    java.util.List<Bool> holding = new java.util.ArrayList<>();
-    for (int t = 0; t < (1 << tb); t++) {
-      Bool h = reg("work_valid_" + t, Bool());
-      when(clear, () -> h.assign(lit(0, Bool())))
-          .elsewhen(grant.and(tid1.eq(t)), () -> h.assign(lit(1, Bool())));
-      holding.add(h);
-    }
-    holds1.assign(Hw.bitsOf(holding).shr(tid1).bit(0));
+    // Whether the thread in S1 holds a work-item of this launch, without a flag per thread that a
+    // start would clear: a start flips `launch`, a grant stores the thread's `launch` bit, and the
+    // thread's first instructions in the launch (fresh: it has retired nothing since the start)
+    // store the other value, so that a bit left from an earlier launch never matches. A fresh
+    // thread holds nothing (its grant retires, ending fresh, before its next instruction).
+    Bool launch = reg("launch_parity", Bool());
+    when(clear, () -> launch.assign(launch.not()));
+    Mem<Bits> claimedIn = mem("claimed_in", Bits(1), 1 << tb);
+    Bool claimedBit = claimedIn.read(tid1).asUInt().bit(0);
+    holds1.assign(fresh1.not().and(claimedBit.eq(launch)));
+    when(grant.or(valid1.and(fresh1)), () ->
+        claimedIn.write(tid1, grant.eq(launch).asUInt().asBits()));
     when(grant, () -> {
       m0.write(lit(M0_ITEM, UInt(2)).cat(tid1), grantGlobalId.asBits());
       m1.write(lit(M1_ITEM, UInt(2)).cat(tid1), grantLocalId.asBits());

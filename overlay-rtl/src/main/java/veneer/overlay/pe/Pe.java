@@ -364,6 +364,8 @@ public final class Pe extends Module {
     csr.globalSize.assign(wiGlobalSize);
     csr.localSize.assign(wiLocalSize);
     csr.clear.assign(startOk);
+    csr.valid1.assign(s1Valid);
+    csr.fresh1.assign(fresh.shr(s1Tid).bit(0));
     LoadStoreUnit lsu = instance("lsu", new LoadStoreUnit(c));
     UInt addr2 = alu.sum.named("s2_addr");
     lsu.addr.assign(addr2);

@@ -45,6 +45,7 @@ class CsrUnitTest {
     Random rnd = new Random(SEED);
     int nt = config.threads();
     boolean[] holds = new boolean[nt];
+    boolean[] fresh = new boolean[nt]; // no retire since the start (the PE's `fresh` flags)
     long[][] item = new long[nt][3];
     int[] unknown = unknownNeighbours();
     int checked = 0;
@@ -52,11 +53,13 @@ class CsrUnitTest {
       sim.reset(1);
       sim.poke("clear", 1); // a start before the first launch, as the PE has
       sim.step();
+      java.util.Arrays.fill(fresh, true);
       long cycle = 2; // the cycle (since reset) in which the read below reaches S2
       long globalSize = rnd.nextInt() & ONES;
       long localSize = rnd.nextInt(100);
       for (int i = 0; i < 6000; i++) {
         boolean clear = rnd.nextInt(60) == 0;
+        boolean valid = rnd.nextInt(10) != 0;
         if (clear) {
           globalSize = rnd.nextInt() & ONES;
           localSize = rnd.nextInt(3) == 0 ? 0 : rnd.nextInt() & ONES;
@@ -73,12 +76,14 @@ class CsrUnitTest {
         sim.poke("global_size", globalSize);
         sim.poke("local_size", localSize);
         sim.poke("clear", clear ? 1 : 0);
+        sim.poke("valid1", valid ? 1 : 0);
+        sim.poke("fresh1", fresh[tid] ? 1 : 0);
         boolean legal = KNOWN.contains(csr) && !writes;
         boolean claims = csr == WorkItemCsr.WORK_NEXT && !writes;
         String at = String.format("seed %x, %s, step %d, thread %d, CSR %03x%s", SEED, config, i, tid,
             csr, writes ? " (write)" : "");
         assertEquals(claims ? 1 : 0, sim.peek("claims"), at + ": claims");
-        boolean grant = claims && !clear && rnd.nextInt(3) != 0;
+        boolean grant = valid && claims && !clear && rnd.nextInt(3) != 0;
         long[] ids = rnd.nextInt(5) == 0 ? new long[] {ONES, ONES, ONES}
             : new long[] {rnd.nextInt() & ONES, rnd.nextInt() & ONES, rnd.nextInt() & ONES};
         sim.poke("grant", grant ? 1 : 0);
@@ -91,8 +96,15 @@ class CsrUnitTest {
           item[tid] = ids;
           expected = ids[0];
         }
+        // The instruction retires (ending its thread's fresh state) unless it is replayed: a
+        // claim without a grant, or at random a register hazard (a claim is made only without
+        // one, so a granted claim always retires). A start flushes it.
+        if (valid && !clear && (grant || !claims && rnd.nextInt(8) != 0)) {
+          fresh[tid] = false;
+        }
         if (clear) {
           java.util.Arrays.fill(holds, false);
+          java.util.Arrays.fill(fresh, true);
         }
         sim.step();
         cycle++;
@@ -100,13 +112,13 @@ class CsrUnitTest {
         assertEquals(legal ? 0 : 1, sim.peek("illegal"), at + ": illegal");
         // A WORK_NEXT read that is not granted issues again: its value is not used. After a
         // start the PE has no instruction in the pipeline.
-        if (legal && !clear && (!claims || grant)) {
+        if (valid && legal && !clear && (!claims || grant)) {
           assertEquals(expected, sim.peek("value"), at + ": value");
           checked++;
         }
       }
     }
-    assertTrue(checked > 2500, "too few reads checked: " + checked);
+    assertTrue(checked > 2000, "too few reads checked: " + checked);
   }
 
   /** The value of {@code csr} for thread {@code tid} in the cycle its read reaches S2. */

@@ -1,6 +1,8 @@
 package veneer.overlay.pe;
 
 import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.function.IntFunction;
 import veneer.hdl.Bits;
 import veneer.hdl.Bool;
 import veneer.hdl.Mem;
@@ -23,21 +25,24 @@ import veneer.isa.pe.PeCsr;
  * read: the thread's global, local or group id, a constant (thread id, PE id, thread count, and
  * mhartid as thread id OR PE id << 4), -1 for "no work-item yet" (a word never written, set by
  * the memory's initial contents), or a word that is always zero. So the 32-bit value is one
- * 6-input OR a bit, instead of a mux of eleven sources. See docs/pe-area-csr.md.
+ * 6-input OR a bit, instead of a mux of eleven sources. Whether a thread holds a work-item of the
+ * current launch comes from a 1-bit LUT RAM of launch parities and the PE's per-thread "fresh"
+ * flag (retired nothing since the start). See docs/pe-area-csr.md.
  *
  * <pre>{@code
  * CsrUnit csr = instance("csr", new CsrUnit(config));
  * csr.csr.assign(dec.csr); csr.writes.assign(w1); csr.tid1.assign(s1Tid); csr.tid2.assign(tid2);
- * csr.instret.assign(instretOfS1Thread);  csr.grant.assign(claim1.and(wiGrant));  // ...
+ * csr.instret.assign(instretOfS1Thread); csr.valid1.assign(s1Valid); csr.fresh1.assign(fresh1);
+ * csr.grant.assign(claim1.and(wiGrant));  // and the granted ids, the sizes, clear (start)
  * // csr.claims (S1), csr.value and csr.illegal (S2, for the instruction that was in S1)
  * }</pre>
  */
 public final class CsrUnit extends Module {
   /**
-   * The word each of the three per-thread memories gives (its address is kind : thread). The
-   * codes are chosen so that each kind bit is a function of few CSR bits (below).
+   * The word each of the three per-thread memories gives (its address is kind : thread); kind 0
+   * is a word that is always zero. The codes are chosen so that each kind bit is a function of
+   * few CSR bits (below).
    */
-  static final int ZERO = 0;
   // M0: -1 (no work-item), the global id, the thread id.
   static final int M0_NONE = 1;
   static final int M0_ITEM = 3;
@@ -165,17 +170,17 @@ public final class CsrUnit extends Module {
   }
 
   /**
-   * A memory of 4 x 2^tidBits words: word (kind << tidBits) + t for thread t. ZERO words and the
-   * two constant kinds are never written (their initial contents); ITEM words are written by
+   * A memory of 4 x 2^tidBits words: word (kind << tidBits) + t for thread t. Kind 0 (zero) and
+   * the constant kinds are never written (their initial contents); ITEM words are written by
    * grants.
    */
   private Mem<Bits> itemMemory(String name, PeConfig config, int kindA,
-      java.util.function.IntFunction<BigInteger> valueA, int kindB, java.util.function.IntFunction<BigInteger> valueB) {
+      IntFunction<BigInteger> valueA, int kindB, IntFunction<BigInteger> valueB) {
     int tb = config.tidBits();
     int n = 1 << tb;
     Mem<Bits> m = mem(name, Bits(32), 4 * n);
     BigInteger[] init = new BigInteger[4 * n];
-    java.util.Arrays.fill(init, BigInteger.ZERO);
+    Arrays.fill(init, BigInteger.ZERO);
     for (int t = 0; t < n; t++) {
       init[(kindA << tb) + t] = valueA.apply(t);
       if (kindB >= 0) {

@@ -3,8 +3,11 @@ package veneer.overlay.pe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -53,7 +56,7 @@ class CsrUnitTest {
       sim.reset(1);
       sim.poke("clear", 1); // a start before the first launch, as the PE has
       sim.step();
-      java.util.Arrays.fill(fresh, true);
+      Arrays.fill(fresh, true);
       long cycle = 2; // the cycle (since reset) in which the read below reaches S2
       long globalSize = rnd.nextInt() & ONES;
       long localSize = rnd.nextInt(100);
@@ -72,7 +75,7 @@ class CsrUnitTest {
         sim.poke("csr", csr);
         sim.poke("writes", writes ? 1 : 0);
         sim.poke("tid1", tid);
-        sim.poke("instret", new java.math.BigInteger(Long.toUnsignedString(instret)));
+        sim.poke("instret", new BigInteger(Long.toUnsignedString(instret)));
         sim.poke("global_size", globalSize);
         sim.poke("local_size", localSize);
         sim.poke("clear", clear ? 1 : 0);
@@ -103,8 +106,8 @@ class CsrUnitTest {
           fresh[tid] = false;
         }
         if (clear) {
-          java.util.Arrays.fill(holds, false);
-          java.util.Arrays.fill(fresh, true);
+          Arrays.fill(holds, false);
+          Arrays.fill(fresh, true);
         }
         sim.step();
         cycle++;
@@ -144,7 +147,7 @@ class CsrUnitTest {
 
   /** CSR numbers one bit away from a known one (and the rest of the dispatcher's range) that are not known. */
   private static int[] unknownNeighbours() {
-    java.util.TreeSet<Integer> out = new java.util.TreeSet<>();
+    TreeSet<Integer> out = new TreeSet<>();
     for (int k : KNOWN) {
       for (int bit = 0; bit < 12; bit++) {
         out.add(k ^ (1 << bit));

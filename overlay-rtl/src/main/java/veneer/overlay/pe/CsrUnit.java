@@ -1,93 +1,193 @@
 package veneer.overlay.pe;
 
-import veneer.isa.pe.PeCsr;
-
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.function.IntFunction;
+import veneer.hdl.Bits;
 import veneer.hdl.Bool;
+import veneer.hdl.Mem;
 import veneer.hdl.Module;
 import veneer.hdl.UInt;
+import veneer.isa.pe.PeCsr;
 
 /**
  * The PE's CSRs ({@link PeCsr}), all read-only: thread id (0xFC0), PE id (0xFC1), thread count
  * (0xFC2), mhartid = (peId << 4) | thread id, cycle/cycleh (the PE's clock cycles since reset)
  * and instret/instreth (instructions retired by the reading thread since start), and the
- * dispatcher's work-item CSRs ({@link WorkItemCsr}). Reading any other CSR, or writing any CSR (CSRRW/CSRRWI,
- * or CSRRS/CSRRC/CSRRSI/CSRRCI with a non-zero rs1 field), is an illegal instruction.
+ * dispatcher's work-item CSRs ({@link WorkItemCsr}), whose per-thread ids it stores. Reading any
+ * other CSR, or writing any CSR (CSRRW/CSRRWI, or CSRRS/CSRRC/CSRRSI/CSRRCI with a non-zero rs1
+ * field), is an illegal instruction.
+ *
+ * <p>Two stages: the CSR number is decoded in S1, where the counters are chosen and the sizes
+ * taken, into registers that are zero unless they hold the value read (their flip-flops' reset
+ * pins do that, so no logic); in S2 the value is the OR of those three registers and of three
+ * per-thread LUT RAMs whose address, the thread and a 2-bit kind decoded in S1, picks the word to
+ * read: the thread's global, local or group id, a constant (thread id, PE id, thread count, and
+ * mhartid as thread id OR PE id << 4), -1 for "no work-item yet" (a word never written, set by
+ * the memory's initial contents), or a word that is always zero. So the 32-bit value is one
+ * 6-input OR a bit, instead of a mux of eleven sources. Whether a thread holds a work-item of the
+ * current launch comes from a 1-bit LUT RAM of launch parities and the PE's per-thread "fresh"
+ * flag (retired nothing since the start). See docs/pe-area-csr.md.
  *
  * <pre>{@code
  * CsrUnit csr = instance("csr", new CsrUnit(config));
- * csr.csr.assign(dec.csr); csr.tid.assign(tid); csr.writes.assign(w);   // csr.value, csr.illegal
+ * csr.csr.assign(dec.csr); csr.writes.assign(w1); csr.tid1.assign(s1Tid); csr.tid2.assign(tid2);
+ * csr.instret.assign(instretOfS1Thread); csr.valid1.assign(s1Valid); csr.fresh1.assign(fresh1);
+ * csr.grant.assign(claim1.and(wiGrant));  // and the granted ids, the sizes, clear (start)
+ * // csr.claims (S1), csr.value and csr.illegal (S2, for the instruction that was in S1)
  * }</pre>
  */
 public final class CsrUnit extends Module {
-  private static final int THREAD_ID = PeCsr.THREAD_ID;
-  private static final int PE_ID = PeCsr.PE_ID;
-  private static final int THREAD_COUNT = PeCsr.THREAD_COUNT;
-  private static final int MHARTID = PeCsr.MHARTID;
+  /**
+   * The word each of the three per-thread memories gives (its address is kind : thread); kind 0
+   * is a word that is always zero. The codes are chosen so that each kind bit is a function of
+   * few CSR bits (below).
+   */
+  // M0: -1 (no work-item), the global id, the thread id.
+  static final int M0_NONE = 1;
+  static final int M0_ITEM = 3;
+  static final int M0_TID = 2;
+  // M1: the PE id, the local id, the PE id << 4 (mhartid's upper part).
+  static final int M1_PE = 1;
+  static final int M1_ITEM = 3;
+  static final int M1_HART = 2;
+  // M2: the thread count, the group id.
+  static final int M2_COUNT = 1;
+  static final int M2_ITEM = 3;
 
+  /** S1: the CSR number of the instruction in S1. */
   public final UInt csr = input("csr", UInt(12));
-  public final UInt tid;
-  /** The instruction would write the CSR. */
+  /** S1: the instruction in S1 would write the CSR. */
   public final Bool writes = input("writes", Bool());
-  /** The PE's cycle counter. */
-  public final UInt cycle = input("cycle", UInt(64));
-  /** Instructions retired by the reading thread. */
+  /** S1: the thread of the instruction in S1. */
+  public final UInt tid1;
+  /** S2: the thread of the instruction in S2 (the one that was in S1 a cycle before). */
+  public final UInt tid2;
+  /** S1: instructions retired by the thread in S1 (it has none in S2 or S3, so it is final). */
   public final UInt instret = input("instret", UInt(64));
-  /** The reading thread holds a work-item: its ids below are valid (else they read as -1). */
-  public final Bool holdsItem = input("holds_item", Bool());
-  /** The current work-item of the reading thread (WorkItemCsr), meaningful when {@link #holdsItem}. */
-  public final UInt globalId = input("global_id", UInt(32));
-  public final UInt localId = input("local_id", UInt(32));
-  public final UInt groupId = input("group_id", UInt(32));
+  /** Work-items in the launch and per work-group (constant during a launch). */
   public final UInt globalSize = input("global_size", UInt(32));
   public final UInt localSize = input("local_size", UInt(32));
-  /** What a WORK_NEXT read returns: the dispatcher's grant in this cycle. */
-  public final UInt nextId = input("next_id", UInt(32));
-  /** The instruction reads WORK_NEXT (it claims a work-item). */
+  /** S1: the instruction in S1 claimed a work-item and the dispatcher granted it: store its ids. */
+  public final Bool grant = input("grant", Bool());
+  public final UInt grantGlobalId = input("grant_global_id", UInt(32));
+  public final UInt grantLocalId = input("grant_local_id", UInt(32));
+  public final UInt grantGroupId = input("grant_group_id", UInt(32));
+  /** A launch starts: no thread holds a work-item. */
+  public final Bool clear = input("clear", Bool());
+  /** S1: an instruction is in S1. */
+  public final Bool valid1 = input("valid1", Bool());
+  /**
+   * S1: the thread in S1 has retired no instruction since the start (set by a start, cleared by
+   * the thread's first retire, which comes after that instruction's S1).
+   */
+  public final Bool fresh1 = input("fresh1", Bool());
+  /** S1: the instruction in S1 is a legal read of WORK_NEXT (it claims a work-item if it executes). */
   public final Bool claims = output("claims", Bool());
+  /** S2: the CSR's value for the instruction in S2 (meaningful when it is a legal CSR read). */
   public final UInt value = output("value", UInt(32));
+  /** S2: the instruction in S2, if a CSR instruction, is illegal. */
   public final Bool illegal = output("illegal", Bool());
 
   public CsrUnit(PeConfig config) {
-    tid = input("tid", UInt(config.tidBits()));
-    UInt t = tid.extend(32);
-    Bool isTid = csr.eq(THREAD_ID);
-    Bool isPe = csr.eq(PE_ID);
-    Bool isCount = csr.eq(THREAD_COUNT);
-    Bool isHart = csr.eq(MHARTID);
-    Bool isCycle = csr.eq(PeCsr.CYCLE);
-    Bool isCycleH = csr.eq(PeCsr.CYCLEH);
-    Bool isInstret = csr.eq(PeCsr.INSTRET);
-    Bool isInstretH = csr.eq(PeCsr.INSTRETH);
-    Bool isNext = csr.eq(WorkItemCsr.WORK_NEXT);
-    Bool isGlobal = csr.eq(WorkItemCsr.GLOBAL_ID);
-    Bool isLocal = csr.eq(WorkItemCsr.LOCAL_ID);
-    Bool isGroup = csr.eq(WorkItemCsr.GROUP_ID);
-    Bool isGlobalSize = csr.eq(WorkItemCsr.GLOBAL_SIZE);
-    Bool isLocalSize = csr.eq(WorkItemCsr.LOCAL_SIZE);
-    // The wide values are chosen by address bits alone (a mux tree rather than a chain of
-    // compares); the compares above only say which group is read and whether it exists.
-    // Counters: bit 1 picks instret over cycle, bit 7 the high word.
-    UInt counter = csr.bit(1).mux(csr.bit(7).mux(instret.bits(63, 32), instret.bits(31, 0)),
-        csr.bit(7).mux(cycle.bits(63, 32), cycle.bits(31, 0)));
-    Bool isCounter = isCycle.or(isCycleH).or(isInstret).or(isInstretH);
-    // Work-item CSRs 0xFC3..0xFC8 by their low four bits.
-    UInt low = csr.bits(3, 0);
-    UInt item = csr.bit(1).mux(csr.bit(0).mux(nextId, groupId), csr.bit(0).mux(localId, globalId));
-    UInt sizes = csr.bit(3).mux(localSize, globalSize);
-    UInt work = low.eq(7).or(low.eq(8)).mux(sizes, item);
-    Bool isWork = isNext.or(isGlobal).or(isLocal).or(isGroup).or(isGlobalSize).or(isLocalSize);
-    UInt small = lit(0, UInt(32));
-    small = isTid.mux(t, small);
-    small = isPe.mux(lit(config.peId(), UInt(32)), small);
-    small = isCount.mux(lit(config.threads(), UInt(32)), small);
-    small = isHart.mux(lit((long) config.peId() << 4, UInt(32)).or(t), small);
-    // A thread that holds no work-item reads -1 from its ids.
-    Bool noItem = isGlobal.or(isLocal).or(isGroup).and(holdsItem.not());
-    UInt v = isCounter.mux(counter, isWork.mux(work, small))
-        .or(noItem.mux(lit(0xFFFF_FFFFL, UInt(32)), 0));
-    value.assign(v);
-    claims.assign(isNext);
-    Bool known = isTid.or(isPe).or(isCount).or(isHart).or(isCounter).or(isWork);
-    illegal.assign(known.not().or(writes));
+    int tb = config.tidBits();
+    tid1 = input("tid1", UInt(tb));
+    tid2 = input("tid2", UInt(tb));
+    UInt c = csr;
+    // --- S1: decode. Unknown CSRs fault, so their value does not matter: the selects below look
+    // only at the bits that tell the known CSRs apart. C00/C80/C02/C82 have bit 8 clear, F14 and
+    // FC0..FC8 set; F14 has bit 7 clear; FCx is told by its low four bits.
+    Bool counter = c.bit(8).not();
+    Bool f = c.bit(8);
+    UInt x = c.bits(3, 0);
+    Bool holds1 = wire("holds1", Bool());
+    // Each kind bit with the fewest CSR bits that tell it among the known CSRs (checked by
+    // CsrUnitTest for every known CSR): M0 gives the thread id for F14 and FC0, the global id
+    // for FC3 and for FC4 once the thread holds a work-item, -1 for FC4..FC6 before that; M1 the
+    // PE id for FC1, the local id for FC5, PE id << 4 for F14; M2 the count for FC2, the group id
+    // for FC6. Everything else reads their zero words.
+    UInt x3 = x.bits(2, 0);
+    Bool m0Hi = f.and(c.bit(7).not().or(x.eq(0)).or(x.eq(3)).or(x.eq(4).and(holds1)));
+    Bool m0Lo = c.bit(7).and(x3.eq(3).or(x3.eq(4)).or(x3.eq(5).or(x3.eq(6)).and(holds1.not())));
+    Bool m1Hi = x.bit(2).and(x.bit(1).not()).and(c.bit(7).eq(x.bit(0)));
+    Bool m1Lo = x.bit(0).and(x.bit(1).not());
+    Bool m2Hi = x3.eq(6);
+    Bool m2Lo = f.and(x.bit(1)).and(x.bit(0).not());
+    UInt k0 = m0Hi.asUInt().cat(m0Lo.asUInt());
+    UInt k1 = m1Hi.asUInt().cat(m1Lo.asUInt());
+    UInt k2 = m2Hi.asUInt().cat(m2Lo.asUInt());
+    Bool known = c.bits(11, 8).eq(0xC).and(c.bits(6, 2).eq(0)).and(c.bit(0).not())
+        .or(c.eq(PeCsr.MHARTID))
+        .or(c.bits(11, 4).eq(0xFC).and(c.bit(3).not().or(c.bits(2, 0).eq(0))));
+    claims.assign(c.eq(WorkItemCsr.WORK_NEXT).and(writes.not()));
+
+    // The cycle counter starts at 1: it is read in S1 for the instruction's S2 cycle.
+    UInt cycles = reg("cycle_count", UInt(64), 1);
+    cycles.assign(cycles.add(1));
+    UInt count = c.bit(1).mux(c.bit(7).mux(instret.bits(63, 32), instret.bits(31, 0)),
+        c.bit(7).mux(cycles.bits(63, 32), cycles.bits(31, 0)));
+    // Zero unless selected: each is a flip-flop whose synchronous reset is the "not selected".
+    UInt counter2 = regNext("counter2", counter.mux(count, lit(0, UInt(32))));
+    // FC7 is the only known CSR with low bits 111 and FC8 the only one with bit 3 set. (A select
+    // of one bit would be an inverted reset, which Yosys gives an inverter per flip-flop: f & x3.)
+    UInt globalSize2 = regNext("global_size2", x.bits(2, 0).eq(7).mux(globalSize, lit(0, UInt(32))));
+    UInt localSize2 = regNext("local_size2", f.and(x.bit(3)).mux(localSize, lit(0, UInt(32))));
+    UInt k0r = regNext("m0_kind2", k0);
+    UInt k1r = regNext("m1_kind2", k1);
+    UInt k2r = regNext("m2_kind2", k2);
+    illegal.assign(regNext("illegal2", known.not().or(writes)));
+
+    // --- the work-items the threads hold: one word per (kind, thread) in each memory.
+    Mem<Bits> m0 = itemMemory("work_global", config, M0_NONE, t -> BigInteger.ONE.shiftLeft(32).subtract(BigInteger.ONE),
+        M0_TID, t -> BigInteger.valueOf(t));
+    Mem<Bits> m1 = itemMemory("work_local", config, M1_PE, t -> BigInteger.valueOf(config.peId()),
+        M1_HART, t -> BigInteger.valueOf((long) config.peId() << 4));
+    Mem<Bits> m2 = itemMemory("work_group", config, M2_COUNT, t -> BigInteger.valueOf(config.threads()),
+        -1, t -> BigInteger.ZERO);
+    // Whether the thread in S1 holds a work-item of this launch, without a flag per thread that a
+    // start would clear: a start flips `launch`, a grant stores the thread's `launch` bit, and the
+    // thread's first instructions in the launch (fresh: it has retired nothing since the start)
+    // store the other value, so that a bit left from an earlier launch never matches. A fresh
+    // thread holds nothing (its grant retires, ending fresh, before its next instruction).
+    Bool launch = reg("launch_parity", Bool());
+    when(clear, () -> launch.assign(launch.not()));
+    Mem<Bits> claimedIn = mem("claimed_in", Bits(1), 1 << tb);
+    Bool claimedBit = claimedIn.read(tid1).asUInt().bit(0);
+    holds1.assign(fresh1.not().and(claimedBit.eq(launch)));
+    when(grant.or(valid1.and(fresh1)), () ->
+        claimedIn.write(tid1, grant.eq(launch).asUInt().asBits()));
+    when(grant, () -> {
+      m0.write(lit(M0_ITEM, UInt(2)).cat(tid1), grantGlobalId.asBits());
+      m1.write(lit(M1_ITEM, UInt(2)).cat(tid1), grantLocalId.asBits());
+      m2.write(lit(M2_ITEM, UInt(2)).cat(tid1), grantGroupId.asBits());
+    });
+
+    // --- S2: one OR of six words.
+    value.assign(counter2.or(globalSize2).or(localSize2)
+        .or(m0.read(k0r.cat(tid2)).asUInt())
+        .or(m1.read(k1r.cat(tid2)).asUInt())
+        .or(m2.read(k2r.cat(tid2)).asUInt()));
+  }
+
+  /**
+   * A memory of 4 x 2^tidBits words: word (kind << tidBits) + t for thread t. Kind 0 (zero) and
+   * the constant kinds are never written (their initial contents); ITEM words are written by
+   * grants.
+   */
+  private Mem<Bits> itemMemory(String name, PeConfig config, int kindA,
+      IntFunction<BigInteger> valueA, int kindB, IntFunction<BigInteger> valueB) {
+    int tb = config.tidBits();
+    int n = 1 << tb;
+    Mem<Bits> m = mem(name, Bits(32), 4 * n);
+    BigInteger[] init = new BigInteger[4 * n];
+    Arrays.fill(init, BigInteger.ZERO);
+    for (int t = 0; t < n; t++) {
+      init[(kindA << tb) + t] = valueA.apply(t);
+      if (kindB >= 0) {
+        init[(kindB << tb) + t] = valueB.apply(t);
+      }
+    }
+    m.init(init);
+    return m;
   }
 }

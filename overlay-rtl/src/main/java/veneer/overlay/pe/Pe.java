@@ -309,8 +309,6 @@ public final class Pe extends Module {
     Bool writesRd2 = regNext("s2_writes_rd", dec.writesRd);
     UInt imm2 = regNext("s2_imm", dec.imm);
     UInt rd2 = regNext("s2_rd", dec.rd);
-    UInt rs1Field2 = regNext("s2_rs1_field", dec.rs1);
-    UInt csr2 = regNext("s2_csr", dec.csr);
     Bool hazard2 = regNext("s2_hazard", hazard1);
     // The multiplier also does the ALU's shifts (multiplications by a power of two).
     UInt mulMode2 = regNext("s2_mul_mode", dec.control(Control.MUL_MODE));
@@ -364,26 +362,20 @@ public final class Pe extends Module {
     mul.mode.assign(mulMode2);
     mul.a.assign(a);
     mul.b.assign(operand2);
+    // The CSR unit decodes in S1 (the instruction's thread has nothing in S2 or S3, so its
+    // instret and work-item are final) and gives the value in S2. A WORK_NEXT read claims its
+    // work-item in S1, so that S2 reads the granted ids from the work-item memory like GLOBAL_ID.
     CsrUnit csr = instance("csr", new CsrUnit(c));
-    csr.csr.assign(csr2);
-    csr.tid.assign(tid2);
-    csr.writes.assign(sub2.eq(1).or(rs1Field2.ne(0)));
-    UInt cycles = reg("cycle_count", UInt(64), 0);
-    cycles.assign(cycles.add(1));
-    csr.cycle.assign(cycles);
-    csr.instret.assign(instretOf(instretMem, fresh, tid2));
-    // The work-item each thread holds: {global, local, group} id, valid after its first grant.
-    Mem<Bits> workItem = mem("work_item", Bits(96), nt);
-    UInt heldItem = workItem.read(tid2.resize(workItem.addrWidth())).asUInt();
-    UInt workValid = reg("work_valid", UInt(nt), 0);
-    Bool holds = workValid.shr(tid2).bit(0);
-    csr.holdsItem.assign(holds);
-    csr.globalId.assign(heldItem.bits(95, 64));
-    csr.localId.assign(heldItem.bits(63, 32));
-    csr.groupId.assign(heldItem.bits(31, 0));
+    csr.csr.assign(dec.csr);
+    csr.writes.assign(dec.sub.eq(1).or(dec.rs1.ne(0)));
+    csr.tid1.assign(s1Tid);
+    csr.tid2.assign(tid2);
+    csr.instret.assign(instretOf(instretMem, fresh, s1Tid));
     csr.globalSize.assign(wiGlobalSize);
     csr.localSize.assign(wiLocalSize);
-    csr.nextId.assign(wiGlobalId);
+    csr.clear.assign(startOk);
+    csr.valid1.assign(s1Valid);
+    csr.fresh1.assign(fresh.shr(s1Tid).bit(0));
     LoadStoreUnit lsu = instance("lsu", new LoadStoreUnit(c));
     UInt addr2 = alu.sum.named("s2_addr");
     lsu.addr.assign(addr2);
@@ -461,17 +453,13 @@ public final class Pe extends Module {
     Bool divCollect = wantsDiv.and(regNext("s2_div_collects", divCollect1)).named("s2_div_collect");
     Bool divStart = wantsDiv.and(div.busy.not()).named("s2_div_start");
     Bool divReplay2 = wantsDiv.and(div.busy).and(divCollect.not()).named("s2_div_replay");
-    Bool wantsWork = ok2.and(isCsr).and(csr.claims).and(csr.illegal.not()).named("s2_wants_work");
-    wiReq.assign(wantsWork);
-    Bool granted = wantsWork.and(wiGrant);
-    when(granted, () -> workItem.write(tid2.resize(workItem.addrWidth()),
-        wiGlobalId.cat(wiLocalId, wiGroupId).asBits()));
-    when(startOk, () -> workValid.assign(0))
-        .elsewhen(granted, () -> workValid.assign(workValid.or(lit(1, UInt(nt)).shl(tid2))));
+    // The claim was made in S1 (see s1_claims); not granted, the instruction issues again.
+    Bool claimed2 = wire("s2_claimed", Bool());
+    Bool granted2 = wire("s2_granted", Bool());
     // Stores are posted (answered once merged into a line): a FENCE replays until the memory
     // side has written them all (docs/overlay-array.md, memory order).
     Bool fenceReplay2 = ok2.and(unit2.get(MicroOp.Unit.FENCE)).and(hostIn("mem_writes_pending", Bool()));
-    Bool replay2 = divReplay2.or(wantsWork.and(wiGrant.not())).or(idReplay2).or(hold2).or(fenceReplay2)
+    Bool replay2 = divReplay2.or(claimed2.and(granted2.not())).or(idReplay2).or(hold2).or(fenceReplay2)
         .named("s2_replay");
     div.start.assign(divStart);
     div.startTid.assign(tid2);
@@ -747,6 +735,22 @@ public final class Pe extends Module {
         startPcWrite.mux(entryWord, tid3.resize(pcMem.addrWidth())), nextPc3.asBits()));
     when(startOk, () -> fresh.assign(allThreads)).otherwise(() -> fresh.assign(fresh.and(retiring.mux(one.shl(tid3), 0).not())));
 
+    // A WORK_NEXT read claims its work-item in S1 when it will execute in S2: its thread runs and
+    // is not stopped by a bus error in this cycle, and it is not held, faulting or illegal (all
+    // known in S1; S2 holds a CSR instruction only for a register hazard).
+    Bool claims1 = s1Valid.and(startOk.not()).and(alive.shr(s1Tid).bit(0))
+        .and(lateFault.and(pTid.eq(s1Tid)).not()).and(hazard1.not())
+        .and(s1FetchMis.not()).and(s1FetchOut.not()).and(dec.legal).and(dec.unit(MicroOp.Unit.CSR))
+        .and(csr.claims).named("s1_claims");
+    wiReq.assign(claims1);
+    Bool granted1 = claims1.and(wiGrant);
+    csr.grant.assign(granted1);
+    csr.grantGlobalId.assign(wiGlobalId);
+    csr.grantLocalId.assign(wiLocalId);
+    csr.grantGroupId.assign(wiGroupId);
+    claimed2.assign(clearedAtReset("s2_claims", claims1));
+    granted2.assign(clearedAtReset("s2_grant", granted1));
+
     // --- host-visible outputs ----------------------------------------------------------------
     // A thread stopped this cycle (ECALL, EBREAK or fault), with what the status port will show.
     hostOut("stop_valid", Bool()).assign(stopAny);
@@ -772,7 +776,7 @@ public final class Pe extends Module {
     statusValue.assign(d.bits(31, 0));
 
     PerfCounters perf = instance("counters", new PerfCounters());
-    Bool noneReady = busy.and(ready.orR().not());
+    Bool noneReady = busy.and(sched.valid.not()); // the scheduler has no ready thread
     perf.clear.assign(startOk);
     perf.event("cycles").assign(busy);
     perf.event("retired").assign(retireValid);

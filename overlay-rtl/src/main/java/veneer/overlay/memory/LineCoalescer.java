@@ -283,7 +283,7 @@ public final class LineCoalescer extends Module {
     }
     for (int j = 0; j < kr; j++) {
       final int jj = j;
-      when(rStart.and(rFree.index.eq(j)), () -> rSlotLine.get(jj).assign(arLine));
+      when(rStart.and(rFree.onehot.bit(j)), () -> rSlotLine.get(jj).assign(arLine));
     }
     when(s.ar.fire(), () -> wordOf.write(arTid, s.ar.addr.bits(5, 2).asBits()));
     // The accepted load's bit in its slot: alone in a new or re-armed slot, added by a join.
@@ -296,18 +296,18 @@ public final class LineCoalescer extends Module {
     for (int i = 0; i < words; i++) {
       lanes.add(mem("r_lane_" + i, Bits(32), kr));
     }
-    UInt rErr = reg("r_err", UInt(kr), 0);
+    // Per read slot, whether its line came back with an error: written with the line, read at the
+    // hand-out head only.
+    Mem<Bits> rErr = mem("r_err", Bits(1), kr);
     rDone.in.valid.assign(m.r.valid);
     rDone.in.data.assign(m.r.id.asBits());
     m.r.ready.assign(rDone.in.ready);
     when(m.r.fire(), () -> {
+      rErr.write(m.r.id, m.r.resp.asUInt().bits(1, 1).asBits());
       for (int i = 0; i < words; i++) {
         lanes.get(i).write(m.r.id, m.r.data.asUInt().bits(32 * i + 31, 32 * i).asBits());
       }
     });
-    UInt rErrSet = m.r.fire().and(m.r.resp.asUInt().bit(1)).mux(lit(1, UInt(kr)).shl(m.r.id), 0);
-    UInt rErrClr = m.r.fire().mux(lit(1, UInt(kr)).shl(m.r.id), 0);
-    rErr.assign(rErr.and(rErrClr.not()).or(rErrSet));
 
     // Ids answered so far from the head of each hand-out queue; a queue's head stays until it is
     // done, but a line from memory overtakes a re-armed one, so each queue keeps its own.
@@ -323,7 +323,7 @@ public final class LineCoalescer extends Module {
     s.r.valid.assign(headValid);
     s.r.id.assign(rTid);
     s.r.data.assign(select(laneWords, wordOf.read(rTid).asUInt()).asBits());
-    s.r.resp.assign(rErr.shr(rHead).bit(0).mux(lit(Axi4.RESP_SLVERR, Bits(2)), Axi4.RESP_OKAY));
+    s.r.resp.assign(rErr.read(rHead).asUInt().bit(0).mux(lit(Axi4.RESP_SLVERR, Bits(2)), Axi4.RESP_OKAY));
     s.r.last.assign(lit(1, Bool()));
     Bool rAnswered = s.r.fire();
     // The head slot is done with its last access unless a load joins it in the same cycle.
@@ -341,7 +341,7 @@ public final class LineCoalescer extends Module {
     when(rHits.out.fire(), () -> doneHit.assign(0))
         .otherwise(() -> doneHit.assign(doneHit.or(fromMemory.not().mux(answeredBit, 0)).and(hitHeadJoin.not())));
     UInt rHitBit = rHit.mux(lit(1, UInt(kr)).shl(hitSlot), 0);
-    UInt rStartBit = rStart.mux(lit(1, UInt(kr)).shl(rFree.index), 0);
+    UInt rStartBit = rStart.mux(rFree.onehot, 0);
     UInt rBusySet = rStartBit.or(rHitBit);
     UInt rBusyClr = rSlotDone.mux(lit(1, UInt(kr)).shl(rHead), 0);
     rBusy.assign(rBusy.and(rBusyClr.not()).or(rBusySet));
@@ -362,8 +362,10 @@ public final class LineCoalescer extends Module {
     List<UInt> wSlot = new ArrayList<>();
     List<UInt> wAge = new ArrayList<>();
     List<Bool> wForce = new ArrayList<>();
-    // Words of the line whose four bytes are all written: a line with every word written has
-    // nothing to wait for and is sent at once, so the window can be long for lines filled slowly.
+    // Words of the line whose four bytes are all written, counted when a store makes a word whole
+    // (a word's strobes only grow while its line is open, so each word counts once): a line with
+    // all 16 words whole has nothing to wait for and is sent at once.
+    final int fb = RoundRobinArbiter.indexBits(words + 1);
     List<UInt> wWhole = new ArrayList<>();
     for (int o = 0; o < lines; o++) {
       wOpen.add(reg("w_open_" + o, Bool(), 0));
@@ -372,7 +374,7 @@ public final class LineCoalescer extends Module {
       wSlot.add(reg("w_slot_" + o, UInt(kb), 0));
       wAge.add(reg("w_age_" + o, UInt(8), 0));
       wForce.add(reg("w_force_" + o, Bool(), 0));
-      wWhole.add(reg("w_whole_" + o, UInt(words), 0));
+      wWhole.add(reg("w_whole_" + o, UInt(fb), 0));
     }
     Bool awSent = reg("aw_sent", Bool(), 0);
     Bool wSent = reg("w_sent", Bool(), 0);
@@ -391,7 +393,7 @@ public final class LineCoalescer extends Module {
       // vector add wrote each line twice with a 255-cycle window); a partial line goes when
       // another line needs its entry, a load of it waits, or at a seal (FENCE, idle PE).
       wClosing.add(wOpen.get(o).and(wCount.get(o).eq(nt)
-          .or(wWhole.get(o).andR()).or(wForce.get(o))).named("w_closing_" + o));
+          .or(wWhole.get(o).eq(words)).or(wForce.get(o))).named("w_closing_" + o));
     }
     for (int j = 0; j < kr; j++) {
       writeBlocked = writeBlocked.or(rBusy.bit(j).and(rSlotHit.get(j)));
@@ -496,17 +498,15 @@ public final class LineCoalescer extends Module {
     UInt newStrb = s.w.strb.asUInt();
     UInt takeSlot = wStart.mux(wFree.index, joinSlot).resize(wb);
     List<UInt> oldStrbs = new ArrayList<>();
-    List<UInt> wholeAfterStart = new ArrayList<>();
-    List<UInt> wholeAfterJoin = new ArrayList<>();
+    Bool madeWhole = lit(0, Bool());
     for (int i = 0; i < words; i++) {
       Bool hit = s.aw.addr.bits(5, 2).eq(i);
       UInt oldStrb = wStrbLanes.get(i).read(takeSlot).asUInt();
       oldStrbs.add(oldStrb);
-      wholeAfterStart.add(hit.and(newStrb.andR()).asUInt());
-      wholeAfterJoin.add(hit.and(oldStrb.or(newStrb).andR()).asUInt());
+      madeWhole = madeWhole.or(hit.and(oldStrb.andR().not()).and(oldStrb.or(newStrb).andR()));
     }
-    UInt wholeStart = concatHighFirst(wholeAfterStart);
-    UInt wholeJoin = concatHighFirst(wholeAfterJoin);
+    UInt wholeStart = newStrb.andR().mux(lit(1, UInt(fb)), 0);
+    UInt wholeJoin = madeWhole.mux(lit(1, UInt(fb)), 0);
     for (int o = 0; o < lines; o++) {
       final int oo = o;
       Bool open = wOpen.get(o);
@@ -530,7 +530,7 @@ public final class LineCoalescer extends Module {
       }).elsewhen(open, () -> {
         when(wJoins.get(oo), () -> {
           when(count.ne(nt), () -> count.assign(count.add(1)));
-          whole.assign(whole.or(wholeJoin));
+          whole.assign(whole.add(wholeJoin));
         });
         when(age.ne(255), () -> age.assign(age.add(1)));
         // A load of a line being gathered waits for its write (memory order), so the line goes now.
@@ -541,7 +541,7 @@ public final class LineCoalescer extends Module {
     }
     for (int j = 0; j < kw; j++) {
       final int jj = j;
-      when(wStart.and(wFree.index.eq(j)), () -> wSlotLine.get(jj).assign(awLine));
+      when(wStart.and(wFree.onehot.bit(j)), () -> wSlotLine.get(jj).assign(awLine));
     }
     // Store data into the slot's lanes: a new line clears every strobe but the new word's; a
     // joining store merges its bytes (a later store to the same bytes wins).
@@ -558,7 +558,7 @@ public final class LineCoalescer extends Module {
     // A line's B frees its slot; its stores were answered when they were merged.
     m.b.ready.assign(lit(1, Bool()));
     writeError.assign(m.b.fire().and(m.b.resp.asUInt().bit(1)));
-    UInt wBusySet = wStart.mux(lit(1, UInt(kw)).shl(wFree.index), 0);
+    UInt wBusySet = wStart.mux(wFree.onehot, 0);
     UInt wBusyClr = m.b.fire().mux(lit(1, UInt(kw)).shl(m.b.id.resize(wb)), 0);
     wBusy.assign(wBusy.and(wBusyClr.not()).or(wBusySet));
     Bool quietNow = wBusy.eq(0).named("w_quiet");
@@ -654,7 +654,7 @@ public final class LineCoalescer extends Module {
     return parts.get(parts.size() - 1).cat(lower);
   }
 
-  private record Free(Bool any, UInt index, Bool retained) {}
+  private record Free(Bool any, UInt index, UInt onehot, Bool retained) {}
 
   /**
    * A slot that is not busy: the lowest without retained data, else the first retained one at
@@ -669,13 +669,13 @@ public final class LineCoalescer extends Module {
     UInt poolBit = pool.and(pool.not().add(1));
     Bool anyEmpty = empty.orR();
     UInt index = anyEmpty.mux(indexOf(emptyBit, k, kb), indexOf(poolBit, k, kb));
-    return new Free(free.orR(), index, anyEmpty.not());
+    return new Free(free.orR(), index, anyEmpty.mux(emptyBit, poolBit), anyEmpty.not());
   }
 
   private Free lowestFree(UInt busy, int k, int kb) {
     UInt free = busy.not();
     UInt bit = free.and(free.not().add(1));
-    return new Free(free.orR(), indexOf(bit, k, kb), lit(0, Bool()));
+    return new Free(free.orR(), indexOf(bit, k, kb), bit, lit(0, Bool()));
   }
 
   /**

@@ -157,9 +157,9 @@ public final class Pe extends Module {
     // pc, and instret 0) until the thread's first retire. (A retire moves the PC, except ECALL
     // and EBREAK, which stop the thread: its PC is not read again.)
     // pc: word t for thread t, and word 2^tidBits, which a fresh thread reads, for the entry pc.
-    // A start writes that word through S3's next-PC register and the PC write port in the
-    // cycle after the start (start_pc_write, when no thread issues), so that S0 has no 32-bit
-    // mux between a held entry pc and the word read.
+    // A start writes that word through the PC write port in the cycle after the start
+    // (start_pc_write, when no thread issues; s3_next_pc is then the held entry pc), so that S0
+    // has no 32-bit mux between a held entry pc and the word read.
     Mem<Bits> pcMem = mem("pc", Bits(32), 2 << tb);
     UInt entryWord = lit(1L << tb, UInt(pcMem.addrWidth()));
     UInt fresh = reg("fresh", UInt(nt), 0);

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import veneer.hdl.Bits;
 import veneer.hdl.Bool;
 import veneer.hdl.Module;
@@ -55,8 +56,6 @@ public final class Decoder extends Module {
   public final UInt rs2 = output("rs2", UInt(5));
   /** Bits [31:20]: the CSR number of CSR instructions. */
   public final UInt csr = output("csr", UInt(12));
-  /** Bits [14:12]: funct3 (a branch's condition). */
-  public final UInt funct3 = output("funct3", UInt(3));
   private final Map<MicroOp.Unit, Bool> units = new EnumMap<>(MicroOp.Unit.class);
   private final Map<Control, UInt> controls = new EnumMap<>(Control.class);
   private final Map<Control, Bool> flags = new EnumMap<>(Control.class);
@@ -104,7 +103,6 @@ public final class Decoder extends Module {
     rs1.assign(w.bits(19, 15));
     rs2.assign(w.bits(24, 20));
     csr.assign(w.bits(31, 20));
-    funct3.assign(w.bits(14, 12));
     imm.assign(immediate(w));
   }
 
@@ -176,7 +174,7 @@ public final class Decoder extends Module {
    * from bit 31 down) when the row still differs from every row of {@code off} in a bit that
    * both compare.
    */
-  private Bool control(UInt w, java.util.function.Predicate<Opcode> sets, List<Opcode> off) {
+  private Bool control(UInt w, Predicate<Opcode> sets, List<Opcode> off) {
     Set<Long> patterns = new LinkedHashSet<>();
     for (Opcode op : Opcode.instructions()) {
       if (!sets.test(op)) {

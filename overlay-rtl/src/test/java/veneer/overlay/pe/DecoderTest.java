@@ -69,7 +69,6 @@ class DecoderTest {
       }
     }
     assertEquals(ins.opcode().format().hasRd() ? 1 : 0, sim.peek("writes_rd"), what + ": writes_rd");
-    assertEquals(word >>> 12 & 7, sim.peek("funct3"), what + ": funct3");
     long defined = Integer.toUnsignedLong(definedImmediateBits(ins));
     assertEquals(Integer.toUnsignedLong(expectedImmediate(word, ins)) & defined, sim.peek("imm") & defined, what + ": imm");
     assertEquals(word >>> 7 & 0x1F, sim.peek("rd"), what + ": rd");

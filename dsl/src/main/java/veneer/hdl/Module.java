@@ -288,6 +288,26 @@ public abstract class Module extends HdlBase {
     builder.assertions.add(new veneer.hdl.ir.Assertion(c, message, 0, at));
   }
 
+  /**
+   * Asks synthesis to keep this module as a unit instead of flattening it into its parent: the
+   * emitted Verilog carries {@code (* keep_hierarchy = "yes" *)}, which Yosys and Vivado honour.
+   * Use it for a unit that should be mapped, timed or floor-planned on its own; it also stops
+   * optimisation across its ports (constants and unused outputs stay), so measure both ways
+   * (docs/pe.md, "Sixth round", has a case where it did not pay). Call it in the constructor.
+   *
+   * <pre>{@code
+   * public Crc32Unit() {
+   *   super("Crc32Unit");
+   *   keepHierarchy();
+   *   ...
+   * }
+   * }</pre>
+   */
+  protected final void keepHierarchy() {
+    checkOpen(SourceLocator.here());
+    builder.keepHierarchy = true;
+  }
+
   // --- context resolution ------------------------------------------------------------------------
 
   /** The module in which an operation on these values is built, after checking they agree. */

@@ -127,6 +127,8 @@ final class ModuleBuilder {
   final List<Stmt> root = new ArrayList<>();
   final Deque<Frame> frames = new ArrayDeque<>();
   final Map<String, SourceLoc> names = new HashMap<>();
+  /** Set by {@code Module.keepHierarchy()}. */
+  boolean keepHierarchy;
   NetB net(int id) {
     return nets.get(id);
   }

@@ -124,7 +124,7 @@ final class ModuleSealer {
     Optional<ModuleIr.BlackBoxBody> body = module instanceof BlackBox bb
         ? Optional.of(bb.body(loc)) : Optional.empty();
     ModuleIr ir = new ModuleIr(name, List.copyOf(ports), List.copyOf(nets), List.copyOf(memories),
-        List.copyOf(instances), List.copyOf(domains), List.copyOf(b.assertions), body, loc);
+        List.copyOf(instances), List.copyOf(domains), List.copyOf(b.assertions), body, loc, b.keepHierarchy);
     Checks.run(ir);
     return ir;
   }

@@ -28,6 +28,9 @@ public final class IrPrinter {
   /** Everything but the module's own name line; children named by {@code childName}. */
   static String printBody(ModuleIr m, Function<ModuleIr, String> childName) {
     StringBuilder sb = new StringBuilder();
+    if (m.keepHierarchy()) {
+      sb.append("  keep_hierarchy\n");
+    }
     m.blackBox().ifPresent(bb -> sb.append("  blackbox ").append(bb.fileName() != null ? bb.fileName() : "inline")
         .append(' ').append(new TreeMap<>(bb.parameters())).append('\n')
         .append(bb.verilogText() == null ? "" : "  text " + bb.verilogText().hashCode() + "\n"));

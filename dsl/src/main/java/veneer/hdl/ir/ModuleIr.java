@@ -12,10 +12,12 @@ import java.util.Optional;
  * @param name the base name (Java class name unless the module chose one); {@link Design} makes
  *     it unique per distinct netlist
  * @param blackBox present when the body is external Verilog
+ * @param keepHierarchy synthesis keeps the module as a unit rather than flattening it into its
+ *     parent (the Verilog attribute {@code keep_hierarchy}, see {@code Module.keepHierarchy()})
  */
 public record ModuleIr(String name, List<Port> ports, List<Net> nets, List<Memory> memories,
     List<Instance> instances, List<ClockDomain> domains, List<Assertion> assertions,
-    Optional<BlackBoxBody> blackBox, SourceLoc loc) {
+    Optional<BlackBoxBody> blackBox, SourceLoc loc, boolean keepHierarchy) {
 
   /**
    * External Verilog for a black box: either inline text or a file, plus the Verilog parameters

@@ -59,6 +59,9 @@ final class ModuleWriter {
     }
     out.line(0, "`default_nettype none");
     out.blank();
+    if (m.keepHierarchy()) {
+      out.line(0, "(* keep_hierarchy = \"yes\" *)");
+    }
     ports(out, name);
     declarations(out, memories);
     out.blank().append(logicCode(logic));

@@ -39,6 +39,12 @@ public final class XilinxArea {
   private static final Pattern CELL = Pattern.compile("^\\s+(\\S+)\\s+(\\d+)\\s*$");
   private static final Pattern LATEST = Pattern.compile("Latest arrival time in '\\S+' is (\\d+):");
   private static final Pattern LONGEST = Pattern.compile("Longest topological path in \\S+ \\(length=(-?\\d+)\\)");
+  /**
+   * Flattens the modules that synthesis kept as units ({@code keep_hierarchy}, see
+   * {@code Module.keepHierarchy()}) once they are mapped, so that {@code stat} counts the whole
+   * design in one place and {@code sta} and {@code ltp} follow paths through them.
+   */
+  static final String FLATTEN_KEPT_UNITS = "setattr -mod -unset keep_hierarchy; flatten";
   /** The cells deleted before {@code ltp}: everything with a clock, and I/O buffers. */
   static final String SEQUENTIAL_AND_IO_CELLS = "t:FD* t:RAM* t:SRL* t:DSP48* t:*BUF*";
 
@@ -82,7 +88,10 @@ public final class XilinxArea {
     }
   }
 
-  /** Emits the design, synthesizes it with {@code synth_xilinx -flatten} and counts the cells. */
+  /**
+   * Emits the design, synthesizes it with {@code synth_xilinx -flatten} (modules marked
+   * {@code keep_hierarchy} are mapped on their own, then flattened) and counts the cells.
+   */
   public static Result of(Design design) {
     try {
       Path dir = Files.createTempDirectory("veneer-area");
@@ -93,7 +102,8 @@ public final class XilinxArea {
       List<String> names = new ArrayList<>();
       files.forEach(f -> names.add(f.toString()));
       String script = "read_verilog " + String.join(" ", names) + "; synth_xilinx -top "
-          + VerilogEmitter.topName(design) + " -flatten; tee -q -o " + stat + " stat; read_verilog -lib -specify +/xilinx/cells_sim.v; tee -q -o "
+          + VerilogEmitter.topName(design) + " -flatten; " + FLATTEN_KEPT_UNITS + "; tee -q -o " + stat
+          + " stat; read_verilog -lib -specify +/xilinx/cells_sim.v; tee -q -o "
           + sta + " sta; delete " + SEQUENTIAL_AND_IO_CELLS + "; tee -q -o " + ltp + " ltp";
       Process p;
       try {

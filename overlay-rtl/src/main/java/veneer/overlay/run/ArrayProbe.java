@@ -64,7 +64,7 @@ public final class ArrayProbe {
       }
     }
     return new ModuleIr(top.name(), List.copyOf(ports), List.copyOf(nets), top.memories(), top.instances(),
-        top.domains(), top.assertions(), top.blackBox(), top.loc());
+        top.domains(), top.assertions(), top.blackBox(), top.loc(), top.keepHierarchy());
   }
 
   private static void probe(List<Net> nets, List<Port> ports, String name, Net source) {

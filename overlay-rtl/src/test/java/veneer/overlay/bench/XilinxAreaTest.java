@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import veneer.hdl.Elaborator;
+import veneer.hdl.Module;
+import veneer.hdl.UInt;
 import veneer.overlay.pe.Alu;
 
 class XilinxAreaTest {
@@ -62,5 +64,45 @@ class XilinxAreaTest {
     assertTrue(r.logicDepth() >= 3 && r.logicDepth() < 60, "logic depth " + r.logicDepth());
     // timed from the input buffers through the adder to the output buffers
     assertTrue(r.criticalPathPs() > 1000 && r.criticalPathPs() < 20_000, "critical path " + r.criticalPathPs() + " ps");
+  }
+
+  /** A 16-bit multiply-accumulate register that synthesis keeps as a unit. */
+  static final class KeptMac extends Module {
+    final UInt a = input("a", UInt(16));
+    final UInt b = input("b", UInt(16));
+    final UInt acc = output("acc", UInt(16));
+
+    KeptMac() {
+      keepHierarchy();
+      UInt r = reg("r", UInt(16), 0);
+      r.assign(r.add(a.xor(b)).resize(16));
+      acc.assign(r);
+    }
+  }
+
+  /** Two kept units side by side. */
+  static final class TwoKeptMacs extends Module {
+    TwoKeptMacs() {
+      UInt x = input("x", UInt(16));
+      UInt y = input("y", UInt(16));
+      KeptMac first = instance("first", new KeptMac());
+      KeptMac second = instance("second", new KeptMac());
+      first.a.assign(x);
+      first.b.assign(y);
+      second.a.assign(y.not());
+      second.b.assign(x);
+      output("sum", UInt(16)).assign(first.acc.xor(second.acc));
+    }
+  }
+
+  /** A unit kept through synthesis is counted once per instance, inside the design's count. */
+  @Test
+  void countsKeptUnitsOncePerInstance() {
+    XilinxArea.Result unit = XilinxArea.of(Elaborator.elaborate(new KeptMac()));
+    XilinxArea.Result pair = XilinxArea.of(Elaborator.elaborate(new TwoKeptMacs()));
+    assertEquals(2 * unit.flipFlops(), pair.flipFlops(), "flip-flops of two units");
+    // The parent's XOR of the two accumulators adds LUTs; the units' own stay as mapped alone.
+    assertTrue(pair.luts() > 2 * unit.luts(), pair.luts() + " LUTs against " + unit.luts() + " per unit");
+    assertTrue(pair.logicDepth() > unit.logicDepth(), "paths run from the units through the parent's XOR");
   }
 }

@@ -487,7 +487,11 @@ public final class Pe extends Module {
     UInt aluResult3 = zeroUnless("s3_alu_result", unitResult.and(resultSel2.eq(Control.RESULT_ALU)), alu.result);
     UInt mulResult3 = zeroUnless("s3_mul_result", unitResult.and(resultSel2.eq(Control.RESULT_MUL)), mul.result);
     UInt csrValue3 = zeroUnless("s3_csr_value", unitResult.and(resultSel2.eq(Control.RESULT_CSR)), csr.value);
-    Bool jumps3 = regNext("s3_jumps", jumps);
+    // s3_jumps: S3's next PC is the jump's target, or (with S3 empty) the held entry pc rather than
+    // a bus error's pc (see s3_next_pc). A jump that traps does not jump, so that its next PC is
+    // its own pc, the stop port's.
+    Bool jumps3 = clearedAtReset("s3_jumps", s2Valid.and(startOk.not()).mux(
+        jumps.and(jumpMis.not()).and(fetchFault2.not()), startOk));
     Bool trap3 = regNext("s3_trap", trap2);
     Bool exit3 = regNext("s3_exit", exit2);
     Bool ecall3 = regNext("s3_ecall", isEcall);
@@ -520,13 +524,15 @@ public final class Pe extends Module {
     Bool unsigned3 = regNext("s3_unsigned", sub2.bit(2));
     UInt addr3 = regNext("s3_addr", addr2);
     // pc + 4 is both the link of JAL/JALR and the next PC of everything that does not jump; a
-    // jump's target is the adder's sum (s3_addr) with bit 0 cleared.
-    UInt seq3 = pc3.add(4).named("s3_seq_pc");
+    // jump's target is the adder's sum (s3_addr) with bit 0 cleared. An instruction that stops
+    // adds 0 (the increment is the carry chain's input, no LUT), so that the next PC is its own
+    // pc, which the stop port takes (see stop_pc).
+    Bool stops3 = trap3.or(exit3);
+    UInt seq3 = pc3.bits(31, 2).add(stops3.not().asUInt()).cat(pc3.bits(1, 0)).named("s3_seq_pc");
     // In the cycle after a start it is the entry pc, for the pc memory's entry word (see
     // start_pc_write): a third input of the same LUT per bit.
     UInt entryHeld = reg("entry_pc_held", UInt(32), 0);
     when(startOk, () -> entryHeld.assign(entryPc));
-    UInt nextPc3 = startPcWrite.mux(entryHeld, jumps3.mux(addr3.and(0xFFFF_FFFEL), seq3)).named("s3_next_pc");
     UInt storeValue3 = regNext("s3_store_value", b);
     Bool console3 = clearedAtReset("s3_console", memOk.and(isStore).and(lsu.inConsole));
     // A thread stopped by a late bus error since S2: its instruction does nothing more.
@@ -594,6 +600,12 @@ public final class Pe extends Module {
     UInt pPc = parked.bits(29, 0).cat(lit(0, UInt(2)));
     when(global3, () -> park.write(id3,
         rd3.cat(size3, unsigned3, addr3, pc3.bits(31, 2)).asBits()));
+    // The pc memory's write data and the stop port's pc, one LUT6 per bit: S3's next PC (pc + 4
+    // or the target; an instruction that stops gets its own pc); with S3 empty, the entry pc in
+    // the cycle after a start, else a bus error's pc (S3 is empty when one stops its thread, see
+    // late_drain; the pc memory is then not written).
+    UInt nextPc3 = s3Valid.mux(jumps3.mux(addr3.and(0xFFFF_FFFEL), seq3), jumps3.mux(entryHeld, pPc))
+        .named("s3_next_pc");
     UInt lTid = pTid.named("late_thread");
     UInt lRd = pRd;
 
@@ -649,7 +661,7 @@ public final class Pe extends Module {
             lit(ThreadState.BREAK.ordinal(), UInt(ThreadState.WIDTH))));
     UInt stopCause = s3Valid.mux(cause3,
         lateWrite.mux(lit(CAUSE_STORE_ACCESS, UInt(5)), lit(CAUSE_LOAD_ACCESS, UInt(5))));
-    UInt stopPc = s3Valid.mux(pc3, pPc);
+    UInt stopPc = nextPc3;
     UInt addrTval3 = addr3.bits(31, 1).cat(tvalBit0_3);
     UInt stopValue = valueSel.bit(1).mux(valueSel.bit(0).mux(pAddr, insn3),
         valueSel.bit(0).mux(pc3, addrTval3)).named("stop_value_mux");

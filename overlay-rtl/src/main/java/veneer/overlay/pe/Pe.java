@@ -492,10 +492,14 @@ public final class Pe extends Module {
     // its own pc, the stop port's.
     Bool jumps3 = clearedAtReset("s3_jumps", s2Valid.and(startOk.not()).mux(
         jumps.and(jumpMis.not()).and(fetchFault2.not()), startOk));
-    Bool trap3 = regNext("s3_trap", trap2);
+    // With S2 empty, s3_trap and s3_cause take a bus error's FAULT and cause (5, or 7 with bit 1
+    // from late_write at the stop port) by their flip-flops' set and reset, so that the stop port
+    // needs no mux for them: S3 is empty when a bus error stops its thread (see late_drain), and
+    // S2's s2_valid is S3's next s3_valid except at a start, when no access is in flight.
+    Bool trap3 = regNext("s3_trap", s2Valid.not().or(trap2));
     Bool exit3 = regNext("s3_exit", exit2);
     Bool ecall3 = regNext("s3_ecall", isEcall);
-    UInt cause3 = regNext("s3_cause", cause2);
+    UInt cause3 = regNext("s3_cause", s2Valid.mux(cause2, lit(CAUSE_LOAD_ACCESS, UInt(5))));
     // (With an empty S3, the stop value is a bus error's address: S3 is empty when one stops its
     // thread, see late_drain. S2's s2_valid is S3's next s3_valid except at a start, when no
     // access is in flight.)
@@ -656,11 +660,14 @@ public final class Pe extends Module {
     Bool stop3 = s3Ok.and(trap3.or(exit3));
     Bool stopAny = stop3.or(lateFault);
     UInt stopTid = s3Valid.mux(tid3, lTid);
-    UInt stopState = lateFault.or(trap3).mux(lit(ThreadState.FAULT.ordinal(), UInt(ThreadState.WIDTH)),
+    // (s3_trap is set with S3 empty, when only a bus error stops a thread.)
+    UInt stopState = trap3.mux(lit(ThreadState.FAULT.ordinal(), UInt(ThreadState.WIDTH)),
         ecall3.mux(lit(ThreadState.EXITED.ordinal(), UInt(ThreadState.WIDTH)),
             lit(ThreadState.BREAK.ordinal(), UInt(ThreadState.WIDTH))));
-    UInt stopCause = s3Valid.mux(cause3,
-        lateWrite.mux(lit(CAUSE_STORE_ACCESS, UInt(5)), lit(CAUSE_LOAD_ACCESS, UInt(5))));
+    if ((CAUSE_LOAD_ACCESS ^ CAUSE_STORE_ACCESS) != 0b10) {
+      throw new IllegalStateException("the stop cause of a bus error takes bit 1 from late_write");
+    }
+    UInt stopCause = cause3.bits(4, 2).cat(s3Valid.mux(cause3.bit(1), lateWrite), cause3.bit(0));
     UInt stopPc = nextPc3;
     UInt addrTval3 = addr3.bits(31, 1).cat(tvalBit0_3);
     UInt stopValue = valueSel.bit(1).mux(valueSel.bit(0).mux(pAddr, insn3),

@@ -534,7 +534,7 @@ public final class Pe extends Module {
     Bool stops3 = trap3.or(exit3);
     UInt seq3 = pc3.bits(31, 2).add(stops3.not().asUInt()).cat(pc3.bits(1, 0)).named("s3_seq_pc");
     // In the cycle after a start it is the entry pc, for the pc memory's entry word (see
-    // start_pc_write): a third input of the same LUT per bit.
+    // start_pc_write): one of the four inputs of s3_next_pc's LUT per bit.
     UInt entryHeld = reg("entry_pc_held", UInt(32), 0);
     when(startOk, () -> entryHeld.assign(entryPc));
     UInt storeValue3 = regNext("s3_store_value", b);

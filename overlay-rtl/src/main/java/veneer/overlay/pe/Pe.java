@@ -487,11 +487,19 @@ public final class Pe extends Module {
     UInt aluResult3 = zeroUnless("s3_alu_result", unitResult.and(resultSel2.eq(Control.RESULT_ALU)), alu.result);
     UInt mulResult3 = zeroUnless("s3_mul_result", unitResult.and(resultSel2.eq(Control.RESULT_MUL)), mul.result);
     UInt csrValue3 = zeroUnless("s3_csr_value", unitResult.and(resultSel2.eq(Control.RESULT_CSR)), csr.value);
-    Bool jumps3 = regNext("s3_jumps", jumps);
-    Bool trap3 = regNext("s3_trap", trap2);
+    // s3_jumps: S3's next PC is the jump's target, or (with S3 empty) the held entry pc rather than
+    // a bus error's pc (see s3_next_pc). A jump that traps does not jump, so that its next PC is
+    // its own pc, the stop port's.
+    Bool jumps3 = clearedAtReset("s3_jumps", s2Valid.and(startOk.not()).mux(
+        jumps.and(jumpMis.not()).and(fetchFault2.not()), startOk));
+    // With S2 empty, s3_trap and s3_cause take a bus error's FAULT and cause (5, or 7 with bit 1
+    // from late_write at the stop port) by their flip-flops' set and reset, so that the stop port
+    // needs no mux for them: S3 is empty when a bus error stops its thread (see late_drain), and
+    // S2's s2_valid is S3's next s3_valid except at a start, when no access is in flight.
+    Bool trap3 = regNext("s3_trap", s2Valid.not().or(trap2));
     Bool exit3 = regNext("s3_exit", exit2);
     Bool ecall3 = regNext("s3_ecall", isEcall);
-    UInt cause3 = regNext("s3_cause", cause2);
+    UInt cause3 = regNext("s3_cause", s2Valid.mux(cause2, lit(CAUSE_LOAD_ACCESS, UInt(5))));
     // (With an empty S3, the stop value is a bus error's address: S3 is empty when one stops its
     // thread, see late_drain. S2's s2_valid is S3's next s3_valid except at a start, when no
     // access is in flight.)
@@ -520,13 +528,15 @@ public final class Pe extends Module {
     Bool unsigned3 = regNext("s3_unsigned", sub2.bit(2));
     UInt addr3 = regNext("s3_addr", addr2);
     // pc + 4 is both the link of JAL/JALR and the next PC of everything that does not jump; a
-    // jump's target is the adder's sum (s3_addr) with bit 0 cleared.
-    UInt seq3 = pc3.add(4).named("s3_seq_pc");
+    // jump's target is the adder's sum (s3_addr) with bit 0 cleared. An instruction that stops
+    // adds 0 (the increment is the carry chain's input, no LUT), so that the next PC is its own
+    // pc, which the stop port takes (see stop_pc).
+    Bool stops3 = trap3.or(exit3);
+    UInt seq3 = pc3.bits(31, 2).add(stops3.not().asUInt()).cat(pc3.bits(1, 0)).named("s3_seq_pc");
     // In the cycle after a start it is the entry pc, for the pc memory's entry word (see
-    // start_pc_write): a third input of the same LUT per bit.
+    // start_pc_write): one of the four inputs of s3_next_pc's LUT per bit.
     UInt entryHeld = reg("entry_pc_held", UInt(32), 0);
     when(startOk, () -> entryHeld.assign(entryPc));
-    UInt nextPc3 = startPcWrite.mux(entryHeld, jumps3.mux(addr3.and(0xFFFF_FFFEL), seq3)).named("s3_next_pc");
     UInt storeValue3 = regNext("s3_store_value", b);
     Bool console3 = clearedAtReset("s3_console", memOk.and(isStore).and(lsu.inConsole));
     // A thread stopped by a late bus error since S2: its instruction does nothing more.
@@ -594,6 +604,12 @@ public final class Pe extends Module {
     UInt pPc = parked.bits(29, 0).cat(lit(0, UInt(2)));
     when(global3, () -> park.write(id3,
         rd3.cat(size3, unsigned3, addr3, pc3.bits(31, 2)).asBits()));
+    // The pc memory's write data and the stop port's pc, one LUT6 per bit: S3's next PC (pc + 4
+    // or the target; an instruction that stops gets its own pc); with S3 empty, the entry pc in
+    // the cycle after a start, else a bus error's pc (S3 is empty when one stops its thread, see
+    // late_drain; the pc memory is then not written).
+    UInt nextPc3 = s3Valid.mux(jumps3.mux(addr3.and(0xFFFF_FFFEL), seq3), jumps3.mux(entryHeld, pPc))
+        .named("s3_next_pc");
     UInt lTid = pTid.named("late_thread");
     UInt lRd = pRd;
 
@@ -644,12 +660,15 @@ public final class Pe extends Module {
     Bool stop3 = s3Ok.and(trap3.or(exit3));
     Bool stopAny = stop3.or(lateFault);
     UInt stopTid = s3Valid.mux(tid3, lTid);
-    UInt stopState = lateFault.or(trap3).mux(lit(ThreadState.FAULT.ordinal(), UInt(ThreadState.WIDTH)),
+    // (s3_trap is set with S3 empty, when only a bus error stops a thread.)
+    UInt stopState = trap3.mux(lit(ThreadState.FAULT.ordinal(), UInt(ThreadState.WIDTH)),
         ecall3.mux(lit(ThreadState.EXITED.ordinal(), UInt(ThreadState.WIDTH)),
             lit(ThreadState.BREAK.ordinal(), UInt(ThreadState.WIDTH))));
-    UInt stopCause = s3Valid.mux(cause3,
-        lateWrite.mux(lit(CAUSE_STORE_ACCESS, UInt(5)), lit(CAUSE_LOAD_ACCESS, UInt(5))));
-    UInt stopPc = s3Valid.mux(pc3, pPc);
+    if ((CAUSE_LOAD_ACCESS ^ CAUSE_STORE_ACCESS) != 0b10) {
+      throw new IllegalStateException("the stop cause of a bus error takes bit 1 from late_write");
+    }
+    UInt stopCause = cause3.bits(4, 2).cat(s3Valid.mux(cause3.bit(1), lateWrite), cause3.bit(0));
+    UInt stopPc = nextPc3;
     UInt addrTval3 = addr3.bits(31, 1).cat(tvalBit0_3);
     UInt stopValue = valueSel.bit(1).mux(valueSel.bit(0).mux(pAddr, insn3),
         valueSel.bit(0).mux(pc3, addrTval3)).named("stop_value_mux");

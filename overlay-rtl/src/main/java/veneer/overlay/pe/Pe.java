@@ -473,13 +473,17 @@ public final class Pe extends Module {
     // These four reset to 0 so that they imply s3_valid right after a reset too (see s3_writes).
     Bool we3 = clearedAtReset("s3_we", we2);
     // The register-file write data has eight sources, and each reaches S3 in a register that
-    // is zero unless S3 writes it to a register (a flip-flop's synchronous reset costs no LUT;
-    // for IMEM and the scratchpad it is the block RAM's output latch reset), so that S3 ORs
-    // them instead of muxing: the units' results (ALU, multiplier, CSR), which are aligned
-    // words, and the loaded words (IMEM, scratchpad, argument block), the link (pc + 4) and the
-    // late result, which the aligner picks bytes from (see s3_load_word).
+    // is zero unless it is what S3 writes (a flip-flop's synchronous reset costs no LUT; for
+    // IMEM and the scratchpad it is the block RAM's output latch reset), so that S3 ORs them
+    // instead of muxing: the units' results (ALU, multiplier, CSR), which are aligned words,
+    // and the loaded words (IMEM, scratchpad, argument block), the link (pc + 4) and the late
+    // result, which the aligner picks bytes from (see s3_load_word).
+    // The registers are kept by S2's early "writes a register" (valid, rd != 0, no register
+    // hazard: registered signals, so the seven clears are one LUT each) rather than by s2_we
+    // (deep: faults, replays, access ids); an instruction kept so that does not write after all
+    // leaves its value in S3, and a late result does not drain beside it (s3_kept).
     // (Each as "cleared when ...": see zeroWhen.)
-    Bool noWrite = we2.not().named("s2_no_write");
+    Bool noWrite = s2Valid.and(writesRd2).and(rd2.ne(0)).and(hazard2.not()).not().named("s2_no_write");
     Bool noUnit = noWrite.or(isLoad);
     UInt aluResult3 = zeroWhen("s3_alu_result", noUnit.or(resultSel2.ne(Control.RESULT_ALU)), alu.result);
     UInt mulResult3 = zeroWhen("s3_mul_result", noUnit.or(resultSel2.ne(Control.RESULT_MUL)), mul.result);
@@ -493,6 +497,9 @@ public final class Pe extends Module {
     UInt imemWord3 = zeroWhen("s3_imem_word", noLoad.or(lsu.inImem.not()), imem.read(imemPortB).asUInt());
     UInt argsWord3 = zeroWhen("s3_args_word", noLoad.or(lsu.inArgs.not()),
         args.read(word2.resize(args.addrWidth())).asUInt());
+    // S3 holds a value in one of them (s3_we implies it). Global loads keep none: every one of
+    // their zero-unless registers is cleared.
+    Bool kept3 = clearedAtReset("s3_kept", noWrite.not().and(isLoad.not().or(lsu.inGlobal.not())));
     Bool jumps3 = regNext("s3_jumps", jumps);
     Bool trap3 = regNext("s3_trap", trap2);
     Bool exit3 = regNext("s3_exit", exit2);
@@ -543,7 +550,8 @@ public final class Pe extends Module {
     Bool s3Writes = we3.named("s3_writes");
     Bool pendSet = global3.and(store3.not()).and(rd3.ne(0)).named("s3_pending_set");
     Bool s3Shares = s3Writes.not().named("s3_shares");
-    Bool drain = lateValid.and(s3Valid.not().or(s3Shares.and(lateError.not()))).named("late_drain");
+    // (A late result drains beside an S3 that kept no value, see s3_kept: s3_shares and more.)
+    Bool drain = lateValid.and(s3Valid.not().or(kept3.not().and(lateError.not()))).named("late_drain");
     // The hold-back rule of S0. A slot is on its way if S3 drains now, or S2 will leave the port
     // free in the next cycle (it writes no register: s3_we needs writes_rd and rd != 0), or S1
     // is empty. Holding back at once whenever none is would cost issue slots that a free S3

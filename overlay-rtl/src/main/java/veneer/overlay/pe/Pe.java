@@ -543,14 +543,15 @@ public final class Pe extends Module {
     UInt lateData = reg("late_data", UInt(32));
     // S3 needs the register-file write port (and the aligner) only to write a register:
     // otherwise a late result drains beside it (a global load sets its scoreboard bit through
-    // the scoreboard's other write port). An error response stops its thread (the stop port)
-    // and waits for an empty S3.
+    // the scoreboard's other write port), unless S3 holds a value it does not write (s3_kept:
+    // an instruction that faulted or replayed after S2 kept its result), which the aligner
+    // would OR with the late result. An error response stops its thread (the stop port) and
+    // waits for an empty S3.
     // (s3_we, s3_global, s3_store and s3_console imply s3_valid: they need S2's thread alive,
     // and a start, the only thing besides S2 that clears s3_valid, needs every thread stopped.)
     Bool s3Writes = we3.named("s3_writes");
     Bool pendSet = global3.and(store3.not()).and(rd3.ne(0)).named("s3_pending_set");
     Bool s3Shares = s3Writes.not().named("s3_shares");
-    // (A late result drains beside an S3 that kept no value, see s3_kept: s3_shares and more.)
     Bool drain = lateValid.and(s3Valid.not().or(kept3.not().and(lateError.not()))).named("late_drain");
     // The hold-back rule of S0. A slot is on its way if S3 drains now, or S2 will leave the port
     // free in the next cycle (it writes no register: s3_we needs writes_rd and rd != 0), or S1

@@ -61,8 +61,6 @@ public final class Pe extends Module {
   private static final int TVAL_PC = 1;
   private static final int TVAL_INSN = 2;
   private static final int TVAL_BUS_ERROR = 3;
-  // s3_word_sel's code for the late result.
-  private static final int WORD_LATE = 0b100;
 
   /** A PE with the given parameters (see {@link PeConfig}). */
   public Pe(@Param(name = "threads", defaultValue = "4") int threads,
@@ -416,15 +414,10 @@ public final class Pe extends Module {
     UInt word2 = addr2.bits(31, 2);
     when(memOk.and(isStore).and(lsu.inSpm), () ->
         spm.write(word2.resize(spm.addrWidth()), lsu.storeLanes.asBits(), lsu.storeMask));
-    Bits spmQ = spm.readSync(word2.resize(spm.addrWidth()));
     // The host's IMEM writes share the data-read port (the host loads programs while the PE is
     // idle), so that IMEM needs two block-RAM ports, not three (one copy, not two).
     UInt imemPortB = imemWe.mux(imemAddr, word2.resize(imem.addrWidth())).named("imem_port_b");
     when(imemWe, () -> imem.write(imemPortB, imemData.asBits()));
-    Bits imemQ = imem.readSync(imemPortB);
-    // Read into a register that is zero unless the instruction loads, so that S3 can OR it with
-    // the units' results (see s3_word).
-    UInt argsQ = zeroUnless("s3_args_word", isLoad, args.read(word2.resize(args.addrWidth())).asUInt());
 
     // Global memory: the request takes a free access id (its AXI ID and table entry) and the
     // thread goes on: loads do not block (the scoreboard holds back the first instruction that
@@ -479,14 +472,34 @@ public final class Pe extends Module {
     UInt rd3 = regNext("s3_rd", rd2);
     // These four reset to 0 so that they imply s3_valid right after a reset too (see s3_writes).
     Bool we3 = clearedAtReset("s3_we", we2);
-    // The units' results go to S3 unmuxed, each in a register that is zero unless it is the
-    // result (a flip-flop's synchronous reset costs no LUT), so that S3 ORs them with the
-    // argument block's word and the 8 sources of the register-file write data take two LUTs
-    // per bit (see s3_word).
-    Bool unitResult = isLoad.not();
-    UInt aluResult3 = zeroUnless("s3_alu_result", unitResult.and(resultSel2.eq(Control.RESULT_ALU)), alu.result);
-    UInt mulResult3 = zeroUnless("s3_mul_result", unitResult.and(resultSel2.eq(Control.RESULT_MUL)), mul.result);
-    UInt csrValue3 = zeroUnless("s3_csr_value", unitResult.and(resultSel2.eq(Control.RESULT_CSR)), csr.value);
+    // The register-file write data has eight sources, and each reaches S3 in a register that
+    // is zero unless it is what S3 writes (a flip-flop's synchronous reset costs no LUT; for
+    // IMEM and the scratchpad it is the block RAM's output latch reset), so that S3 ORs them
+    // instead of muxing: the units' results (ALU, multiplier, CSR), which are aligned words,
+    // and the loaded words (IMEM, scratchpad, argument block), the link (pc + 4) and the late
+    // result, which the aligner picks bytes from (see s3_load_word).
+    // The registers are kept by S2's early "writes a register" (valid, rd != 0, no register
+    // hazard: registered signals, so the seven clears are one LUT each) rather than by s2_we
+    // (deep: faults, replays, access ids); an instruction kept so that does not write after all
+    // leaves its value in S3, and a late result does not drain beside it (s3_kept).
+    // (Each as "cleared when ...": see zeroWhen.)
+    Bool noWrite = s2Valid.and(writesRd2).and(rd2.ne(0)).and(hazard2.not()).not().named("s2_no_write");
+    Bool noUnit = noWrite.or(isLoad);
+    UInt aluResult3 = zeroWhen("s3_alu_result", noUnit.or(resultSel2.ne(Control.RESULT_ALU)), alu.result);
+    UInt mulResult3 = zeroWhen("s3_mul_result", noUnit.or(resultSel2.ne(Control.RESULT_MUL)), mul.result);
+    UInt csrValue3 = zeroWhen("s3_csr_value", noUnit.or(resultSel2.ne(Control.RESULT_CSR)), csr.value);
+    UInt link3 = zeroWhen("s3_link", noUnit.or(resultSel2.ne(Control.RESULT_LINK)), pc2.add(4));
+    // (A writing load is a local load from exactly one of IMEM, scratchpad and argument block;
+    // one that faulted or went to global memory does not write.)
+    Bool noLoad = noWrite.or(isLoad.not());
+    UInt spmWord3 = zeroWhen("s3_spm_word", noLoad.or(lsu.inSpm.not()),
+        spm.read(word2.resize(spm.addrWidth())).asUInt());
+    UInt imemWord3 = zeroWhen("s3_imem_word", noLoad.or(lsu.inImem.not()), imem.read(imemPortB).asUInt());
+    UInt argsWord3 = zeroWhen("s3_args_word", noLoad.or(lsu.inArgs.not()),
+        args.read(word2.resize(args.addrWidth())).asUInt());
+    // S3 holds a value in one of them (s3_we implies it). Global loads keep none: every one of
+    // their zero-unless registers is cleared.
+    Bool kept3 = clearedAtReset("s3_kept", noWrite.not().and(isLoad.not().or(lsu.inGlobal.not())));
     // s3_jumps: S3's next PC is the jump's target, or (with S3 empty) the held entry pc rather than
     // a bus error's pc (see s3_next_pc). A jump that traps does not jump, so that its next PC is
     // its own pc, the stop port's.
@@ -514,21 +527,12 @@ public final class Pe extends Module {
     Bool store3 = clearedAtReset("s3_store", memOk.and(isStore).and(idReplay2.not()));
     Bool localLoad2 = memOk.and(isLoad).and(lsu.inGlobal.not());
     Bool localLoad3 = regNext("s3_local_load", localLoad2);
-    // The register-file write data's source as a registered 3-bit code: bit 2 clear, the OR of
-    // the zero-unless-chosen registers (ALU, multiplier, CSR, argument block); set, a 4:1 by the
-    // low bits of the late result (0), IMEM (1), the scratchpad (2) or the link (3). The late
-    // result is what the aligner takes whenever S3 writes no register. (A writing load is a
-    // local load from exactly one of IMEM, scratchpad and argument block; one that faulted or
-    // went to global memory does not write.)
-    UInt wordSel3 = regNext("s3_word_sel", we2.mux(isLoad.mux(
-        lsu.inArgs.not().cat(lsu.inImem.not(), lsu.inImem),
-        resultSel2.eq(Control.RESULT_LINK).cat(lit(3, UInt(2)))), lit(WORD_LATE, UInt(3))));
     UInt offset3 = regNext("s3_offset", lsu.offset);
     UInt size3 = regNext("s3_size", sub2.bits(1, 0));
     Bool unsigned3 = regNext("s3_unsigned", sub2.bit(2));
     UInt addr3 = regNext("s3_addr", addr2);
-    // pc + 4 is both the link of JAL/JALR and the next PC of everything that does not jump; a
-    // jump's target is the adder's sum (s3_addr) with bit 0 cleared. An instruction that stops
+    // pc + 4 is the next PC of everything that does not jump (the link has its own register,
+    // s3_link); a jump's target is the adder's sum (s3_addr) with bit 0 cleared. An instruction that stops
     // adds 0 (the increment is the carry chain's input, no LUT), so that the next PC is its own
     // pc, which the stop port takes (see stop_pc).
     Bool stops3 = trap3.or(exit3);
@@ -549,14 +553,16 @@ public final class Pe extends Module {
     UInt lateData = reg("late_data", UInt(32));
     // S3 needs the register-file write port (and the aligner) only to write a register:
     // otherwise a late result drains beside it (a global load sets its scoreboard bit through
-    // the scoreboard's other write port). An error response stops its thread (the stop port)
-    // and waits for an empty S3.
+    // the scoreboard's other write port), unless S3 holds a value it does not write (s3_kept:
+    // an instruction that faulted or replayed after S2 kept its result), which the aligner
+    // would OR with the late result. An error response stops its thread (the stop port) and
+    // waits for an empty S3.
     // (s3_we, s3_global, s3_store and s3_console imply s3_valid: they need S2's thread alive,
     // and a start, the only thing besides S2 that clears s3_valid, needs every thread stopped.)
     Bool s3Writes = we3.named("s3_writes");
     Bool pendSet = global3.and(store3.not()).and(rd3.ne(0)).named("s3_pending_set");
     Bool s3Shares = s3Writes.not().named("s3_shares");
-    Bool drain = lateValid.and(s3Valid.not().or(s3Shares.and(lateError.not()))).named("late_drain");
+    Bool drain = lateValid.and(s3Valid.not().or(kept3.not().and(lateError.not()))).named("late_drain");
     // The hold-back rule of S0. A slot is on its way if S3 drains now, or S2 will leave the port
     // free in the next cycle (it writes no register: s3_we needs writes_rd and rd != 0), or S1
     // is empty. Holding back at once whenever none is would cost issue slots that a free S3
@@ -616,13 +622,19 @@ public final class Pe extends Module {
     // One aligner serves S3's local loads and late global loads (never in the same cycle), and
     // passes S3's other results through as aligned words: every register write comes out of it.
     // (So retire_value is meaningful only with retire_we.)
-    LoadAligner aligner = instance("aligner", new LoadAligner());
-    UInt muxedWord = wordSel3.bit(1).mux(wordSel3.bit(0).mux(seq3, spmQ.asUInt()),
-        wordSel3.bit(0).mux(imemQ.asUInt(), lateData));
-    UInt oredWord = aluResult3.or(mulResult3).or(csrValue3).or(argsQ);
-    aligner.word.assign(wordSel3.bit(2).mux(muxedWord, oredWord).named("s3_word"));
+    // The word it aligns is the OR of the loaded words, the link and the late result (which
+    // drains only when S3 writes no register); the units' results are ORed in after the
+    // alignment: six inputs a bit for the load word, and the upper half's extension (word or
+    // fill) with the three results in one more LUT.
+    LoadAligner aligner = instance("aligner", new LoadAligner(3));
+    aligner.word.assign(imemWord3.or(spmWord3).or(argsWord3).or(link3)
+        .or(s3Writes.mux(lit(0, UInt(32)), lateData)).named("s3_load_word"));
+    aligner.plain(0).assign(aluResult3);
+    aligner.plain(1).assign(mulResult3);
+    aligner.plain(2).assign(csrValue3);
     aligner.offset.assign(s3Writes.mux(localLoad3.mux(offset3, lit(0, UInt(2))), pOffset));
-    aligner.size.assign(s3Writes.mux(localLoad3.mux(size3, lit(2, UInt(2))), pSize));
+    aligner.isByte.assign(s3Writes.mux(localLoad3.and(size3.eq(0)), pSize.eq(0)));
+    aligner.isWord.assign(s3Writes.mux(localLoad3.not().or(size3.eq(2)), pSize.eq(2)));
     aligner.zeroExtend.assign(s3Writes.mux(unsigned3, pUnsigned));
 
     // Every instruction retires in S3 except the ones replayed or held and a division that
@@ -819,12 +831,15 @@ public final class Pe extends Module {
   }
 
   /**
-   * A register of {@code value} where {@code keep} holds and of 0 elsewhere (a synchronous
-   * reset: no LUT), so that such registers can be ORed instead of muxed.
+   * A register of {@code value} that is 0 where {@code clear} holds (a synchronous reset: no
+   * LUT), so that such registers can be ORed instead of muxed. Given as a clear rather than a
+   * keep, and best built as an OR rather than a negation: a reset that Yosys sees as active-low
+   * gets an inverter per flip-flop (dfflegalize), and ABC then maps the reset's logic once per
+   * flip-flop when it needs more than one LUT.
    */
-  private UInt zeroUnless(String name, Bool keep, UInt value) {
+  private UInt zeroWhen(String name, Bool clear, UInt value) {
     UInt r = reg(name, UInt(value.width()));
-    r.assign(keep.mux(value, lit(0, UInt(value.width()))));
+    r.assign(clear.mux(lit(0, UInt(value.width())), value));
     return r;
   }
 

@@ -18,13 +18,16 @@ import veneer.isa.pe.PeCsr;
  * other CSR, or writing any CSR (CSRRW/CSRRWI, or CSRRS/CSRRC/CSRRSI/CSRRCI with a non-zero rs1
  * field), is an illegal instruction.
  *
- * <p>Two stages: the CSR number is decoded in S1, where the counters are chosen and the sizes
- * taken, into registers that are zero unless they hold the value read (their flip-flops' reset
- * pins do that, so no logic); in S2 the value is the OR of those three registers and of three
- * per-thread LUT RAMs whose address, the thread and a 2-bit kind decoded in S1, picks the word to
- * read: the thread's global, local or group id, a constant (thread id, PE id, thread count, and
- * mhartid as thread id OR PE id << 4), -1 for "no work-item yet" (a word never written, set by
- * the memory's initial contents), or a word that is always zero. So the 32-bit value is one
+ * <p>Two stages: the CSR number is decoded in S1 into registers that are zero unless they hold
+ * the value read (their flip-flops' reset pins do that, so no logic): the four counter words
+ * (cycle and instret, low and high) and the two sizes, whose OR is {@link #value} in S2; and the
+ * 2-bit kinds of three per-thread LUT RAMs whose address, the thread and the kind, picks the word
+ * each gives in S2 ({@link #word0}, {@link #word1}, {@link #word2}): the thread's global, local or
+ * group id, a constant (thread id, PE id, thread count, and mhartid as thread id OR PE id << 4),
+ * -1 for "no work-item yet" (a word never written, set by the memory's initial contents), or a
+ * word that is always zero, which is what every memory gives unless the instruction in S2 is a
+ * CSR instruction. The CSR's value is the OR of the four outputs: the PE ORs the three words with
+ * the multiplier's result in one LUT6 a bit (docs/pe-area-arith.md), so the unit itself has one
  * 6-input OR a bit, instead of a mux of eleven sources. Whether a thread holds a work-item of the
  * current launch comes from a 1-bit LUT RAM of launch parities and the PE's per-thread "fresh"
  * flag (retired nothing since the start). See docs/pe-area-csr.md.
@@ -33,8 +36,9 @@ import veneer.isa.pe.PeCsr;
  * CsrUnit csr = instance("csr", new CsrUnit(config));
  * csr.csr.assign(dec.csr); csr.writes.assign(w1); csr.tid1.assign(s1Tid); csr.tid2.assign(tid2);
  * csr.instret.assign(instretOfS1Thread); csr.valid1.assign(s1Valid); csr.fresh1.assign(fresh1);
+ * csr.isCsr1.assign(isCsrInstruction1);
  * csr.grant.assign(claim1.and(wiGrant));  // and the granted ids, the sizes, clear (start)
- * // csr.claims (S1), csr.value and csr.illegal (S2, for the instruction that was in S1)
+ * // csr.claims (S1); csr.illegal and the value, csr.value | csr.word0 | csr.word1 | csr.word2 (S2)
  * }</pre>
  */
 public final class CsrUnit extends Module {
@@ -57,6 +61,8 @@ public final class CsrUnit extends Module {
 
   /** S1: the CSR number of the instruction in S1. */
   public final UInt csr = input("csr", UInt(12));
+  /** S1: the instruction in S1 is a CSR instruction (else the three words are zero in S2). */
+  public final Bool isCsr1 = input("is_csr1", Bool());
   /** S1: the instruction in S1 would write the CSR. */
   public final Bool writes = input("writes", Bool());
   /** S1: the thread of the instruction in S1. */
@@ -84,8 +90,17 @@ public final class CsrUnit extends Module {
   public final Bool fresh1 = input("fresh1", Bool());
   /** S1: the instruction in S1 is a legal read of WORK_NEXT (it claims a work-item if it executes). */
   public final Bool claims = output("claims", Bool());
-  /** S2: the CSR's value for the instruction in S2 (meaningful when it is a legal CSR read). */
+  /**
+   * S2: the counters' and the sizes' part of the CSR's value for the instruction in S2; the value
+   * (meaningful when it is a legal CSR read) is {@code value | word0 | word1 | word2}.
+   */
   public final UInt value = output("value", UInt(32));
+  /** S2: the global-id memory's word (global id, -1, thread id), 0 unless S2 has a CSR instruction. */
+  public final UInt word0 = output("word0", UInt(32));
+  /** S2: the local-id memory's word (local id, PE id, PE id << 4), 0 unless S2 has a CSR instruction. */
+  public final UInt word1 = output("word1", UInt(32));
+  /** S2: the group-id memory's word (group id, thread count), 0 unless S2 has a CSR instruction. */
+  public final UInt word2 = output("word2", UInt(32));
   /** S2: the instruction in S2, if a CSR instruction, is illegal. */
   public final Bool illegal = output("illegal", Bool());
 
@@ -97,7 +112,6 @@ public final class CsrUnit extends Module {
     // --- S1: decode. Unknown CSRs fault, so their value does not matter: the selects below look
     // only at the bits that tell the known CSRs apart. C00/C80/C02/C82 have bit 8 clear, F14 and
     // FC0..FC8 set; F14 has bit 7 clear; FCx is told by its low four bits.
-    Bool counter = c.bit(8).not();
     Bool f = c.bit(8);
     UInt x = c.bits(3, 0);
     Bool holds1 = wire("holds1", Bool());
@@ -124,17 +138,24 @@ public final class CsrUnit extends Module {
     // The cycle counter starts at 1: it is read in S1 for the instruction's S2 cycle.
     UInt cycles = reg("cycle_count", UInt(64), 1);
     cycles.assign(cycles.add(1));
-    UInt count = c.bit(1).mux(c.bit(7).mux(instret.bits(63, 32), instret.bits(31, 0)),
-        c.bit(7).mux(cycles.bits(63, 32), cycles.bits(31, 0)));
     // Zero unless selected: each is a flip-flop whose synchronous reset is the "not selected".
-    UInt counter2 = regNext("counter2", counter.mux(count, lit(0, UInt(32))));
+    // The four counter words as four such registers rather than one register of a 4:1 mux: their
+    // OR costs the same LUT6 a bit as the other sources' (see value), the mux a LUT6 a bit more.
+    // (Each select is written as one compare of a bit vector: Yosys turns a chain of ANDs in
+    // front of such a register into an AND gate a bit, a compare into one shared reset signal.)
+    UInt counterBits = c.bit(8).cat(c.bit(7), c.bit(1));
+    UInt cycleLow2 = zeroUnless("cycle_low2", counterBits.eq(0b000), cycles.bits(31, 0));
+    UInt cycleHigh2 = zeroUnless("cycle_high2", counterBits.eq(0b010), cycles.bits(63, 32));
+    UInt instretLow2 = zeroUnless("instret_low2", counterBits.eq(0b001), instret.bits(31, 0));
+    UInt instretHigh2 = zeroUnless("instret_high2", counterBits.eq(0b011), instret.bits(63, 32));
     // FC7 is the only known CSR with low bits 111 and FC8 the only one with bit 3 set. (A select
     // of one bit would be an inverted reset, which Yosys gives an inverter per flip-flop: f & x3.)
-    UInt globalSize2 = regNext("global_size2", x.bits(2, 0).eq(7).mux(globalSize, lit(0, UInt(32))));
-    UInt localSize2 = regNext("local_size2", f.and(x.bit(3)).mux(localSize, lit(0, UInt(32))));
-    UInt k0r = regNext("m0_kind2", k0);
-    UInt k1r = regNext("m1_kind2", k1);
-    UInt k2r = regNext("m2_kind2", k2);
+    UInt globalSize2 = zeroUnless("global_size2", x.bits(2, 0).eq(7), globalSize);
+    UInt localSize2 = zeroUnless("local_size2", c.bit(8).cat(x.bit(3)).eq(0b11), localSize);
+    // Kind 0 (a zero word) unless a CSR instruction: the PE ORs the words with other units' results.
+    UInt k0r = zeroUnless("m0_kind2", isCsr1, k0);
+    UInt k1r = zeroUnless("m1_kind2", isCsr1, k1);
+    UInt k2r = zeroUnless("m2_kind2", isCsr1, k2);
     illegal.assign(regNext("illegal2", known.not().or(writes)));
 
     // --- the work-items the threads hold: one word per (kind, thread) in each memory.
@@ -162,11 +183,16 @@ public final class CsrUnit extends Module {
       m2.write(lit(M2_ITEM, UInt(2)).cat(tid1), grantGroupId.asBits());
     });
 
-    // --- S2: one OR of six words.
-    value.assign(counter2.or(globalSize2).or(localSize2)
-        .or(m0.read(k0r.cat(tid2)).asUInt())
-        .or(m1.read(k1r.cat(tid2)).asUInt())
-        .or(m2.read(k2r.cat(tid2)).asUInt()));
+    // --- S2: one OR of six words, and the three memories' words.
+    value.assign(cycleLow2.or(cycleHigh2).or(instretLow2).or(instretHigh2).or(globalSize2).or(localSize2));
+    word0.assign(m0.read(k0r.cat(tid2)).asUInt());
+    word1.assign(m1.read(k1r.cat(tid2)).asUInt());
+    word2.assign(m2.read(k2r.cat(tid2)).asUInt());
+  }
+
+  /** A register of {@code v} where {@code keep} holds in S1, else 0 (its flip-flops' reset: no LUT). */
+  private UInt zeroUnless(String name, Bool keep, UInt v) {
+    return regNext(name, keep.mux(v, lit(0, UInt(v.width()))));
   }
 
   /**

@@ -12,12 +12,19 @@ import veneer.hdl.UInt;
  *
  * <p>A shift is a multiplication by a power of two, which costs the DSP blocks nothing and
  * saves the ALU a barrel shifter: {@code a << s} is the low word of {@code a * 2^s}, and
- * {@code a >> s} (logical or arithmetic, by the extension of {@code a}) is bits 62..31 of
- * {@code a * 2^(31 - s)}. For a shift, {@code b}'s low five bits are the amount.
+ * {@code a >> s} (logical or arithmetic, by the extension of {@code a}) is the high word of
+ * {@code a * 2^(32 - s)} for {@code s > 0} and the low word of {@code a * 1} for {@code s = 0}.
+ * For a shift, {@code b}'s low five bits are the amount.
+ *
+ * <p>It gives both words of the product and which one is the result ({@link #takeHigh}), so
+ * that the PE can choose the word in the same LUT that ORs other zero-unless-chosen words into
+ * its S3 register (docs/pe-area-arith.md). (With {@code a = 0}, as for a CSR read, whose rs1 is
+ * x0, both words are 0 in every mode.)
  *
  * <pre>{@code
  * Multiplier mul = instance("mul", new Multiplier());
- * mul.mode.assign(Multiplier.Mode.SRA.ordinal()); mul.a.assign(rs1v); mul.b.assign(amount);   // mul.result
+ * mul.mode.assign(Multiplier.Mode.SRA.ordinal()); mul.a.assign(rs1v); mul.b.assign(amount);
+ * UInt result = mul.takeHigh.mux(mul.high, mul.low);
  * }</pre>
  */
 public final class Multiplier extends Module {
@@ -30,7 +37,12 @@ public final class Multiplier extends Module {
   public final UInt mode = input("mode", UInt(MODE_WIDTH));
   public final UInt a = input("a", UInt(32));
   public final UInt b = input("b", UInt(32));
-  public final UInt result = output("result", UInt(32));
+  /** Bits 31..0 of the product. */
+  public final UInt low = output("low", UInt(32));
+  /** Bits 63..32 of the product. */
+  public final UInt high = output("high", UInt(32));
+  /** The operation's result is {@link #high} (MULH, MULHSU, MULHU, a right shift by 1 to 31), else {@link #low}. */
+  public final Bool takeHigh = output("take_high", Bool());
 
   public Multiplier() {
     for (MicroOp.MulOp m : MicroOp.MulOp.values()) {
@@ -38,20 +50,27 @@ public final class Multiplier extends Module {
         throw new AssertionError("Multiplier.Mode must begin with MicroOp.MulOp's values in order");
       }
     }
+    if (Mode.values().length > 1 << MODE_WIDTH) {
+      throw new AssertionError("Multiplier.Mode needs more than " + MODE_WIDTH + " bits");
+    }
     Bool aSigned = is(Mode.MULH).or(is(Mode.MULHSU)).or(is(Mode.SRA));
     Bool bSigned = is(Mode.MULH);
     Bool shift = mode.bit(2);
     Bool left = is(Mode.SLL);
-    // 31 - s is ~s in five bits.
-    UInt amount = left.mux(b.bits(4, 0), b.bits(4, 0).not());
+    Bool right = is(Mode.SRL).or(is(Mode.SRA));
+    UInt s = b.bits(4, 0);
+    // 32 - s is -s in five bits (and s = 0 gives 2^0: the low word of a * 1 is a). Written as
+    // logic, not as a subtraction: a carry chain would keep ABC from merging the negation into
+    // the power's decode (two LUTs a bit instead of one).
+    UInt amount = left.mux(s, negate(s));
     UInt power = lit(1, UInt(32)).shl(amount);
     UInt bOperand = shift.mux(power, b);
     SInt ax = aSigned.and(a.bit(31)).cat(a).asSInt();
     SInt bx = bSigned.and(b.bit(31)).cat(bOperand).asSInt();
     UInt product = signedProduct(ax, bx).asUInt();
-    Bool low = is(Mode.MUL).or(left);
-    Bool right = is(Mode.SRL).or(is(Mode.SRA));
-    result.assign(low.mux(product.bits(31, 0), right.mux(product.bits(62, 31), product.bits(63, 32))));
+    low.assign(product.bits(31, 0));
+    high.assign(product.bits(63, 32));
+    takeHigh.assign(shift.not().and(mode.bits(1, 0).ne(0)).or(right.and(s.ne(0))));
   }
 
   /**
@@ -80,6 +99,17 @@ public final class Multiplier extends Module {
   /** {@code u} as a signed value one bit wider, so that a signed product treats it as unsigned. */
   private SInt nonNegative(UInt u) {
     return lit(0, UInt(1)).cat(u).asSInt();
+  }
+
+  /** {@code -s} in {@code s}'s width: bit k is {@code s[k]} flipped when a lower bit of {@code s} is set. */
+  private static UInt negate(UInt s) {
+    UInt out = s.bit(0).asUInt();
+    Bool lower = s.bit(0);
+    for (int k = 1; k < s.width(); k++) {
+      out = s.bit(k).xor(lower).cat(out);
+      lower = lower.or(s.bit(k));
+    }
+    return out;
   }
 
   private Bool is(Mode which) {

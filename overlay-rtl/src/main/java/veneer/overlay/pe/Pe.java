@@ -366,6 +366,7 @@ public final class Pe extends Module {
     CsrUnit csr = instance("csr", new CsrUnit(c));
     csr.csr.assign(dec.csr);
     csr.writes.assign(dec.sub.eq(1).or(dec.rs1.ne(0)));
+    csr.isCsr1.assign(dec.unit(MicroOp.Unit.CSR));
     csr.tid1.assign(s1Tid);
     csr.tid2.assign(tid2);
     csr.instret.assign(instretOf(instretMem, fresh, s1Tid));
@@ -486,7 +487,13 @@ public final class Pe extends Module {
     Bool noWrite = s2Valid.and(writesRd2).and(rd2.ne(0)).and(hazard2.not()).not().named("s2_no_write");
     Bool noUnit = noWrite.or(isLoad);
     UInt aluResult3 = zeroWhen("s3_alu_result", noUnit.or(resultSel2.ne(Control.RESULT_ALU)), alu.result);
-    UInt mulResult3 = zeroWhen("s3_mul_result", noUnit.or(resultSel2.ne(Control.RESULT_MUL)), mul.result);
+    // The multiplier's result and the CSR unit's three memory words share a register: each is 0
+    // unless its unit is S2's result, so one LUT6 a bit chooses the product's word and ORs the
+    // three in. (The words are 0 for anything but a CSR instruction; a CSR read that writes a
+    // register is legal, so its rs1 field is 0: the product of x0 is 0.)
+    UInt mulResult3 = zeroWhen("s3_mul_result",
+        noUnit.or(resultSel2.eq(Control.RESULT_MUL).or(resultSel2.eq(Control.RESULT_CSR)).not()),
+        mul.takeHigh.mux(mul.high, mul.low).or(csr.word0).or(csr.word1).or(csr.word2));
     UInt csrValue3 = zeroWhen("s3_csr_value", noUnit.or(resultSel2.ne(Control.RESULT_CSR)), csr.value);
     UInt link3 = zeroWhen("s3_link", noUnit.or(resultSel2.ne(Control.RESULT_LINK)), pc2.add(4));
     // (A writing load is a local load from exactly one of IMEM, scratchpad and argument block;

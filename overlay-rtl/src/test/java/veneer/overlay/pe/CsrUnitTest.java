@@ -74,6 +74,10 @@ class CsrUnitTest {
         long instret = rnd.nextLong();
         sim.poke("csr", csr);
         sim.poke("writes", writes ? 1 : 0);
+        // A CSR instruction, or at random another instruction whose bits 31..20 look like one:
+        // then the three memory words must be 0 (the PE ORs them with the multiplier's result).
+        boolean isCsr = rnd.nextInt(8) != 0;
+        sim.poke("is_csr1", isCsr ? 1 : 0);
         sim.poke("tid1", tid);
         sim.poke("instret", new BigInteger(Long.toUnsignedString(instret)));
         sim.poke("global_size", globalSize);
@@ -86,7 +90,7 @@ class CsrUnitTest {
         String at = String.format("seed %x, %s, step %d, thread %d, CSR %03x%s", SEED, config, i, tid,
             csr, writes ? " (write)" : "");
         assertEquals(claims ? 1 : 0, sim.peek("claims"), at + ": claims");
-        boolean grant = valid && claims && !clear && rnd.nextInt(3) != 0;
+        boolean grant = valid && isCsr && claims && !clear && rnd.nextInt(3) != 0;
         long[] ids = rnd.nextInt(5) == 0 ? new long[] {ONES, ONES, ONES}
             : new long[] {rnd.nextInt() & ONES, rnd.nextInt() & ONES, rnd.nextInt() & ONES};
         sim.poke("grant", grant ? 1 : 0);
@@ -115,8 +119,11 @@ class CsrUnitTest {
         assertEquals(legal ? 0 : 1, sim.peek("illegal"), at + ": illegal");
         // A WORK_NEXT read that is not granted issues again: its value is not used. After a
         // start the PE has no instruction in the pipeline.
-        if (valid && legal && !clear && (!claims || grant)) {
-          assertEquals(expected, sim.peek("value"), at + ": value");
+        long words = sim.peek("word0") | sim.peek("word1") | sim.peek("word2");
+        if (!isCsr) {
+          assertEquals(0, words, at + ": the memory words of an instruction that is not a CSR instruction");
+        } else if (valid && legal && !clear && (!claims || grant)) {
+          assertEquals(expected, sim.peek("value") | words, at + ": value");
           checked++;
         }
       }

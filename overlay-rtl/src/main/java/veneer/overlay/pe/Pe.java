@@ -162,6 +162,9 @@ public final class Pe extends Module {
     // has no 32-bit mux between a held entry pc and the word read.
     Mem<Bits> pcMem = mem("pc", Bits(32), 2 << tb);
     UInt entryWord = lit(1L << tb, UInt(pcMem.addrWidth()));
+    // IMEM's end (the first byte past it) and its byte address bits: PCs inside are below 2^imemBits.
+    final long imemEnd = PeMemoryMap.IMEM_BASE + 4L * c.imemWords();
+    final int imemBits = imem.addrWidth() + 2;
     UInt fresh = reg("fresh", UInt(nt), 0);
     // instret: word t for thread t; words 2^tidBits and up are never written (zero), and a
     // thread still at its start value reads one of those instead of a mask on the value read.
@@ -241,7 +244,7 @@ public final class Pe extends Module {
     UInt pc0 = pcMem.read(fresh.shr(tid0).bit(0).mux(entryWord, tid0.resize(pcMem.addrWidth()))).asUInt()
         .named("s0_pc");
     Bool fetchMisaligned = pc0.bits(1, 0).ne(0);
-    Bool fetchOutside = pc0.ge(lit(PeMemoryMap.IMEM_BASE + 4L * c.imemWords(), UInt(32)));
+    Bool fetchOutside = pc0.ge(lit(imemEnd, UInt(32)));
     Bits fetched = imem.readSync(pc0.bits(imem.addrWidth() + 1, 2), issue);
     s1Valid.assign(issue.and(startOk.not()));
     UInt s1Tid = regNext("s1_tid", tid0);
@@ -400,16 +403,21 @@ public final class Pe extends Module {
         isEbreak.mux(lit(CAUSE_BREAKPOINT, UInt(5)),
         jumpMis.mux(lit(CAUSE_FETCH_MISALIGNED, UInt(5)),
         memMis.mux(isStore.mux(lit(CAUSE_STORE_MISALIGNED, UInt(5)), lit(CAUSE_LOAD_MISALIGNED, UInt(5))),
-        isStore.mux(lit(CAUSE_STORE_ACCESS, UInt(5)), lit(CAUSE_LOAD_ACCESS, UInt(5))))))))));
+        isStore.mux(lit(CAUSE_STORE_ACCESS, UInt(5)),
+        isLoad.mux(lit(CAUSE_LOAD_ACCESS, UInt(5)), lit(CAUSE_FETCH_ACCESS, UInt(5)))))))))));
     // mtval (the stop value) is chosen in S3 from S3's own registers, where the stop port also
     // takes a bus error's address: one 4:1 mux instead of a 3:1 here, a register and a 2:1
     // there. The adder's sum (s3_addr) is the address of a memory fault, the target of a
     // misaligned jump (bit 0 cleared) and the value of ECALL (a0) and EBREAK (x0 = 0).
     UInt tvalSel2 = fetchFault2.mux(lit(TVAL_PC, UInt(2)),
         illegal.mux(lit(TVAL_INSN, UInt(2)), lit(TVAL_ADDR, UInt(2))));
-    Bool tvalBit0 = addr2.bit(0).and(jumpMis.not());
+    Bool tvalBit0 = addr2.bit(0).and(jumps.not());
     Bool trap2 = live2.and(fetchFault2.or(illegal).or(jumpMis).or(memMis).or(memAccess)).named("s2_trap");
-    Bool exit2 = ok2.and(isEcall.or(isEbreak));
+    // A jump to a target outside IMEM stops its thread like ECALL (it retires and writes its
+    // link, then stops), with the fetch fault of the target: see s3_leaves.
+    // (The target is the adder's sum, whose region the load/store unit decodes anyway.)
+    Bool leaves2 = ok2.and(jumps).and(jumpMis.not()).and(lsu.inImem.not()).named("s2_leaves");
+    Bool exit2 = ok2.and(isEcall.or(isEbreak)).or(leaves2);
     Bool memOk = ok2.and(isMem).and(lsu.misaligned.not()).and(lsu.accessFault.not()).named("s2_mem_ok");
 
     // Local memories: scratchpad stores happen now; loads read now, their data arrives in S3.
@@ -523,10 +531,23 @@ public final class Pe extends Module {
     // jump's target is the adder's sum (s3_addr) with bit 0 cleared.
     UInt seq3 = pc3.add(4).named("s3_seq_pc");
     // In the cycle after a start it is the entry pc, for the pc memory's entry word (see
-    // start_pc_write): a third input of the same LUT per bit.
-    UInt entryHeld = reg("entry_pc_held", UInt(32), 0);
-    when(startOk, () -> entryHeld.assign(entryPc));
-    UInt nextPc3 = startPcWrite.mux(entryHeld, jumps3.mux(addr3.and(0xFFFF_FFFEL), seq3)).named("s3_next_pc");
+    // start_pc_write): a third input of the same LUT per bit. entry_pc_held is that entry pc in
+    // that cycle and 0 in every other (a synchronous reset, no LUT).
+    // A pc that S3 moves is inside IMEM or its first word past the end: bits 1..0 are 0 (a
+    // misaligned pc or target traps instead) and bits 31..P+1 too (P = the IMEM's byte address
+    // bits), because a jump that leaves IMEM stops its thread right there (s3_leaves) and the
+    // seq pc of an instruction inside is at most the end. So only bits P..2 are chosen, and the
+    // others are entry_pc_held's alone.
+    UInt entryHeld = zeroUnless("entry_pc_held", startOk, entryPc);
+    UInt nextPc3 = entryHeld.bits(31, imemBits + 1)
+        .cat(startPcWrite.mux(entryHeld.bits(imemBits, 2), jumps3.mux(addr3, seq3).bits(imemBits, 2)))
+        .cat(entryHeld.bits(1, 0)).named("s3_next_pc");
+    // A jump to a target outside IMEM stops its thread with the fetch fault of that target
+    // (cause 1, pc and tval the target) in the cycle it retires, rather than at the fetch, so that
+    // the pc memory never holds such a target. (A thread's stop can come a few cycles earlier
+    // than the fetch would; nothing else differs, and the model sees the same retire, then the
+    // same fault.) Falling off IMEM's last word still faults at the fetch (pc = the end).
+    Bool leaves3 = regNext("s3_leaves", leaves2);
     UInt storeValue3 = regNext("s3_store_value", b);
     Bool console3 = clearedAtReset("s3_console", memOk.and(isStore).and(lsu.inConsole));
     // A thread stopped by a late bus error since S2: its instruction does nothing more.
@@ -644,12 +665,12 @@ public final class Pe extends Module {
     Bool stop3 = s3Ok.and(trap3.or(exit3));
     Bool stopAny = stop3.or(lateFault);
     UInt stopTid = s3Valid.mux(tid3, lTid);
-    UInt stopState = lateFault.or(trap3).mux(lit(ThreadState.FAULT.ordinal(), UInt(ThreadState.WIDTH)),
+    UInt stopState = lateFault.or(trap3).or(leaves3).mux(lit(ThreadState.FAULT.ordinal(), UInt(ThreadState.WIDTH)),
         ecall3.mux(lit(ThreadState.EXITED.ordinal(), UInt(ThreadState.WIDTH)),
             lit(ThreadState.BREAK.ordinal(), UInt(ThreadState.WIDTH))));
     UInt stopCause = s3Valid.mux(cause3,
         lateWrite.mux(lit(CAUSE_STORE_ACCESS, UInt(5)), lit(CAUSE_LOAD_ACCESS, UInt(5))));
-    UInt stopPc = s3Valid.mux(pc3, pPc);
+    UInt stopPc = s3Valid.mux(leaves3.mux(addr3.and(0xFFFF_FFFEL), pc3), pPc);
     UInt addrTval3 = addr3.bits(31, 1).cat(tvalBit0_3);
     UInt stopValue = valueSel.bit(1).mux(valueSel.bit(0).mux(pAddr, insn3),
         valueSel.bit(0).mux(pc3, addrTval3)).named("stop_value_mux");

@@ -89,10 +89,10 @@ public final class Pe extends Module {
     // Per access id: the global-memory access in flight (rd, size, sign, address, pc), written
     // in S3, read when its response is taken. The thread is not stored (access ids are handed
     // out per thread: id = thread * 8 + slot), nor the byte offset (the address's low bits) nor
-    // the pc's two low bits (0).
+    // the pc's bits other than its word index in IMEM (an access's pc is inside IMEM).
     final int na = c.accessIds();
     final int ab = c.accessIdBits();
-    Mem<Bits> park = mem("park", Bits(5 + 2 + 1 + 32 + 30), na);
+    Mem<Bits> park = mem("park", Bits(5 + 2 + 1 + 32 + imem.addrWidth()), na);
 
     // --- host ports --------------------------------------------------------------------------
     Bool imemWe = hostIn("imem_we", Bool());
@@ -481,7 +481,10 @@ public final class Pe extends Module {
 
     // --- S3: write back ----------------------------------------------------------------------
     s3Valid.assign(s2Valid.and(startOk.not()));
-    UInt tid3 = regNext("s3_tid", tid2);
+    // 0 after a start (a synchronous reset: S3 is empty then), so that the entry word's write in
+    // the next cycle (start_pc_write) has its address without a mux: see the pc memory's write.
+    UInt tid3 = reg("s3_tid", UInt(tb));
+    tid3.assign(startOk.mux(lit(0, UInt(tb)), tid2));
     UInt pc3 = regNext("s3_pc", pc2);
     UInt insn3 = regNext("s3_insn", insn2);
     UInt rd3 = regNext("s3_rd", rd2);
@@ -529,7 +532,10 @@ public final class Pe extends Module {
     UInt addr3 = regNext("s3_addr", addr2);
     // pc + 4 is both the link of JAL/JALR and the next PC of everything that does not jump; a
     // jump's target is the adder's sum (s3_addr) with bit 0 cleared.
-    UInt seq3 = pc3.add(4).named("s3_seq_pc");
+    // An instruction that gets there (it moves the pc or writes the link) was fetched inside IMEM,
+    // so pc3's bits 31..P and 1..0 are 0: the increment is P - 2 bits wide and its carry is bit P.
+    UInt seq3 = pc3.bits(imemBits - 1, 2).addWide(lit(1, UInt(imemBits - 2))).cat(lit(0, UInt(2)))
+        .resize(32).named("s3_seq_pc");
     // In the cycle after a start it is the entry pc, for the pc memory's entry word (see
     // start_pc_write): a third input of the same LUT per bit. entry_pc_held is that entry pc in
     // that cycle and 0 in every other (a synchronous reset, no LUT).
@@ -607,14 +613,15 @@ public final class Pe extends Module {
     // comes in the cycle its entry is written: the request leaves the PE after S3).
     UInt parked = park.readSync(gmp.respTid, fillMem).asUInt();
     UInt pTid = threadOf(lateId, c);
-    UInt pRd = parked.bits(69, 65);
-    UInt pSize = parked.bits(64, 63);
-    Bool pUnsigned = parked.bit(62);
-    UInt pAddr = parked.bits(61, 30);
+    final int pw = imem.addrWidth();
+    UInt pRd = parked.bits(pw + 39, pw + 35);
+    UInt pSize = parked.bits(pw + 34, pw + 33);
+    Bool pUnsigned = parked.bit(pw + 32);
+    UInt pAddr = parked.bits(pw + 31, pw);
     UInt pOffset = pAddr.bits(1, 0);
-    UInt pPc = parked.bits(29, 0).cat(lit(0, UInt(2)));
+    UInt pPc = parked.bits(pw - 1, 0).cat(lit(0, UInt(2))).resize(32);
     when(global3, () -> park.write(id3,
-        rd3.cat(size3, unsigned3, addr3, pc3.bits(31, 2)).asBits()));
+        rd3.cat(size3, unsigned3, addr3, pc3.bits(imemBits - 1, 2)).asBits()));
     UInt lTid = pTid.named("late_thread");
     UInt lRd = pRd;
 
@@ -753,7 +760,7 @@ public final class Pe extends Module {
     when(retiring, () -> instretMem.write(tid3.resize(instretMem.addrWidth()), retiredBefore.add(1).asBits()));
     // (In the cycle after a start S3 is empty, so the entry word's write meets no S3 write.)
     when(s3MovesPc.or(startPcWrite), () -> pcMem.write(
-        startPcWrite.mux(entryWord, tid3.resize(pcMem.addrWidth())), nextPc3.asBits()));
+        startPcWrite.cat(tid3).resize(pcMem.addrWidth()), nextPc3.asBits()));
     when(startOk, () -> fresh.assign(allThreads)).otherwise(() -> fresh.assign(fresh.and(retiring.mux(one.shl(tid3), 0).not())));
 
     // A WORK_NEXT read claims its work-item in S1 when it will execute in S2: its thread runs and

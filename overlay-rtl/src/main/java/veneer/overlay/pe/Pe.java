@@ -87,10 +87,10 @@ public final class Pe extends Module {
     // Per access id: the global-memory access in flight (rd, size, sign, address, pc), written
     // in S3, read when its response is taken. The thread is not stored (access ids are handed
     // out per thread: id = thread * 8 + slot), nor the byte offset (the address's low bits) nor
-    // the pc's two low bits (0).
+    // the pc's bits other than its word index in IMEM (an access's pc is inside IMEM).
     final int na = c.accessIds();
     final int ab = c.accessIdBits();
-    Mem<Bits> park = mem("park", Bits(5 + 2 + 1 + 32 + 30), na);
+    Mem<Bits> park = mem("park", Bits(5 + 2 + 1 + 32 + imem.addrWidth()), na);
 
     // --- host ports --------------------------------------------------------------------------
     Bool imemWe = hostIn("imem_we", Bool());
@@ -160,6 +160,9 @@ public final class Pe extends Module {
     // has no 32-bit mux between a held entry pc and the word read.
     Mem<Bits> pcMem = mem("pc", Bits(32), 2 << tb);
     UInt entryWord = lit(1L << tb, UInt(pcMem.addrWidth()));
+    // IMEM's end (the first byte past it) and its byte address bits: PCs inside are below 2^imemBits.
+    final long imemEnd = PeMemoryMap.IMEM_BASE + 4L * c.imemWords();
+    final int imemBits = imem.addrWidth() + 2;
     UInt fresh = reg("fresh", UInt(nt), 0);
     // instret: word t for thread t; words 2^tidBits and up are never written (zero), and a
     // thread still at its start value reads one of those instead of a mask on the value read.
@@ -239,7 +242,7 @@ public final class Pe extends Module {
     UInt pc0 = pcMem.read(fresh.shr(tid0).bit(0).mux(entryWord, tid0.resize(pcMem.addrWidth()))).asUInt()
         .named("s0_pc");
     Bool fetchMisaligned = pc0.bits(1, 0).ne(0);
-    Bool fetchOutside = pc0.ge(lit(PeMemoryMap.IMEM_BASE + 4L * c.imemWords(), UInt(32)));
+    Bool fetchOutside = pc0.ge(lit(imemEnd, UInt(32)));
     Bits fetched = imem.readSync(pc0.bits(imem.addrWidth() + 1, 2), issue);
     s1Valid.assign(issue.and(startOk.not()));
     UInt s1Tid = regNext("s1_tid", tid0);
@@ -467,7 +470,10 @@ public final class Pe extends Module {
 
     // --- S3: write back ----------------------------------------------------------------------
     s3Valid.assign(s2Valid.and(startOk.not()));
-    UInt tid3 = regNext("s3_tid", tid2);
+    // 0 after a start (a synchronous reset: S3 is empty then), so that the entry word's write in
+    // the next cycle (start_pc_write) has its address without a mux: see the pc memory's write.
+    UInt tid3 = reg("s3_tid", UInt(tb));
+    tid3.assign(startOk.mux(lit(0, UInt(tb)), tid2));
     UInt pc3 = regNext("s3_pc", pc2);
     UInt insn3 = regNext("s3_insn", insn2);
     UInt rd3 = regNext("s3_rd", rd2);
@@ -609,14 +615,15 @@ public final class Pe extends Module {
     // comes in the cycle its entry is written: the request leaves the PE after S3).
     UInt parked = park.readSync(gmp.respTid, fillMem).asUInt();
     UInt pTid = threadOf(lateId, c);
-    UInt pRd = parked.bits(69, 65);
-    UInt pSize = parked.bits(64, 63);
-    Bool pUnsigned = parked.bit(62);
-    UInt pAddr = parked.bits(61, 30);
+    final int pw = imem.addrWidth();
+    UInt pRd = parked.bits(pw + 39, pw + 35);
+    UInt pSize = parked.bits(pw + 34, pw + 33);
+    Bool pUnsigned = parked.bit(pw + 32);
+    UInt pAddr = parked.bits(pw + 31, pw);
     UInt pOffset = pAddr.bits(1, 0);
-    UInt pPc = parked.bits(29, 0).cat(lit(0, UInt(2)));
+    UInt pPc = parked.bits(pw - 1, 0).cat(lit(0, UInt(2))).resize(32);
     when(global3, () -> park.write(id3,
-        rd3.cat(size3, unsigned3, addr3, pc3.bits(31, 2)).asBits()));
+        rd3.cat(size3, unsigned3, addr3, pc3.bits(imemBits - 1, 2)).asBits()));
     // The pc memory's write data and the stop port's pc, one LUT6 per bit: S3's next PC (pc + 4
     // or the target; an instruction that stops gets its own pc); with S3 empty, the entry pc in
     // the cycle after a start, else a bus error's pc (S3 is empty when one stops its thread, see
@@ -770,7 +777,7 @@ public final class Pe extends Module {
     when(retiring, () -> instretMem.write(tid3.resize(instretMem.addrWidth()), retiredBefore.add(1).asBits()));
     // (In the cycle after a start S3 is empty, so the entry word's write meets no S3 write.)
     when(s3MovesPc.or(startPcWrite), () -> pcMem.write(
-        startPcWrite.mux(entryWord, tid3.resize(pcMem.addrWidth())), nextPc3.asBits()));
+        startPcWrite.cat(tid3).resize(pcMem.addrWidth()), nextPc3.asBits()));
     when(startOk, () -> fresh.assign(allThreads)).otherwise(() -> fresh.assign(fresh.and(retiring.mux(one.shl(tid3), 0).not())));
 
     // A WORK_NEXT read claims its work-item in S1 when it will execute in S2: its thread runs and

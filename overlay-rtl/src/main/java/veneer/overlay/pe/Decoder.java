@@ -1,15 +1,18 @@
 package veneer.overlay.pe;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -20,12 +23,12 @@ import veneer.hdl.UInt;
 import veneer.isa.Opcode;
 
 /**
- * The instruction decoder, generated from the ISA table: one match/mask comparator per row of
- * {@link Opcode} for {@link #legal} and the unit bits, which are exact (an illegal word sets
- * none). The other outputs ({@link Control}: the controls Pe registers into S2, and the
- * immediate) are defined only for the legal rows that read them, which lets each depend on
- * few instruction bits: most are one LUT (see {@link #lookup}). There is no hand-written opcode
- * in here.
+ * The instruction decoder, generated from the ISA table. {@link #legal} is exact: a table of the
+ * major opcode and funct3, and the compares of the other bits for the rows that fix them (see
+ * {@link #legality}). The other outputs (the unit bits, {@link Control}: the controls Pe
+ * registers into S2, and the immediate) are defined only for the legal rows that read them,
+ * which lets each depend on few instruction bits: most are one LUT (see {@link #lookup}). There
+ * is no hand-written opcode in here.
  *
  * <pre>{@code
  * Decoder dec = instance("dec", new Decoder());
@@ -42,15 +45,32 @@ public final class Decoder extends Module {
   public static final Set<MicroOp.Unit> UNIT_OUTPUTS =
       Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(MicroOp.Unit.ALU, MicroOp.Unit.MUL)));
 
+  /**
+   * The immediate bits that {@link #immClear} clears: Pe registers them with that signal as the
+   * flip-flops' synchronous reset (no LUT), so that the decoder need not make them 0 for the
+   * U format, and most of them are then a plain instruction bit.
+   */
+  public static final int IMM_CLEARED_BITS = 0xFFE;
+
   public final Bits insn = input("insn", Bits(32));
   /** The word matches a row of the table. */
   public final Bool legal = output("legal", Bool());
-  /** {@link Control#SUB}. */
-  public final UInt sub;
   /** {@link Control#WRITES_RD}. */
   public final Bool writesRd;
-  /** The immediate, sign-extended and placed as its format says (0 when it has none). */
+  /**
+   * The immediate, sign-extended and placed as its format says (0 when it has none), except the
+   * {@link #IMM_CLEARED_BITS} where {@link #immClear} is high (the U format): those are
+   * undefined and the immediate has them 0.
+   */
   public final UInt imm = output("imm", UInt(32));
+  /** The immediate's {@link #IMM_CLEARED_BITS} are 0 (undefined on {@link #imm}). */
+  public final Bool immClear = output("imm_clear", Bool());
+  /**
+   * Bits [14:12]. Loads and stores take their size and signedness from it, divisions their
+   * operation and CSR instructions whether they always write (checked against {@link MicroOp}
+   * by {@link #funct3Meaning}), so that none needs a control of its own.
+   */
+  public final UInt funct3 = output("funct3", UInt(3));
   public final UInt rd = output("rd", UInt(5));
   public final UInt rs1 = output("rs1", UInt(5));
   public final UInt rs2 = output("rs2", UInt(5));
@@ -65,19 +85,11 @@ public final class Decoder extends Module {
     for (MicroOp.Unit u : UNIT_OUTPUTS) {
       units.put(u, output("is_" + u.name().toLowerCase(Locale.ROOT), Bool()));
     }
-    Map<MicroOp.Unit, Bool> unitHits = new EnumMap<>(MicroOp.Unit.class);
-    Bool any = lit(0, Bool());
-    for (Opcode op : Opcode.instructions()) {
-      Bool hit = w.and(lit(Integer.toUnsignedLong(op.mask()), UInt(32)))
-          .eq(lit(Integer.toUnsignedLong(op.match()), UInt(32)))
-          .named("hit_" + op.name().toLowerCase(Locale.ROOT));
-      any = any.or(hit);
-      unitHits.merge(MicroOp.of(op).unit(), hit, Bool::or);
-    }
     for (MicroOp.Unit u : UNIT_OUTPUTS) {
-      units.get(u).assign(unitHits.getOrDefault(u, lit(0, Bool())));
+      units.get(u).assign(lookup(w, op -> MicroOp.of(op).unit() == u));
     }
-    legal.assign(any);
+    legal.assign(legality(w));
+    funct3Meaning();
     for (Control c : Control.values()) {
       Bool[] bits = new Bool[c.width];
       for (int k = 0; k < c.width; k++) {
@@ -97,13 +109,142 @@ public final class Decoder extends Module {
         controls.put(c, out);
       }
     }
-    sub = control(Control.SUB);
     writesRd = flag(Control.WRITES_RD);
     rd.assign(w.bits(11, 7));
     rs1.assign(w.bits(19, 15));
     rs2.assign(w.bits(24, 20));
     csr.assign(w.bits(31, 20));
+    funct3.assign(w.bits(14, 12));
     imm.assign(immediate(w));
+    immClear.assign(lookup(w, op -> {
+      Integer low = immediateSource(op, Integer.numberOfTrailingZeros(IMM_CLEARED_BITS));
+      return low == null ? null : isCleared(op);
+    }));
+  }
+
+  /**
+   * The rows whose immediate has all {@link #IMM_CLEARED_BITS} 0: the U format, ECALL and EBREAK.
+   * For them {@link #immClear} is high and the decoder's bits there are don't-cares.
+   */
+  private static boolean isCleared(Opcode op) {
+    boolean all = true;
+    for (int k = 0; k < 32; k++) {
+      if ((IMM_CLEARED_BITS >>> k & 1) != 0) {
+        Integer v = immediateSource(op, k);
+        all &= v != null && v == RowFunction.ZERO;
+      }
+    }
+    return all;
+  }
+
+  /** Bits 6..2 and 14..12: the major opcode and funct3, the index of {@link #legality}'s table. */
+  static final int KEY_BITS = 0x707C;
+
+  /**
+   * High exactly for the words of a row of the table. Most rows are told apart by the major
+   * opcode and funct3 alone: a 256-entry table indexed by those 8 bits says which of their values
+   * are legal whatever the other bits are. The rows that also compare other bits (funct7, and the
+   * zero fields of FENCE, ECALL and EBREAK) add their compares of those bits, ANDed with a table
+   * of the index values they need; index values with the same compares share them. (The OR of
+   * each row's full compare mapped to about 30 LUTs, this to about 25.)
+   */
+  private Bool legality(UInt w) {
+    int[] keyBits = positions(KEY_BITS);
+    BigInteger plain = BigInteger.ZERO;
+    Map<Integer, Set<Long>> rest = new TreeMap<>();
+    for (Opcode op : Opcode.instructions()) {
+      if ((op.mask() & 3) != 3 || (op.match() & 3) != 3) {
+        throw new IllegalStateException(op + ": the decoder takes only 32-bit encodings (bits 1..0 = 11), not match "
+            + Integer.toHexString(op.match()) + " mask " + Integer.toHexString(op.mask()));
+      }
+      long other = Integer.toUnsignedLong(op.mask() & ~KEY_BITS & ~3);
+      for (int key = 0; key < 1 << keyBits.length; key++) {
+        int word = spread(key, keyBits);
+        if (((word ^ op.match()) & op.mask() & KEY_BITS) != 0) {
+          continue;
+        }
+        if (other == 0) {
+          plain = plain.setBit(key);
+        } else {
+          rest.computeIfAbsent(key, k -> new TreeSet<>()).add(other << 32 | (op.match() & other));
+        }
+      }
+    }
+    UInt key = index(w, keyBits);
+    Bool out = table(plain, key);
+    Map<Set<Long>, BigInteger> groups = new LinkedHashMap<>();
+    for (Map.Entry<Integer, Set<Long>> e : rest.entrySet()) {
+      if (!plain.testBit(e.getKey())) {
+        groups.merge(e.getValue(), BigInteger.ZERO.setBit(e.getKey()), BigInteger::or);
+      }
+    }
+    for (Map.Entry<Set<Long>, BigInteger> g : groups.entrySet()) {
+      Bool any = lit(0, Bool());
+      for (long pattern : g.getKey()) {
+        any = any.or(w.and(lit(pattern >>> 32, UInt(32))).eq(lit(pattern & 0xFFFF_FFFFL, UInt(32))));
+      }
+      out = out.or(table(g.getValue(), key).and(any));
+    }
+    return w.bits(1, 0).eq(3).and(out);
+  }
+
+  /** Bit {@code key} of the table {@code bits}, one entry per value of the index. */
+  private Bool table(BigInteger bits, UInt key) {
+    int n = 1 << key.width();
+    return lit(bits, UInt(n)).shr(key).bit(0);
+  }
+
+  /** The word's bits at {@code positions}, the first as bit 0. */
+  private static UInt index(UInt w, int[] positions) {
+    UInt index = w.bit(positions[0]).asUInt();
+    for (int i = 1; i < positions.length; i++) {
+      index = w.bit(positions[i]).asUInt().cat(index);
+    }
+    return index;
+  }
+
+  /** The set bits of {@code mask}, lowest first. */
+  private static int[] positions(int mask) {
+    int[] out = new int[Integer.bitCount(mask)];
+    for (int p = 0, i = 0; p < 32; p++) {
+      if ((mask >>> p & 1) != 0) {
+        out[i++] = p;
+      }
+    }
+    return out;
+  }
+
+  /** A word with bit {@code i} of {@code key} at {@code positions[i]}. */
+  private static int spread(int key, int[] positions) {
+    int word = 0;
+    for (int i = 0; i < positions.length; i++) {
+      word |= (key >>> i & 1) << positions[i];
+    }
+    return word;
+  }
+
+  /**
+   * What Pe reads from {@link #funct3} instead of {@link MicroOp#sub}: for loads and stores the
+   * sub-operation is funct3 (bits 1..0 the size, bit 2 unsigned), for divisions bits 1..0 are the
+   * {@link MicroOp.DivOp}, and a CSR instruction always writes exactly when bits 1..0 are 01.
+   */
+  private static void funct3Meaning() {
+    for (Opcode op : Opcode.instructions()) {
+      MicroOp m = MicroOp.of(op);
+      int f3 = op.match() >>> 12 & 7;
+      boolean fixed = (op.mask() >>> 12 & 7) == 7;
+      boolean ok;
+      switch (m.unit()) {
+        case LOAD: case STORE: ok = fixed && m.sub() == f3; break;
+        case DIV: ok = fixed && m.sub() == (f3 & 3); break;
+        case CSR: ok = fixed && (m.sub() == 1) == ((f3 & 3) == 1); break;
+        default: ok = true;
+      }
+      if (!ok) {
+        throw new IllegalStateException("Pe reads " + op + "'s sub-operation " + m.sub() + " from funct3, but the ISA table"
+            + " has match " + Integer.toHexString(op.match()) + " mask " + Integer.toHexString(op.mask()));
+      }
+    }
   }
 
   /** The output of the multi-bit control {@code c}. */
@@ -208,7 +349,10 @@ public final class Decoder extends Module {
     return true;
   }
 
-  /** The output bit that is high when the instruction belongs to {@code u} (one of {@link #UNIT_OUTPUTS}). */
+  /**
+   * The output bit that is high when the instruction belongs to {@code u} (one of
+   * {@link #UNIT_OUTPUTS}); defined for legal words only (Pe uses it with {@link #legal}).
+   */
   public Bool unit(MicroOp.Unit u) {
     Bool out = units.get(u);
     if (out == null) {
@@ -227,7 +371,8 @@ public final class Decoder extends Module {
     Bool[] bits = new Bool[32];
     for (int k = 0; k < 32; k++) {
       int bit = k;
-      RowFunction f = RowFunction.find(op -> immediateSource(op, bit));
+      boolean clearable = (IMM_CLEARED_BITS >>> k & 1) != 0;
+      RowFunction f = RowFunction.find(op -> clearable && isCleared(op) ? null : immediateSource(op, bit));
       if (f == null) {
         throw new IllegalStateException("immediate bit " + k + " needs more than " + RowFunction.MAX_INPUTS
             + " instruction bits; the decoder builds each from one LUT");

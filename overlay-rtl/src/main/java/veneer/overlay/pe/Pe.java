@@ -290,7 +290,9 @@ public final class Pe extends Module {
     Bool fetchMis2 = regNext("s2_fetch_mis", s1FetchMis);
     Bool fetchOut2 = regNext("s2_fetch_out", s1FetchOut);
     Bool legal2 = regNext("s2_legal", dec.legal);
-    UInt sub2 = regNext("s2_sub", dec.sub);
+    // The sub-operation of loads and stores (size, unsigned), divisions and CSR instructions is
+    // funct3, as registered in s2_insn (Decoder.funct3).
+    UInt sub2 = insn2.bits(14, 12);
     // The S2 controls come from the decoder as they are registered (docs/pe-area-decode.md):
     // the ALU's adder also computes load/store addresses (rs1 + imm), JALR targets (rs1 + imm)
     // and branch and JAL targets (pc + imm); ECALL and EBREAK add 0 (their immediate) to rs1,
@@ -307,7 +309,10 @@ public final class Pe extends Module {
     UInt operandSel2 = regNext("s2_operand_sel", isDiv1.cat(isDiv1.mux(div.wantRem, dec.flag(Control.USE_IMM))));
     Bool pcOperand2 = regNext("s2_pc_operand", dec.flag(Control.PC_OPERAND));
     Bool writesRd2 = regNext("s2_writes_rd", dec.writesRd);
-    UInt imm2 = regNext("s2_imm", dec.imm);
+    // The immediate's bits that are 0 in the U format (and for ECALL/EBREAK) are cleared by the
+    // flip-flops' synchronous reset rather than by the decoder: most of them are then a plain
+    // instruction bit (Decoder.IMM_CLEARED_BITS).
+    UInt imm2 = clearedImmediate(dec);
     UInt rd2 = regNext("s2_rd", dec.rd);
     Bool hazard2 = regNext("s2_hazard", hazard1);
     // The multiplier also does the ALU's shifts (multiplications by a power of two).
@@ -329,8 +334,10 @@ public final class Pe extends Module {
     // (FENCE, ECALL, EBREAK) while the thread has global accesses in flight. The thread waits
     // (mem_wait) and issues the instruction again once a response of its own came back.
     // A thread stopped by a late bus error has nothing more to do either.
+    // (The decoder's unit bits are defined for legal words only: an illegal word is not held, it
+    // faults.)
     Bool ordersMemory = unit2.get(MicroOp.Unit.FENCE).or(unit2.get(MicroOp.Unit.ECALL))
-        .or(unit2.get(MicroOp.Unit.EBREAK));
+        .or(unit2.get(MicroOp.Unit.EBREAK)).and(legal2);
     UInt idsBusy2 = idsBusyOf(idTaken, idFreed, tid2).named("s2_ids_busy");
     Bool hold2 = s2Valid.and(hazard2.or(ordersMemory.and(idsBusy2.ne(0))))
         .named("s2_hold");
@@ -367,7 +374,7 @@ public final class Pe extends Module {
     // work-item in S1, so that S2 reads the granted ids from the work-item memory like GLOBAL_ID.
     CsrUnit csr = instance("csr", new CsrUnit(c));
     csr.csr.assign(dec.csr);
-    csr.writes.assign(dec.sub.eq(1).or(dec.rs1.ne(0)));
+    csr.writes.assign(dec.funct3.bits(1, 0).eq(1).or(dec.rs1.ne(0)));
     csr.tid1.assign(s1Tid);
     csr.tid2.assign(tid2);
     csr.instret.assign(instretOf(instretMem, fresh, s1Tid));
@@ -463,7 +470,7 @@ public final class Pe extends Module {
         .named("s2_replay");
     div.start.assign(divStart);
     div.startTid.assign(tid2);
-    div.op.assign(sub2);
+    div.op.assign(sub2.bits(1, 0).resize(MicroOp.SUB_WIDTH));
     div.a.assign(a);
     div.b.assign(b);
 
@@ -807,6 +814,25 @@ public final class Pe extends Module {
     UInt r = reg(name, UInt(value.width()));
     r.assign(keep.mux(value, lit(0, UInt(value.width()))));
     return r;
+  }
+
+  /**
+   * The decoder's immediate registered into S2, with {@link Decoder#IMM_CLEARED_BITS} cleared
+   * by the flip-flops' synchronous reset where {@link Decoder#immClear} says so.
+   */
+  private UInt clearedImmediate(Decoder dec) {
+    int lo = Integer.numberOfTrailingZeros(Decoder.IMM_CLEARED_BITS);
+    int hi = 31 - Integer.numberOfLeadingZeros(Decoder.IMM_CLEARED_BITS);
+    if (Decoder.IMM_CLEARED_BITS != (int) ((1L << (hi + 1)) - (1L << lo)) || lo == 0 || hi == 31) {
+      throw new IllegalStateException("Pe registers the immediate's cleared bits as one field inside the word;"
+          + " Decoder.IMM_CLEARED_BITS is " + Integer.toHexString(Decoder.IMM_CLEARED_BITS));
+    }
+    // A register of its own, so that the clear is its flip-flops' synchronous reset (Yosys maps
+    // a reset of part of a register to LUTs).
+    UInt field = reg("s2_imm_cleared", UInt(hi - lo + 1));
+    field.assign(dec.immClear.mux(lit(0, UInt(hi - lo + 1)), dec.imm.bits(hi, lo)));
+    UInt rest = regNext("s2_imm", dec.imm);
+    return rest.bits(31, hi + 1).cat(field, rest.bits(lo - 1, 0));
   }
 
   /** A register of {@code next}, 0 after reset. */

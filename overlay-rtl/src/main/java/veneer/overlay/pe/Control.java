@@ -22,7 +22,10 @@ public enum Control {
    * is x0 plus the divider's magnitude (Pe sets the "subtracts" bit when it is negated).
    */
   ALU_SEL(Alu.SEL_WIDTH),
-  /** The ALU's and multiplier's second operand is the immediate rather than rs2. */
+  /**
+   * The ALU's and multiplier's second operand is the immediate rather than rs2; for a division
+   * it is the divider's result (which Pe ORs with the immediate, 0 for divisions).
+   */
   USE_IMM(1),
   /** The ALU adds to the PC rather than to rs1 (AUIPC, branch and JAL targets). */
   PC_OPERAND(1),
@@ -75,8 +78,8 @@ public enum Control {
         }
         return alu && shift == null ? aluResult(MicroOp.AluOp.values()[m.sub()]).ordinal() : null;
       case USE_IMM:
-        if (adds || u == MicroOp.Unit.MUL || alu) {
-          return bit(adds || alu && m.useImm());
+        if (adds || u == MicroOp.Unit.MUL || alu || u == MicroOp.Unit.DIV) {
+          return bit(adds || alu && m.useImm() || u == MicroOp.Unit.DIV);
         }
         return null;
       case PC_OPERAND:

@@ -45,26 +45,17 @@ public final class Decoder extends Module {
   public static final Set<MicroOp.Unit> UNIT_OUTPUTS =
       Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(MicroOp.Unit.ALU, MicroOp.Unit.MUL)));
 
-  /**
-   * The immediate bits that {@link #immClear} clears: Pe registers them with that signal as the
-   * flip-flops' synchronous reset (no LUT), so that the decoder need not make them 0 for the
-   * U format, and most of them are then a plain instruction bit.
-   */
-  public static final int IMM_CLEARED_BITS = 0xFFE;
-
   public final Bits insn = input("insn", Bits(32));
   /** The word matches a row of the table. */
   public final Bool legal = output("legal", Bool());
   /** {@link Control#WRITES_RD}. */
   public final Bool writesRd;
   /**
-   * The immediate, sign-extended and placed as its format says (0 when it has none), except the
-   * {@link #IMM_CLEARED_BITS} where {@link #immClear} is high (the U format): those are
-   * undefined and the immediate has them 0.
+   * The immediate, in parts that Pe registers and ORs (see {@link ImmPart}): sign-extended and
+   * placed as its format says, 0 when it has none (ECALL, EBREAK) and for divisions (whose
+   * second operand is the divider's result), undefined for the other rows without one.
    */
-  public final UInt imm = output("imm", UInt(32));
-  /** The immediate's {@link #IMM_CLEARED_BITS} are 0 (undefined on {@link #imm}). */
-  public final Bool immClear = output("imm_clear", Bool());
+  public final List<ImmPart> immParts;
   /**
    * Bits [14:12]. Loads and stores take their size and signedness from it, divisions their
    * operation and CSR instructions whether they always write (checked against {@link MicroOp}
@@ -115,26 +106,7 @@ public final class Decoder extends Module {
     rs2.assign(w.bits(24, 20));
     csr.assign(w.bits(31, 20));
     funct3.assign(w.bits(14, 12));
-    imm.assign(immediate(w));
-    immClear.assign(lookup(w, op -> {
-      Integer low = immediateSource(op, Integer.numberOfTrailingZeros(IMM_CLEARED_BITS));
-      return low == null ? null : isCleared(op);
-    }));
-  }
-
-  /**
-   * The rows whose immediate has all {@link #IMM_CLEARED_BITS} 0: the U format, ECALL and EBREAK.
-   * For them {@link #immClear} is high and the decoder's bits there are don't-cares.
-   */
-  private static boolean isCleared(Opcode op) {
-    boolean all = true;
-    for (int k = 0; k < 32; k++) {
-      if ((IMM_CLEARED_BITS >>> k & 1) != 0) {
-        Integer v = immediateSource(op, k);
-        all &= v != null && v == RowFunction.ZERO;
-      }
-    }
-    return all;
+    immParts = immediateParts(w);
   }
 
   /** Bits 6..2 and 14..12: the major opcode and funct3, the index of {@link #legality}'s table. */
@@ -363,23 +335,145 @@ public final class Decoder extends Module {
   }
 
   /**
-   * The immediate: each bit a {@link RowFunction} of the word's bits, defined for the rows whose
-   * immediate S2 reads (see {@link #immediateSource}). Formats share bit positions (the sign,
-   * bits 30..25, ...), so most bits read their source, a sign bit and two to four opcode bits.
+   * A part of the immediate: instruction bits ({@link #field}, wires) placed at immediate bits,
+   * which Pe registers into S2 with {@link #clear} as the flip-flops' synchronous reset (no LUT)
+   * and ORs with the other parts. Or, for the immediate bits that more than two instruction bits
+   * feed, bits decoded in LUTs ({@link #clear} null). So most of the immediate costs no LUT: the
+   * formats' choice of instruction bits is the resets of a few registers, one LUT each, and the
+   * OR sits in the LUT of S2's operand mux (at most two parts meet in an immediate bit).
+   *
+   * @param clear high when the part is 0 for this instruction; null for a part never cleared
+   * @param field the part's bits
+   * @param place for each immediate bit (0..31), the bit of {@link #field} there, or -1
    */
-  private UInt immediate(UInt w) {
-    Bool[] bits = new Bool[32];
-    for (int k = 0; k < 32; k++) {
-      int bit = k;
-      boolean clearable = (IMM_CLEARED_BITS >>> k & 1) != 0;
-      RowFunction f = RowFunction.find(op -> clearable && isCleared(op) ? null : immediateSource(op, bit));
-      if (f == null) {
-        throw new IllegalStateException("immediate bit " + k + " needs more than " + RowFunction.MAX_INPUTS
-            + " instruction bits; the decoder builds each from one LUT");
+  public record ImmPart(Bool clear, UInt field, int[] place) {
+    /** The part's contribution to the immediate for the field value {@code bits}. */
+    public long of(long bits) {
+      long out = 0;
+      for (int k = 0; k < 32; k++) {
+        if (place[k] >= 0) {
+          out |= (bits >>> place[k] & 1) << k;
+        }
       }
-      bits[k] = emit(w, f);
+      return out;
     }
-    return Hw.bitsOf(Arrays.asList(bits));
+  }
+
+  /**
+   * The immediate as {@link ImmPart}s, from {@link #immediateSource}: the (immediate bit,
+   * instruction bit) pairs that the same rows use form one part, cleared for the rows that need
+   * something else there (a row may keep it where the instruction bits it would add are fixed to
+   * 0 in its encoding). The immediate bits with more than two sources are decoded, each a
+   * {@link RowFunction}.
+   */
+  private List<ImmPart> immediateParts(UInt w) {
+    List<Opcode> rows = Opcode.instructions();
+    Map<List<Integer>, List<int[]>> byUsers = new LinkedHashMap<>();
+    List<Integer> decodedBits = new ArrayList<>();
+    for (int k = 0; k < 32; k++) {
+      Set<Integer> sources = new TreeSet<>();
+      for (Opcode op : rows) {
+        Integer s = immediateSource(op, k);
+        if (s != null && s >= 0) {
+          sources.add(s);
+        }
+      }
+      if (sources.size() > 2) {
+        decodedBits.add(k);
+        continue;
+      }
+      for (int src : sources) {
+        List<Integer> users = new ArrayList<>();
+        for (int r = 0; r < rows.size(); r++) {
+          Integer s = immediateSource(rows.get(r), k);
+          if (s != null && s == src) {
+            users.add(r);
+          }
+        }
+        byUsers.computeIfAbsent(users, u -> new ArrayList<>()).add(new int[] {k, src});
+      }
+    }
+    List<ImmPart> parts = new ArrayList<>();
+    int n = 0;
+    for (Map.Entry<List<Integer>, List<int[]>> e : byUsers.entrySet()) {
+      List<int[]> pairs = e.getValue();
+      List<Integer> fieldBits = new ArrayList<>();
+      int[] place = new int[32];
+      Arrays.fill(place, -1);
+      for (int[] pair : pairs) {
+        int i = fieldBits.indexOf(pair[1]);
+        if (i < 0) {
+          i = fieldBits.size();
+          fieldBits.add(pair[1]);
+        }
+        place[pair[0]] = i;
+      }
+      Set<Opcode> users = new LinkedHashSet<>();
+      for (int r : e.getKey()) {
+        users.add(rows.get(r));
+      }
+      Bool clear = lookup(w, op -> clears(op, users, pairs));
+      Bool[] bits = new Bool[fieldBits.size()];
+      for (int i = 0; i < bits.length; i++) {
+        bits[i] = w.bit(fieldBits.get(i));
+      }
+      UInt field = output("imm_part" + n, UInt(bits.length));
+      field.assign(bits.length == 1 ? bits[0].asUInt() : Hw.bitsOf(Arrays.asList(bits)));
+      Bool clearOut = output("imm_clear" + n, Bool());
+      clearOut.assign(clear);
+      parts.add(new ImmPart(clearOut, field, place));
+      n++;
+    }
+    if (!decodedBits.isEmpty()) {
+      int[] place = new int[32];
+      Arrays.fill(place, -1);
+      Bool[] bits = new Bool[decodedBits.size()];
+      for (int i = 0; i < bits.length; i++) {
+        int k = decodedBits.get(i);
+        RowFunction f = RowFunction.find(op -> immediateSource(op, k));
+        if (f == null) {
+          throw new IllegalStateException("immediate bit " + k + " needs more than " + RowFunction.MAX_INPUTS
+              + " instruction bits; the decoder builds each from one LUT");
+        }
+        bits[i] = emit(w, f);
+        place[k] = i;
+      }
+      UInt field = output("imm_decoded", UInt(bits.length));
+      field.assign(bits.length == 1 ? bits[0].asUInt() : Hw.bitsOf(Arrays.asList(bits)));
+      parts.add(new ImmPart(null, field, place));
+    }
+    for (int k = 0; k < 32; k++) {
+      int meeting = 0;
+      for (ImmPart part : parts) {
+        meeting += part.place()[k] >= 0 ? 1 : 0;
+      }
+      if (meeting > 2) {
+        throw new IllegalStateException("immediate bit " + k + " has " + meeting + " parts; Pe's operand mux takes two");
+      }
+    }
+    return Collections.unmodifiableList(parts);
+  }
+
+  /**
+   * Whether the part of the (immediate bit, instruction bit) {@code pairs} that the {@code users}
+   * read is cleared for {@code op}: no for its users; don't care (null) where the row reads no
+   * immediate or its encoding fixes the part's instruction bits to 0 (adding them changes
+   * nothing); yes for the others.
+   */
+  private static Boolean clears(Opcode op, Set<Opcode> users, List<int[]> pairs) {
+    if (users.contains(op)) {
+      return false;
+    }
+    boolean reads = false;
+    boolean harmless = true;
+    for (int[] pair : pairs) {
+      if (immediateSource(op, pair[0]) != null) {
+        reads = true;
+      }
+      int src = pair[1];
+      harmless &= (op.mask() >>> src & 1) != 0 && (op.match() >>> src & 1) == 0;
+    }
+    return !reads || harmless ? null : true;
   }
 
   /**
@@ -387,7 +481,8 @@ public final class Decoder extends Module {
    * Variants"): an instruction bit (31 for the sign), {@link RowFunction#ZERO}, or null where S2
    * does not read it: instructions without an immediate operand (register-register, CSR,
    * FENCE) and a shift's bits above its 5-bit amount. ECALL and EBREAK add their immediate to
-   * rs1 for their status value, so theirs is 0.
+   * rs1 for their status value, and a division's is ORed with the divider's result: so theirs
+   * is 0.
    */
   static Integer immediateSource(Opcode op, int k) {
     final int zero = RowFunction.ZERO;
@@ -408,7 +503,9 @@ public final class Decoder extends Module {
         MicroOp.Unit u = MicroOp.of(op).unit();
         return u == MicroOp.Unit.ECALL || u == MicroOp.Unit.EBREAK ? zero : null;
       default:
-        return null;
+        // A division's second ALU operand is the divider's result, which Pe ORs with the
+        // immediate: so it is 0.
+        return MicroOp.of(op).unit() == MicroOp.Unit.DIV ? zero : null;
     }
   }
 

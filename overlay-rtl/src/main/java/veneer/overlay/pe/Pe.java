@@ -304,15 +304,17 @@ public final class Pe extends Module {
     Bool isDiv1 = dec.unit(MicroOp.Unit.DIV);
     UInt aluSel2 = regNext("s2_alu_sel", dec.control(Control.ALU_SEL)
         .or(isDiv1.and(div.negate).mux(lit(Alu.Result.DIFF.ordinal(), UInt(Alu.SEL_WIDTH)), lit(0, UInt(Alu.SEL_WIDTH)))));
-    // The ALU's second operand as a 2-bit code (0 rs2, 1 immediate, 2 quotient, 3 remainder), so
-    // that its 4:1 mux has two select inputs per bit and fits one LUT6.
-    UInt operandSel2 = regNext("s2_operand_sel", isDiv1.cat(isDiv1.mux(div.wantRem, dec.flag(Control.USE_IMM))));
+    // The ALU's second operand is rs2 or the OR of registers that are zero unless chosen (a
+    // flip-flop's synchronous reset costs no LUT): the immediate's parts (Decoder.ImmPart) and,
+    // for a division that collects its result, the quotient or the remainder. At most two
+    // immediate parts meet in a bit, so each bit is one LUT6 (rs2, two parts, quotient,
+    // remainder, the select) and the formats' choice of instruction bits needs no LUT.
+    Bool useImm2 = regNext("s2_use_imm", dec.flag(Control.USE_IMM));
+    UInt quotient2 = zeroUnless("s2_quotient", isDiv1.and(div.wantRem.not()), div.quotient);
+    UInt remainder2 = zeroUnless("s2_remainder", isDiv1.and(div.wantRem), div.remainder);
     Bool pcOperand2 = regNext("s2_pc_operand", dec.flag(Control.PC_OPERAND));
     Bool writesRd2 = regNext("s2_writes_rd", dec.writesRd);
-    // The immediate's bits that are 0 in the U format (and for ECALL/EBREAK) are cleared by the
-    // flip-flops' synchronous reset rather than by the decoder: most of them are then a plain
-    // instruction bit (Decoder.IMM_CLEARED_BITS).
-    UInt imm2 = clearedImmediate(dec);
+    UInt imm2 = immediate2(dec);
     UInt rd2 = regNext("s2_rd", dec.rd);
     Bool hazard2 = regNext("s2_hazard", hazard1);
     // The multiplier also does the ALU's shifts (multiplications by a power of two).
@@ -358,8 +360,7 @@ public final class Pe extends Module {
     alu.rs1.assign(a);
     alu.pc.assign(pc2);
     alu.pcOperand.assign(pcOperand2);
-    UInt operand2 = operandSel2.bit(1).mux(operandSel2.bit(0).mux(div.remainder, div.quotient),
-        operandSel2.bit(0).mux(imm2, b)).named("s2_operand2");
+    UInt operand2 = useImm2.mux(imm2.or(quotient2).or(remainder2), b).named("s2_operand2");
     alu.b.assign(operand2);
     BranchUnit br = instance("br", new BranchUnit());
     br.funct3.assign(insn2.bits(14, 12));
@@ -817,22 +818,30 @@ public final class Pe extends Module {
   }
 
   /**
-   * The decoder's immediate registered into S2, with {@link Decoder#IMM_CLEARED_BITS} cleared
-   * by the flip-flops' synchronous reset where {@link Decoder#immClear} says so.
+   * The immediate in S2: each of the decoder's parts registered with its clear as the
+   * flip-flops' synchronous reset, placed and ORed (the OR sits in the operand mux's LUTs).
    */
-  private UInt clearedImmediate(Decoder dec) {
-    int lo = Integer.numberOfTrailingZeros(Decoder.IMM_CLEARED_BITS);
-    int hi = 31 - Integer.numberOfLeadingZeros(Decoder.IMM_CLEARED_BITS);
-    if (Decoder.IMM_CLEARED_BITS != (int) ((1L << (hi + 1)) - (1L << lo)) || lo == 0 || hi == 31) {
-      throw new IllegalStateException("Pe registers the immediate's cleared bits as one field inside the word;"
-          + " Decoder.IMM_CLEARED_BITS is " + Integer.toHexString(Decoder.IMM_CLEARED_BITS));
+  private UInt immediate2(Decoder dec) {
+    UInt[] registered = new UInt[dec.immParts.size()];
+    for (int i = 0; i < registered.length; i++) {
+      Decoder.ImmPart part = dec.immParts.get(i);
+      int width = part.field().width();
+      UInt r = reg("s2_imm_part" + i, UInt(width));
+      r.assign(part.clear() == null ? part.field() : part.clear().mux(lit(0, UInt(width)), part.field()));
+      registered[i] = r;
     }
-    // A register of its own, so that the clear is its flip-flops' synchronous reset (Yosys maps
-    // a reset of part of a register to LUTs).
-    UInt field = reg("s2_imm_cleared", UInt(hi - lo + 1));
-    field.assign(dec.immClear.mux(lit(0, UInt(hi - lo + 1)), dec.imm.bits(hi, lo)));
-    UInt rest = regNext("s2_imm", dec.imm);
-    return rest.bits(31, hi + 1).cat(field, rest.bits(lo - 1, 0));
+    Bool[] bits = new Bool[32];
+    for (int k = 0; k < 32; k++) {
+      Bool bit = lit(0, Bool());
+      for (int i = 0; i < registered.length; i++) {
+        int at = dec.immParts.get(i).place()[k];
+        if (at >= 0) {
+          bit = bit.or(registered[i].bit(at));
+        }
+      }
+      bits[k] = bit;
+    }
+    return Hw.bitsOf(java.util.Arrays.asList(bits));
   }
 
   /** A register of {@code next}, 0 after reset. */

@@ -8,7 +8,8 @@ import veneer.isa.Opcode;
  * defined per row of the ISA table from its {@link MicroOp}, and left undefined (null) for the
  * rows where S2 does not read it. The {@link Decoder} builds each bit from as few instruction
  * bits as tell the rows that set it from the rows that clear it; a don't-care row and an illegal
- * word may give anything.
+ * word may give anything. (The sub-operations of loads, stores, divisions and CSR instructions
+ * need no control: they are the instruction's funct3, see {@link Decoder#funct3}.)
  *
  * <pre>{@code
  * Control.ALU_SEL.of(Opcode.SUB)    // Alu.Result.DIFF's ordinal
@@ -17,17 +18,14 @@ import veneer.isa.Opcode;
  */
 public enum Control {
   /**
-   * {@link MicroOp#sub} where S2 reads it: loads and stores (size, unsigned), divisions (the
-   * {@link MicroOp.DivOp}) and CSR instructions (1: always writes). Branches give their
-   * condition as funct3 to the {@link BranchUnit}; the ALU and multiplier have their own selects.
-   */
-  SUB(MicroOp.SUB_WIDTH),
-  /**
    * The {@link Alu.Result}: additions for addresses and targets; SUM for a division, whose result
    * is x0 plus the divider's magnitude (Pe sets the "subtracts" bit when it is negated).
    */
   ALU_SEL(Alu.SEL_WIDTH),
-  /** The ALU's and multiplier's second operand is the immediate rather than rs2. */
+  /**
+   * The ALU's and multiplier's second operand is the immediate rather than rs2; for a division
+   * it is the divider's result (which Pe ORs with the immediate, 0 for divisions).
+   */
   USE_IMM(1),
   /** The ALU adds to the PC rather than to rs1 (AUIPC, branch and JAL targets). */
   PC_OPERAND(1),
@@ -71,9 +69,6 @@ public enum Control {
     boolean adds = u == MicroOp.Unit.LOAD || u == MicroOp.Unit.STORE || u == MicroOp.Unit.JAL
         || u == MicroOp.Unit.JALR || u == MicroOp.Unit.BRANCH || u == MicroOp.Unit.ECALL || u == MicroOp.Unit.EBREAK;
     switch (this) {
-      case SUB:
-        return u == MicroOp.Unit.LOAD || u == MicroOp.Unit.STORE || u == MicroOp.Unit.DIV || u == MicroOp.Unit.CSR
-            ? m.sub() : null;
       case ALU_SEL:
         if (adds) {
           return Alu.Result.SUM.ordinal();
@@ -83,8 +78,8 @@ public enum Control {
         }
         return alu && shift == null ? aluResult(MicroOp.AluOp.values()[m.sub()]).ordinal() : null;
       case USE_IMM:
-        if (adds || u == MicroOp.Unit.MUL || alu) {
-          return bit(adds || alu && m.useImm());
+        if (adds || u == MicroOp.Unit.MUL || alu || u == MicroOp.Unit.DIV) {
+          return bit(adds || alu && m.useImm() || u == MicroOp.Unit.DIV);
         }
         return null;
       case PC_OPERAND:

@@ -1,15 +1,18 @@
 package veneer.overlay.pe;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -20,12 +23,12 @@ import veneer.hdl.UInt;
 import veneer.isa.Opcode;
 
 /**
- * The instruction decoder, generated from the ISA table: one match/mask comparator per row of
- * {@link Opcode} for {@link #legal} and the unit bits, which are exact (an illegal word sets
- * none). The other outputs ({@link Control}: the controls Pe registers into S2, and the
- * immediate) are defined only for the legal rows that read them, which lets each depend on
- * few instruction bits: most are one LUT (see {@link #lookup}). There is no hand-written opcode
- * in here.
+ * The instruction decoder, generated from the ISA table. {@link #legal} is exact: a table of the
+ * major opcode and funct3, and the compares of the other bits for the rows that fix them (see
+ * {@link #legality}). The other outputs (the unit bits, {@link Control}: the controls Pe
+ * registers into S2, and the immediate) are defined only for the legal rows that read them,
+ * which lets each depend on few instruction bits: most are one LUT (see {@link #lookup}). There
+ * is no hand-written opcode in here.
  *
  * <pre>{@code
  * Decoder dec = instance("dec", new Decoder());
@@ -45,12 +48,20 @@ public final class Decoder extends Module {
   public final Bits insn = input("insn", Bits(32));
   /** The word matches a row of the table. */
   public final Bool legal = output("legal", Bool());
-  /** {@link Control#SUB}. */
-  public final UInt sub;
   /** {@link Control#WRITES_RD}. */
   public final Bool writesRd;
-  /** The immediate, sign-extended and placed as its format says (0 when it has none). */
-  public final UInt imm = output("imm", UInt(32));
+  /**
+   * The immediate, in parts that Pe registers and ORs (see {@link ImmPart}): sign-extended and
+   * placed as its format says, 0 when it has none (ECALL, EBREAK) and for divisions (whose
+   * second operand is the divider's result), undefined for the other rows without one.
+   */
+  public final List<ImmPart> immParts;
+  /**
+   * Bits [14:12]. Loads and stores take their size and signedness from it, divisions their
+   * operation and CSR instructions whether they always write (checked against {@link MicroOp}
+   * by {@link #funct3Meaning}), so that none needs a control of its own.
+   */
+  public final UInt funct3 = output("funct3", UInt(3));
   public final UInt rd = output("rd", UInt(5));
   public final UInt rs1 = output("rs1", UInt(5));
   public final UInt rs2 = output("rs2", UInt(5));
@@ -65,19 +76,11 @@ public final class Decoder extends Module {
     for (MicroOp.Unit u : UNIT_OUTPUTS) {
       units.put(u, output("is_" + u.name().toLowerCase(Locale.ROOT), Bool()));
     }
-    Map<MicroOp.Unit, Bool> unitHits = new EnumMap<>(MicroOp.Unit.class);
-    Bool any = lit(0, Bool());
-    for (Opcode op : Opcode.instructions()) {
-      Bool hit = w.and(lit(Integer.toUnsignedLong(op.mask()), UInt(32)))
-          .eq(lit(Integer.toUnsignedLong(op.match()), UInt(32)))
-          .named("hit_" + op.name().toLowerCase(Locale.ROOT));
-      any = any.or(hit);
-      unitHits.merge(MicroOp.of(op).unit(), hit, Bool::or);
-    }
     for (MicroOp.Unit u : UNIT_OUTPUTS) {
-      units.get(u).assign(unitHits.getOrDefault(u, lit(0, Bool())));
+      units.get(u).assign(lookup(w, op -> MicroOp.of(op).unit() == u));
     }
-    legal.assign(any);
+    legal.assign(legality(w));
+    funct3Meaning();
     for (Control c : Control.values()) {
       Bool[] bits = new Bool[c.width];
       for (int k = 0; k < c.width; k++) {
@@ -97,13 +100,123 @@ public final class Decoder extends Module {
         controls.put(c, out);
       }
     }
-    sub = control(Control.SUB);
     writesRd = flag(Control.WRITES_RD);
     rd.assign(w.bits(11, 7));
     rs1.assign(w.bits(19, 15));
     rs2.assign(w.bits(24, 20));
     csr.assign(w.bits(31, 20));
-    imm.assign(immediate(w));
+    funct3.assign(w.bits(14, 12));
+    immParts = immediateParts(w);
+  }
+
+  /** Bits 6..2 and 14..12: the major opcode and funct3, the index of {@link #legality}'s table. */
+  static final int KEY_BITS = 0x707C;
+
+  /**
+   * High exactly for the words of a row of the table. Most rows are told apart by the major
+   * opcode and funct3 alone: a 256-entry table indexed by those 8 bits says which of their values
+   * are legal whatever the other bits are. The rows that also compare other bits (funct7, and the
+   * zero fields of FENCE, ECALL and EBREAK) add their compares of those bits, ANDed with a table
+   * of the index values they need; index values with the same compares share them. (The OR of
+   * each row's full compare mapped to about 30 LUTs, this to about 25.)
+   */
+  private Bool legality(UInt w) {
+    int[] keyBits = positions(KEY_BITS);
+    BigInteger plain = BigInteger.ZERO;
+    Map<Integer, Set<Long>> rest = new TreeMap<>();
+    for (Opcode op : Opcode.instructions()) {
+      if ((op.mask() & 3) != 3 || (op.match() & 3) != 3) {
+        throw new IllegalStateException(op + ": the decoder takes only 32-bit encodings (bits 1..0 = 11), not match "
+            + Integer.toHexString(op.match()) + " mask " + Integer.toHexString(op.mask()));
+      }
+      long other = Integer.toUnsignedLong(op.mask() & ~KEY_BITS & ~3);
+      for (int key = 0; key < 1 << keyBits.length; key++) {
+        int word = spread(key, keyBits);
+        if (((word ^ op.match()) & op.mask() & KEY_BITS) != 0) {
+          continue;
+        }
+        if (other == 0) {
+          plain = plain.setBit(key);
+        } else {
+          rest.computeIfAbsent(key, k -> new TreeSet<>()).add(other << 32 | (op.match() & other));
+        }
+      }
+    }
+    UInt key = index(w, keyBits);
+    Bool out = table(plain, key);
+    Map<Set<Long>, BigInteger> groups = new LinkedHashMap<>();
+    for (Map.Entry<Integer, Set<Long>> e : rest.entrySet()) {
+      if (!plain.testBit(e.getKey())) {
+        groups.merge(e.getValue(), BigInteger.ZERO.setBit(e.getKey()), BigInteger::or);
+      }
+    }
+    for (Map.Entry<Set<Long>, BigInteger> g : groups.entrySet()) {
+      Bool any = lit(0, Bool());
+      for (long pattern : g.getKey()) {
+        any = any.or(w.and(lit(pattern >>> 32, UInt(32))).eq(lit(pattern & 0xFFFF_FFFFL, UInt(32))));
+      }
+      out = out.or(table(g.getValue(), key).and(any));
+    }
+    return w.bits(1, 0).eq(3).and(out);
+  }
+
+  /** Bit {@code key} of the table {@code bits}, one entry per value of the index. */
+  private Bool table(BigInteger bits, UInt key) {
+    int n = 1 << key.width();
+    return lit(bits, UInt(n)).shr(key).bit(0);
+  }
+
+  /** The word's bits at {@code positions}, the first as bit 0. */
+  private static UInt index(UInt w, int[] positions) {
+    UInt index = w.bit(positions[0]).asUInt();
+    for (int i = 1; i < positions.length; i++) {
+      index = w.bit(positions[i]).asUInt().cat(index);
+    }
+    return index;
+  }
+
+  /** The set bits of {@code mask}, lowest first. */
+  private static int[] positions(int mask) {
+    int[] out = new int[Integer.bitCount(mask)];
+    for (int p = 0, i = 0; p < 32; p++) {
+      if ((mask >>> p & 1) != 0) {
+        out[i++] = p;
+      }
+    }
+    return out;
+  }
+
+  /** A word with bit {@code i} of {@code key} at {@code positions[i]}. */
+  private static int spread(int key, int[] positions) {
+    int word = 0;
+    for (int i = 0; i < positions.length; i++) {
+      word |= (key >>> i & 1) << positions[i];
+    }
+    return word;
+  }
+
+  /**
+   * What Pe reads from {@link #funct3} instead of {@link MicroOp#sub}: for loads and stores the
+   * sub-operation is funct3 (bits 1..0 the size, bit 2 unsigned), for divisions bits 1..0 are the
+   * {@link MicroOp.DivOp}, and a CSR instruction always writes exactly when bits 1..0 are 01.
+   */
+  private static void funct3Meaning() {
+    for (Opcode op : Opcode.instructions()) {
+      MicroOp m = MicroOp.of(op);
+      int f3 = op.match() >>> 12 & 7;
+      boolean fixed = (op.mask() >>> 12 & 7) == 7;
+      boolean ok;
+      switch (m.unit()) {
+        case LOAD: case STORE: ok = fixed && m.sub() == f3; break;
+        case DIV: ok = fixed && m.sub() == (f3 & 3); break;
+        case CSR: ok = fixed && (m.sub() == 1) == ((f3 & 3) == 1); break;
+        default: ok = true;
+      }
+      if (!ok) {
+        throw new IllegalStateException("Pe reads " + op + "'s sub-operation " + m.sub() + " from funct3, but the ISA table"
+            + " has match " + Integer.toHexString(op.match()) + " mask " + Integer.toHexString(op.mask()));
+      }
+    }
   }
 
   /** The output of the multi-bit control {@code c}. */
@@ -208,7 +321,10 @@ public final class Decoder extends Module {
     return true;
   }
 
-  /** The output bit that is high when the instruction belongs to {@code u} (one of {@link #UNIT_OUTPUTS}). */
+  /**
+   * The output bit that is high when the instruction belongs to {@code u} (one of
+   * {@link #UNIT_OUTPUTS}); defined for legal words only (Pe uses it with {@link #legal}).
+   */
   public Bool unit(MicroOp.Unit u) {
     Bool out = units.get(u);
     if (out == null) {
@@ -219,22 +335,145 @@ public final class Decoder extends Module {
   }
 
   /**
-   * The immediate: each bit a {@link RowFunction} of the word's bits, defined for the rows whose
-   * immediate S2 reads (see {@link #immediateSource}). Formats share bit positions (the sign,
-   * bits 30..25, ...), so most bits read their source, a sign bit and two to four opcode bits.
+   * A part of the immediate: instruction bits ({@link #field}, wires) placed at immediate bits,
+   * which Pe registers into S2 with {@link #clear} as the flip-flops' synchronous reset (no LUT)
+   * and ORs with the other parts. Or, for the immediate bits that more than two instruction bits
+   * feed, bits decoded in LUTs ({@link #clear} null). So most of the immediate costs no LUT: the
+   * formats' choice of instruction bits is the resets of a few registers, one LUT each, and the
+   * OR sits in the LUT of S2's operand mux (at most two parts meet in an immediate bit).
+   *
+   * @param clear high when the part is 0 for this instruction; null for a part never cleared
+   * @param field the part's bits
+   * @param place for each immediate bit (0..31), the bit of {@link #field} there, or -1
    */
-  private UInt immediate(UInt w) {
-    Bool[] bits = new Bool[32];
-    for (int k = 0; k < 32; k++) {
-      int bit = k;
-      RowFunction f = RowFunction.find(op -> immediateSource(op, bit));
-      if (f == null) {
-        throw new IllegalStateException("immediate bit " + k + " needs more than " + RowFunction.MAX_INPUTS
-            + " instruction bits; the decoder builds each from one LUT");
+  public record ImmPart(Bool clear, UInt field, int[] place) {
+    /** The part's contribution to the immediate for the field value {@code bits}. */
+    public long of(long bits) {
+      long out = 0;
+      for (int k = 0; k < 32; k++) {
+        if (place[k] >= 0) {
+          out |= (bits >>> place[k] & 1) << k;
+        }
       }
-      bits[k] = emit(w, f);
+      return out;
     }
-    return Hw.bitsOf(Arrays.asList(bits));
+  }
+
+  /**
+   * The immediate as {@link ImmPart}s, from {@link #immediateSource}: the (immediate bit,
+   * instruction bit) pairs that the same rows use form one part, cleared for the rows that need
+   * something else there (a row may keep it where the instruction bits it would add are fixed to
+   * 0 in its encoding). The immediate bits with more than two sources are decoded, each a
+   * {@link RowFunction}.
+   */
+  private List<ImmPart> immediateParts(UInt w) {
+    List<Opcode> rows = Opcode.instructions();
+    Map<List<Integer>, List<int[]>> byUsers = new LinkedHashMap<>();
+    List<Integer> decodedBits = new ArrayList<>();
+    for (int k = 0; k < 32; k++) {
+      Set<Integer> sources = new TreeSet<>();
+      for (Opcode op : rows) {
+        Integer s = immediateSource(op, k);
+        if (s != null && s >= 0) {
+          sources.add(s);
+        }
+      }
+      if (sources.size() > 2) {
+        decodedBits.add(k);
+        continue;
+      }
+      for (int src : sources) {
+        List<Integer> users = new ArrayList<>();
+        for (int r = 0; r < rows.size(); r++) {
+          Integer s = immediateSource(rows.get(r), k);
+          if (s != null && s == src) {
+            users.add(r);
+          }
+        }
+        byUsers.computeIfAbsent(users, u -> new ArrayList<>()).add(new int[] {k, src});
+      }
+    }
+    List<ImmPart> parts = new ArrayList<>();
+    int n = 0;
+    for (Map.Entry<List<Integer>, List<int[]>> e : byUsers.entrySet()) {
+      List<int[]> pairs = e.getValue();
+      List<Integer> fieldBits = new ArrayList<>();
+      int[] place = new int[32];
+      Arrays.fill(place, -1);
+      for (int[] pair : pairs) {
+        int i = fieldBits.indexOf(pair[1]);
+        if (i < 0) {
+          i = fieldBits.size();
+          fieldBits.add(pair[1]);
+        }
+        place[pair[0]] = i;
+      }
+      Set<Opcode> users = new LinkedHashSet<>();
+      for (int r : e.getKey()) {
+        users.add(rows.get(r));
+      }
+      Bool clear = lookup(w, op -> clears(op, users, pairs));
+      Bool[] bits = new Bool[fieldBits.size()];
+      for (int i = 0; i < bits.length; i++) {
+        bits[i] = w.bit(fieldBits.get(i));
+      }
+      UInt field = output("imm_part" + n, UInt(bits.length));
+      field.assign(bits.length == 1 ? bits[0].asUInt() : Hw.bitsOf(Arrays.asList(bits)));
+      Bool clearOut = output("imm_clear" + n, Bool());
+      clearOut.assign(clear);
+      parts.add(new ImmPart(clearOut, field, place));
+      n++;
+    }
+    if (!decodedBits.isEmpty()) {
+      int[] place = new int[32];
+      Arrays.fill(place, -1);
+      Bool[] bits = new Bool[decodedBits.size()];
+      for (int i = 0; i < bits.length; i++) {
+        int k = decodedBits.get(i);
+        RowFunction f = RowFunction.find(op -> immediateSource(op, k));
+        if (f == null) {
+          throw new IllegalStateException("immediate bit " + k + " needs more than " + RowFunction.MAX_INPUTS
+              + " instruction bits; the decoder builds each from one LUT");
+        }
+        bits[i] = emit(w, f);
+        place[k] = i;
+      }
+      UInt field = output("imm_decoded", UInt(bits.length));
+      field.assign(bits.length == 1 ? bits[0].asUInt() : Hw.bitsOf(Arrays.asList(bits)));
+      parts.add(new ImmPart(null, field, place));
+    }
+    for (int k = 0; k < 32; k++) {
+      int meeting = 0;
+      for (ImmPart part : parts) {
+        meeting += part.place()[k] >= 0 ? 1 : 0;
+      }
+      if (meeting > 2) {
+        throw new IllegalStateException("immediate bit " + k + " has " + meeting + " parts; Pe's operand mux takes two");
+      }
+    }
+    return Collections.unmodifiableList(parts);
+  }
+
+  /**
+   * Whether the part of the (immediate bit, instruction bit) {@code pairs} that the {@code users}
+   * read is cleared for {@code op}: no for its users; don't care (null) where the row reads no
+   * immediate or its encoding fixes the part's instruction bits to 0 (adding them changes
+   * nothing); yes for the others.
+   */
+  private static Boolean clears(Opcode op, Set<Opcode> users, List<int[]> pairs) {
+    if (users.contains(op)) {
+      return false;
+    }
+    boolean reads = false;
+    boolean harmless = true;
+    for (int[] pair : pairs) {
+      if (immediateSource(op, pair[0]) != null) {
+        reads = true;
+      }
+      int src = pair[1];
+      harmless &= (op.mask() >>> src & 1) != 0 && (op.match() >>> src & 1) == 0;
+    }
+    return !reads || harmless ? null : true;
   }
 
   /**
@@ -242,7 +481,8 @@ public final class Decoder extends Module {
    * Variants"): an instruction bit (31 for the sign), {@link RowFunction#ZERO}, or null where S2
    * does not read it: instructions without an immediate operand (register-register, CSR,
    * FENCE) and a shift's bits above its 5-bit amount. ECALL and EBREAK add their immediate to
-   * rs1 for their status value, so theirs is 0.
+   * rs1 for their status value, and a division's is ORed with the divider's result: so theirs
+   * is 0.
    */
   static Integer immediateSource(Opcode op, int k) {
     final int zero = RowFunction.ZERO;
@@ -263,7 +503,9 @@ public final class Decoder extends Module {
         MicroOp.Unit u = MicroOp.of(op).unit();
         return u == MicroOp.Unit.ECALL || u == MicroOp.Unit.EBREAK ? zero : null;
       default:
-        return null;
+        // A division's second ALU operand is the divider's result, which Pe ORs with the
+        // immediate: so it is 0.
+        return MicroOp.of(op).unit() == MicroOp.Unit.DIV ? zero : null;
     }
   }
 

@@ -291,7 +291,9 @@ public final class Pe extends Module {
     Bool fetchMis2 = regNext("s2_fetch_mis", s1FetchMis);
     Bool fetchOut2 = regNext("s2_fetch_out", s1FetchOut);
     Bool legal2 = regNext("s2_legal", dec.legal);
-    UInt sub2 = regNext("s2_sub", dec.sub);
+    // The sub-operation of loads and stores (size, unsigned), divisions and CSR instructions is
+    // funct3, as registered in s2_insn (Decoder.funct3).
+    UInt sub2 = insn2.bits(14, 12);
     // The S2 controls come from the decoder as they are registered (docs/pe-area-decode.md):
     // the ALU's adder also computes load/store addresses (rs1 + imm), JALR targets (rs1 + imm)
     // and branch and JAL targets (pc + imm); ECALL and EBREAK add 0 (their immediate) to rs1,
@@ -303,12 +305,17 @@ public final class Pe extends Module {
     Bool isDiv1 = dec.unit(MicroOp.Unit.DIV);
     UInt aluSel2 = regNext("s2_alu_sel", dec.control(Control.ALU_SEL)
         .or(isDiv1.and(div.negate).mux(lit(Alu.Result.DIFF.ordinal(), UInt(Alu.SEL_WIDTH)), lit(0, UInt(Alu.SEL_WIDTH)))));
-    // The ALU's second operand as a 2-bit code (0 rs2, 1 immediate, 2 quotient, 3 remainder), so
-    // that its 4:1 mux has two select inputs per bit and fits one LUT6.
-    UInt operandSel2 = regNext("s2_operand_sel", isDiv1.cat(isDiv1.mux(div.wantRem, dec.flag(Control.USE_IMM))));
+    // The ALU's second operand is rs2 or the OR of registers that are zero unless chosen (a
+    // flip-flop's synchronous reset costs no LUT): the immediate's parts (Decoder.ImmPart) and,
+    // for a division that collects its result, the quotient or the remainder. At most two
+    // immediate parts meet in a bit, so each bit is one LUT6 (rs2, two parts, quotient,
+    // remainder, the select) and the formats' choice of instruction bits needs no LUT.
+    Bool useImm2 = regNext("s2_use_imm", dec.flag(Control.USE_IMM));
+    UInt quotient2 = zeroWhen("s2_quotient", isDiv1.not().or(div.wantRem), div.quotient);
+    UInt remainder2 = zeroWhen("s2_remainder", isDiv1.not().or(div.wantRem.not()), div.remainder);
     Bool pcOperand2 = regNext("s2_pc_operand", dec.flag(Control.PC_OPERAND));
     Bool writesRd2 = regNext("s2_writes_rd", dec.writesRd);
-    UInt imm2 = regNext("s2_imm", dec.imm);
+    UInt imm2 = immediate2(dec);
     UInt rd2 = regNext("s2_rd", dec.rd);
     Bool hazard2 = regNext("s2_hazard", hazard1);
     // The multiplier also does the ALU's shifts (multiplications by a power of two).
@@ -330,8 +337,10 @@ public final class Pe extends Module {
     // (FENCE, ECALL, EBREAK) while the thread has global accesses in flight. The thread waits
     // (mem_wait) and issues the instruction again once a response of its own came back.
     // A thread stopped by a late bus error has nothing more to do either.
+    // (The decoder's unit bits are defined for legal words only: an illegal word is not held, it
+    // faults.)
     Bool ordersMemory = unit2.get(MicroOp.Unit.FENCE).or(unit2.get(MicroOp.Unit.ECALL))
-        .or(unit2.get(MicroOp.Unit.EBREAK));
+        .or(unit2.get(MicroOp.Unit.EBREAK)).and(legal2);
     UInt idsBusy2 = idsBusyOf(idTaken, idFreed, tid2).named("s2_ids_busy");
     Bool hold2 = s2Valid.and(hazard2.or(ordersMemory.and(idsBusy2.ne(0))))
         .named("s2_hold");
@@ -352,8 +361,7 @@ public final class Pe extends Module {
     alu.rs1.assign(a);
     alu.pc.assign(pc2);
     alu.pcOperand.assign(pcOperand2);
-    UInt operand2 = operandSel2.bit(1).mux(operandSel2.bit(0).mux(div.remainder, div.quotient),
-        operandSel2.bit(0).mux(imm2, b)).named("s2_operand2");
+    UInt operand2 = useImm2.mux(imm2.or(quotient2).or(remainder2), b).named("s2_operand2");
     alu.b.assign(operand2);
     BranchUnit br = instance("br", new BranchUnit());
     br.funct3.assign(insn2.bits(14, 12));
@@ -368,7 +376,7 @@ public final class Pe extends Module {
     // work-item in S1, so that S2 reads the granted ids from the work-item memory like GLOBAL_ID.
     CsrUnit csr = instance("csr", new CsrUnit(c));
     csr.csr.assign(dec.csr);
-    csr.writes.assign(dec.sub.eq(1).or(dec.rs1.ne(0)));
+    csr.writes.assign(dec.funct3.bits(1, 0).eq(1).or(dec.rs1.ne(0)));
     csr.isCsr1.assign(dec.unit(MicroOp.Unit.CSR));
     csr.tid1.assign(s1Tid);
     csr.tid2.assign(tid2);
@@ -460,7 +468,7 @@ public final class Pe extends Module {
         .named("s2_replay");
     div.start.assign(divStart);
     div.startTid.assign(tid2);
-    div.op.assign(sub2);
+    div.op.assign(sub2.bits(1, 0).resize(MicroOp.SUB_WIDTH));
     div.a.assign(a);
     div.b.assign(b);
 
@@ -855,6 +863,33 @@ public final class Pe extends Module {
     UInt r = reg(name, UInt(value.width()));
     r.assign(clear.mux(lit(0, UInt(value.width())), value));
     return r;
+  }
+
+  /**
+   * The immediate in S2: each of the decoder's parts registered with its clear as the
+   * flip-flops' synchronous reset, placed and ORed (the OR sits in the operand mux's LUTs).
+   */
+  private UInt immediate2(Decoder dec) {
+    UInt[] registered = new UInt[dec.immParts.size()];
+    for (int i = 0; i < registered.length; i++) {
+      Decoder.ImmPart part = dec.immParts.get(i);
+      int width = part.field().width();
+      UInt r = reg("s2_imm_part" + i, UInt(width));
+      r.assign(part.clear() == null ? part.field() : part.clear().mux(lit(0, UInt(width)), part.field()));
+      registered[i] = r;
+    }
+    Bool[] bits = new Bool[32];
+    for (int k = 0; k < 32; k++) {
+      Bool bit = lit(0, Bool());
+      for (int i = 0; i < registered.length; i++) {
+        int at = dec.immParts.get(i).place()[k];
+        if (at >= 0) {
+          bit = bit.or(registered[i].bit(at));
+        }
+      }
+      bits[k] = bit;
+    }
+    return Hw.bitsOf(java.util.Arrays.asList(bits));
   }
 
   /** A register of {@code next}, 0 after reset. */

@@ -167,7 +167,10 @@ public final class Pe extends Module {
     // thread still at its start value reads one of those instead of a mask on the value read.
     Mem<Bits> instretMem = mem("instret", Bits(64), 2 << tb);
     // A thread has at most one instruction in the pipeline, from its issue until it leaves S3,
-    // whatever S3 does with it; a thread that is neither there nor waiting is ready.
+    // whatever S3 does with it; a thread that is neither there nor waiting is ready. The stages'
+    // threads are also carried one-hot (s1_mask, s2_mask, s3_mask: zero when the stage is empty;
+    // flip-flops with a synchronous reset, no LUTs), so that "in the pipeline" is their OR and
+    // S3's updates of the per-thread bits need no decoder of s3_tid.
     UInt inPipeline = reg("in_pipeline", UInt(nt), 0);
     // mem_wait: the thread waits for one of its global accesses to come back (a source or
     // destination register not yet loaded, or FENCE/ECALL/EBREAK with accesses in flight).
@@ -244,6 +247,8 @@ public final class Pe extends Module {
     Bool fetchOutside = pc0.ge(lit(PeMemoryMap.IMEM_BASE + 4L * c.imemWords(), UInt(32)));
     Bits fetched = imem.readSync(pc0.bits(imem.addrWidth() + 1, 2), issue);
     s1Valid.assign(issue.and(startOk.not()));
+    UInt one = lit(1, UInt(nt));
+    UInt issueMask = issue.mux(one.shl(tid0), 0);
     UInt s1Tid = regNext("s1_tid", tid0);
     UInt s1Pc = regNext("s1_pc", pc0);
     Bool s1FetchMis = regNext("s1_fetch_mis", fetchMisaligned);
@@ -473,6 +478,8 @@ public final class Pe extends Module {
 
     // --- S3: write back ----------------------------------------------------------------------
     s3Valid.assign(s2Valid.and(startOk.not()));
+    UInt s3Mask = reg("s3_mask", UInt(nt), 0);
+    s3Mask.assign(s2Valid.and(startOk.not()).mux(one.shl(tid2), 0));
     UInt tid3 = regNext("s3_tid", tid2);
     UInt pc3 = regNext("s3_pc", pc2);
     UInt insn3 = regNext("s3_insn", insn2);
@@ -662,7 +669,6 @@ public final class Pe extends Module {
     Bool freesId = lateMem.or(bClean);
     UInt freedId = lateMem.mux(lateId, gmp.respTid).named("freed_id");
     UInt freedTid = threadOf(freedId, c).named("freed_thread");
-    Bool freedMine = freesId.and(freedTid.eq(tid3));
     UInt freedSlot = freedId.bits(PeConfig.ACCESS_SLOT_BITS - 1, 0);
     UInt busy3 = idsBusyOf(idTaken, idFreed, tid3);
     // A register hazard, FENCE/ECALL/EBREAK with accesses in flight and a missing access id
@@ -670,13 +676,10 @@ public final class Pe extends Module {
     // awaited loads all came back since S1) the instruction issues again at once.
     Bool loadDone = lateMem.and(lateWrite.not()).named("load_done");
     // (A response of the thread's own in this very cycle is the one it would wait for: it
-    // issues again at once.)
-    Bool anyWaits3 = s3Ok.and(hold3).and(busy3.ne(0)).and(freedMine.not())
-        .named("s3_any_waits");
+    // issues again at once. That needs no compare: the response's wake-up clears the bit that
+    // S3 sets, see mem_wait.) Per thread, with S3's one-hot thread and alive bit (s3_ok).
+    UInt anyWaits3 = hold3.and(busy3.ne(0)).mux(s3Mask.and(alive), 0).named("s3_any_waits");
     Bool s3MovesPc = s3Ok.and(replay3.not()).and(stop3.not()).and(parkDiv3.not());
-    UInt one = lit(1, UInt(nt));
-    UInt issueMask = issue.mux(one.shl(tid0), 0);
-    UInt s3Mask = one.shl(tid3);
     // Every response (a late result draining, or a clean B: never both in a cycle) concerns the
     // thread that owns the id it frees, so one decoder serves its wake-ups and clears.
     UInt freedMask = freesId.mux(one.shl(freedTid), 0).named("freed_mask");
@@ -688,14 +691,13 @@ public final class Pe extends Module {
     // a bit per thread with a set and a clear decoder.
     Bool divParked = reg("div_parked", Bool(), 0);
     divWait.assign(divParked.mux(one.shl(div.tid), 0));
-    UInt s3Leaves = s3Valid.mux(s3Mask, 0);
     when(startOk, () -> {
       inPipeline.assign(0);
       memWait.assign(0);
       divParked.assign(lit(0, Bool()));
     }).otherwise(() -> {
-      inPipeline.assign(inPipeline.and(s3Leaves.not()).or(issueMask));
-      memWait.assign(memWait.and(freedMask.not()).or(anyWaits3.mux(s3Mask, 0)));
+      inPipeline.assign(inPipeline.and(s3Mask.not()).or(issueMask));
+      memWait.assign(memWait.or(anyWaits3).and(freedMask.not()));
       divParked.assign(divParked.and(wakeDiv.not()).or(s3Ok.and(parkDiv3)));
     });
     // A clean B and a late memory result never free ids in the same cycle (see b_clean).
@@ -733,7 +735,7 @@ public final class Pe extends Module {
     // (In the cycle after a start S3 is empty, so the entry word's write meets no S3 write.)
     when(s3MovesPc.or(startPcWrite), () -> pcMem.write(
         startPcWrite.mux(entryWord, tid3.resize(pcMem.addrWidth())), nextPc3.asBits()));
-    when(startOk, () -> fresh.assign(allThreads)).otherwise(() -> fresh.assign(fresh.and(retiring.mux(one.shl(tid3), 0).not())));
+    when(startOk, () -> fresh.assign(allThreads)).otherwise(() -> fresh.assign(fresh.and(retiring.mux(s3Mask, 0).not())));
 
     // A WORK_NEXT read claims its work-item in S1 when it will execute in S2: its thread runs and
     // is not stopped by a bus error in this cycle, and it is not held, faulting or illegal (all
@@ -781,8 +783,8 @@ public final class Pe extends Module {
     perf.event("cycles").assign(busy);
     perf.event("retired").assign(retireValid);
     perf.event("stall_memory").assign(noneReady.and(memWait.orR()));
-    perf.event("stall_divide").assign(noneReady.and(memWait.orR().not()).and(divWait.orR()));
-    perf.event("stall_pipeline").assign(noneReady.and(memWait.orR().not()).and(divWait.orR().not()));
+    perf.event("stall_divide").assign(noneReady.and(memWait.orR().not()).and(divParked));
+    perf.event("stall_pipeline").assign(noneReady.and(memWait.orR().not()).and(divParked.not()));
     perf.event("stall_writeback").assign(sched.valid.and(holdBack));
     perf.event("div_replays").assign(s2Valid.and(divReplay2));
     for (String name : PerfCounters.EVENTS) {

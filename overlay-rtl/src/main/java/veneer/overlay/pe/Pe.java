@@ -190,11 +190,14 @@ public final class Pe extends Module {
     // As memories of one 8-bit word per thread rather than a register of all ids: a request in
     // S2 takes an id of S2's thread while a response frees one of another thread, so the busy
     // bits are, like the scoreboard, the XOR of two memories with a write port each (a take
-    // flips its id_taken bit, a free flips its id_freed bit), read at S2's and S3's thread. The
-    // number of ids in flight is counted for busy/done.
+    // flips its id_taken bit, a free flips its id_freed bit), read at S2's and S3's thread.
+    // For busy/done, ids taken and ids freed are counted apart (modulo 2 x ids, so that all ids
+    // in flight is not 0): two incrementers, which map to carry chains, and a compare, instead
+    // of an up/down counter's adder.
     Mem<Bits> idTaken = mem("id_taken", Bits(PeConfig.ACCESSES_PER_THREAD), 1 << tb);
     Mem<Bits> idFreed = mem("id_freed", Bits(PeConfig.ACCESSES_PER_THREAD), 1 << tb);
-    UInt idsInFlight = reg("ids_in_flight", UInt(ab + 1), 0);
+    UInt idsTakenCount = reg("ids_taken_count", UInt(ab + 1), 0);
+    UInt idsFreedCount = reg("ids_freed_count", UInt(ab + 1), 0);
     // The thread waiting for the divider's result, as a mask (see div_parked).
     UInt divWait = wire("div_wait", UInt(nt));
     // Ready is derived rather than kept: S3 only sets a wait bit (or stops the thread), and a
@@ -202,7 +205,7 @@ public final class Pe extends Module {
     UInt ready = alive.and(inPipeline.or(memWait).or(divWait).not()).named("ready");
     Bool hasRun = reg("has_run", Bool(), 0);
     // A stopped thread's stores may still be in flight (after a fault): done waits for them.
-    Bool busy = alive.orR().or(idsInFlight.ne(0));
+    Bool busy = alive.orR().or(idsTakenCount.ne(idsFreedCount));
     // Reset does not clear memories, and a reset can come while loads are in flight (a Role reset
     // during a launch): their scoreboard bits would stay set and hold the next launch's threads
     // forever. So after reset the PE sweeps the scoreboard, one entry a cycle, and a start that
@@ -715,7 +718,8 @@ public final class Pe extends Module {
     when(sweeping.or(freesId), () -> idFreed.write(freeAddr,
         sweeping.mux(lit(0, UInt(PeConfig.ACCESSES_PER_THREAD)),
             idFreed.read(freedTid.resize(idFreed.addrWidth())).asUInt().xor(lit(1, UInt(PeConfig.ACCESSES_PER_THREAD)).shl(freedSlot))).asBits()));
-    idsInFlight.assign(idsInFlight.add(global2.asUInt().extend(ab + 1)).sub(freesId.asUInt().extend(ab + 1)));
+    when(global2, () -> idsTakenCount.assign(idsTakenCount.add(1)));
+    when(freesId, () -> idsFreedCount.assign(idsFreedCount.add(1)));
     UInt sweepAddr = sweep.resize(pendingSet.addrWidth());
     UInt setAddr = sweeping.mux(sweepAddr, tid3.cat(rd3).resize(pendingSet.addrWidth()));
     UInt clearAddr = sweeping.mux(sweepAddr, pTid.cat(pRd).resize(pendingClear.addrWidth()));
@@ -739,9 +743,12 @@ public final class Pe extends Module {
 
     // A WORK_NEXT read claims its work-item in S1 when it will execute in S2: its thread runs and
     // is not stopped by a bus error in this cycle, and it is not held, faulting or illegal (all
-    // known in S1; S2 holds a CSR instruction only for a register hazard).
+    // known in S1; S2 holds a CSR instruction only for a register hazard). A claiming read has
+    // rs1 = x0 (csr.claims needs no write), which is never pending, and no rs2, so its only
+    // hazard is its rd. (A late bus error of a stopped thread needs no alive check here: the
+    // claim needs S1's thread alive anyway.)
     Bool claims1 = s1Valid.and(startOk.not()).and(alive.shr(s1Tid).bit(0))
-        .and(lateFault.and(pTid.eq(s1Tid)).not()).and(hazard1.not())
+        .and(lateMem.and(lateError).and(pTid.eq(s1Tid)).not()).and(pendRd.not())
         .and(s1FetchMis.not()).and(s1FetchOut.not()).and(dec.legal).and(dec.unit(MicroOp.Unit.CSR))
         .and(csr.claims).named("s1_claims");
     wiReq.assign(claims1);

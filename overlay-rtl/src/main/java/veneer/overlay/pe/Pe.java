@@ -108,7 +108,11 @@ public final class Pe extends Module {
     UInt spmWdata = hostIn("spm_wdata", UInt(32));
     UInt spmRdata = hostOut("spm_rdata", UInt(32));
     when(spmEn.and(spmWe), () -> spm.write(spmAddr, spmWdata.asBits()));
-    spmRdata.assign(spm.readSync(spmAddr, spmEn.and(spmWe.not())).asUInt());
+    // Read whenever enabled, writes included (the word before the write, as the block RAM's
+    // read-first port gives it): a read enable that excluded writes kept spm_rdata through a
+    // host write, which Yosys built as a flip-flop and a 2:1 mux per bit behind the block RAM
+    // (32 LUTs) instead of using the RAM's enable.
+    spmRdata.assign(spm.readSync(spmAddr, spmEn).asUInt());
 
     Bool start = hostIn("start", Bool());
     UInt entryPc = hostIn("entry_pc", UInt(32));

@@ -560,7 +560,9 @@ public final class Pe extends Module {
     Bool s3Writes = we3.named("s3_writes");
     Bool pendSet = global3.and(store3.not()).and(rd3.ne(0)).named("s3_pending_set");
     Bool s3Shares = s3Writes.not().named("s3_shares");
-    Bool drain = lateValid.and(s3Valid.not().or(s3Shares.and(lateError.not()))).named("late_drain");
+    // A clean store response (B OKAY) needs no register-file slot either: it drains at once,
+    // so the next response is taken in the same cycle.
+    Bool drain = lateValid.and(s3Valid.not().or(lateError.not().and(s3Shares.or(lateWrite)))).named("late_drain");
     // The hold-back rule of S0. A slot is on its way if S3 drains now, or S2 will leave the port
     // free in the next cycle (it writes no register: s3_we needs writes_rd and rd != 0), or S1
     // is empty. Holding back at once whenever none is would cost issue slots that a free S3
@@ -578,15 +580,12 @@ public final class Pe extends Module {
     // drops whatever the divider does (its thread may have stopped meanwhile).
     div.ack.assign(divCollect.or(div.done.and(alive.shr(div.tid).bit(0).not())));
     div.cancel.assign(startOk);
-    // A clean store response (B OKAY) needs no register-file slot: it only frees its access
-    // id and may wake its thread, in any cycle.
-    // Not in a cycle when a late memory result drains (which frees an id too): then one decoder
-    // clears access ids. The B takes the late path instead, or waits.
-    Bool lateMemDrains = drain;
-    Bool bClean = gmp.respValid.and(gmp.respWrite).and(gmp.respError.not()).and(lateMemDrains.not())
-        .named("b_clean");
-    gmp.respReady.assign(canFill.or(bClean));
-    Bool fillMem = canFill.and(gmp.respValid).and(bClean.not());
+    // Every response, a store's B included, passes through late_*, so that access ids are
+    // freed from one register (late_id) and by one decoder: no second path for clean Bs and no
+    // mux in front of the freed id, at the price of a B freeing its id one cycle after its
+    // handshake.
+    gmp.respReady.assign(canFill);
+    Bool fillMem = canFill.and(gmp.respValid);
     when(fillMem, () -> {
       lateValid.assign(lit(1, Bool()));
       lateId.assign(gmp.respTid);
@@ -671,10 +670,10 @@ public final class Pe extends Module {
         stopState.cat(stopCause, stopPc, stopValue).asBits()));
 
     // A held instruction waits for one of its thread's responses, unless all came back since
-    // (S3's thread's ids in flight) or one comes in this cycle (a clean B or the late result
-    // draining beside S3; one of them at most, see b_clean).
-    Bool freesId = lateMem.or(bClean);
-    UInt freedId = lateMem.mux(lateId, gmp.respTid).named("freed_id");
+    // (S3's thread's ids in flight) or one comes in this cycle (the late response draining
+    // beside S3: every response frees its id from late_id).
+    Bool freesId = lateMem;
+    UInt freedId = lateId;
     UInt freedTid = threadOf(freedId, c).named("freed_thread");
     UInt freedSlot = freedId.bits(PeConfig.ACCESS_SLOT_BITS - 1, 0);
     UInt busy3 = idsBusyOf(idTaken, idFreed, tid3);
@@ -687,8 +686,8 @@ public final class Pe extends Module {
     // S3 sets, see mem_wait.) Per thread, with S3's one-hot thread and alive bit (s3_ok).
     UInt anyWaits3 = hold3.and(busy3.ne(0)).mux(s3Mask.and(alive), 0).named("s3_any_waits");
     Bool s3MovesPc = s3Ok.and(replay3.not()).and(stop3.not()).and(parkDiv3.not());
-    // Every response (a late result draining, or a clean B: never both in a cycle) concerns the
-    // thread that owns the id it frees, so one decoder serves its wake-ups and clears.
+    // Every response (late_* draining) concerns the thread that owns the id it frees, so one
+    // decoder serves its wake-ups and clears.
     UInt freedMask = freesId.mux(one.shl(freedTid), 0).named("freed_mask");
     // Wake-ups only clear wait bits, so they need not check that the thread waits or runs.
     // The divider's result is ready: its thread issues the division again to collect it.
@@ -707,7 +706,6 @@ public final class Pe extends Module {
       memWait.assign(memWait.or(anyWaits3).and(freedMask.not()));
       divParked.assign(divParked.and(wakeDiv.not()).or(s3Ok.and(parkDiv3)));
     });
-    // A clean B and a late memory result never free ids in the same cycle (see b_clean).
     // The new id as a mask: the thread's slice gets its lowest free slot (free & -free), without
     // encoding and decoding the slot number.
     UInt lowestFree = slotsFree.and(slotsFree.not().add(1));
@@ -732,7 +730,7 @@ public final class Pe extends Module {
     // (A load to x0 set no bit: its write-back must not flip one.)
     when(sweeping.or(loadDone.and(pRd.ne(0))), () -> pendingClear.write(clearAddr,
         sweeping.not().and(pendingClear.read(clearAddr).asUInt().bit(0).not()).asBits()));
-    assertThat(s3Shares.not().implies(drain.not()), "a late result drained while S3 used the write ports");
+    assertThat(s3Shares.not().implies(lateLoad.not()), "a late result drained while S3 used the write ports");
     UInt allThreads = lit((1L << nt) - 1, UInt(nt));
     when(startOk, () -> alive.assign(allThreads))
         .elsewhen(stopAny, () -> alive.assign(alive.and(one.shl(stopTid).not())));

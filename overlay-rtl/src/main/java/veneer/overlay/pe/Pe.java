@@ -710,7 +710,10 @@ public final class Pe extends Module {
     // encoding and decoding the slot number.
     UInt lowestFree = slotsFree.and(slotsFree.not().add(1));
     // After reset the sweep clears both halves of the id table and of the scoreboard (it owns
-    // their write ports; no access is in flight and no thread runs meanwhile).
+    // their write ports; no access is in flight and no thread runs meanwhile). Each flip reads
+    // its word at the write address (the sweep writes 0 there anyway): the LUT RAM's write port
+    // reads there, and a read at late_id's thread bits alone, a register with an enable, made
+    // Yosys copy that register with a 2:1 mux per bit in front.
     UInt sweepTid = sweep.resize(tb).resize(idTaken.addrWidth());
     UInt takeAddr = sweeping.mux(sweepTid, tid2.resize(idTaken.addrWidth()));
     when(sweeping.or(global2), () -> idTaken.write(takeAddr,
@@ -719,7 +722,7 @@ public final class Pe extends Module {
     UInt freeAddr = sweeping.mux(sweepTid, freedTid.resize(idFreed.addrWidth()));
     when(sweeping.or(freesId), () -> idFreed.write(freeAddr,
         sweeping.mux(lit(0, UInt(PeConfig.ACCESSES_PER_THREAD)),
-            idFreed.read(freedTid.resize(idFreed.addrWidth())).asUInt().xor(lit(1, UInt(PeConfig.ACCESSES_PER_THREAD)).shl(freedSlot))).asBits()));
+            idFreed.read(freeAddr).asUInt().xor(lit(1, UInt(PeConfig.ACCESSES_PER_THREAD)).shl(freedSlot))).asBits()));
     when(global2, () -> idsTakenCount.assign(idsTakenCount.add(1)));
     when(freesId, () -> idsFreedCount.assign(idsFreedCount.add(1)));
     UInt sweepAddr = sweep.resize(pendingSet.addrWidth());

@@ -185,9 +185,12 @@ public final class Pe extends Module {
     // port each: a set flips its pending_set bit (the bit was clear: no write-after-write), a
     // clear flips its pending_clear bit (it was set). Each flip reads its own memory at the
     // write address (the LUT RAM's write port reads there anyway), so each half has the three
-    // S1 read ports and no more.
-    Mem<Bits> pendingSet = mem("pending_set", Bits(1), nt * 32);
-    Mem<Bits> pendingClear = mem("pending_clear", Bits(1), nt * 32);
+    // S1 read ports and no more. A word holds four registers' bits (word {thread, reg[4:2]}, bit
+    // reg[1:0]): a flip rewrites its word with one bit inverted, so that each half has one
+    // write enable rather than one per 64-word LUT-RAM bank, and the sweep takes a quarter of
+    // the cycles.
+    Mem<Bits> pendingSet = mem("pending_set", Bits(Scoreboard.REGS_PER_WORD), nt * 32 / Scoreboard.REGS_PER_WORD);
+    Mem<Bits> pendingClear = mem("pending_clear", Bits(Scoreboard.REGS_PER_WORD), nt * 32 / Scoreboard.REGS_PER_WORD);
     Scoreboard pending = new Scoreboard(pendingSet, pendingClear);
     // Access ids in use (from the request in S2 until its response is written back). Thread t
     // owns ids t*8 .. t*8+7, so "thread t has accesses in flight" is its slice being non-zero.
@@ -212,8 +215,8 @@ public final class Pe extends Module {
     Bool busy = alive.orR().or(idsTakenCount.ne(idsFreedCount));
     // Reset does not clear memories, and a reset can come while loads are in flight (a Role reset
     // during a launch): their scoreboard bits would stay set and hold the next launch's threads
-    // forever. So after reset the PE sweeps the scoreboard, one entry a cycle, and a start that
-    // comes meanwhile waits for the sweep to end.
+    // forever. So after reset the PE sweeps the scoreboard, one word (four registers of a
+    // thread) a cycle, 8 x T cycles, and a start that comes meanwhile waits for the sweep to end.
     int sweepBits = pendingSet.addrWidth();
     UInt sweep = reg("scoreboard_sweep", UInt(sweepBits + 1), 0);
     Bool sweeping = sweep.bit(sweepBits).not().named("scoreboard_sweeping");
@@ -726,13 +729,14 @@ public final class Pe extends Module {
     when(global2, () -> idsTakenCount.assign(idsTakenCount.add(1)));
     when(freesId, () -> idsFreedCount.assign(idsFreedCount.add(1)));
     UInt sweepAddr = sweep.resize(pendingSet.addrWidth());
-    UInt setAddr = sweeping.mux(sweepAddr, tid3.cat(rd3).resize(pendingSet.addrWidth()));
-    UInt clearAddr = sweeping.mux(sweepAddr, pTid.cat(pRd).resize(pendingClear.addrWidth()));
-    when(sweeping.or(pendSet), () -> pendingSet.write(setAddr,
-        sweeping.not().and(pendingSet.read(setAddr).asUInt().bit(0).not()).asBits()));
+    UInt setAddr = sweeping.mux(sweepAddr, Scoreboard.word(tid3, rd3, pendingSet));
+    UInt clearAddr = sweeping.mux(sweepAddr, Scoreboard.word(pTid, pRd, pendingClear));
+    UInt zeroWord = lit(0, UInt(Scoreboard.REGS_PER_WORD));
+    when(sweeping.or(pendSet), () -> pendingSet.write(setAddr, sweeping.mux(zeroWord,
+        pendingSet.read(setAddr).asUInt().xor(scoreboardBitOf(rd3))).asBits()));
     // (A load to x0 set no bit: its write-back must not flip one.)
-    when(sweeping.or(loadDone.and(pRd.ne(0))), () -> pendingClear.write(clearAddr,
-        sweeping.not().and(pendingClear.read(clearAddr).asUInt().bit(0).not()).asBits()));
+    when(sweeping.or(loadDone.and(pRd.ne(0))), () -> pendingClear.write(clearAddr, sweeping.mux(zeroWord,
+        pendingClear.read(clearAddr).asUInt().xor(scoreboardBitOf(pRd))).asBits()));
     assertThat(s3Shares.not().implies(lateLoad.not()), "a late result drained while S3 used the write ports");
     UInt allThreads = lit((1L << nt) - 1, UInt(nt));
     when(startOk, () -> alive.assign(allThreads))
@@ -806,11 +810,24 @@ public final class Pe extends Module {
 
   /** The scoreboard's two halves: a (thread, register) bit is pending while they differ. */
   private record Scoreboard(Mem<Bits> set, Mem<Bits> clear) {
+    /** Registers per word of each half (reg[1:0] picks the bit). */
+    static final int REGS_PER_WORD = 4;
+
     /** The bit of register {@code reg} of thread {@code tid}. */
     Bool bit(UInt tid, UInt reg) {
-      UInt addr = tid.cat(reg).resize(set.addrWidth());
-      return set.read(addr).asUInt().bit(0).xor(clear.read(addr).asUInt().bit(0));
+      UInt addr = word(tid, reg, set);
+      return set.read(addr).asUInt().xor(clear.read(addr).asUInt()).shr(reg.bits(1, 0)).bit(0);
     }
+
+    /** The word of {@code half} that holds register {@code reg} of thread {@code tid}. */
+    static UInt word(UInt tid, UInt reg, Mem<Bits> half) {
+      return tid.cat(reg.bits(4, 2)).resize(half.addrWidth());
+    }
+  }
+
+  /** Register {@code reg}'s bit in its scoreboard word, as a mask. */
+  private UInt scoreboardBitOf(UInt reg) {
+    return lit(1, UInt(Scoreboard.REGS_PER_WORD)).shl(reg.bits(1, 0));
   }
 
   /**

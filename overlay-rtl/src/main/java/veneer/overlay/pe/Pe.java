@@ -106,7 +106,11 @@ public final class Pe extends Module {
     UInt spmWdata = hostIn("spm_wdata", UInt(32));
     UInt spmRdata = hostOut("spm_rdata", UInt(32));
     when(spmEn.and(spmWe), () -> spm.write(spmAddr, spmWdata.asBits()));
-    spmRdata.assign(spm.readSync(spmAddr, spmEn.and(spmWe.not())).asUInt());
+    // Read whenever enabled, writes included (the word before the write, as the block RAM's
+    // read-first port gives it): a read enable that excluded writes kept spm_rdata through a
+    // host write, which Yosys built as a flip-flop and a 2:1 mux per bit behind the block RAM
+    // (32 LUTs) instead of using the RAM's enable.
+    spmRdata.assign(spm.readSync(spmAddr, spmEn).asUInt());
 
     Bool start = hostIn("start", Bool());
     UInt entryPc = hostIn("entry_pc", UInt(32));
@@ -168,7 +172,10 @@ public final class Pe extends Module {
     // thread still at its start value reads one of those instead of a mask on the value read.
     Mem<Bits> instretMem = mem("instret", Bits(64), 2 << tb);
     // A thread has at most one instruction in the pipeline, from its issue until it leaves S3,
-    // whatever S3 does with it; a thread that is neither there nor waiting is ready.
+    // whatever S3 does with it; a thread that is neither there nor waiting is ready. The stages'
+    // threads are also carried one-hot (s1_mask, s2_mask, s3_mask: zero when the stage is empty;
+    // flip-flops with a synchronous reset, no LUTs), so that "in the pipeline" is their OR and
+    // S3's updates of the per-thread bits need no decoder of s3_tid.
     UInt inPipeline = reg("in_pipeline", UInt(nt), 0);
     // mem_wait: the thread waits for one of its global accesses to come back (a source or
     // destination register not yet loaded, or FENCE/ECALL/EBREAK with accesses in flight).
@@ -179,20 +186,26 @@ public final class Pe extends Module {
     // port each: a set flips its pending_set bit (the bit was clear: no write-after-write), a
     // clear flips its pending_clear bit (it was set). Each flip reads its own memory at the
     // write address (the LUT RAM's write port reads there anyway), so each half has the three
-    // S1 read ports and no more.
-    Mem<Bits> pendingSet = mem("pending_set", Bits(1), nt * 32);
-    Mem<Bits> pendingClear = mem("pending_clear", Bits(1), nt * 32);
+    // S1 read ports and no more. A word holds four registers' bits (word {thread, reg[4:2]}, bit
+    // reg[1:0]): a flip rewrites its word with one bit inverted, so that each half has one
+    // write enable rather than one per 64-word LUT-RAM bank, and the sweep takes a quarter of
+    // the cycles.
+    Mem<Bits> pendingSet = mem("pending_set", Bits(Scoreboard.REGS_PER_WORD), nt * 32 / Scoreboard.REGS_PER_WORD);
+    Mem<Bits> pendingClear = mem("pending_clear", Bits(Scoreboard.REGS_PER_WORD), nt * 32 / Scoreboard.REGS_PER_WORD);
     Scoreboard pending = new Scoreboard(pendingSet, pendingClear);
     // Access ids in use (from the request in S2 until its response is written back). Thread t
     // owns ids t*8 .. t*8+7, so "thread t has accesses in flight" is its slice being non-zero.
     // As memories of one 8-bit word per thread rather than a register of all ids: a request in
     // S2 takes an id of S2's thread while a response frees one of another thread, so the busy
     // bits are, like the scoreboard, the XOR of two memories with a write port each (a take
-    // flips its id_taken bit, a free flips its id_freed bit), read at S2's and S3's thread. The
-    // number of ids in flight is counted for busy/done.
+    // flips its id_taken bit, a free flips its id_freed bit), read at S2's and S3's thread.
+    // For busy/done, ids taken and ids freed are counted apart (modulo 2 x ids, so that all ids
+    // in flight is not 0): two incrementers, which map to carry chains, and a compare, instead
+    // of an up/down counter's adder.
     Mem<Bits> idTaken = mem("id_taken", Bits(PeConfig.ACCESSES_PER_THREAD), 1 << tb);
     Mem<Bits> idFreed = mem("id_freed", Bits(PeConfig.ACCESSES_PER_THREAD), 1 << tb);
-    UInt idsInFlight = reg("ids_in_flight", UInt(ab + 1), 0);
+    UInt idsTakenCount = reg("ids_taken_count", UInt(ab + 1), 0);
+    UInt idsFreedCount = reg("ids_freed_count", UInt(ab + 1), 0);
     // The thread waiting for the divider's result, as a mask (see div_parked).
     UInt divWait = wire("div_wait", UInt(nt));
     // Ready is derived rather than kept: S3 only sets a wait bit (or stops the thread), and a
@@ -200,11 +213,11 @@ public final class Pe extends Module {
     UInt ready = alive.and(inPipeline.or(memWait).or(divWait).not()).named("ready");
     Bool hasRun = reg("has_run", Bool(), 0);
     // A stopped thread's stores may still be in flight (after a fault): done waits for them.
-    Bool busy = alive.orR().or(idsInFlight.ne(0));
+    Bool busy = alive.orR().or(idsTakenCount.ne(idsFreedCount));
     // Reset does not clear memories, and a reset can come while loads are in flight (a Role reset
     // during a launch): their scoreboard bits would stay set and hold the next launch's threads
-    // forever. So after reset the PE sweeps the scoreboard, one entry a cycle, and a start that
-    // comes meanwhile waits for the sweep to end.
+    // forever. So after reset the PE sweeps the scoreboard, one word (four registers of a
+    // thread) a cycle, 8 x T cycles, and a start that comes meanwhile waits for the sweep to end.
     int sweepBits = pendingSet.addrWidth();
     UInt sweep = reg("scoreboard_sweep", UInt(sweepBits + 1), 0);
     Bool sweeping = sweep.bit(sweepBits).not().named("scoreboard_sweeping");
@@ -245,6 +258,8 @@ public final class Pe extends Module {
     Bool fetchOutside = pc0.ge(lit(imemEnd, UInt(32)));
     Bits fetched = imem.readSync(pc0.bits(imem.addrWidth() + 1, 2), issue);
     s1Valid.assign(issue.and(startOk.not()));
+    UInt one = lit(1, UInt(nt));
+    UInt issueMask = issue.mux(one.shl(tid0), 0);
     UInt s1Tid = regNext("s1_tid", tid0);
     UInt s1Pc = regNext("s1_pc", pc0);
     Bool s1FetchMis = regNext("s1_fetch_mis", fetchMisaligned);
@@ -478,6 +493,8 @@ public final class Pe extends Module {
 
     // --- S3: write back ----------------------------------------------------------------------
     s3Valid.assign(s2Valid.and(startOk.not()));
+    UInt s3Mask = reg("s3_mask", UInt(nt), 0);
+    s3Mask.assign(s2Valid.and(startOk.not()).mux(one.shl(tid2), 0));
     // 0 after a start (a synchronous reset: S3 is empty then), so that the entry word's write in
     // the next cycle (start_pc_write) has its address without a mux: see the pc memory's write.
     UInt tid3 = reg("s3_tid", UInt(tb));
@@ -582,8 +599,10 @@ public final class Pe extends Module {
     // and a start, the only thing besides S2 that clears s3_valid, needs every thread stopped.)
     Bool s3Writes = we3.named("s3_writes");
     Bool pendSet = global3.and(store3.not()).and(rd3.ne(0)).named("s3_pending_set");
-    Bool s3Shares = s3Writes.not().named("s3_shares");
-    Bool drain = lateValid.and(s3Valid.not().or(kept3.not().and(lateError.not()))).named("late_drain");
+    // A clean store response (B OKAY) needs no register-file slot either: it drains at once,
+    // so the next response is taken in the same cycle.
+    Bool drain = lateValid.and(s3Valid.not().or(lateError.not().and(kept3.not().or(lateWrite))))
+        .named("late_drain");
     // The hold-back rule of S0. A slot is on its way if S3 drains now, or S2 will leave the port
     // free in the next cycle (it writes no register: s3_we needs writes_rd and rd != 0), or S1
     // is empty. Holding back at once whenever none is would cost issue slots that a free S3
@@ -601,15 +620,12 @@ public final class Pe extends Module {
     // drops whatever the divider does (its thread may have stopped meanwhile).
     div.ack.assign(divCollect.or(div.done.and(alive.shr(div.tid).bit(0).not())));
     div.cancel.assign(startOk);
-    // A clean store response (B OKAY) needs no register-file slot: it only frees its access
-    // id and may wake its thread, in any cycle.
-    // Not in a cycle when a late memory result drains (which frees an id too): then one decoder
-    // clears access ids. The B takes the late path instead, or waits.
-    Bool lateMemDrains = drain;
-    Bool bClean = gmp.respValid.and(gmp.respWrite).and(gmp.respError.not()).and(lateMemDrains.not())
-        .named("b_clean");
-    gmp.respReady.assign(canFill.or(bClean));
-    Bool fillMem = canFill.and(gmp.respValid).and(bClean.not());
+    // Every response, a store's B included, passes through late_*, so that access ids are
+    // freed from one register (late_id) and by one decoder: no second path for clean Bs and no
+    // mux in front of the freed id, at the price of a B freeing its id one cycle after its
+    // handshake.
+    gmp.respReady.assign(canFill);
+    Bool fillMem = canFill.and(gmp.respValid);
     when(fillMem, () -> {
       lateValid.assign(lit(1, Bool()));
       lateId.assign(gmp.respTid);
@@ -710,12 +726,11 @@ public final class Pe extends Module {
         stopState.cat(stopCause, stopPc, stopValue).asBits()));
 
     // A held instruction waits for one of its thread's responses, unless all came back since
-    // (S3's thread's ids in flight) or one comes in this cycle (a clean B or the late result
-    // draining beside S3; one of them at most, see b_clean).
-    Bool freesId = lateMem.or(bClean);
-    UInt freedId = lateMem.mux(lateId, gmp.respTid).named("freed_id");
+    // (S3's thread's ids in flight) or one comes in this cycle (the late response draining
+    // beside S3: every response frees its id from late_id).
+    Bool freesId = lateMem;
+    UInt freedId = lateId;
     UInt freedTid = threadOf(freedId, c).named("freed_thread");
-    Bool freedMine = freesId.and(freedTid.eq(tid3));
     UInt freedSlot = freedId.bits(PeConfig.ACCESS_SLOT_BITS - 1, 0);
     UInt busy3 = idsBusyOf(idTaken, idFreed, tid3);
     // A register hazard, FENCE/ECALL/EBREAK with accesses in flight and a missing access id
@@ -723,15 +738,12 @@ public final class Pe extends Module {
     // awaited loads all came back since S1) the instruction issues again at once.
     Bool loadDone = lateMem.and(lateWrite.not()).named("load_done");
     // (A response of the thread's own in this very cycle is the one it would wait for: it
-    // issues again at once.)
-    Bool anyWaits3 = s3Ok.and(hold3).and(busy3.ne(0)).and(freedMine.not())
-        .named("s3_any_waits");
+    // issues again at once. That needs no compare: the response's wake-up clears the bit that
+    // S3 sets, see mem_wait.) Per thread, with S3's one-hot thread and alive bit (s3_ok).
+    UInt anyWaits3 = hold3.and(busy3.ne(0)).mux(s3Mask.and(alive), 0).named("s3_any_waits");
     Bool s3MovesPc = s3Ok.and(replay3.not()).and(stop3.not()).and(parkDiv3.not());
-    UInt one = lit(1, UInt(nt));
-    UInt issueMask = issue.mux(one.shl(tid0), 0);
-    UInt s3Mask = one.shl(tid3);
-    // Every response (a late result draining, or a clean B: never both in a cycle) concerns the
-    // thread that owns the id it frees, so one decoder serves its wake-ups and clears.
+    // Every response (late_* draining) concerns the thread that owns the id it frees, so one
+    // decoder serves its wake-ups and clears.
     UInt freedMask = freesId.mux(one.shl(freedTid), 0).named("freed_mask");
     // Wake-ups only clear wait bits, so they need not check that the thread waits or runs.
     // The divider's result is ready: its thread issues the division again to collect it.
@@ -741,22 +753,23 @@ public final class Pe extends Module {
     // a bit per thread with a set and a clear decoder.
     Bool divParked = reg("div_parked", Bool(), 0);
     divWait.assign(divParked.mux(one.shl(div.tid), 0));
-    UInt s3Leaves = s3Valid.mux(s3Mask, 0);
     when(startOk, () -> {
       inPipeline.assign(0);
       memWait.assign(0);
       divParked.assign(lit(0, Bool()));
     }).otherwise(() -> {
-      inPipeline.assign(inPipeline.and(s3Leaves.not()).or(issueMask));
-      memWait.assign(memWait.and(freedMask.not()).or(anyWaits3.mux(s3Mask, 0)));
+      inPipeline.assign(inPipeline.and(s3Mask.not()).or(issueMask));
+      memWait.assign(memWait.or(anyWaits3).and(freedMask.not()));
       divParked.assign(divParked.and(wakeDiv.not()).or(s3Ok.and(parkDiv3)));
     });
-    // A clean B and a late memory result never free ids in the same cycle (see b_clean).
     // The new id as a mask: the thread's slice gets its lowest free slot (free & -free), without
     // encoding and decoding the slot number.
     UInt lowestFree = slotsFree.and(slotsFree.not().add(1));
     // After reset the sweep clears both halves of the id table and of the scoreboard (it owns
-    // their write ports; no access is in flight and no thread runs meanwhile).
+    // their write ports; no access is in flight and no thread runs meanwhile). Each flip reads
+    // its word at the write address (the sweep writes 0 there anyway): the LUT RAM's write port
+    // reads there, and a read at late_id's thread bits alone, a register with an enable, made
+    // Yosys copy that register with a 2:1 mux per bit in front.
     UInt sweepTid = sweep.resize(tb).resize(idTaken.addrWidth());
     UInt takeAddr = sweeping.mux(sweepTid, tid2.resize(idTaken.addrWidth()));
     when(sweeping.or(global2), () -> idTaken.write(takeAddr,
@@ -765,17 +778,20 @@ public final class Pe extends Module {
     UInt freeAddr = sweeping.mux(sweepTid, freedTid.resize(idFreed.addrWidth()));
     when(sweeping.or(freesId), () -> idFreed.write(freeAddr,
         sweeping.mux(lit(0, UInt(PeConfig.ACCESSES_PER_THREAD)),
-            idFreed.read(freedTid.resize(idFreed.addrWidth())).asUInt().xor(lit(1, UInt(PeConfig.ACCESSES_PER_THREAD)).shl(freedSlot))).asBits()));
-    idsInFlight.assign(idsInFlight.add(global2.asUInt().extend(ab + 1)).sub(freesId.asUInt().extend(ab + 1)));
+            idFreed.read(freeAddr).asUInt().xor(lit(1, UInt(PeConfig.ACCESSES_PER_THREAD)).shl(freedSlot))).asBits()));
+    when(global2, () -> idsTakenCount.assign(idsTakenCount.add(1)));
+    when(freesId, () -> idsFreedCount.assign(idsFreedCount.add(1)));
     UInt sweepAddr = sweep.resize(pendingSet.addrWidth());
-    UInt setAddr = sweeping.mux(sweepAddr, tid3.cat(rd3).resize(pendingSet.addrWidth()));
-    UInt clearAddr = sweeping.mux(sweepAddr, pTid.cat(pRd).resize(pendingClear.addrWidth()));
-    when(sweeping.or(pendSet), () -> pendingSet.write(setAddr,
-        sweeping.not().and(pendingSet.read(setAddr).asUInt().bit(0).not()).asBits()));
+    UInt setAddr = sweeping.mux(sweepAddr, Scoreboard.word(tid3, rd3, pendingSet));
+    UInt clearAddr = sweeping.mux(sweepAddr, Scoreboard.word(pTid, pRd, pendingClear));
+    UInt zeroWord = lit(0, UInt(Scoreboard.REGS_PER_WORD));
+    when(sweeping.or(pendSet), () -> pendingSet.write(setAddr, sweeping.mux(zeroWord,
+        pendingSet.read(setAddr).asUInt().xor(scoreboardBitOf(rd3))).asBits()));
     // (A load to x0 set no bit: its write-back must not flip one.)
-    when(sweeping.or(loadDone.and(pRd.ne(0))), () -> pendingClear.write(clearAddr,
-        sweeping.not().and(pendingClear.read(clearAddr).asUInt().bit(0).not()).asBits()));
-    assertThat(s3Shares.not().implies(drain.not()), "a late result drained while S3 used the write ports");
+    when(sweeping.or(loadDone.and(pRd.ne(0))), () -> pendingClear.write(clearAddr, sweeping.mux(zeroWord,
+        pendingClear.read(clearAddr).asUInt().xor(scoreboardBitOf(pRd))).asBits()));
+    assertThat(s3Valid.and(kept3).implies(lateLoad.not()),
+        "a late load drained while S3 held a value for the write port");
     UInt allThreads = lit((1L << nt) - 1, UInt(nt));
     when(startOk, () -> alive.assign(allThreads))
         .elsewhen(stopAny, () -> alive.assign(alive.and(one.shl(stopTid).not())));
@@ -786,13 +802,16 @@ public final class Pe extends Module {
     // (In the cycle after a start S3 is empty, so the entry word's write meets no S3 write.)
     when(s3MovesPc.or(startPcWrite), () -> pcMem.write(
         startPcWrite.cat(tid3).resize(pcMem.addrWidth()), nextPc3.asBits()));
-    when(startOk, () -> fresh.assign(allThreads)).otherwise(() -> fresh.assign(fresh.and(retiring.mux(one.shl(tid3), 0).not())));
+    when(startOk, () -> fresh.assign(allThreads)).otherwise(() -> fresh.assign(fresh.and(retiring.mux(s3Mask, 0).not())));
 
     // A WORK_NEXT read claims its work-item in S1 when it will execute in S2: its thread runs and
     // is not stopped by a bus error in this cycle, and it is not held, faulting or illegal (all
-    // known in S1; S2 holds a CSR instruction only for a register hazard).
+    // known in S1; S2 holds a CSR instruction only for a register hazard). A claiming read has
+    // rs1 = x0 (csr.claims needs no write), which is never pending, and no rs2, so its only
+    // hazard is its rd. (A late bus error of a stopped thread needs no alive check here: the
+    // claim needs S1's thread alive anyway.)
     Bool claims1 = s1Valid.and(startOk.not()).and(alive.shr(s1Tid).bit(0))
-        .and(lateFault.and(pTid.eq(s1Tid)).not()).and(hazard1.not())
+        .and(lateMem.and(lateError).and(pTid.eq(s1Tid)).not()).and(pendRd.not())
         .and(s1FetchMis.not()).and(s1FetchOut.not()).and(dec.legal).and(dec.unit(MicroOp.Unit.CSR))
         .and(csr.claims).named("s1_claims");
     wiReq.assign(claims1);
@@ -834,8 +853,8 @@ public final class Pe extends Module {
     perf.event("cycles").assign(busy);
     perf.event("retired").assign(retireValid);
     perf.event("stall_memory").assign(noneReady.and(memWait.orR()));
-    perf.event("stall_divide").assign(noneReady.and(memWait.orR().not()).and(divWait.orR()));
-    perf.event("stall_pipeline").assign(noneReady.and(memWait.orR().not()).and(divWait.orR().not()));
+    perf.event("stall_divide").assign(noneReady.and(memWait.orR().not()).and(divParked));
+    perf.event("stall_pipeline").assign(noneReady.and(memWait.orR().not()).and(divParked.not()));
     perf.event("stall_writeback").assign(sched.valid.and(holdBack));
     perf.event("div_replays").assign(s2Valid.and(divReplay2));
     for (String name : PerfCounters.EVENTS) {
@@ -845,11 +864,24 @@ public final class Pe extends Module {
 
   /** The scoreboard's two halves: a (thread, register) bit is pending while they differ. */
   private record Scoreboard(Mem<Bits> set, Mem<Bits> clear) {
+    /** Registers per word of each half (reg[1:0] picks the bit). */
+    static final int REGS_PER_WORD = 4;
+
     /** The bit of register {@code reg} of thread {@code tid}. */
     Bool bit(UInt tid, UInt reg) {
-      UInt addr = tid.cat(reg).resize(set.addrWidth());
-      return set.read(addr).asUInt().bit(0).xor(clear.read(addr).asUInt().bit(0));
+      UInt addr = word(tid, reg, set);
+      return set.read(addr).asUInt().xor(clear.read(addr).asUInt()).shr(reg.bits(1, 0)).bit(0);
     }
+
+    /** The word of {@code half} that holds register {@code reg} of thread {@code tid}. */
+    static UInt word(UInt tid, UInt reg, Mem<Bits> half) {
+      return tid.cat(reg.bits(4, 2)).resize(half.addrWidth());
+    }
+  }
+
+  /** Register {@code reg}'s bit in its scoreboard word, as a mask. */
+  private UInt scoreboardBitOf(UInt reg) {
+    return lit(1, UInt(Scoreboard.REGS_PER_WORD)).shl(reg.bits(1, 0));
   }
 
   /**

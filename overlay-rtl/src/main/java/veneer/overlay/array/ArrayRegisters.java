@@ -77,7 +77,7 @@ public final class ArrayRegisters {
         "[0] busy (some thread running or some posted store not yet written), [1] done (a launch ran,"
             + " every thread stopped and every store is in memory), [2] error (some thread stopped by a"
             + " fault or EBREAK), [3] sweeping (some PE is still clearing its scoreboard after reset,"
-            + " 32 x threads cycles: a start now waits for it; 0 ever after), [4] write error (since start, a line write came back with an error"
+            + " 8 x threads cycles: a start now waits for it; 0 ever after), [4] write error (since start, a line write came back with an error"
             + " after its stores were answered; sticky). `done` is also the `irq` output."));
     r.add(new ArrayRegister(RegisterDecl.readWrite("entry_pc", 0x010, 32, 0), "Start address of every thread."));
     r.add(new ArrayRegister(RegisterDecl.readWrite("global_size", 0x014, 32, 0), "Work-items in the launch."));

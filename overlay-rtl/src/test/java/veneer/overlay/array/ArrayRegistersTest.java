@@ -36,7 +36,7 @@ class ArrayRegistersTest {
   void identityResetValuesAndReadWriteRegisters() {
     try (CheckedSimulator sim = open()) {
       AxiLiteMaster bus = new AxiLiteMaster(sim, "ctrl");
-      // 2 PEs x 2 threads sweep their scoreboards for 32 x 2 cycles after reset.
+      // 2 PEs x 2 threads sweep their scoreboards for 8 x 2 cycles after reset.
       assertEquals(0b1000, bus.read(ArrayRegisters.offsetOf("status")), "idle, never ran, sweeping");
       sim.step(64);
       assertEquals(0, bus.read(ArrayRegisters.offsetOf("status")), "idle, never ran, swept");

@@ -64,7 +64,7 @@ class VectorAddArrayTest {
       sim.attach(new AxiLiteProtocolChecker(sim, "ctrl"));
       ArrayHost host = new ArrayHost(sim);
       sim.reset(2);
-      host.awaitReady(1000); // the PEs sweep their scoreboards after reset (32 x threads cycles)
+      host.awaitReady(1000); // the PEs sweep their scoreboards after reset (8 x threads cycles)
       for (int i = 0; i < n; i++) {
         dram.memory().writeLong(A + 4L * i, 4, 7L * i);
         dram.memory().writeLong(B + 4L * i, 4, 1_000_000L + i);

@@ -1,6 +1,7 @@
 package veneer.hdl;
 
 import java.math.BigInteger;
+import java.util.List;
 import veneer.hdl.ModuleBuilder.NetKind;
 import veneer.hdl.ir.Op;
 import veneer.hdl.ir.SourceLoc;
@@ -292,6 +293,28 @@ public abstract class Data<T extends Data<T>> {
       throw new HdlException(loc, "bit range [" + hi + ":" + lo + "] is outside " + this
           + " (expected " + (width() - 1) + " >= hi >= lo >= 0)");
     }
+  }
+
+  /**
+   * The parts side by side with element 0 in the least significant bits, the reverse of
+   * {@link #cat}'s order: for values built bit by bit or lane by lane.
+   *
+   * <pre>{@code
+   * UInt hits = Data.catLowFirst(List.of(hit0, hit1, hit2)); // {hit2, hit1, hit0}
+   * }</pre>
+   */
+  public static UInt catLowFirst(List<? extends Data<?>> parts) {
+    if (parts.isEmpty()) {
+      throw new HdlException(SourceLocator.here(), "catLowFirst needs at least one part; found none");
+    }
+    if (parts.size() == 1) {
+      return parts.get(0).asUInt();
+    }
+    Data<?>[] lower = new Data<?>[parts.size() - 1];
+    for (int i = 0; i < lower.length; i++) {
+      lower[i] = parts.get(parts.size() - 2 - i);
+    }
+    return parts.get(parts.size() - 1).cat(lower);
   }
 
   /** This value followed by {@code lower} in the less significant bits: {@code {this, lower...}}. */

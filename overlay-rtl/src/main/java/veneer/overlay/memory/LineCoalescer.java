@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import veneer.hdl.Bits;
 import veneer.hdl.Bool;
+import veneer.hdl.Data;
 import veneer.hdl.Bundle;
 import veneer.hdl.Mem;
 import veneer.hdl.Module;
@@ -200,8 +201,8 @@ public final class LineCoalescer extends Module {
       freeList.add(rOpen.get(o).not());
       closingList.add(cl);
     }
-    UInt freeEntries = bitsOf(freeList);
-    UInt closingBits = bitsOf(closingList);
+    UInt freeEntries = Data.catLowFirst(freeList);
+    UInt closingBits = Data.catLowFirst(closingList);
     // A slot whose line has been handed out keeps its data (r_have) and serves later loads of
     // the line (a hit re-arms it) until it is reused, a store to the line is accepted here, or
     // a FENCE seals. A new line takes a slot without data if there is one, else the retained
@@ -228,9 +229,9 @@ public final class LineCoalescer extends Module {
       lateList.add(rIssued.bit(j).and(rSealed.bit(j).not()).and(sameLine));
       hitList.add(rHave.bit(j).and(rBusy.bit(j).not()).and(sameLine));
     }
-    Bool lateJoinable = bitsOf(lateList).orR();
+    Bool lateJoinable = Data.catLowFirst(lateList).orR();
     UInt lateSlot = highest(lateList, kb);
-    Bool hittable = bitsOf(hitList).orR();
+    Bool hittable = Data.catLowFirst(hitList).orR();
     UInt hitSlot = highest(hitList, kb);
     Bool lateJoin = arValid.and(anyMatch.not()).and(lateJoinable).named("r_late_join");
     Bool rHit = arValid.and(anyMatch.not()).and(lateJoinable.not()).and(hittable).named("r_hit");
@@ -442,8 +443,8 @@ public final class LineCoalescer extends Module {
       joinSlot = join.mux(wSlot.get(o), joinSlot);
       wFreeList.add(wOpen.get(o).not());
     }
-    UInt wFreeEntries = bitsOf(wFreeList);
-    UInt wClosingBits = bitsOf(wClosing);
+    UInt wFreeEntries = Data.catLowFirst(wFreeList);
+    UInt wClosingBits = Data.catLowFirst(wClosing);
     Free wFree = lowestFree(wBusy, kw, kb);
     UInt wFreeEntryBit = wFreeEntries.and(wFreeEntries.not().add(1));
     Bool wNeedEntry = both.and(wAnyMatch.not());
@@ -479,8 +480,8 @@ public final class LineCoalescer extends Module {
       laneData.add(wLanes.get(i).read(wIssSlot.resize(wb)).asUInt());
       laneStrb.add(wStrbLanes.get(i).read(wIssSlot.resize(wb)).asUInt());
     }
-    m.w.data.assign(concatHighFirst(laneData).asBits());
-    m.w.strb.assign(concatHighFirst(laneStrb).asBits());
+    m.w.data.assign(Data.catLowFirst(laneData).asBits());
+    m.w.strb.assign(Data.catLowFirst(laneStrb).asBits());
     m.w.last.assign(lit(1, Bool()));
     Bool awDone = awSent.or(m.aw.fire());
     Bool wDone = wSent.or(m.w.fire());
@@ -574,7 +575,7 @@ public final class LineCoalescer extends Module {
     for (int j = 0; j < kr; j++) {
       storedList.add(take.and(rSlotHit.get(j)));
     }
-    UInt storedTo = bitsOf(storedList);
+    UInt storedTo = Data.catLowFirst(storedList);
     when(seal, () -> rHave.assign(0))
         .otherwise(() -> rHave.assign(rHave.and(rStartBit.or(storedTo).not()).or(haveSet)));
 
@@ -611,14 +612,6 @@ public final class LineCoalescer extends Module {
   }
 
   /** Bits as a number, element 0 the lowest bit. */
-  private static UInt bitsOf(List<Bool> bits) {
-    List<UInt> parts = new ArrayList<>();
-    for (Bool b : bits) {
-      parts.add(b.asUInt());
-    }
-    return parts.size() == 1 ? parts.get(0) : concatHighFirst(parts);
-  }
-
   /**
    * The index of the highest set bit ({@code bits}-bit, 0 when none is set), as a tree: the
    * upper half's index when it has a set bit, else the lower half's.
@@ -645,14 +638,6 @@ public final class LineCoalescer extends Module {
     return upper.mux(high, low);
   }
 
-  /** Element 0 in the lowest bits. */
-  private static UInt concatHighFirst(List<UInt> parts) {
-    UInt[] lower = new UInt[parts.size() - 1];
-    for (int i = 0; i < lower.length; i++) {
-      lower[i] = parts.get(parts.size() - 2 - i);
-    }
-    return parts.get(parts.size() - 1).cat(lower);
-  }
 
   private record Free(Bool any, UInt index, UInt onehot, Bool retained) {}
 
@@ -719,5 +704,4 @@ public final class LineCoalescer extends Module {
     }
     return level.get(0);
   }
-
 }

@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import veneer.hdl.Bits;
 import veneer.hdl.Bool;
+import veneer.hdl.Data;
 import veneer.hdl.Module;
 import veneer.hdl.UInt;
 import veneer.isa.Opcode;
@@ -96,7 +97,7 @@ public final class Decoder extends Module {
         flags.put(c, out);
       } else {
         UInt out = output(c.port(), UInt(c.width));
-        out.assign(Hw.bitsOf(Arrays.asList(bits)));
+        out.assign(Data.catLowFirst(Arrays.asList(bits)));
         controls.put(c, out);
       }
     }
@@ -418,7 +419,7 @@ public final class Decoder extends Module {
         bits[i] = w.bit(fieldBits.get(i));
       }
       UInt field = output("imm_part" + n, UInt(bits.length));
-      field.assign(bits.length == 1 ? bits[0].asUInt() : Hw.bitsOf(Arrays.asList(bits)));
+      field.assign(Data.catLowFirst(Arrays.asList(bits)));
       Bool clearOut = output("imm_clear" + n, Bool());
       clearOut.assign(clear);
       parts.add(new ImmPart(clearOut, field, place));
@@ -439,7 +440,7 @@ public final class Decoder extends Module {
         place[k] = i;
       }
       UInt field = output("imm_decoded", UInt(bits.length));
-      field.assign(bits.length == 1 ? bits[0].asUInt() : Hw.bitsOf(Arrays.asList(bits)));
+      field.assign(Data.catLowFirst(Arrays.asList(bits)));
       parts.add(new ImmPart(null, field, place));
     }
     for (int k = 0; k < 32; k++) {

@@ -1,5 +1,6 @@
 package veneer.overlay.pe;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -7,6 +8,7 @@ import java.util.Map;
 import veneer.hdl.Bits;
 import veneer.hdl.Bool;
 import veneer.hdl.Bundle;
+import veneer.hdl.Data;
 import veneer.hdl.Mem;
 import veneer.hdl.Module;
 import veneer.hdl.Param;
@@ -40,7 +42,7 @@ public final class Pe extends Module {
   public final Axi4 mem;
   public final PeConfig config;
   /** Every data port by name, so that a parent (the PE array) can wire them. */
-  private final Map<String, veneer.hdl.Data<?>> ports = new LinkedHashMap<>();
+  private final Map<String, Data<?>> ports = new LinkedHashMap<>();
 
   private static final int CAUSE_FETCH_MISALIGNED = 0;
   private static final int CAUSE_FETCH_ACCESS = 1;
@@ -921,7 +923,7 @@ public final class Pe extends Module {
       }
       bits[k] = bit;
     }
-    return Hw.bitsOf(java.util.Arrays.asList(bits));
+    return Data.catLowFirst(Arrays.asList(bits));
   }
 
   /** A register of {@code next}, 0 after reset. */
@@ -965,21 +967,21 @@ public final class Pe extends Module {
 
   /** The data port {@code name} (for example {@code "start"}, {@code "perf_retired"}). */
   @SuppressWarnings("unchecked")
-  public <T extends veneer.hdl.Data<T>> T port(String name) {
-    veneer.hdl.Data<?> p = ports.get(name);
+  public <T extends Data<T>> T port(String name) {
+    Data<?> p = ports.get(name);
     if (p == null) {
       throw new IllegalArgumentException("the PE has no port '" + name + "'; ports are " + ports.keySet());
     }
     return (T) p;
   }
 
-  private <T extends veneer.hdl.Data<T>> T hostIn(String name, veneer.hdl.HdlType<T> type) {
+  private <T extends Data<T>> T hostIn(String name, veneer.hdl.HdlType<T> type) {
     T p = input(name, type);
     ports.put(name, p);
     return p;
   }
 
-  private <T extends veneer.hdl.Data<T>> T hostOut(String name, veneer.hdl.HdlType<T> type) {
+  private <T extends Data<T>> T hostOut(String name, veneer.hdl.HdlType<T> type) {
     T p = output(name, type);
     ports.put(name, p);
     return p;

@@ -35,6 +35,18 @@ class BasicBehaviourTest {
   }
 
   @BackendTest
+  void catLowFirstPutsElementZeroInTheLowestBits(Backend backend) {
+    try (Simulator sim = Simulators.open(new TestDesigns.LowFirstLanes(), backend)) {
+      sim.poke("a", 1);
+      sim.poke("b", 0b10);
+      sim.poke("c", 0b1001);
+      sim.step();
+      assertEquals(0b1001_10_1, sim.peek("lanes"));
+      assertEquals(0b1001, sim.peek("alone"));
+    }
+  }
+
+  @BackendTest
   void shiftRegisterDelaysByThreeAndRegistersStartAtZero(Backend backend) {
     try (Simulator sim = Simulators.open(new TestDesigns.ShiftRegister(), backend)) {
       assertEquals(0, sim.peek("out"), "registers without reset start at zero");

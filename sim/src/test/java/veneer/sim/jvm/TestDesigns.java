@@ -1,7 +1,9 @@
 package veneer.sim.jvm;
 
+import java.util.List;
 import veneer.hdl.Bits;
 import veneer.hdl.Bool;
+import veneer.hdl.Data;
 import veneer.hdl.Mem;
 import veneer.hdl.Module;
 import veneer.hdl.UInt;
@@ -119,6 +121,17 @@ final class TestDesigns {
       c.assign(c.add(1));
       count.assign(c);
       assertThat(c.ne(bad), "count must not reach " + bad);
+    }
+  }
+
+  /** {@code lanes} = the 1-bit {@code a}, the 2-bit {@code b} and the 4-bit {@code c}, a lowest. */
+  static final class LowFirstLanes extends Module {
+    LowFirstLanes() {
+      Bool a = input("a", Bool());
+      UInt b = input("b", UInt(2));
+      UInt c = input("c", UInt(4));
+      output("lanes", UInt(7)).assign(Data.catLowFirst(List.of(a, b, c)));
+      output("alone", UInt(4)).assign(Data.catLowFirst(List.of(c)));
     }
   }
 }

@@ -59,6 +59,10 @@ class PePcFaultTest {
     cs.add(fault("entry past the end", at(3, ""), END, FETCH_ACCESS, END, null));
     cs.add(fault("entry far and misaligned", at(3, ""), 0x8000_0002L, FETCH_MISALIGNED, 0x8000_0002L, null));
     cs.add(fault("entry below 0", at(3, ""), 0xFFFF_FFFCL, FETCH_ACCESS, 0xFFFF_FFFCL, null));
+    // A faulting fetch still reads an IMEM word (word 0 for both pcs here): a jump whose target
+    // from the bad pc is aligned must not become the stop pc.
+    cs.add(fault("entry misaligned onto a jump", "jal x0, 14\n", 2, FETCH_MISALIGNED, 2, null));
+    cs.add(fault("entry past the end onto a jump", "jal x0, 8\n", END, FETCH_ACCESS, END, null));
     // After the bad entries, a good one starts every thread there.
     cs.add(new Case("entry at 12 after bad entries", at(3, "li a0, 5\necall\n"), 12, ThreadState.EXITED.ordinal(), 11,
         16, 5, null));

@@ -36,7 +36,7 @@ public final class LoadAligner extends Module {
   public final UInt value = output("value", UInt(32));
   private final List<UInt> plain;
 
-  /** An aligner whose value is also ORed with {@code plainWords} unaligned words. */
+  /** An aligner whose value is also ORed with {@code plainWords} words that need no alignment. */
   public LoadAligner(int plainWords) {
     if (plainWords < 0) {
       throw new IllegalArgumentException("a load aligner ORs 0 or more plain words, not " + plainWords);

@@ -174,10 +174,9 @@ public final class Pe extends Module {
     // thread still at its start value reads one of those instead of a mask on the value read.
     Mem<Bits> instretMem = mem("instret", Bits(64), 2 << tb);
     // A thread has at most one instruction in the pipeline, from its issue until it leaves S3,
-    // whatever S3 does with it; a thread that is neither there nor waiting is ready. The stages'
-    // threads are also carried one-hot (s1_mask, s2_mask, s3_mask: zero when the stage is empty;
-    // flip-flops with a synchronous reset, no LUTs), so that "in the pipeline" is their OR and
-    // S3's updates of the per-thread bits need no decoder of s3_tid.
+    // whatever S3 does with it; a thread that is neither there nor waiting is ready. S3's thread
+    // is also carried one-hot (s3_mask: zero when S3 is empty; flip-flops with a synchronous
+    // reset, no LUTs), so that S3's updates of the per-thread bits need no decoder of s3_tid.
     UInt inPipeline = reg("in_pipeline", UInt(nt), 0);
     // mem_wait: the thread waits for one of its global accesses to come back (a source or
     // destination register not yet loaded, or FENCE/ECALL/EBREAK with accesses in flight).
@@ -572,9 +571,9 @@ public final class Pe extends Module {
     Bool unsigned3 = regNext("s3_unsigned", sub2.bit(2));
     UInt addr3 = regNext("s3_addr", addr2);
     // pc + 4 is the next PC of everything that does not jump (the link has its own register,
-    // s3_link); a jump's target is the adder's sum (s3_addr) with bit 0 cleared. An instruction that stops
-    // adds 0 (the increment is the carry chain's input, no LUT), so that the next PC is its own
-    // pc, which the stop port takes (see stop_pc).
+    // s3_link); a jump's target is the adder's sum (s3_addr) with bit 0 cleared. An instruction
+    // that stops adds 0 (the increment is the carry chain's input, no LUT), so that the next PC
+    // is its own pc, which the stop port takes (see stop_pc).
     Bool stops3 = trap3.or(exit3);
     UInt seq3 = pc3.bits(31, 2).add(stops3.not().asUInt()).cat(pc3.bits(1, 0)).named("s3_seq_pc");
     // In the cycle after a start it is the entry pc, for the pc memory's entry word (see

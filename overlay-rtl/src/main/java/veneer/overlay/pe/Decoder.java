@@ -122,7 +122,7 @@ public final class Decoder extends Module {
    * each row's full compare mapped to about 30 LUTs, this to about 25.)
    */
   private Bool legality(UInt w) {
-    int[] keyBits = positions(KEY_BITS);
+    int[] keyBits = RowFunction.positions(KEY_BITS);
     BigInteger plain = BigInteger.ZERO;
     Map<Integer, Set<Long>> rest = new TreeMap<>();
     for (Opcode op : Opcode.instructions()) {
@@ -169,22 +169,11 @@ public final class Decoder extends Module {
 
   /** The word's bits at {@code positions}, the first as bit 0. */
   private static UInt index(UInt w, int[] positions) {
-    UInt index = w.bit(positions[0]).asUInt();
-    for (int i = 1; i < positions.length; i++) {
-      index = w.bit(positions[i]).asUInt().cat(index);
+    List<Bool> bits = new ArrayList<>();
+    for (int p : positions) {
+      bits.add(w.bit(p));
     }
-    return index;
-  }
-
-  /** The set bits of {@code mask}, lowest first. */
-  private static int[] positions(int mask) {
-    int[] out = new int[Integer.bitCount(mask)];
-    for (int p = 0, i = 0; p < 32; p++) {
-      if ((mask >>> p & 1) != 0) {
-        out[i++] = p;
-      }
-    }
-    return out;
+    return Data.catLowFirst(bits);
   }
 
   /** A word with bit {@code i} of {@code key} at {@code positions[i]}. */
@@ -267,19 +256,11 @@ public final class Decoder extends Module {
     if (support.length == 0) {
       return lit(f.value(0) ? 1 : 0, Bool());
     }
-    UInt index = w.bit(support[0]).asUInt();
-    for (int i = 1; i < support.length; i++) {
-      index = w.bit(support[i]).asUInt().cat(index);
-    }
-    long table = 0;
+    BigInteger bits = BigInteger.ZERO;
     for (int v = 0; v < 1 << support.length; v++) {
-      table |= f.value(v) ? 1L << v : 0;
+      bits = f.value(v) ? bits.setBit(v) : bits;
     }
-    int n = 1 << support.length;
-    // (A 64-entry table does not fit a long literal as a non-negative value: two halves.)
-    UInt bits = n < 64 ? lit(table, UInt(n))
-        : lit(table >>> 32, UInt(32)).cat(lit(table & 0xFFFF_FFFFL, UInt(32)));
-    return bits.shr(index).bit(0);
+    return table(bits, index(w, support));
   }
 
   /**

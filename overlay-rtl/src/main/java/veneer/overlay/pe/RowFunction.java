@@ -159,13 +159,19 @@ public final class RowFunction {
     return null;
   }
 
-  private static RowFunction build(List<Opcode> rows, List<Integer> specs, int bits) {
-    int[] support = new int[Integer.bitCount(bits)];
+  /** The set bits of {@code mask}, lowest first. */
+  static int[] positions(int mask) {
+    int[] out = new int[Integer.bitCount(mask)];
     for (int p = 0, i = 0; p < 32; p++) {
-      if ((bits >>> p & 1) != 0) {
-        support[i++] = p;
+      if ((mask >>> p & 1) != 0) {
+        out[i++] = p;
       }
     }
+    return out;
+  }
+
+  private static RowFunction build(List<Opcode> rows, List<Integer> specs, int bits) {
+    int[] support = positions(bits);
     long table = 0;
     for (int v = 0; v < 1 << support.length; v++) {
       // The value of the first row this assignment fits (all such rows agree); 0 where none does.

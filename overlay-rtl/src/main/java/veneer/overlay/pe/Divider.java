@@ -7,28 +7,29 @@ import veneer.hdl.UInt;
 /**
  * The PE's one iterative divider, shared by its threads: restoring division, one quotient bit
  * per cycle (32 cycles after the start), on the magnitudes of the operands. It gives the
- * quotient's and the remainder's magnitudes and whether the result is to be negated; the PE
- * applies the sign with its ALU when the division issues again to collect the result
- * ({@code 0 - magnitude} or {@code 0 + magnitude}). So the signed result of the operation is
- * {@code negate ? -m : m} with {@code m = wantRem ? remainder : quotient}. Division by zero gives
- * quotient -1 and remainder = dividend, and -2^31 / -1 gives quotient -2^31 and remainder 0, as
- * the RISC-V M extension says.
+ * magnitude of the result the operation wants (the quotient for DIV and DIVU, the remainder for
+ * REM and REMU) and whether it is to be negated; the PE applies the sign with its ALU when the
+ * division issues again to collect the result ({@code 0 - magnitude} or {@code 0 + magnitude}).
+ * So the signed result of the operation is {@code negate ? -result : result}. Division by zero
+ * gives quotient -1 and remainder = dividend, and -2^31 / -1 gives quotient -2^31 and remainder
+ * 0, as the RISC-V M extension says.
  *
  * <p>It holds its result until {@link #ack}; while {@link #busy} a new division must wait (the
- * PE replays the instruction). {@link #wantRem} and {@link #negate} do not change while
+ * PE replays the instruction). {@link #result} and {@link #negate} do not change while
  * {@link #done}, so the PE may read them a cycle before it takes the result.
  *
  * <pre>{@code
  * Divider div = instance("div", new Divider(tidBits));
- * div.start.assign(go); div.op.assign(sub); div.a.assign(x); div.b.assign(y); div.startTid.assign(tid);
+ * div.start.assign(go); div.op.assign(funct3Low); div.a.assign(x); div.b.assign(y); div.startTid.assign(tid);
  * div.ack.assign(taken); div.cancel.assign(restart);
- * // div.done, div.tid, div.quotient, div.remainder, div.wantRem, div.negate
+ * // div.done, div.tid, div.result, div.negate
  * }</pre>
  */
 public final class Divider extends Module {
   public final Bool start = input("start", Bool());
   public final UInt startTid;
-  public final UInt op = input("op", UInt(MicroOp.SUB_WIDTH));
+  /** The operation, {@link MicroOp.DivOp}'s ordinal: funct3's low bits (bit 0 unsigned, bit 1 remainder). */
+  public final UInt op = input("op", UInt(2));
   public final UInt a = input("a", UInt(32));
   public final UInt b = input("b", UInt(32));
   /** The result has been taken: the divider is free from the next cycle. */
@@ -39,12 +40,8 @@ public final class Divider extends Module {
   public final Bool busy = output("busy", Bool());
   public final Bool done = output("done", Bool());
   public final UInt tid;
-  /** The quotient's magnitude while {@link #done}. */
-  public final UInt quotient = output("quotient", UInt(32));
-  /** The remainder's magnitude while {@link #done}. */
-  public final UInt remainder = output("remainder", UInt(32));
-  /** The operation was REM or REMU: the result is {@link #remainder}, else {@link #quotient}. */
-  public final Bool wantRem = output("want_rem", Bool());
+  /** The magnitude of the quotient (DIV, DIVU) or of the remainder (REM, REMU) while {@link #done}. */
+  public final UInt result = output("result", UInt(32));
   /** The signed result is the magnitude negated. */
   public final Bool negate = output("negate", Bool());
 
@@ -56,7 +53,8 @@ public final class Divider extends Module {
     // Neither running nor holding, as a register of its own: it chooses the adder's operand.
     Bool idle = reg("idle", Bool(), 1);
     UInt count = reg("count", UInt(5), 0);
-    // The partial remainder; 0 whenever the divider is idle (see the adder).
+    // The partial remainder, then the result (see the last step); 0 whenever the divider is
+    // idle (see the adder).
     UInt rem = reg("rem", UInt(32), 0);
     UInt quot = reg("quot", UInt(32));
     // The dividend's magnitude, read one bit a step by the step count: a 32:1 mux instead of a
@@ -75,8 +73,11 @@ public final class Divider extends Module {
     Bool quotientNegative = reg("quotient_negative", Bool());
     UInt owner = reg("owner", UInt(tidBits));
 
-    Bool signed = op.eq(MicroOp.DivOp.DIV.ordinal()).or(op.eq(MicroOp.DivOp.REM.ordinal()));
-    Bool remStart = op.eq(MicroOp.DivOp.REM.ordinal()).or(op.eq(MicroOp.DivOp.REMU.ordinal()));
+    if (MicroOp.DivOp.DIVU.ordinal() != 1 || MicroOp.DivOp.REM.ordinal() != 2 || MicroOp.DivOp.REMU.ordinal() != 3) {
+      throw new IllegalStateException("Divider decodes DivOp's ordinals as funct3's low bits");
+    }
+    Bool signed = op.bit(0).not();
+    Bool remStart = op.bit(1);
     Bool aNeg = signed.and(a.bit(31));
     Bool bNeg = signed.and(b.bit(31));
 
@@ -86,7 +87,7 @@ public final class Divider extends Module {
     // idle the partial remainder is 0 and the adder gives the magnitude of the dividend at the
     // port, (a ^ sign) + sign, which a start stores: so no negation circuit of its own. Both
     // choices sit in the adder's per-bit LUT, whose first operand stays a plain register.
-    Bool next = running.and(dividend.shr(count.not()).bit(0));
+    Bool next = running.and(bitAt(dividend, count.not()));
     UInt shifted = rem.cat(next);
     // x ^ invert + invert: -|divisor| (invert when the divisor is not negative) or |a|. One
     // invert signal rather than two sign choices keeps the adder's LUT at five inputs.
@@ -99,6 +100,10 @@ public final class Divider extends Module {
     when(running, () -> {
       rem.assign(reduced);
       quot.assign(quot.bits(30, 0).cat(fits));
+      // A quotient goes into the partial remainder's register with its last bit, so that the
+      // PE reads one result register (one zero-unless copy, one input of its operand LUT):
+      // two more inputs of the LUT that is the fits mux.
+      when(count.eq(31).and(remOp.not()), () -> rem.assign(quot.bits(30, 0).cat(fits)));
       when(fits.not().and(remOp.not()), () -> negResult.assign(quotientNegative));
       count.assign(count.add(1));
       when(count.eq(31), () -> {
@@ -135,9 +140,26 @@ public final class Divider extends Module {
     busy.assign(idle.not());
     done.assign(holding);
     tid.assign(owner);
-    quotient.assign(quot);
-    remainder.assign(rem);
-    wantRem.assign(remOp);
+    result.assign(rem);
     negate.assign(negResult);
+  }
+
+  /**
+   * Bit {@code index} of {@code word} as a tree of 2:1 muxes, which ABC maps into fewer LUTs than
+   * the shift it would otherwise get.
+   */
+  private static Bool bitAt(UInt word, UInt index) {
+    Bool[] level = new Bool[word.width()];
+    for (int i = 0; i < level.length; i++) {
+      level[i] = word.bit(i);
+    }
+    for (int k = 0; level.length > 1; k++) {
+      Bool[] up = new Bool[level.length / 2];
+      for (int i = 0; i < up.length; i++) {
+        up[i] = index.bit(k).mux(level[2 * i + 1], level[2 * i]);
+      }
+      level = up;
+    }
+    return level[0];
   }
 }

@@ -323,12 +323,11 @@ public final class Pe extends Module {
         .or(isDiv1.and(div.negate).mux(lit(Alu.Result.DIFF.ordinal(), UInt(Alu.SEL_WIDTH)), lit(0, UInt(Alu.SEL_WIDTH)))));
     // The ALU's second operand is rs2 or the OR of registers that are zero unless chosen (a
     // flip-flop's synchronous reset costs no LUT): the immediate's parts (Decoder.ImmPart) and,
-    // for a division that collects its result, the quotient or the remainder. At most two
-    // immediate parts meet in a bit, so each bit is one LUT6 (rs2, two parts, quotient,
-    // remainder, the select) and the formats' choice of instruction bits needs no LUT.
+    // for a division that collects its result, the divider's result. At most two immediate
+    // parts meet in a bit, so each bit is one LUT (rs2, two parts, the result, the select) and
+    // the formats' choice of instruction bits needs no LUT.
     Bool useImm2 = regNext("s2_use_imm", dec.flag(Control.USE_IMM));
-    UInt quotient2 = zeroWhen("s2_quotient", isDiv1.not().or(div.wantRem), div.quotient);
-    UInt remainder2 = zeroWhen("s2_remainder", isDiv1.not().or(div.wantRem.not()), div.remainder);
+    UInt divResult2 = zeroWhen("s2_div_result", isDiv1.not(), div.result);
     Bool pcOperand2 = regNext("s2_pc_operand", dec.flag(Control.PC_OPERAND));
     Bool writesRd2 = regNext("s2_writes_rd", dec.writesRd);
     UInt imm2 = immediate2(dec);
@@ -377,7 +376,7 @@ public final class Pe extends Module {
     alu.rs1.assign(a);
     alu.pc.assign(pc2);
     alu.pcOperand.assign(pcOperand2);
-    UInt operand2 = useImm2.mux(imm2.or(quotient2).or(remainder2), b).named("s2_operand2");
+    UInt operand2 = useImm2.mux(imm2.or(divResult2), b).named("s2_operand2");
     alu.b.assign(operand2);
     BranchUnit br = instance("br", new BranchUnit());
     br.funct3.assign(insn2.bits(14, 12));
@@ -484,7 +483,7 @@ public final class Pe extends Module {
         .named("s2_replay");
     div.start.assign(divStart);
     div.startTid.assign(tid2);
-    div.op.assign(sub2.bits(1, 0).resize(MicroOp.SUB_WIDTH));
+    div.op.assign(sub2.bits(1, 0));
     div.a.assign(a);
     div.b.assign(b);
 

@@ -46,7 +46,7 @@ class DividerTest {
           assertEquals(Integer.toUnsignedLong(expected(op, a, b)), signedResult(sim),
               String.format("seed %x: %s a=%08x b=%08x", SEED, op, a, b));
           assertEquals(i & 7, sim.peek("tid"));
-          // The PE reads want_rem and negate in S1, a cycle before S2 takes the result.
+          // The PE reads result and negate in S1, a cycle before S2 takes the result.
           long held = signedResult(sim);
           sim.step();
           assertEquals(1, sim.peek("done"), "holds the result until the ack");
@@ -92,6 +92,43 @@ class DividerTest {
     }
   }
 
+  /**
+   * The M extension's corner cases written out (not computed by {@link #expected}): division by
+   * zero, the one signed overflow, and remainders that take the dividend's sign.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = Backend.class, names = {"JVM", "VERILATOR"})
+  void cornerCasesAsTheSpecWritesThem(Backend backend) {
+    int min = Integer.MIN_VALUE;
+    Object[][] cases = {
+        {MicroOp.DivOp.DIV, 7, 0, -1}, {MicroOp.DivOp.DIVU, 7, 0, -1},
+        {MicroOp.DivOp.REM, -7, 0, -7}, {MicroOp.DivOp.REMU, -7, 0, -7},
+        {MicroOp.DivOp.DIV, min, 0, -1}, {MicroOp.DivOp.REM, min, 0, min},
+        {MicroOp.DivOp.DIV, min, -1, min}, {MicroOp.DivOp.REM, min, -1, 0},
+        {MicroOp.DivOp.DIVU, min, -1, 0}, {MicroOp.DivOp.REMU, min, -1, min},
+        {MicroOp.DivOp.DIV, -7, 2, -3}, {MicroOp.DivOp.REM, -7, 2, -1},
+        {MicroOp.DivOp.DIV, 7, -2, -3}, {MicroOp.DivOp.REM, 7, -2, 1},
+        {MicroOp.DivOp.DIV, -7, -2, 3}, {MicroOp.DivOp.REM, -7, -2, -1},
+        {MicroOp.DivOp.REM, min, 3, -2}, {MicroOp.DivOp.REM, -1, min, -1},
+        {MicroOp.DivOp.DIVU, -1, 1, -1}, {MicroOp.DivOp.REMU, -1, -2, 1},
+    };
+    try (Simulator sim = Simulators.open(new Divider(3), backend)) {
+      sim.reset(1);
+      for (Object[] c : cases) {
+        start(sim, (MicroOp.DivOp) c[0], (int) c[1], (int) c[2]);
+        for (int i = 0; i < CYCLES; i++) {
+          sim.step();
+        }
+        assertEquals(1, sim.peek("done"));
+        assertEquals(Integer.toUnsignedLong((int) c[3]), signedResult(sim),
+            String.format("%s a=%d b=%d", c[0], (int) c[1], (int) c[2]));
+        sim.poke("ack", 1);
+        sim.step();
+        sim.poke("ack", 0);
+      }
+    }
+  }
+
   /** Pokes a start and steps the start cycle. */
   private static void start(Simulator sim, MicroOp.DivOp op, int a, int b) {
     sim.poke("op", op.ordinal());
@@ -108,7 +145,7 @@ class DividerTest {
    * wants, negated by the ALU (0 - m) when the divider says so.
    */
   private static long signedResult(Simulator sim) {
-    long magnitude = sim.peek(sim.peek("want_rem") == 1 ? "remainder" : "quotient");
+    long magnitude = sim.peek("result");
     return sim.peek("negate") == 1 ? (-magnitude) & 0xFFFF_FFFFL : magnitude;
   }
 

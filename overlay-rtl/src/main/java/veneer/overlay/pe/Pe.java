@@ -322,12 +322,15 @@ public final class Pe extends Module {
     UInt aluSel2 = regNext("s2_alu_sel", dec.control(Control.ALU_SEL)
         .or(isDiv1.and(div.negate).mux(lit(Alu.Result.DIFF.ordinal(), UInt(Alu.SEL_WIDTH)), lit(0, UInt(Alu.SEL_WIDTH)))));
     // The ALU's second operand is rs2 or the OR of registers that are zero unless chosen (a
-    // flip-flop's synchronous reset costs no LUT): the immediate's parts (Decoder.ImmPart) and,
+    // flip-flop's synchronous reset costs no LUT), the immediate's parts (Decoder.ImmPart), and,
     // for a division that collects its result, the divider's result. At most two immediate
-    // parts meet in a bit, so each bit is one LUT (rs2, two parts, the result, the select) and
-    // the formats' choice of instruction bits needs no LUT.
+    // parts meet in a bit, so each bit is one LUT6 (rs2, two parts, the result and its gate,
+    // the select) and the formats' choice of instruction bits needs no LUT.
     Bool useImm2 = regNext("s2_use_imm", dec.flag(Control.USE_IMM));
-    UInt divResult2 = zeroWhen("s2_div_result", isDiv1.not(), div.result);
+    // The divider holds the result until S2 takes it (div.ack), so S2 reads it from the divider
+    // itself, gated, rather than from a copy made in S1 (32 flip-flops).
+    Bool divCollects2 = regNext("s2_div_collects", divCollect1);
+    UInt divResult2 = divCollects2.mux(div.result, 0);
     Bool pcOperand2 = regNext("s2_pc_operand", dec.flag(Control.PC_OPERAND));
     Bool writesRd2 = regNext("s2_writes_rd", dec.writesRd);
     UInt imm2 = immediate2(dec);
@@ -470,7 +473,7 @@ public final class Pe extends Module {
     // that starts parks its thread (div_wait) without moving its PC; when the result is ready
     // the thread issues the division again, which now collects the result and retires.
     Bool wantsDiv = ok2.and(isDiv);
-    Bool divCollect = wantsDiv.and(regNext("s2_div_collects", divCollect1)).named("s2_div_collect");
+    Bool divCollect = wantsDiv.and(divCollects2).named("s2_div_collect");
     Bool divStart = wantsDiv.and(div.busy.not()).named("s2_div_start");
     Bool divReplay2 = wantsDiv.and(div.busy).and(divCollect.not()).named("s2_div_replay");
     // The claim was made in S1 (see s1_claims); not granted, the instruction issues again.

@@ -101,8 +101,8 @@ public final class Divider extends Module {
       rem.assign(reduced);
       quot.assign(quot.bits(30, 0).cat(fits));
       // A quotient goes into the partial remainder's register with its last bit, so that the
-      // PE reads one result register (one zero-unless copy, one input of its operand LUT):
-      // two more inputs of the LUT that is the fits mux.
+      // PE reads one result (one input of its operand LUT, no choice): two more inputs of the
+      // LUT that is the fits mux.
       when(count.eq(31).and(remOp.not()), () -> rem.assign(quot.bits(30, 0).cat(fits)));
       when(fits.not().and(remOp.not()), () -> negResult.assign(quotientNegative));
       count.assign(count.add(1));

@@ -52,17 +52,20 @@ public final class Alu extends Module {
       }
     }
     Bool subtract = sel.bit(2);
-    UInt x = subtract.mux(rs1.not(), pcOperand.mux(pc, rs1));
-    UInt wide = b.addWide(x);
+    UInt x = subtract.mux(rs1.not(), pcOperand.mux(pc, rs1)).named("x");
+    // A 33rd position on the chain gives the less-than: its plain operand is b's bit 31 and the
+    // other is chosen so that the position's sum is the carry out (rs1 < b unsigned) xor, for
+    // SLT, the two sign bits (rs1 < b signed). So the compare is one LUT before the chain
+    // instead of logic on the sum's bit 31 and the carry after it.
+    Bool signs = is(Result.SLT).and(rs1.bit(31).xor(b.bit(31)));
+    UInt wide = b.bit(31).asUInt().cat(b).add(b.bit(31).xor(signs).asUInt().cat(x));
     UInt raw = wide.bits(31, 0);
     // rs1 - b = ~(~rs1 + b); rs1 < b (unsigned) exactly when ~rs1 + b carries out.
     UInt diff = raw.not();
-    Bool ltu = wide.bit(32);
-    Bool lt = rs1.bit(31).xor(b.bit(31)).mux(rs1.bit(31), diff.bit(31));
+    Bool less = wide.bit(32);
 
     UInt out = b; // COPY_B
-    out = is(Result.SLTU).mux(ltu.asUInt().extend(32), out);
-    out = is(Result.SLT).mux(lt.asUInt().extend(32), out);
+    out = is(Result.SLTU).or(is(Result.SLT)).mux(less.asUInt().extend(32), out);
     out = is(Result.DIFF).mux(diff, out);
     out = is(Result.XOR).mux(rs1.xor(b), out);
     out = is(Result.OR).mux(rs1.or(b), out);

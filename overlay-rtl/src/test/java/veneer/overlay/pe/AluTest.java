@@ -26,9 +26,11 @@ class AluTest {
       for (int i = 0; i < 600; i++) {
         boolean edge = i < special.length * special.length;
         int rs1 = edge ? special[i % special.length] : rnd.nextInt();
-        // Random operands that are often equal or differ only in the sign bit.
+        // Random operands that are often equal, differ only in the sign bit or by a little (so
+        // that SLT and SLTU are decided by a carry through many bits).
         int b = edge ? special[i / special.length]
-            : i % 3 == 0 ? rs1 : i % 3 == 1 ? rs1 ^ Integer.MIN_VALUE : rnd.nextInt();
+            : i % 4 == 0 ? rs1 : i % 4 == 1 ? rs1 ^ Integer.MIN_VALUE
+            : i % 4 == 2 ? rs1 + rnd.nextInt(5) - 2 : rnd.nextInt();
         int pc = rnd.nextInt();
         boolean pcOperand = rnd.nextBoolean();
         for (Alu.Result r : Alu.Result.values()) {

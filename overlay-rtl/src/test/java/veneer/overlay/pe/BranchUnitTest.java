@@ -12,7 +12,8 @@ import veneer.sim.Simulators;
 
 /**
  * The six branch instructions of the ISA table (their funct3) against Java's comparisons, edge
- * and random operands, both back ends.
+ * and random operands (among them pairs that differ in one group of the compare's chain only),
+ * both back ends.
  */
 class BranchUnitTest {
   private static final long SEED = 0xB4A2_C4E5L;
@@ -26,9 +27,11 @@ class BranchUnitTest {
     try (Simulator sim = Simulators.open(new BranchUnit(), backend)) {
       for (int i = 0; i < 600; i++) {
         int a = i < special.length * special.length ? special[i % special.length] : rnd.nextInt();
-        // Random operands that are often equal or differ only in the sign bit.
+        // Random operands that are often equal, differ only in the sign bit or only in one of
+        // the compare's groups of three bits (so that one group decides).
         int b = i < special.length * special.length ? special[i / special.length]
-            : i % 3 == 0 ? a : i % 3 == 1 ? a ^ Integer.MIN_VALUE : rnd.nextInt();
+            : i % 4 == 0 ? a : i % 4 == 1 ? a ^ Integer.MIN_VALUE
+            : i % 4 == 2 ? a ^ (rnd.nextInt(7) + 1) << 3 * rnd.nextInt(11) : rnd.nextInt();
         for (Opcode op : BRANCHES) {
           sim.poke("funct3", BranchUnit.funct3Of(op));
           sim.poke("a", Integer.toUnsignedLong(a));

@@ -98,8 +98,11 @@ public final class GlobalMemoryPort extends Module {
     Bool awDone = awSent.or(m.aw.fire());
     Bool wDone = wSent.or(m.w.fire());
     Bool pop = any.and(isWrite.mux(awDone.and(wDone), m.ar.fire()));
+    // head + pop rather than an enabled head + 1: Yosys moves head's flip-flops into the LUT
+    // RAM's read port as its address register and copies them back out for the increment; with
+    // an enable, that copy needed a 2:1 mux per bit in front (6 LUTs, 6 flip-flops).
+    head.assign(head.add(pop.asUInt()));
     when(pop, () -> {
-      head.assign(head.add(1));
       awSent.assign(lit(0, Bool()));
       wSent.assign(lit(0, Bool()));
     }).otherwise(() -> {

@@ -95,17 +95,19 @@ public final class GlobalMemoryPort extends Module {
     m.w.strb.assign(strb.asBits());
     m.w.last.assign(lit(1, Bool()));
 
-    Bool awDone = awSent.or(m.aw.fire());
-    Bool wDone = wSent.or(m.w.fire());
-    Bool pop = any.and(isWrite.mux(awDone.and(wDone), m.ar.fire()));
-    when(pop, () -> {
-      head.assign(head.add(1));
-      awSent.assign(lit(0, Bool()));
-      wSent.assign(lit(0, Bool()));
-    }).otherwise(() -> {
-      awSent.assign(awDone.and(isWrite));
-      wSent.assign(wDone.and(isWrite));
-    });
+    // A write is done with AW and W each sent (now or before). While the head is a write, AW's
+    // valid is !aw_sent, so "sent now" is just the ready; and a sent flag is kept only while the
+    // other half is still missing (both done pops the entry), which needs no pop in the flags.
+    Bool writing = any.and(isWrite);
+    Bool awDone = awSent.or(m.aw.ready);
+    Bool wDone = wSent.or(m.w.ready);
+    Bool pop = writing.mux(awDone.and(wDone), m.ar.fire());
+    // head + pop rather than an enabled head + 1: Yosys moves head's flip-flops into the LUT
+    // RAM's read port as its address register and copies them back out for the increment; with
+    // an enable, that copy needed a 2:1 mux per bit in front (6 LUTs, 6 flip-flops).
+    head.assign(head.add(pop.asUInt()));
+    awSent.assign(writing.and(awDone).and(wDone.not()));
+    wSent.assign(writing.and(wDone).and(awDone.not()));
     when(reqValid, () -> tail.assign(tail.add(1)));
     assertThat(reqValid.implies(tail.xor(head).ne(1 << tb).or(pop)),
         "global-memory request queue overflow: an access id was used twice");

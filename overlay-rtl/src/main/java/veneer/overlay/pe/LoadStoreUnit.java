@@ -6,6 +6,7 @@ import veneer.isa.pe.PeMemoryMap;
 
 import veneer.hdl.Bits;
 import veneer.hdl.Bool;
+import veneer.hdl.Data;
 import veneer.hdl.Module;
 import veneer.hdl.UInt;
 
@@ -45,7 +46,7 @@ public final class LoadStoreUnit extends Module {
   /** Outside the map, a store to instruction memory or the argument block, or a console load. */
   public final Bool accessFault = output("access_fault", Bool());
   public final UInt offset = output("offset", UInt(2));
-  /** The store value on the lanes that {@link #storeMask} enables (the other lanes hold copies of it). */
+  /** The store value on the lanes that {@link #storeMask} enables (the other lanes hold bytes of it). */
   public final UInt storeLanes = output("store_lanes", UInt(32));
   public final Bits storeMask = output("store_mask", Bits(4));
 
@@ -85,14 +86,28 @@ public final class LoadStoreUnit extends Module {
     misaligned.assign(half.and(addr.bit(0)).or(word.and(addr.bits(1, 0).ne(0))));
     UInt off = addr.bits(1, 0);
     offset.assign(off);
-    // Aligned accesses only reach memory (misaligned ones fault), so the value repeated over
-    // the word puts it on the right lanes wherever it goes: a byte in all four, a half-word in
-    // both halves; the strobes pick the lanes that count.
+    // Aligned accesses only reach memory (misaligned ones fault), so each lane and strobe is
+    // chosen by the offset alone, with the size only where the offset does not tell it: odd
+    // offsets are bytes, offset 2 is a byte or a halfword, offset 0 anything. Lane 1 carries
+    // byte 0 only for a byte at offset 1 (a0), lane 2 only at offsets 2 and 3 (a1; at 3 it is
+    // not written), lane 3 byte 0 at offset 3 and byte 1 at offset 2; the lanes a store does
+    // not write hold don't-cares. Three inputs a lane bit (five for lane 3) and no size decode:
+    // by the size (word, half, byte), lane 1 needed a shared "is byte" LUT besides.
+    Bool a0 = off.bit(0);
+    Bool a1 = off.bit(1);
+    Bool wide = size.bit(1); // a word (size 3 is illegal: never executed)
     UInt byte0 = storeValue.bits(7, 0);
-    UInt half0 = storeValue.bits(15, 0);
-    storeLanes.assign(word.mux(storeValue, half.mux(half0.cat(half0), byte0.cat(byte0, byte0, byte0))));
-    UInt bytes = word.mux(lit(0xF, UInt(4)), half.mux(lit(0x3, UInt(4)), lit(0x1, UInt(4))));
-    storeMask.assign(bytes.shl(off).asBits());
+    UInt byte1 = storeValue.bits(15, 8);
+    storeLanes.assign(a1.mux(a0.mux(byte0, byte1), storeValue.bits(31, 24))
+        .cat(a1.mux(byte0, storeValue.bits(23, 16)), a0.mux(byte0, byte1), byte0));
+    // The strobes of aligned accesses (a misaligned access faults: its strobes are don't-cares).
+    Bool halfOrWord = size.bit(0).or(wide);
+    storeMask.assign(Data.catLowFirst(List.of(
+        a1.or(a0).not(),                        // offset 0
+        a1.not().and(a0.or(halfOrWord)),        // a byte at 1, or a halfword or word at 0
+        wide.or(a1.and(a0.not())),              // a word, or a byte or halfword at 2
+        wide.or(a1.and(a0.or(size.bit(0))))     // a word, a halfword at 2 or a byte at 3
+    )).asBits());
   }
 
   /** Exactly the addresses of {@code r}. */

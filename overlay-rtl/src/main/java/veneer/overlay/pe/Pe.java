@@ -89,10 +89,16 @@ public final class Pe extends Module {
     // Per access id: the global-memory access in flight (rd, size, sign, address, pc), written
     // in S3, read when its response is taken. The thread is not stored (access ids are handed
     // out per thread: id = thread * 8 + slot), nor the byte offset (the address's low bits) nor
-    // the pc's bits other than its word index in IMEM (an access's pc is inside IMEM).
+    // the pc's bits other than its word index in IMEM (an access's pc is inside IMEM), nor the
+    // address's bit 31 (global memory is the upper half of the address space): 51 bits, 17
+    // RAM64M of three bits each rather than 18.
     final int na = c.accessIds();
     final int ab = c.accessIdBits();
-    Mem<Bits> park = mem("park", Bits(5 + 2 + 1 + 32 + imem.addrWidth()), na);
+    if (Integer.toUnsignedLong(PeMemoryMap.GLOBAL_BASE) != 1L << 31) {
+      throw new IllegalStateException("the access table leaves out address bit 31, set in every global address;"
+          + " global memory now starts at " + Integer.toHexString(PeMemoryMap.GLOBAL_BASE));
+    }
+    Mem<Bits> park = mem("park", Bits(5 + 2 + 1 + 31 + imem.addrWidth()), na);
 
     // --- host ports --------------------------------------------------------------------------
     Bool imemWe = hostIn("imem_we", Bool());
@@ -643,14 +649,14 @@ public final class Pe extends Module {
     UInt parked = park.readSync(gmp.respTid, fillMem).asUInt();
     UInt pTid = threadOf(lateId, c);
     final int pw = imem.addrWidth();
-    UInt pRd = parked.bits(pw + 39, pw + 35);
-    UInt pSize = parked.bits(pw + 34, pw + 33);
-    Bool pUnsigned = parked.bit(pw + 32);
-    UInt pAddr = parked.bits(pw + 31, pw);
+    UInt pRd = parked.bits(pw + 38, pw + 34);
+    UInt pSize = parked.bits(pw + 33, pw + 32);
+    Bool pUnsigned = parked.bit(pw + 31);
+    UInt pAddr = lit(1, UInt(1)).cat(parked.bits(pw + 30, pw));
     UInt pOffset = pAddr.bits(1, 0);
     UInt pPc = parked.bits(pw - 1, 0).cat(lit(0, UInt(2))).resize(32);
     when(global3, () -> park.write(id3,
-        rd3.cat(size3, unsigned3, addr3, pc3.bits(imemBits - 1, 2)).asBits()));
+        rd3.cat(size3, unsigned3, addr3.bits(30, 0), pc3.bits(imemBits - 1, 2)).asBits()));
     // The pc memory's write data and the stop port's pc, one LUT6 per bit: S3's next PC (pc + 4
     // or the target; an instruction that stops gets its own pc); with S3 empty, the entry pc in
     // the cycle after a start, else a bus error's pc (S3 is empty when one stops its thread, see

@@ -803,7 +803,11 @@ public final class Pe extends Module {
     // (In the cycle after a start S3 is empty, so the entry word's write meets no S3 write.)
     when(s3MovesPc.or(startPcWrite), () -> pcMem.write(
         startPcWrite.cat(tid3).resize(pcMem.addrWidth()), nextPc3.asBits()));
-    when(startOk, () -> fresh.assign(allThreads)).otherwise(() -> fresh.assign(fresh.and(retiring.mux(s3Mask, 0).not())));
+    // Per thread, S3's retire is s3_mask & alive (s3_ok without alive's 8:1 at s3_tid) and the
+    // rest of s3_retire, so that each flag's update is one LUT of its own bits and shared nets.
+    Bool retireOk3 = trap3.or(replay3).or(parkDiv3).not().named("s3_retire_ok");
+    UInt retireMask = retireOk3.mux(s3Mask.and(alive), 0);
+    when(startOk, () -> fresh.assign(allThreads)).otherwise(() -> fresh.assign(fresh.and(retireMask.not())));
 
     // A WORK_NEXT read claims its work-item in S1 when it will execute in S2: its thread runs and
     // is not stopped by a bus error in this cycle, and it is not held, faulting or illegal (all

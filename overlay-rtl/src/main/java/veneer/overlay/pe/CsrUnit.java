@@ -172,11 +172,16 @@ public final class CsrUnit extends Module {
     // thread holds nothing (its grant retires, ending fresh, before its next instruction).
     Bool launch = reg("launch_parity", Bool());
     when(clear, () -> launch.assign(launch.not()));
-    Mem<Bits> claimedIn = mem("claimed_in", Bits(1), 1 << tb);
+    // Two bits wide, of which bit 0 is used: in the flattened PE the read address (tid1) is a
+    // plain register (s1_tid), which Yosys merges into the read port, and its memory mapping
+    // then prices 8 one-bit words as cheaper in flip-flops than in a RAM32M; the flip-flops
+    // need a write decoder and an 8:1 read mux (about 25 LUTs). At 16 bits it takes the RAM32M,
+    // as it does for the unit on its own. (Veneer has no ram_style attribute to say so.)
+    Mem<Bits> claimedIn = mem("claimed_in", Bits(2), 1 << tb);
     Bool claimedBit = claimedIn.read(tid1).asUInt().bit(0);
     holds1.assign(fresh1.not().and(claimedBit.eq(launch)));
     when(grant.or(valid1.and(fresh1)), () ->
-        claimedIn.write(tid1, grant.eq(launch).asUInt().asBits()));
+        claimedIn.write(tid1, grant.eq(launch).asUInt().extend(2).asBits()));
     when(grant, () -> {
       m0.write(lit(M0_ITEM, UInt(2)).cat(tid1), grantGlobalId.asBits());
       m1.write(lit(M1_ITEM, UInt(2)).cat(tid1), grantLocalId.asBits());

@@ -811,25 +811,35 @@ public final class Pe extends Module {
     // (In the cycle after a start S3 is empty, so the entry word's write meets no S3 write.)
     when(s3MovesPc.or(startPcWrite), () -> pcMem.write(
         startPcWrite.cat(tid3).resize(pcMem.addrWidth()), nextPc3.asBits()));
-    when(startOk, () -> fresh.assign(allThreads)).otherwise(() -> fresh.assign(fresh.and(retiring.mux(s3Mask, 0).not())));
+    // Per thread, S3's retire is s3_mask & alive (s3_ok without alive's 8:1 at s3_tid) and the
+    // rest of s3_retire, so that each flag's update is one LUT of its own bits and shared nets.
+    Bool retireOk3 = trap3.or(replay3).or(parkDiv3).not().named("s3_retire_ok");
+    UInt retireMask = retireOk3.mux(s3Mask.and(alive), 0);
+    when(startOk, () -> fresh.assign(allThreads)).otherwise(() -> fresh.assign(fresh.and(retireMask.not())));
 
     // A WORK_NEXT read claims its work-item in S1 when it will execute in S2: its thread runs and
     // is not stopped by a bus error in this cycle, and it is not held, faulting or illegal (all
     // known in S1; S2 holds a CSR instruction only for a register hazard). A claiming read has
     // rs1 = x0 (csr.claims needs no write), which is never pending, and no rs2, so its only
-    // hazard is its rd. (A late bus error of a stopped thread needs no alive check here: the
-    // claim needs S1's thread alive anyway.)
-    Bool claims1 = s1Valid.and(startOk.not()).and(alive.shr(s1Tid).bit(0))
-        .and(lateMem.and(lateError).and(pTid.eq(s1Tid)).not()).and(pendRd.not())
-        .and(s1FetchMis.not()).and(s1FetchOut.not()).and(dec.legal).and(dec.unit(MicroOp.Unit.CSR))
-        .and(csr.claims).named("s1_claims");
+    // hazard is its rd. S1's thread was alive when S0 issued it (S0 picks ready threads only),
+    // and only a bus error stops a thread that has an instruction in S1 or S2; so rather than
+    // its alive bit and a compare with the erring thread, no read claims in a cycle in which
+    // any bus error stops a thread or in the cycle after. Such a read is not granted and S2
+    // replays it like one the dispatcher did not grant (s2_claims says the read wanted one):
+    // a few cycles more for the reads next to a bus error, none elsewhere.
+    Bool wantsItem1 = s1Valid.and(s1FetchMis.not()).and(s1FetchOut.not()).and(dec.legal)
+        .and(dec.unit(MicroOp.Unit.CSR)).and(csr.claims).named("s1_wants_item");
+    Bool busError = lateMem.and(lateError).named("bus_error");
+    Bool busErrorBefore = clearedAtReset("bus_error_before", busError);
+    Bool claims1 = wantsItem1.and(startOk.not()).and(busError.or(busErrorBefore).not()).and(pendRd.not())
+        .named("s1_claims");
     wiReq.assign(claims1);
     Bool granted1 = claims1.and(wiGrant);
     csr.grant.assign(granted1);
     csr.grantGlobalId.assign(wiGlobalId);
     csr.grantLocalId.assign(wiLocalId);
     csr.grantGroupId.assign(wiGroupId);
-    claimed2.assign(clearedAtReset("s2_claims", claims1));
+    claimed2.assign(clearedAtReset("s2_claims", wantsItem1));
     granted2.assign(clearedAtReset("s2_grant", granted1));
 
     // --- host-visible outputs ----------------------------------------------------------------

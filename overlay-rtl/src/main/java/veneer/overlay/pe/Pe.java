@@ -169,15 +169,23 @@ public final class Pe extends Module {
     // IMEM's end (the first byte past it) and its byte address bits: PCs inside are below 2^imemBits.
     final long imemEnd = PeMemoryMap.IMEM_BASE + 4L * c.imemWords();
     final int imemBits = imem.addrWidth() + 2;
-    UInt fresh = reg("fresh", UInt(nt), 0);
+    // Kept inverted, as "retired since the start" (0 after reset and after a start), so that
+    // reset and start are one synchronous reset of its flip-flops: a start that set the flags
+    // while reset cleared them cost a LUT per flag.
+    UInt retiredOnce = reg("retired_once", UInt(nt), 0);
+    UInt fresh = retiredOnce.not().named("fresh");
     // instret: word t for thread t; words 2^tidBits and up are never written (zero), and a
     // thread still at its start value reads one of those instead of a mask on the value read.
     Mem<Bits> instretMem = mem("instret", Bits(64), 2 << tb);
     // A thread has at most one instruction in the pipeline, from its issue until it leaves S3,
-    // whatever S3 does with it; a thread that is neither there nor waiting is ready. S3's thread
-    // is also carried one-hot (s3_mask: zero when S3 is empty; flip-flops with a synchronous
-    // reset, no LUTs), so that S3's updates of the per-thread bits need no decoder of s3_tid.
-    UInt inPipeline = reg("in_pipeline", UInt(nt), 0);
+    // whatever S3 does with it; a thread that is neither there nor waiting is ready. Each stage's
+    // thread is also carried one-hot (s1_mask, s2_mask, s3_mask: zero when the stage is empty),
+    // decoded once at issue and then moved along as flip-flops with a synchronous reset (no
+    // LUTs): "in the pipeline" is their OR, and S3's updates of the per-thread bits need no
+    // decoder of s3_tid.
+    UInt s1Mask = reg("s1_mask", UInt(nt), 0);
+    UInt s2Mask = reg("s2_mask", UInt(nt), 0);
+    UInt s3Mask = reg("s3_mask", UInt(nt), 0);
     // mem_wait: the thread waits for one of its global accesses to come back (a source or
     // destination register not yet loaded, or FENCE/ECALL/EBREAK with accesses in flight).
     UInt memWait = reg("mem_wait", UInt(nt), 0);
@@ -207,11 +215,12 @@ public final class Pe extends Module {
     Mem<Bits> idFreed = mem("id_freed", Bits(PeConfig.ACCESSES_PER_THREAD), 1 << tb);
     UInt idsTakenCount = reg("ids_taken_count", UInt(ab + 1), 0);
     UInt idsFreedCount = reg("ids_freed_count", UInt(ab + 1), 0);
-    // The thread waiting for the divider's result, as a mask (see div_parked).
-    UInt divWait = wire("div_wait", UInt(nt));
+    // The thread waiting for the divider's result, as a mask (see div_wait).
+    UInt divWait = reg("div_wait", UInt(nt), 0);
     // Ready is derived rather than kept: S3 only sets a wait bit (or stops the thread), and a
     // wake-up only clears one, so no S3 decision and no wake-up reaches the scheduler's input.
-    UInt ready = alive.and(inPipeline.or(memWait).or(divWait).not()).named("ready");
+    // Six inputs a bit: one LUT.
+    UInt ready = alive.and(s1Mask.or(s2Mask).or(s3Mask).or(memWait).or(divWait).not()).named("ready");
     Bool hasRun = reg("has_run", Bool(), 0);
     // A stopped thread's stores may still be in flight (after a fault): done waits for them.
     Bool busy = alive.orR().or(idsTakenCount.ne(idsFreedCount));
@@ -260,7 +269,8 @@ public final class Pe extends Module {
     Bits fetched = imem.readSync(pc0.bits(imem.addrWidth() + 1, 2), issue);
     s1Valid.assign(issue.and(startOk.not()));
     UInt one = lit(1, UInt(nt));
-    UInt issueMask = issue.mux(one.shl(tid0), 0);
+    s1Mask.assign(issue.and(startOk.not()).mux(one.shl(tid0), 0));
+    s2Mask.assign(startOk.mux(lit(0, UInt(nt)), s1Mask));
     UInt s1Tid = regNext("s1_tid", tid0);
     UInt s1Pc = regNext("s1_pc", pc0);
     Bool s1FetchMis = regNext("s1_fetch_mis", fetchMisaligned);
@@ -494,8 +504,7 @@ public final class Pe extends Module {
 
     // --- S3: write back ----------------------------------------------------------------------
     s3Valid.assign(s2Valid.and(startOk.not()));
-    UInt s3Mask = reg("s3_mask", UInt(nt), 0);
-    s3Mask.assign(s2Valid.and(startOk.not()).mux(one.shl(tid2), 0));
+    s3Mask.assign(startOk.mux(lit(0, UInt(nt)), s2Mask));
     // 0 after a start (a synchronous reset: S3 is empty then), so that the entry word's write in
     // the next cycle (start_pc_write) has its address without a mux: see the pc memory's write.
     UInt tid3 = reg("s3_tid", UInt(tb));
@@ -558,8 +567,6 @@ public final class Pe extends Module {
     UInt valueSel = regNext("s3_tval_sel", s2Valid.mux(tvalSel2, lit(TVAL_BUS_ERROR, UInt(2))));
     Bool tvalBit0_3 = regNext("s3_tval_bit0", tvalBit0);
     Bool replay3 = regNext("s3_replay", replay2);
-    // Held, or no free access id: either way the thread waits for one of its own responses.
-    Bool hold3 = regNext("s3_hold", hold2.or(idReplay2));
     Bool global3 = clearedAtReset("s3_global", global2);
     UInt id3 = regNext("s3_id", newId);
     Bool parkDiv3 = regNext("s3_park_div", divStart);
@@ -726,22 +733,24 @@ public final class Pe extends Module {
     when(stopAny, () -> detail.write(stopTid.resize(detail.addrWidth()),
         stopState.cat(stopCause, stopPc, stopValue).asBits()));
 
-    // A held instruction waits for one of its thread's responses, unless all came back since
-    // (S3's thread's ids in flight) or one comes in this cycle (the late response draining
-    // beside S3: every response frees its id from late_id).
+    // A register hazard, FENCE/ECALL/EBREAK with accesses in flight and a missing access id
+    // all wait for any response of the thread's own (mem_wait), unless none is in flight any
+    // more: then the instruction issues again at once. That is decided in S2, from the id table
+    // read there (s2_ids_busy, which a response draining in S1's cycle has already freed) less
+    // the id that a response draining in S2's cycle frees; one draining in S3's cycle clears
+    // the bit that S3 sets (see mem_wait). The result is S2's mask moved on to S3 or 0 (the
+    // flip-flops' reset, no LUT a bit), so that mem_wait's update has six inputs a bit.
     Bool freesId = lateMem;
     UInt freedId = lateId;
     UInt freedTid = threadOf(freedId, c).named("freed_thread");
     UInt freedSlot = freedId.bits(PeConfig.ACCESS_SLOT_BITS - 1, 0);
-    UInt busy3 = idsBusyOf(idTaken, idFreed, tid3);
-    // A register hazard, FENCE/ECALL/EBREAK with accesses in flight and a missing access id
-    // all wait for any response of the thread's own (mem_wait); with none in flight (the
-    // awaited loads all came back since S1) the instruction issues again at once.
+    UInt freedSlotMask = freesId.and(freedTid.eq(tid2))
+        .mux(lit(1, UInt(PeConfig.ACCESSES_PER_THREAD)).shl(freedSlot), 0);
+    Bool waits2 = hold2.or(idReplay2).and(idsBusy2.and(freedSlotMask.not()).ne(0)).and(startOk.not())
+        .named("s2_waits");
+    UInt waitMask3 = reg("s3_wait_mask", UInt(nt), 0);
+    waitMask3.assign(waits2.mux(s2Mask, 0));
     Bool loadDone = lateMem.and(lateWrite.not()).named("load_done");
-    // (A response of the thread's own in this very cycle is the one it would wait for: it
-    // issues again at once. That needs no compare: the response's wake-up clears the bit that
-    // S3 sets, see mem_wait.) Per thread, with S3's one-hot thread and alive bit (s3_ok).
-    UInt anyWaits3 = hold3.and(busy3.ne(0)).mux(s3Mask.and(alive), 0).named("s3_any_waits");
     Bool s3MovesPc = s3Ok.and(replay3.not()).and(stop3.not()).and(parkDiv3.not());
     // Every response (late_* draining) concerns the thread that owns the id it frees, so one
     // decoder serves its wake-ups and clears.
@@ -752,16 +761,19 @@ public final class Pe extends Module {
     // At most one thread waits for the divider: a division starts only on an idle divider, and
     // its thread waits until the result is ready. So one bit and the divider's owner, rather than
     // a bit per thread with a set and a clear decoder.
+    // As a mask that is S3's mask when a division parks and cleared by the wake-up (with the
+    // park, a clock enable, winning): the flip-flops' enable and reset, no LUT a bit. div_parked
+    // says the same for the performance events.
+    Bool divParks = s3Ok.and(parkDiv3);
     Bool divParked = reg("div_parked", Bool(), 0);
-    divWait.assign(divParked.mux(one.shl(div.tid), 0));
+    when(startOk.or(wakeDiv.and(divParks.not())), () -> divWait.assign(0))
+        .elsewhen(divParks, () -> divWait.assign(s3Mask));
     when(startOk, () -> {
-      inPipeline.assign(0);
       memWait.assign(0);
       divParked.assign(lit(0, Bool()));
     }).otherwise(() -> {
-      inPipeline.assign(inPipeline.and(s3Mask.not()).or(issueMask));
-      memWait.assign(memWait.or(anyWaits3).and(freedMask.not()));
-      divParked.assign(divParked.and(wakeDiv.not()).or(s3Ok.and(parkDiv3)));
+      memWait.assign(memWait.or(waitMask3).and(freedMask.not()));
+      divParked.assign(divParked.and(wakeDiv.not()).or(divParks));
     });
     // The new id as a mask: the thread's slice gets its lowest free slot (free & -free), without
     // encoding and decoding the slot number.
@@ -803,7 +815,7 @@ public final class Pe extends Module {
     // (In the cycle after a start S3 is empty, so the entry word's write meets no S3 write.)
     when(s3MovesPc.or(startPcWrite), () -> pcMem.write(
         startPcWrite.cat(tid3).resize(pcMem.addrWidth()), nextPc3.asBits()));
-    when(startOk, () -> fresh.assign(allThreads)).otherwise(() -> fresh.assign(fresh.and(retiring.mux(s3Mask, 0).not())));
+    when(startOk, () -> retiredOnce.assign(0)).otherwise(() -> retiredOnce.assign(retiredOnce.or(retiring.mux(s3Mask, 0))));
 
     // A WORK_NEXT read claims its work-item in S1 when it will execute in S2: its thread runs and
     // is not stopped by a bus error in this cycle, and it is not held, faulting or illegal (all

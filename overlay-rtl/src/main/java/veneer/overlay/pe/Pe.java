@@ -172,7 +172,15 @@ public final class Pe extends Module {
     // Kept inverted, as "retired since the start" (0 after reset and after a start), so that
     // reset and start are one synchronous reset of its flip-flops: a start that set the flags
     // while reset cleared them cost a LUT per flag.
-    UInt retiredOnce = reg("retired_once", UInt(nt), 0);
+    // One flip-flop per thread whose clock enable is its bit of s3_retire_mask and whose data
+    // is 1 (no LUT a bit; see s3_retire_mask).
+    UInt retireMask3 = reg("s3_retire_mask", UInt(nt), 0);
+    java.util.List<Bool> retiredBits = new java.util.ArrayList<>();
+    for (int t = 0; t < nt; t++) {
+      Bool r = reg("retired_once_" + t, Bool(), 0);
+      retiredBits.add(r);
+    }
+    UInt retiredOnce = Data.catLowFirst(retiredBits).named("retired_once");
     UInt fresh = retiredOnce.not().named("fresh");
     // instret: word t for thread t; words 2^tidBits and up are never written (zero), and a
     // thread still at its start value reads one of those instead of a mask on the value read.
@@ -300,7 +308,11 @@ public final class Pe extends Module {
     // Scoreboard check in the cycle of the register read: a register whose load is still in
     // flight (its write-back may be this very cycle, which the read would miss) holds the
     // instruction back. rs2 only where it is read; rd for every write (no write-after-write).
-    Bool pendRs1 = pending.bit(s1Tid, rs1Index);
+    // rs1 is the instruction's own field, not the register read: ECALL's a0 needs no check (it
+    // is held while any access of its thread is in flight, see s2_hold) and a division that
+    // collects its result had its registers checked when it started (its thread has issued
+    // nothing since), so the scoreboard's read addresses come straight from the decoder.
+    Bool pendRs1 = pending.bit(s1Tid, dec.rs1);
     Bool pendRs2 = pending.bit(s1Tid, dec.rs2);
     Bool pendRd = pending.bit(s1Tid, dec.rd);
     Bool usesRs2 = dec.flag(Control.USES_RS2);
@@ -815,7 +827,16 @@ public final class Pe extends Module {
     // (In the cycle after a start S3 is empty, so the entry word's write meets no S3 write.)
     when(s3MovesPc.or(startPcWrite), () -> pcMem.write(
         startPcWrite.cat(tid3).resize(pcMem.addrWidth()), nextPc3.asBits()));
-    when(startOk, () -> retiredOnce.assign(0)).otherwise(() -> retiredOnce.assign(retiredOnce.or(retiring.mux(s3Mask, 0))));
+    // S3's thread one-hot when S3 will retire, decided in S2 (S3's registers of trap, replay and
+    // park are S2's), except that S3 also needs its thread alive: a thread stopped by a bus error
+    // while its instruction is in S2 gets its flag all the same, which nothing reads again before
+    // the next start clears it (a stopped thread does not issue).
+    retireMask3.assign(s2Valid.and(startOk.not()).and(trap2.not()).and(replay2.not()).and(divStart.not())
+        .mux(s2Mask, 0));
+    for (int t = 0; t < nt; t++) {
+      Bool r = retiredBits.get(t);
+      when(startOk, () -> r.assign(lit(0, Bool()))).elsewhen(retireMask3.bit(t), () -> r.assign(lit(1, Bool())));
+    }
 
     // A WORK_NEXT read claims its work-item in S1 when it will execute in S2: its thread runs and
     // is not stopped by a bus error in this cycle, and it is not held, faulting or illegal (all

@@ -212,14 +212,19 @@ public final class Pe extends Module {
     Scoreboard pending = new Scoreboard(pendingSet, pendingClear);
     // Access ids in use (from the request in S2 until its response is written back). Thread t
     // owns ids t*8 .. t*8+7, so "thread t has accesses in flight" is its slice being non-zero.
-    // As memories of one 8-bit word per thread rather than a register of all ids: a request in
-    // S2 takes an id of S2's thread while a response frees one of another thread, so the busy
-    // bits are, like the scoreboard, the XOR of two memories with a write port each (a take
-    // flips its id_taken bit, a free flips its id_freed bit), read at S2's and S3's thread.
+    // As memories of one word per thread rather than a register of all ids: a request in S2
+    // takes an id of S2's thread while a response frees one of another thread, so the busy
+    // bits are, like the scoreboard, the XOR of two memories with a write port each: a free
+    // flips its id_freed bit, and a thread takes its slots in turn, so that what the takes
+    // flipped follows from how many it took (id_taken: a count modulo twice the slots, see
+    // idsBusyOf). The next id is the count's slot: no priority encoder, no 8-bit write data. A
+    // request whose next slot is still busy (its access of eight requests ago has not come
+    // back: with responses mostly in order, all eight are in flight) is replayed, as one
+    // without a free id was.
     // For busy/done, ids taken and ids freed are counted apart (modulo 2 x ids, so that all ids
     // in flight is not 0): two incrementers, which map to carry chains, and a compare, instead
     // of an up/down counter's adder.
-    Mem<Bits> idTaken = mem("id_taken", Bits(PeConfig.ACCESSES_PER_THREAD), 1 << tb);
+    Mem<Bits> idTaken = mem("id_taken", Bits(PeConfig.ACCESS_SLOT_BITS + 1), 1 << tb);
     Mem<Bits> idFreed = mem("id_freed", Bits(PeConfig.ACCESSES_PER_THREAD), 1 << tb);
     UInt idsTakenCount = reg("ids_taken_count", UInt(ab + 1), 0);
     UInt idsFreedCount = reg("ids_freed_count", UInt(ab + 1), 0);
@@ -270,7 +275,11 @@ public final class Pe extends Module {
     sched.issue.assign(issueAllowed);
     Bool issue = sched.valid.and(issueAllowed).named("issue");
     UInt tid0 = sched.tid;
-    UInt pc0 = pcMem.read(fresh.shr(tid0).bit(0).mux(entryWord, tid0.resize(pcMem.addrWidth()))).asUInt()
+    // The issuing thread's fresh flag moves along with its instruction (s1_fresh, s3_fresh):
+    // only that instruction's own retire in S3 clears it, so the later stages need no 8:1
+    // select of their own.
+    Bool fresh0 = fresh.shr(tid0).bit(0).named("s0_fresh");
+    UInt pc0 = pcMem.read(fresh0.mux(entryWord, tid0.resize(pcMem.addrWidth()))).asUInt()
         .named("s0_pc");
     Bool fetchMisaligned = pc0.bits(1, 0).ne(0);
     Bool fetchOutside = pc0.ge(lit(imemEnd, UInt(32)));
@@ -280,6 +289,8 @@ public final class Pe extends Module {
     s1Mask.assign(issue.and(startOk.not()).mux(one.shl(tid0), 0));
     s2Mask.assign(startOk.mux(lit(0, UInt(nt)), s1Mask));
     UInt s1Tid = regNext("s1_tid", tid0);
+    Bool s1Fresh = regNext("s1_fresh", fresh0);
+    Bool s3Fresh = regNext("s3_fresh", regNext("s2_fresh", s1Fresh));
     UInt s1Pc = regNext("s1_pc", pc0);
     Bool s1FetchMis = regNext("s1_fetch_mis", fetchMisaligned);
     Bool s1FetchOut = regNext("s1_fetch_out", fetchOutside);
@@ -379,7 +390,9 @@ public final class Pe extends Module {
     // faults.)
     Bool ordersMemory = unit2.get(MicroOp.Unit.FENCE).or(unit2.get(MicroOp.Unit.ECALL))
         .or(unit2.get(MicroOp.Unit.EBREAK)).and(legal2);
-    UInt idsBusy2 = idsBusyOf(idTaken, idFreed, tid2).named("s2_ids_busy");
+    UInt idsTaken2 = idTaken.read(tid2.resize(idTaken.addrWidth())).asUInt().named("s2_ids_taken");
+    UInt idsFreed2 = idFreed.read(tid2.resize(idFreed.addrWidth())).asUInt();
+    UInt idsBusy2 = idsBusyOf(idsTaken2, idsFreed2).named("s2_ids_busy");
     Bool hold2 = s2Valid.and(hazard2.or(ordersMemory.and(idsBusy2.ne(0))))
         .named("s2_hold");
     Bool live2 = s2Valid.and(hold2.not()).and(alive.shr(tid2).bit(0)).named("s2_live");
@@ -418,12 +431,12 @@ public final class Pe extends Module {
     csr.isCsr1.assign(dec.unit(MicroOp.Unit.CSR));
     csr.tid1.assign(s1Tid);
     csr.tid2.assign(tid2);
-    csr.instret.assign(instretOf(instretMem, fresh, s1Tid));
+    csr.instret.assign(instretOf(instretMem, s1Fresh, s1Tid));
     csr.globalSize.assign(wiGlobalSize);
     csr.localSize.assign(wiLocalSize);
     csr.clear.assign(startOk);
     csr.valid1.assign(s1Valid);
-    csr.fresh1.assign(fresh.shr(s1Tid).bit(0));
+    csr.fresh1.assign(s1Fresh);
     LoadStoreUnit lsu = instance("lsu", new LoadStoreUnit(c));
     UInt addr2 = alu.sum.named("s2_addr");
     lsu.addr.assign(addr2);
@@ -474,10 +487,11 @@ public final class Pe extends Module {
     // needs the value) and stores are posted. Without a free id the instruction is replayed.
     GlobalMemoryPort gmp = instance("gmp", new GlobalMemoryPort(c));
     Bundle.connect(gmp.m, mem);
-    UInt slotsFree = idsBusy2.not();
-    Bool anyIdFree = slotsFree.orR();
-    UInt newId = tid2.cat(lowestSet(slotsFree, PeConfig.ACCESSES_PER_THREAD, PeConfig.ACCESS_SLOT_BITS))
-        .resize(ab).named("s2_new_id");
+    UInt newSlot = idsTaken2.bits(PeConfig.ACCESS_SLOT_BITS - 1, 0);
+    // (The next slot's taken half is the count's top bit.)
+    Bool anyIdFree = idsFreed2.shr(newSlot).bit(0).xor(idsTaken2.bit(PeConfig.ACCESS_SLOT_BITS)).not()
+        .named("s2_id_free");
+    UInt newId = tid2.cat(newSlot).resize(ab).named("s2_new_id");
     Bool wantsGlobal = memOk.and(lsu.inGlobal);
     Bool global2 = wantsGlobal.and(anyIdFree).named("s2_global");
     Bool idReplay2 = wantsGlobal.and(anyIdFree.not()).named("s2_id_replay");
@@ -749,16 +763,17 @@ public final class Pe extends Module {
     // all wait for any response of the thread's own (mem_wait), unless none is in flight any
     // more: then the instruction issues again at once. That is decided in S2, from the id table
     // read there (s2_ids_busy, which a response draining in S1's cycle has already freed) less
-    // the id that a response draining in S2's cycle frees; one draining in S3's cycle clears
-    // the bit that S3 sets (see mem_wait). The result is S2's mask moved on to S3 or 0 (the
+    // the id that a response draining in S2's cycle frees (that id is busy in s2_ids_busy: so
+    // some other is busy if two are, or if one is and the response is another thread's); one
+    // draining in S3's cycle clears the bit that S3 sets (see mem_wait). (Waiting implies ids in
+    // flight, so never in a start's cycle.) The result is S2's mask moved on to S3 or 0 (the
     // flip-flops' reset, no LUT a bit), so that mem_wait's update has six inputs a bit.
     Bool freesId = lateMem;
     UInt freedId = lateId;
     UInt freedTid = threadOf(freedId, c).named("freed_thread");
     UInt freedSlot = freedId.bits(PeConfig.ACCESS_SLOT_BITS - 1, 0);
-    UInt freedSlotMask = freesId.and(freedTid.eq(tid2))
-        .mux(lit(1, UInt(PeConfig.ACCESSES_PER_THREAD)).shl(freedSlot), 0);
-    Bool waits2 = hold2.or(idReplay2).and(idsBusy2.and(freedSlotMask.not()).ne(0)).and(startOk.not())
+    Bool freedMine2 = freesId.and(freedTid.eq(tid2));
+    Bool waits2 = hold2.or(idReplay2).and(atLeastTwo(idsBusy2).or(idsBusy2.ne(0).and(freedMine2.not())))
         .named("s2_waits");
     UInt waitMask3 = reg("s3_wait_mask", UInt(nt), 0);
     waitMask3.assign(waits2.mux(s2Mask, 0));
@@ -787,9 +802,6 @@ public final class Pe extends Module {
       memWait.assign(memWait.or(waitMask3).and(freedMask.not()));
       divParked.assign(divParked.and(wakeDiv.not()).or(divParks));
     });
-    // The new id as a mask: the thread's slice gets its lowest free slot (free & -free), without
-    // encoding and decoding the slot number.
-    UInt lowestFree = slotsFree.and(slotsFree.not().add(1));
     // After reset the sweep clears both halves of the id table and of the scoreboard (it owns
     // their write ports; no access is in flight and no thread runs meanwhile). Each flip reads
     // its word at the write address (the sweep writes 0 there anyway): the LUT RAM's write port
@@ -798,8 +810,7 @@ public final class Pe extends Module {
     UInt sweepTid = sweep.resize(tb).resize(idTaken.addrWidth());
     UInt takeAddr = sweeping.mux(sweepTid, tid2.resize(idTaken.addrWidth()));
     when(sweeping.or(global2), () -> idTaken.write(takeAddr,
-        sweeping.mux(lit(0, UInt(PeConfig.ACCESSES_PER_THREAD)),
-            idTaken.read(tid2.resize(idTaken.addrWidth())).asUInt().xor(lowestFree)).asBits()));
+        sweeping.mux(lit(0, UInt(PeConfig.ACCESS_SLOT_BITS + 1)), idsTaken2.add(1)).asBits()));
     UInt freeAddr = sweeping.mux(sweepTid, freedTid.resize(idFreed.addrWidth()));
     when(sweeping.or(freesId), () -> idFreed.write(freeAddr,
         sweeping.mux(lit(0, UInt(PeConfig.ACCESSES_PER_THREAD)),
@@ -822,17 +833,16 @@ public final class Pe extends Module {
         .elsewhen(stopAny, () -> alive.assign(alive.and(one.shl(stopTid).not())));
     // One retire per cycle at most, in S3.
     Bool retiring = retireValid.named("retiring");
-    UInt retiredBefore = instretOf(instretMem, fresh, tid3);
+    UInt retiredBefore = instretOf(instretMem, s3Fresh, tid3);
     when(retiring, () -> instretMem.write(tid3.resize(instretMem.addrWidth()), retiredBefore.add(1).asBits()));
     // (In the cycle after a start S3 is empty, so the entry word's write meets no S3 write.)
     when(s3MovesPc.or(startPcWrite), () -> pcMem.write(
         startPcWrite.cat(tid3).resize(pcMem.addrWidth()), nextPc3.asBits()));
-    // S3's thread one-hot when S3 will retire, decided in S2 (S3's registers of trap, replay and
-    // park are S2's), except that S3 also needs its thread alive: a thread stopped by a bus error
-    // while its instruction is in S2 gets its flag all the same, which nothing reads again before
-    // the next start clears it (a stopped thread does not issue).
-    retireMask3.assign(s2Valid.and(startOk.not()).and(trap2.not()).and(replay2.not()).and(divStart.not())
-        .mux(s2Mask, 0));
+    // S3's thread one-hot unless S3's instruction is replayed or parks for the divider, decided
+    // in S2 (S3's registers of replay and park are S2's). Every other instruction retires and
+    // moves the PC, or stops its thread (a trap, ECALL, EBREAK, or a bus error while it is in S2
+    // or S3), whose flag nothing reads again before the next start clears it.
+    retireMask3.assign(s2Valid.and(startOk.not()).and(replay2.not()).and(divStart.not()).mux(s2Mask, 0));
     for (int t = 0; t < nt; t++) {
       Bool r = retiredBits.get(t);
       when(startOk, () -> r.assign(lit(0, Bool()))).elsewhen(retireMask3.bit(t), () -> r.assign(lit(1, Bool())));
@@ -965,10 +975,21 @@ public final class Pe extends Module {
     return r;
   }
 
-  /** The busy bits of thread {@code tid}'s access ids: the two halves of the id table XORed. */
-  private static UInt idsBusyOf(Mem<Bits> taken, Mem<Bits> freed, UInt tid) {
-    UInt addr = tid.resize(taken.addrWidth());
-    return taken.read(addr).asUInt().xor(freed.read(addr).asUInt());
+  /**
+   * The busy bits of a thread's access ids from its id_taken count and id_freed word: slot i
+   * was taken an odd number of times after {@code count} takes in turn (modulo twice the slots)
+   * if it is below the count's slot or, exclusively, the count has wrapped an odd number of
+   * times (its top bit).
+   */
+  private UInt idsBusyOf(UInt takenCount, UInt freed) {
+    int slotBits = PeConfig.ACCESS_SLOT_BITS;
+    UInt slot = takenCount.bits(slotBits - 1, 0);
+    Bool wrapped = takenCount.bit(slotBits);
+    java.util.List<Bool> bits = new java.util.ArrayList<>();
+    for (int i = 0; i < PeConfig.ACCESSES_PER_THREAD; i++) {
+      bits.add(slot.gt(i).xor(wrapped).xor(freed.bit(i)));
+    }
+    return Data.catLowFirst(bits);
   }
 
   /** The thread that owns access id {@code id} (ids are handed out eight per thread). */
@@ -984,17 +1005,19 @@ public final class Pe extends Module {
    * Instructions retired by thread {@code tid}: 0 while its fresh flag (set at start) is set,
    * read from the never-written upper half of {@code counts}.
    */
-  private UInt instretOf(Mem<Bits> counts, UInt fresh, UInt tid) {
-    return counts.read(fresh.shr(tid).bit(0).cat(tid)).asUInt();
+  private UInt instretOf(Mem<Bits> counts, Bool fresh, UInt tid) {
+    return counts.read(fresh.cat(tid)).asUInt();
   }
 
-  /** The index of the lowest set bit of the {@code n}-bit {@code mask} (0 when none is set). */
-  private UInt lowestSet(UInt mask, int n, int bits) {
-    UInt out = lit(0, UInt(bits));
-    for (int i = n - 1; i >= 0; i--) {
-      out = mask.bit(i).mux(lit(i, UInt(bits)), out);
+  /** Two or more bits of {@code v} are set. */
+  private Bool atLeastTwo(UInt v) {
+    Bool one = v.bit(0);
+    Bool two = lit(0, Bool());
+    for (int i = 1; i < v.width(); i++) {
+      two = two.or(one.and(v.bit(i)));
+      one = one.or(v.bit(i));
     }
-    return out;
+    return two;
   }
 
   /** The data port {@code name} (for example {@code "start"}, {@code "perf_retired"}). */

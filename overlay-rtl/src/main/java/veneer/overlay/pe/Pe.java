@@ -760,20 +760,22 @@ public final class Pe extends Module {
         stopState.cat(stopCause, stopPc, stopValue).asBits()));
 
     // A register hazard, FENCE/ECALL/EBREAK with accesses in flight and a missing access id
-    // all wait for any response of the thread's own (mem_wait), unless none is in flight any
-    // more: then the instruction issues again at once. That is decided in S2, from the id table
-    // read there (s2_ids_busy, which a response draining in S1's cycle has already freed) less
-    // the id that a response draining in S2's cycle frees (that id is busy in s2_ids_busy: so
-    // some other is busy if two are, or if one is and the response is another thread's); one
-    // draining in S3's cycle clears the bit that S3 sets (see mem_wait). (Waiting implies ids in
-    // flight, so never in a start's cycle.) The result is S2's mask moved on to S3 or 0 (the
-    // flip-flops' reset, no LUT a bit), so that mem_wait's update has six inputs a bit.
+    // all wait for any response of the thread's own (mem_wait), unless one of its responses
+    // drained while the instruction was in S1 or S2 (that may have been the one it needs, or
+    // its last): then it issues again at once. Otherwise the access that held it is still in
+    // flight (a pending register seen in S1, ids busy in S2), so a response comes; one that
+    // drains in S3's cycle clears the bit that S3 sets (see mem_wait). (Waiting implies
+    // accesses in flight, so never in a start's cycle.) Two compares of the draining
+    // response's thread, rather than reading whether the thread has ids in flight. The result
+    // is S2's mask moved on to S3 or 0 (the flip-flops' reset, no LUT a bit), so that
+    // mem_wait's update has six inputs a bit.
     Bool freesId = lateMem;
     UInt freedId = lateId;
     UInt freedTid = threadOf(freedId, c).named("freed_thread");
     UInt freedSlot = freedId.bits(PeConfig.ACCESS_SLOT_BITS - 1, 0);
     Bool freedMine2 = freesId.and(freedTid.eq(tid2));
-    Bool waits2 = hold2.or(idReplay2).and(atLeastTwo(idsBusy2).or(idsBusy2.ne(0).and(freedMine2.not())))
+    Bool freedMine1 = regNext("s2_freed_mine", freesId.and(freedTid.eq(s1Tid)));
+    Bool waits2 = hold2.or(idReplay2).and(freedMine2.or(freedMine1).not())
         .named("s2_waits");
     UInt waitMask3 = reg("s3_wait_mask", UInt(nt), 0);
     waitMask3.assign(waits2.mux(s2Mask, 0));
@@ -1007,17 +1009,6 @@ public final class Pe extends Module {
    */
   private UInt instretOf(Mem<Bits> counts, Bool fresh, UInt tid) {
     return counts.read(fresh.cat(tid)).asUInt();
-  }
-
-  /** Two or more bits of {@code v} are set. */
-  private Bool atLeastTwo(UInt v) {
-    Bool one = v.bit(0);
-    Bool two = lit(0, Bool());
-    for (int i = 1; i < v.width(); i++) {
-      two = two.or(one.and(v.bit(i)));
-      one = one.or(v.bit(i));
-    }
-    return two;
   }
 
   /** The data port {@code name} (for example {@code "start"}, {@code "perf_retired"}). */

@@ -1,8 +1,10 @@
 package veneer.overlay.pe;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import veneer.hdl.Bits;
@@ -170,12 +172,11 @@ public final class Pe extends Module {
     final long imemEnd = PeMemoryMap.IMEM_BASE + 4L * c.imemWords();
     final int imemBits = imem.addrWidth() + 2;
     // Kept inverted, as "retired since the start" (0 after reset and after a start), so that
-    // reset and start are one synchronous reset of its flip-flops: a start that set the flags
-    // while reset cleared them cost a LUT per flag.
-    // One flip-flop per thread whose clock enable is its bit of s3_retire_mask and whose data
-    // is 1 (no LUT a bit; see s3_retire_mask).
+    // reset and start are one synchronous reset of its flip-flops (a start that set the flags
+    // while reset cleared them cost a LUT per flag), and as one flip-flop per thread whose clock
+    // enable is its bit of s3_retire_mask and whose data is 1: no LUT a bit.
     UInt retireMask3 = reg("s3_retire_mask", UInt(nt), 0);
-    java.util.List<Bool> retiredBits = new java.util.ArrayList<>();
+    List<Bool> retiredBits = new ArrayList<>();
     for (int t = 0; t < nt; t++) {
       Bool r = reg("retired_once_" + t, Bool(), 0);
       retiredBits.add(r);
@@ -788,11 +789,10 @@ public final class Pe extends Module {
     // The divider's result is ready: its thread issues the division again to collect it.
     Bool wakeDiv = div.done.named("div_wake");
     // At most one thread waits for the divider: a division starts only on an idle divider, and
-    // its thread waits until the result is ready. So one bit and the divider's owner, rather than
-    // a bit per thread with a set and a clear decoder.
-    // As a mask that is S3's mask when a division parks and cleared by the wake-up (with the
-    // park, a clock enable, winning): the flip-flops' enable and reset, no LUT a bit. div_parked
-    // says the same for the performance events.
+    // its thread waits until the result is ready. So the waiting thread's mask is S3's mask
+    // loaded when a division parks and cleared by the wake-up (the park winning): the
+    // flip-flops' clock enable and reset, no LUT a bit, and no set and clear decoders.
+    // div_parked says the same in one bit for the performance events.
     Bool divParks = s3Ok.and(parkDiv3);
     Bool divParked = reg("div_parked", Bool(), 0);
     when(startOk.or(wakeDiv.and(divParks.not())), () -> divWait.assign(0))
@@ -987,7 +987,7 @@ public final class Pe extends Module {
     int slotBits = PeConfig.ACCESS_SLOT_BITS;
     UInt slot = takenCount.bits(slotBits - 1, 0);
     Bool wrapped = takenCount.bit(slotBits);
-    java.util.List<Bool> bits = new java.util.ArrayList<>();
+    List<Bool> bits = new ArrayList<>();
     for (int i = 0; i < PeConfig.ACCESSES_PER_THREAD; i++) {
       bits.add(slot.gt(i).xor(wrapped).xor(freed.bit(i)));
     }

@@ -1,8 +1,10 @@
 package veneer.overlay.pe;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import veneer.hdl.Bits;
@@ -175,15 +177,30 @@ public final class Pe extends Module {
     // IMEM's end (the first byte past it) and its byte address bits: PCs inside are below 2^imemBits.
     final long imemEnd = PeMemoryMap.IMEM_BASE + 4L * c.imemWords();
     final int imemBits = imem.addrWidth() + 2;
-    UInt fresh = reg("fresh", UInt(nt), 0);
+    // Kept inverted, as "retired since the start" (0 after reset and after a start), so that
+    // reset and start are one synchronous reset of its flip-flops (a start that set the flags
+    // while reset cleared them cost a LUT per flag), and as one flip-flop per thread whose clock
+    // enable is its bit of s3_retire_mask and whose data is 1: no LUT a bit.
+    UInt retireMask3 = reg("s3_retire_mask", UInt(nt), 0);
+    List<Bool> retiredBits = new ArrayList<>();
+    for (int t = 0; t < nt; t++) {
+      Bool r = reg("retired_once_" + t, Bool(), 0);
+      retiredBits.add(r);
+    }
+    UInt retiredOnce = Data.catLowFirst(retiredBits).named("retired_once");
+    UInt fresh = retiredOnce.not().named("fresh");
     // instret: word t for thread t; words 2^tidBits and up are never written (zero), and a
     // thread still at its start value reads one of those instead of a mask on the value read.
     Mem<Bits> instretMem = mem("instret", Bits(64), 2 << tb);
     // A thread has at most one instruction in the pipeline, from its issue until it leaves S3,
-    // whatever S3 does with it; a thread that is neither there nor waiting is ready. S3's thread
-    // is also carried one-hot (s3_mask: zero when S3 is empty; flip-flops with a synchronous
-    // reset, no LUTs), so that S3's updates of the per-thread bits need no decoder of s3_tid.
-    UInt inPipeline = reg("in_pipeline", UInt(nt), 0);
+    // whatever S3 does with it; a thread that is neither there nor waiting is ready. Each stage's
+    // thread is also carried one-hot (s1_mask, s2_mask, s3_mask: zero when the stage is empty),
+    // decoded once at issue and then moved along as flip-flops with a synchronous reset (no
+    // LUTs): "in the pipeline" is their OR, and S3's updates of the per-thread bits need no
+    // decoder of s3_tid.
+    UInt s1Mask = reg("s1_mask", UInt(nt), 0);
+    UInt s2Mask = reg("s2_mask", UInt(nt), 0);
+    UInt s3Mask = reg("s3_mask", UInt(nt), 0);
     // mem_wait: the thread waits for one of its global accesses to come back (a source or
     // destination register not yet loaded, or FENCE/ECALL/EBREAK with accesses in flight).
     UInt memWait = reg("mem_wait", UInt(nt), 0);
@@ -202,22 +219,28 @@ public final class Pe extends Module {
     Scoreboard pending = new Scoreboard(pendingSet, pendingClear);
     // Access ids in use (from the request in S2 until its response is written back). Thread t
     // owns ids t*8 .. t*8+7, so "thread t has accesses in flight" is its slice being non-zero.
-    // As memories of one 8-bit word per thread rather than a register of all ids: a request in
-    // S2 takes an id of S2's thread while a response frees one of another thread, so the busy
-    // bits are, like the scoreboard, the XOR of two memories with a write port each (a take
-    // flips its id_taken bit, a free flips its id_freed bit), read at S2's and S3's thread.
+    // As memories of one word per thread rather than a register of all ids: a request in S2
+    // takes an id of S2's thread while a response frees one of another thread, so the busy
+    // bits are, like the scoreboard, the XOR of two memories with a write port each: a free
+    // flips its id_freed bit, and a thread takes its slots in turn, so that what the takes
+    // flipped follows from how many it took (id_taken: a count modulo twice the slots, see
+    // idsBusyOf). The next id is the count's slot: no priority encoder, no 8-bit write data. A
+    // request whose next slot is still busy (its access of eight requests ago has not come
+    // back: with responses mostly in order, all eight are in flight) is replayed, as one
+    // without a free id was.
     // For busy/done, ids taken and ids freed are counted apart (modulo 2 x ids, so that all ids
     // in flight is not 0): two incrementers, which map to carry chains, and a compare, instead
     // of an up/down counter's adder.
-    Mem<Bits> idTaken = mem("id_taken", Bits(PeConfig.ACCESSES_PER_THREAD), 1 << tb);
+    Mem<Bits> idTaken = mem("id_taken", Bits(PeConfig.ACCESS_SLOT_BITS + 1), 1 << tb);
     Mem<Bits> idFreed = mem("id_freed", Bits(PeConfig.ACCESSES_PER_THREAD), 1 << tb);
     UInt idsTakenCount = reg("ids_taken_count", UInt(ab + 1), 0);
     UInt idsFreedCount = reg("ids_freed_count", UInt(ab + 1), 0);
-    // The thread waiting for the divider's result, as a mask (see div_parked).
-    UInt divWait = wire("div_wait", UInt(nt));
+    // The thread waiting for the divider's result, as a mask (see div_wait).
+    UInt divWait = reg("div_wait", UInt(nt), 0);
     // Ready is derived rather than kept: S3 only sets a wait bit (or stops the thread), and a
     // wake-up only clears one, so no S3 decision and no wake-up reaches the scheduler's input.
-    UInt ready = alive.and(inPipeline.or(memWait).or(divWait).not()).named("ready");
+    // Six inputs a bit: one LUT.
+    UInt ready = alive.and(s1Mask.or(s2Mask).or(s3Mask).or(memWait).or(divWait).not()).named("ready");
     Bool hasRun = reg("has_run", Bool(), 0);
     // A stopped thread's stores may still be in flight (after a fault): done waits for them.
     Bool busy = alive.orR().or(idsTakenCount.ne(idsFreedCount));
@@ -259,15 +282,22 @@ public final class Pe extends Module {
     sched.issue.assign(issueAllowed);
     Bool issue = sched.valid.and(issueAllowed).named("issue");
     UInt tid0 = sched.tid;
-    UInt pc0 = pcMem.read(fresh.shr(tid0).bit(0).mux(entryWord, tid0.resize(pcMem.addrWidth()))).asUInt()
+    // The issuing thread's fresh flag moves along with its instruction (s1_fresh, s3_fresh):
+    // only that instruction's own retire in S3 clears it, so the later stages need no 8:1
+    // select of their own.
+    Bool fresh0 = fresh.shr(tid0).bit(0).named("s0_fresh");
+    UInt pc0 = pcMem.read(fresh0.mux(entryWord, tid0.resize(pcMem.addrWidth()))).asUInt()
         .named("s0_pc");
     Bool fetchMisaligned = pc0.bits(1, 0).ne(0);
     Bool fetchOutside = pc0.ge(lit(imemEnd, UInt(32)));
     Bits fetched = imem.readSync(pc0.bits(imem.addrWidth() + 1, 2), issue);
     s1Valid.assign(issue.and(startOk.not()));
     UInt one = lit(1, UInt(nt));
-    UInt issueMask = issue.mux(one.shl(tid0), 0);
+    s1Mask.assign(issue.and(startOk.not()).mux(one.shl(tid0), 0));
+    s2Mask.assign(startOk.mux(lit(0, UInt(nt)), s1Mask));
     UInt s1Tid = regNext("s1_tid", tid0);
+    Bool s1Fresh = regNext("s1_fresh", fresh0);
+    Bool s3Fresh = regNext("s3_fresh", regNext("s2_fresh", s1Fresh));
     UInt s1Pc = regNext("s1_pc", pc0);
     Bool s1FetchMis = regNext("s1_fetch_mis", fetchMisaligned);
     Bool s1FetchOut = regNext("s1_fetch_out", fetchOutside);
@@ -296,7 +326,11 @@ public final class Pe extends Module {
     // Scoreboard check in the cycle of the register read: a register whose load is still in
     // flight (its write-back may be this very cycle, which the read would miss) holds the
     // instruction back. rs2 only where it is read; rd for every write (no write-after-write).
-    Bool pendRs1 = pending.bit(s1Tid, rs1Index);
+    // rs1 is the instruction's own field, not the register read: ECALL's a0 needs no check (it
+    // is held while any access of its thread is in flight, see s2_hold) and a division that
+    // collects its result had its registers checked when it started (its thread has issued
+    // nothing since), so the scoreboard's read addresses come straight from the decoder.
+    Bool pendRs1 = pending.bit(s1Tid, dec.rs1);
     Bool pendRs2 = pending.bit(s1Tid, dec.rs2);
     Bool pendRd = pending.bit(s1Tid, dec.rd);
     Bool usesRs2 = dec.flag(Control.USES_RS2);
@@ -365,7 +399,9 @@ public final class Pe extends Module {
     // faults.)
     Bool ordersMemory = unit2.get(MicroOp.Unit.FENCE).or(unit2.get(MicroOp.Unit.ECALL))
         .or(unit2.get(MicroOp.Unit.EBREAK)).and(legal2);
-    UInt idsBusy2 = idsBusyOf(idTaken, idFreed, tid2).named("s2_ids_busy");
+    UInt idsTaken2 = idTaken.read(tid2.resize(idTaken.addrWidth())).asUInt().named("s2_ids_taken");
+    UInt idsFreed2 = idFreed.read(tid2.resize(idFreed.addrWidth())).asUInt();
+    UInt idsBusy2 = idsBusyOf(idsTaken2, idsFreed2).named("s2_ids_busy");
     Bool hold2 = s2Valid.and(hazard2.or(ordersMemory.and(idsBusy2.ne(0))))
         .named("s2_hold");
     Bool live2 = s2Valid.and(hold2.not()).and(alive.shr(tid2).bit(0)).named("s2_live");
@@ -404,12 +440,12 @@ public final class Pe extends Module {
     csr.isCsr1.assign(dec.unit(MicroOp.Unit.CSR));
     csr.tid1.assign(s1Tid);
     csr.tid2.assign(tid2);
-    csr.instret.assign(instretOf(instretMem, fresh, s1Tid));
+    csr.instret.assign(instretOf(instretMem, s1Fresh, s1Tid));
     csr.globalSize.assign(wiGlobalSize);
     csr.localSize.assign(wiLocalSize);
     csr.clear.assign(startOk);
     csr.valid1.assign(s1Valid);
-    csr.fresh1.assign(fresh.shr(s1Tid).bit(0));
+    csr.fresh1.assign(s1Fresh);
     LoadStoreUnit lsu = instance("lsu", new LoadStoreUnit(c));
     UInt addr2 = alu.sum.named("s2_addr");
     lsu.addr.assign(addr2);
@@ -460,10 +496,11 @@ public final class Pe extends Module {
     // needs the value) and stores are posted. Without a free id the instruction is replayed.
     GlobalMemoryPort gmp = instance("gmp", new GlobalMemoryPort(c));
     Bundle.connect(gmp.m, mem);
-    UInt slotsFree = idsBusy2.not();
-    Bool anyIdFree = slotsFree.orR();
-    UInt newId = tid2.cat(lowestSet(slotsFree, PeConfig.ACCESSES_PER_THREAD, PeConfig.ACCESS_SLOT_BITS))
-        .resize(ab).named("s2_new_id");
+    UInt newSlot = idsTaken2.bits(PeConfig.ACCESS_SLOT_BITS - 1, 0);
+    // (The next slot's taken half is the count's top bit.)
+    Bool anyIdFree = idsFreed2.shr(newSlot).bit(0).xor(idsTaken2.bit(PeConfig.ACCESS_SLOT_BITS)).not()
+        .named("s2_id_free");
+    UInt newId = tid2.cat(newSlot).resize(ab).named("s2_new_id");
     Bool wantsGlobal = memOk.and(lsu.inGlobal);
     Bool global2 = wantsGlobal.and(anyIdFree).named("s2_global");
     Bool idReplay2 = wantsGlobal.and(anyIdFree.not()).named("s2_id_replay");
@@ -502,8 +539,7 @@ public final class Pe extends Module {
 
     // --- S3: write back ----------------------------------------------------------------------
     s3Valid.assign(s2Valid.and(startOk.not()));
-    UInt s3Mask = reg("s3_mask", UInt(nt), 0);
-    s3Mask.assign(s2Valid.and(startOk.not()).mux(one.shl(tid2), 0));
+    s3Mask.assign(startOk.mux(lit(0, UInt(nt)), s2Mask));
     // 0 after a start (a synchronous reset: S3 is empty then), so that the entry word's write in
     // the next cycle (start_pc_write) has its address without a mux: see the pc memory's write.
     UInt tid3 = reg("s3_tid", UInt(tb));
@@ -566,8 +602,6 @@ public final class Pe extends Module {
     UInt valueSel = regNext("s3_tval_sel", s2Valid.mux(tvalSel2, lit(TVAL_BUS_ERROR, UInt(2))));
     Bool tvalBit0_3 = regNext("s3_tval_bit0", tvalBit0);
     Bool replay3 = regNext("s3_replay", replay2);
-    // Held, or no free access id: either way the thread waits for one of its own responses.
-    Bool hold3 = regNext("s3_hold", hold2.or(idReplay2));
     Bool global3 = clearedAtReset("s3_global", global2);
     UInt id3 = regNext("s3_id", newId);
     Bool parkDiv3 = regNext("s3_park_div", divStart);
@@ -734,22 +768,27 @@ public final class Pe extends Module {
     when(stopAny, () -> detail.write(stopTid.resize(detail.addrWidth()),
         stopState.cat(stopCause, stopPc, stopValue).asBits()));
 
-    // A held instruction waits for one of its thread's responses, unless all came back since
-    // (S3's thread's ids in flight) or one comes in this cycle (the late response draining
-    // beside S3: every response frees its id from late_id).
+    // A register hazard, FENCE/ECALL/EBREAK with accesses in flight and a missing access id
+    // all wait for any response of the thread's own (mem_wait), unless one of its responses
+    // drained while the instruction was in S1 or S2 (that may have been the one it needs, or
+    // its last): then it issues again at once. Otherwise the access that held it is still in
+    // flight (a pending register seen in S1, ids busy in S2), so a response comes; one that
+    // drains in S3's cycle clears the bit that S3 sets (see mem_wait). (Waiting implies
+    // accesses in flight, so never in a start's cycle.) Two compares of the draining
+    // response's thread, rather than reading whether the thread has ids in flight. The result
+    // is S2's mask moved on to S3 or 0 (the flip-flops' reset, no LUT a bit), so that
+    // mem_wait's update has six inputs a bit.
     Bool freesId = lateMem;
     UInt freedId = lateId;
     UInt freedTid = threadOf(freedId, c).named("freed_thread");
     UInt freedSlot = freedId.bits(PeConfig.ACCESS_SLOT_BITS - 1, 0);
-    UInt busy3 = idsBusyOf(idTaken, idFreed, tid3);
-    // A register hazard, FENCE/ECALL/EBREAK with accesses in flight and a missing access id
-    // all wait for any response of the thread's own (mem_wait); with none in flight (the
-    // awaited loads all came back since S1) the instruction issues again at once.
+    Bool freedMine2 = freesId.and(freedTid.eq(tid2));
+    Bool freedMine1 = regNext("s2_freed_mine", freesId.and(freedTid.eq(s1Tid)));
+    Bool waits2 = hold2.or(idReplay2).and(freedMine2.or(freedMine1).not())
+        .named("s2_waits");
+    UInt waitMask3 = reg("s3_wait_mask", UInt(nt), 0);
+    waitMask3.assign(waits2.mux(s2Mask, 0));
     Bool loadDone = lateMem.and(lateWrite.not()).named("load_done");
-    // (A response of the thread's own in this very cycle is the one it would wait for: it
-    // issues again at once. That needs no compare: the response's wake-up clears the bit that
-    // S3 sets, see mem_wait.) Per thread, with S3's one-hot thread and alive bit (s3_ok).
-    UInt anyWaits3 = hold3.and(busy3.ne(0)).mux(s3Mask.and(alive), 0).named("s3_any_waits");
     Bool s3MovesPc = s3Ok.and(replay3.not()).and(stop3.not()).and(parkDiv3.not());
     // Every response (late_* draining) concerns the thread that owns the id it frees, so one
     // decoder serves its wake-ups and clears.
@@ -758,22 +797,21 @@ public final class Pe extends Module {
     // The divider's result is ready: its thread issues the division again to collect it.
     Bool wakeDiv = div.done.named("div_wake");
     // At most one thread waits for the divider: a division starts only on an idle divider, and
-    // its thread waits until the result is ready. So one bit and the divider's owner, rather than
-    // a bit per thread with a set and a clear decoder.
+    // its thread waits until the result is ready. So the waiting thread's mask is S3's mask
+    // loaded when a division parks and cleared by the wake-up (the park winning): the
+    // flip-flops' clock enable and reset, no LUT a bit, and no set and clear decoders.
+    // div_parked says the same in one bit for the performance events.
+    Bool divParks = s3Ok.and(parkDiv3);
     Bool divParked = reg("div_parked", Bool(), 0);
-    divWait.assign(divParked.mux(one.shl(div.tid), 0));
+    when(startOk.or(wakeDiv.and(divParks.not())), () -> divWait.assign(0))
+        .elsewhen(divParks, () -> divWait.assign(s3Mask));
     when(startOk, () -> {
-      inPipeline.assign(0);
       memWait.assign(0);
       divParked.assign(lit(0, Bool()));
     }).otherwise(() -> {
-      inPipeline.assign(inPipeline.and(s3Mask.not()).or(issueMask));
-      memWait.assign(memWait.or(anyWaits3).and(freedMask.not()));
-      divParked.assign(divParked.and(wakeDiv.not()).or(s3Ok.and(parkDiv3)));
+      memWait.assign(memWait.or(waitMask3).and(freedMask.not()));
+      divParked.assign(divParked.and(wakeDiv.not()).or(divParks));
     });
-    // The new id as a mask: the thread's slice gets its lowest free slot (free & -free), without
-    // encoding and decoding the slot number.
-    UInt lowestFree = slotsFree.and(slotsFree.not().add(1));
     // After reset the sweep clears both halves of the id table and of the scoreboard (it owns
     // their write ports; no access is in flight and no thread runs meanwhile). Each flip reads
     // its word at the write address (the sweep writes 0 there anyway): the LUT RAM's write port
@@ -782,8 +820,7 @@ public final class Pe extends Module {
     UInt sweepTid = sweep.resize(tb).resize(idTaken.addrWidth());
     UInt takeAddr = sweeping.mux(sweepTid, tid2.resize(idTaken.addrWidth()));
     when(sweeping.or(global2), () -> idTaken.write(takeAddr,
-        sweeping.mux(lit(0, UInt(PeConfig.ACCESSES_PER_THREAD)),
-            idTaken.read(tid2.resize(idTaken.addrWidth())).asUInt().xor(lowestFree)).asBits()));
+        sweeping.mux(lit(0, UInt(PeConfig.ACCESS_SLOT_BITS + 1)), idsTaken2.add(1)).asBits()));
     UInt freeAddr = sweeping.mux(sweepTid, freedTid.resize(idFreed.addrWidth()));
     when(sweeping.or(freesId), () -> idFreed.write(freeAddr,
         sweeping.mux(lit(0, UInt(PeConfig.ACCESSES_PER_THREAD)),
@@ -806,16 +843,20 @@ public final class Pe extends Module {
         .elsewhen(stopAny, () -> alive.assign(alive.and(one.shl(stopTid).not())));
     // One retire per cycle at most, in S3.
     Bool retiring = retireValid.named("retiring");
-    UInt retiredBefore = instretOf(instretMem, fresh, tid3);
+    UInt retiredBefore = instretOf(instretMem, s3Fresh, tid3);
     when(retiring, () -> instretMem.write(tid3.resize(instretMem.addrWidth()), retiredBefore.add(1).asBits()));
     // (In the cycle after a start S3 is empty, so the entry word's write meets no S3 write.)
     when(s3MovesPc.or(startPcWrite), () -> pcMem.write(
         startPcWrite.cat(tid3).resize(pcMem.addrWidth()), nextPc3.asBits()));
-    // Per thread, S3's retire is s3_mask & alive (s3_ok without alive's 8:1 at s3_tid) and the
-    // rest of s3_retire, so that each flag's update is one LUT of its own bits and shared nets.
-    Bool retireOk3 = trap3.or(replay3).or(parkDiv3).not().named("s3_retire_ok");
-    UInt retireMask = retireOk3.mux(s3Mask.and(alive), 0);
-    when(startOk, () -> fresh.assign(allThreads)).otherwise(() -> fresh.assign(fresh.and(retireMask.not())));
+    // S3's thread one-hot unless S3's instruction is replayed or parks for the divider, decided
+    // in S2 (S3's registers of replay and park are S2's). Every other instruction retires and
+    // moves the PC, or stops its thread (a trap, ECALL, EBREAK, or a bus error while it is in S2
+    // or S3), whose flag nothing reads again before the next start clears it.
+    retireMask3.assign(s2Valid.and(startOk.not()).and(replay2.not()).and(divStart.not()).mux(s2Mask, 0));
+    for (int t = 0; t < nt; t++) {
+      Bool r = retiredBits.get(t);
+      when(startOk, () -> r.assign(lit(0, Bool()))).elsewhen(retireMask3.bit(t), () -> r.assign(lit(1, Bool())));
+    }
 
     // A WORK_NEXT read claims its work-item in S1 when it will execute in S2: its thread runs and
     // is not stopped by a bus error in this cycle, and it is not held, faulting or illegal (all
@@ -950,10 +991,21 @@ public final class Pe extends Module {
     return r;
   }
 
-  /** The busy bits of thread {@code tid}'s access ids: the two halves of the id table XORed. */
-  private static UInt idsBusyOf(Mem<Bits> taken, Mem<Bits> freed, UInt tid) {
-    UInt addr = tid.resize(taken.addrWidth());
-    return taken.read(addr).asUInt().xor(freed.read(addr).asUInt());
+  /**
+   * The busy bits of a thread's access ids from its id_taken count and id_freed word: slot i
+   * was taken an odd number of times after {@code count} takes in turn (modulo twice the slots)
+   * if it is below the count's slot or, exclusively, the count has wrapped an odd number of
+   * times (its top bit).
+   */
+  private UInt idsBusyOf(UInt takenCount, UInt freed) {
+    int slotBits = PeConfig.ACCESS_SLOT_BITS;
+    UInt slot = takenCount.bits(slotBits - 1, 0);
+    Bool wrapped = takenCount.bit(slotBits);
+    List<Bool> bits = new ArrayList<>();
+    for (int i = 0; i < PeConfig.ACCESSES_PER_THREAD; i++) {
+      bits.add(slot.gt(i).xor(wrapped).xor(freed.bit(i)));
+    }
+    return Data.catLowFirst(bits);
   }
 
   /** The thread that owns access id {@code id} (ids are handed out eight per thread). */
@@ -969,17 +1021,8 @@ public final class Pe extends Module {
    * Instructions retired by thread {@code tid}: 0 while its fresh flag (set at start) is set,
    * read from the never-written upper half of {@code counts}.
    */
-  private UInt instretOf(Mem<Bits> counts, UInt fresh, UInt tid) {
-    return counts.read(fresh.shr(tid).bit(0).cat(tid)).asUInt();
-  }
-
-  /** The index of the lowest set bit of the {@code n}-bit {@code mask} (0 when none is set). */
-  private UInt lowestSet(UInt mask, int n, int bits) {
-    UInt out = lit(0, UInt(bits));
-    for (int i = n - 1; i >= 0; i--) {
-      out = mask.bit(i).mux(lit(i, UInt(bits)), out);
-    }
-    return out;
+  private UInt instretOf(Mem<Bits> counts, Bool fresh, UInt tid) {
+    return counts.read(fresh.cat(tid)).asUInt();
   }
 
   /** The data port {@code name} (for example {@code "start"}, {@code "perf_retired"}). */

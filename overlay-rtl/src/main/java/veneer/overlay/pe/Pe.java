@@ -336,10 +336,13 @@ public final class Pe extends Module {
     Bool hazard2 = regNext("s2_hazard", hazard1);
     // The multiplier also does the ALU's shifts (multiplications by a power of two).
     UInt mulMode2 = regNext("s2_mul_mode", dec.control(Control.MUL_MODE));
-    // S2's result source as a 2-bit code (Control.RESULT_SEL: 0 ALU, 1 multiplier, 2 CSR,
-    // 3 link): which of S3's zero-unless-chosen result registers keeps its value, or the link
-    // (see s3_word_sel).
-    UInt resultSel2 = regNext("s2_result_sel", dec.control(Control.RESULT_SEL));
+    // S2's result source as a 2-bit code (0 ALU, 1 multiplier, 2 CSR, 3 link): which of S3's
+    // zero-unless-chosen result registers keeps its value, or the link (see s3_word_sel). Bit 1
+    // and, for CSR instructions and jumps, bit 0 are instruction bits (Control.resultSource): only
+    // "the multiplier's rather than the ALU's" is decoded.
+    Bool mulResult2 = regNext("s2_mul_result", dec.flag(Control.MUL_RESULT));
+    Bool group2 = insn2.bit(Control.RESULT_GROUP_BIT);
+    UInt resultSel2 = group2.cat(group2.mux(insn2.bit(Control.RESULT_LINK_BIT), mulResult2));
     Map<MicroOp.Unit, Bool> unit2 = new EnumMap<>(MicroOp.Unit.class);
     for (MicroOp.Unit u : Decoder.UNIT_OUTPUTS) {
       unit2.put(u, regNext("s2_is_" + u.name().toLowerCase(Locale.ROOT), dec.unit(u)));

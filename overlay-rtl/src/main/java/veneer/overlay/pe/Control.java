@@ -13,7 +13,7 @@ import veneer.isa.Opcode;
  *
  * <pre>{@code
  * Control.ALU_SEL.of(Opcode.SUB)    // Alu.Result.DIFF's ordinal
- * Control.MUL_MODE.of(Opcode.ADD)   // null: the multiplier's result is not used
+ * Control.MUL_RESULT.of(Opcode.ADD) // 0: S2's result is the ALU's
  * }</pre>
  */
 public enum Control {
@@ -29,8 +29,6 @@ public enum Control {
   USE_IMM(1),
   /** The ALU adds to the PC rather than to rs1 (AUIPC, branch and JAL targets). */
   PC_OPERAND(1),
-  /** The {@link Multiplier.Mode} of multiplications and shifts. */
-  MUL_MODE(Multiplier.MODE_WIDTH),
   /**
    * S2's result is the multiplier's (multiplications, shifts) rather than the ALU's (the other ALU
    * operations, divisions). Defined for those rows only: S2 tells them from CSR instructions and
@@ -97,11 +95,6 @@ public enum Control {
           return bit(u == MicroOp.Unit.JAL || u == MicroOp.Unit.BRANCH || m.pcOperand());
         }
         return null;
-      case MUL_MODE:
-        if (u == MicroOp.Unit.MUL) {
-          return m.sub();
-        }
-        return shift == null ? null : shift.ordinal();
       case MUL_RESULT:
         Integer source = resultSource(op);
         return source == null || source == RESULT_CSR || source == RESULT_LINK ? null : bit(source == RESULT_MUL);
@@ -175,6 +168,35 @@ public enum Control {
 
   private static Integer bit(boolean b) {
     return b ? 1 : 0;
+  }
+
+  /**
+   * The {@link Multiplier.Mode} of {@code op}: multiplications and shifts; null for the others.
+   * The multiplier takes it from the instruction's bits (see {@link #checkMulModeBits}).
+   */
+  public static Multiplier.Mode mulMode(Opcode op) {
+    MicroOp m = MicroOp.of(op);
+    if (m.unit() == MicroOp.Unit.MUL) {
+      return Multiplier.Mode.values()[m.sub()];
+    }
+    return m.unit() == MicroOp.Unit.ALU ? shiftMode(m) : null;
+  }
+
+  /**
+   * Checks that the ISA table fixes {@link Multiplier#MODE_BITS} of every multiplication and
+   * shift to {@link Multiplier#encoding} of its mode: Pe passes those bits of the instruction to
+   * the multiplier as they are.
+   */
+  static void checkMulModeBits() {
+    int bits = Multiplier.MODE_BITS;
+    for (Opcode op : Opcode.instructions()) {
+      Multiplier.Mode mode = mulMode(op);
+      if (mode != null && ((op.mask() & bits) != bits || (op.match() & bits) != Multiplier.encoding(mode))) {
+        throw new IllegalStateException(op + " (" + mode + ") has match " + Integer.toHexString(op.match()) + " mask "
+            + Integer.toHexString(op.mask()) + "; the multiplier decodes its mode as "
+            + Integer.toHexString(Multiplier.encoding(mode)) + " in bits " + Integer.toHexString(bits));
+      }
+    }
   }
 
   /** The multiplier's mode of an ALU shift, or null for any other ALU op. */

@@ -40,8 +40,8 @@ import veneer.isa.Opcode;
 public final class Decoder extends Module {
   /**
    * The units with an {@code is_*} output: all but the ALU and the multiplier, whose work S2
-   * knows from the controls ({@link Control#ALU_SEL}, {@link Control#MUL_MODE},
-   * {@link Control#MUL_RESULT}).
+   * knows from the controls ({@link Control#ALU_SEL}, {@link Control#MUL_RESULT}) and the
+   * instruction's bits (the multiplier's mode, {@link Multiplier#MODE_BITS}).
    */
   public static final Set<MicroOp.Unit> UNIT_OUTPUTS =
       Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(MicroOp.Unit.ALU, MicroOp.Unit.MUL)));
@@ -85,6 +85,7 @@ public final class Decoder extends Module {
     legal.assign(legality(w));
     funct3Meaning();
     Control.checkResultBits();
+    Control.checkMulModeBits();
     for (Control c : Control.values()) {
       Bool[] bits = new Bool[c.width];
       for (int k = 0; k < c.width; k++) {

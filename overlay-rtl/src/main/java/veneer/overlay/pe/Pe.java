@@ -334,8 +334,6 @@ public final class Pe extends Module {
     UInt imm2 = immediate2(dec);
     UInt rd2 = regNext("s2_rd", dec.rd);
     Bool hazard2 = regNext("s2_hazard", hazard1);
-    // The multiplier also does the ALU's shifts (multiplications by a power of two).
-    UInt mulMode2 = regNext("s2_mul_mode", dec.control(Control.MUL_MODE));
     // S2's result source as a 2-bit code (0 ALU, 1 multiplier, 2 CSR, 3 link): which of S3's
     // zero-unless-chosen result registers keeps its value, or the link (see s3_word_sel). Bit 1
     // and, for CSR instructions and jumps, bit 0 are instruction bits (Control.resultSource): only
@@ -387,7 +385,11 @@ public final class Pe extends Module {
     br.a.assign(a);
     br.b.assign(b);
     Multiplier mul = instance("mul", new Multiplier());
-    mul.mode.assign(mulMode2);
+    // The multiplier also does the ALU's shifts (multiplications by a power of two). It decodes
+    // its mode from the instruction's funct3 and bits 25 and 30 (Multiplier.MODE_BITS).
+    mul.funct3.assign(insn2.bits(14, 12));
+    mul.multiply.assign(insn2.bit(25));
+    mul.arithmetic.assign(insn2.bit(30));
     mul.a.assign(a);
     mul.b.assign(operand2);
     // The CSR unit decodes in S1 (the instruction's thread has nothing in S2 or S3, so its

@@ -24,7 +24,7 @@ class ControlTest {
     assertEquals(0, Control.PC_OPERAND.of(Opcode.ADD));
     assertEquals(Control.RESULT_ALU, Control.resultSource(Opcode.XOR));
     assertEquals(0, Control.MUL_RESULT.of(Opcode.XOR));
-    assertNull(Control.MUL_MODE.of(Opcode.XOR));
+    assertNull(Control.mulMode(Opcode.XOR));
   }
 
   @Test
@@ -47,9 +47,9 @@ class ControlTest {
 
   @Test
   void shiftsAndMultiplicationsUseTheMultiplier() {
-    assertEquals(Multiplier.Mode.SLL.ordinal(), Control.MUL_MODE.of(Opcode.SLLI));
-    assertEquals(Multiplier.Mode.SRA.ordinal(), Control.MUL_MODE.of(Opcode.SRA));
-    assertEquals(Multiplier.Mode.MULHU.ordinal(), Control.MUL_MODE.of(Opcode.MULHU));
+    assertEquals(Multiplier.Mode.SLL, Control.mulMode(Opcode.SLLI));
+    assertEquals(Multiplier.Mode.SRA, Control.mulMode(Opcode.SRA));
+    assertEquals(Multiplier.Mode.MULHU, Control.mulMode(Opcode.MULHU));
     assertEquals(Control.RESULT_MUL, Control.resultSource(Opcode.SRL));
     assertEquals(Control.RESULT_MUL, Control.resultSource(Opcode.MUL));
     assertEquals(1, Control.MUL_RESULT.of(Opcode.SRAI));
@@ -90,5 +90,20 @@ class ControlTest {
     assertEquals(Control.RESULT_CSR, Control.resultSource(Opcode.CSRRS));
     assertEquals(Control.RESULT_LINK, Control.resultSource(Opcode.JALR.match(), false));
     assertEquals(Control.RESULT_CSR, Control.resultSource(Opcode.CSRRWI.match(), true));
+  }
+
+  @Test
+  void theMultiplierDecodesItsModeFromTheInstructionBits() {
+    int rows = 0;
+    for (Opcode op : Opcode.instructions()) {
+      Multiplier.Mode mode = Control.mulMode(op);
+      if (mode != null) {
+        assertEquals(Multiplier.MODE_BITS, op.mask() & Multiplier.MODE_BITS, op.toString());
+        assertEquals(Multiplier.encoding(mode), op.match() & Multiplier.MODE_BITS, op.toString());
+        rows++;
+      }
+    }
+    assertEquals(10, rows); // MUL, MULH, MULHSU, MULHU and the six shifts
+    assertEquals(Multiplier.encoding(Multiplier.Mode.SRA), Opcode.SRAI.match() & Multiplier.MODE_BITS);
   }
 }

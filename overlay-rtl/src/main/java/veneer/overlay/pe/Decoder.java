@@ -24,9 +24,9 @@ import veneer.hdl.UInt;
 import veneer.isa.Opcode;
 
 /**
- * The instruction decoder, generated from the ISA table. {@link #legal} is exact: a table of the
- * major opcode and funct3, and the compares of the other bits for the rows that fix them (see
- * {@link #legality}). The other outputs (the unit bits, {@link Control}: the controls Pe
+ * The instruction decoder, generated from the ISA table. Legality is exact ({@link #legalPlain}
+ * or {@link #legalOther}): a table of the major opcode and funct3, and the compares of the other
+ * bits for the rows that fix them (see {@link #legality}). The other outputs (the unit bits, {@link Control}: the controls Pe
  * registers into S2, and the immediate) are defined only for the legal rows that read them,
  * which lets each depend on few instruction bits: most are one LUT (see {@link #lookup}). There
  * is no hand-written opcode in here.
@@ -47,8 +47,15 @@ public final class Decoder extends Module {
       Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(MicroOp.Unit.ALU, MicroOp.Unit.MUL)));
 
   public final Bits insn = input("insn", Bits(32));
-  /** The word matches a row of the table. */
-  public final Bool legal = output("legal", Bool());
+  /**
+   * The word matches a row of the table that compares only the major opcode and funct3 (and bits
+   * 1..0). The word is legal exactly when this or {@link #legalOther} is high: two outputs, so
+   * that their OR is in S2's LUTs (which have inputs to spare) rather than at the end of a deep
+   * cone, which ABC mapped 6 LUTs larger (see {@link #legality}).
+   */
+  public final Bool legalPlain = output("legal_plain", Bool());
+  /** The word matches a row of the table that also compares other bits (funct7, zero fields). */
+  public final Bool legalOther = output("legal_other", Bool());
   /** {@link Control#WRITES_RD}. */
   public final Bool writesRd;
   /**
@@ -82,7 +89,7 @@ public final class Decoder extends Module {
     for (MicroOp.Unit u : UNIT_OUTPUTS) {
       units.get(u).assign(lookup(w, "is_" + u.name().toLowerCase(Locale.ROOT), op -> MicroOp.of(op).unit() == u));
     }
-    legal.assign(legality(w));
+    legality(w);
     funct3Meaning();
     Control.checkResultBits();
     Control.checkMulModeBits();
@@ -119,16 +126,17 @@ public final class Decoder extends Module {
   static final int KEY_BITS = 0x707C;
 
   /**
-   * High exactly for the words of a row of the table. Most rows are told apart by the major
+   * {@link #legalPlain} and {@link #legalOther}: high together exactly for the words of a row of
+   * the table. Most rows are told apart by the major
    * opcode and funct3 alone: a 256-entry table indexed by those 8 bits says which of their values
    * are legal whatever the other bits are. The rows that also compare other bits (funct7, and the
    * zero fields of FENCE, ECALL and EBREAK) add, for each compare of those bits, the compare ANDed
    * with the index values it makes legal: a function of as few of the index bits as tell those
    * values from the illegal ones (the values the first table makes legal are don't-cares). (The
    * OR of each row's full compare mapped to about 30 LUTs; a table per set of compares, over all
-   * eight index bits, to 23-28.)
+   * eight index bits, to 23-28; this, as one output, to 24-29, and as two outputs to 22.)
    */
-  private Bool legality(UInt w) {
+  private void legality(UInt w) {
     int[] keyBits = RowFunction.positions(KEY_BITS);
     int keys = 1 << keyBits.length;
     BigInteger plain = BigInteger.ZERO;
@@ -151,7 +159,7 @@ public final class Decoder extends Module {
         }
       }
     }
-    Bool out = table(plain, index(w, keyBits));
+    Bool other = lit(0, Bool());
     // Compares that make the same index values legal share their index function.
     Map<BigInteger, List<Long>> byKeys = new LinkedHashMap<>();
     for (Map.Entry<Long, BigInteger> e : byPattern.entrySet()) {
@@ -178,9 +186,11 @@ public final class Decoder extends Module {
       for (long pattern : e.getValue()) {
         any = any.or(w.and(lit(pattern >>> 32, UInt(32))).eq(lit(pattern & 0xFFFF_FFFFL, UInt(32))));
       }
-      out = out.or(table(subTable, index(w, positions)).and(any));
+      other = other.or(table(subTable, index(w, positions)).and(any));
     }
-    return w.bits(1, 0).eq(3).and(out);
+    Bool word32 = w.bits(1, 0).eq(3);
+    legalPlain.assign(word32.and(table(plain, index(w, keyBits))));
+    legalOther.assign(word32.and(other));
   }
 
   /**
@@ -444,7 +454,7 @@ public final class Decoder extends Module {
 
   /**
    * The output bit that is high when the instruction belongs to {@code u} (one of
-   * {@link #UNIT_OUTPUTS}); defined for legal words only (Pe uses it with {@link #legal}).
+   * {@link #UNIT_OUTPUTS}); defined for legal words only (Pe uses it with {@link #legalPlain} or {@link #legalOther}).
    */
   public Bool unit(MicroOp.Unit u) {
     Bool out = units.get(u);

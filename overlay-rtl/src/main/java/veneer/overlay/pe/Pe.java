@@ -306,7 +306,8 @@ public final class Pe extends Module {
     UInt insn2 = regNext("s2_insn", fetched.asUInt());
     Bool fetchMis2 = regNext("s2_fetch_mis", s1FetchMis);
     Bool fetchOut2 = regNext("s2_fetch_out", s1FetchOut);
-    Bool legal2 = regNext("s2_legal", dec.legal);
+    // (Legality in two parts: their OR sits in S2's LUTs; see Decoder.legalPlain.)
+    Bool legal2 = regNext("s2_legal_plain", dec.legalPlain).or(regNext("s2_legal_other", dec.legalOther));
     // The sub-operation of loads and stores (size, unsigned), divisions and CSR instructions is
     // funct3, as registered in s2_insn (Decoder.funct3).
     UInt sub2 = insn2.bits(14, 12);
@@ -818,7 +819,7 @@ public final class Pe extends Module {
     // claim needs S1's thread alive anyway.)
     Bool claims1 = s1Valid.and(startOk.not()).and(alive.shr(s1Tid).bit(0))
         .and(lateMem.and(lateError).and(pTid.eq(s1Tid)).not()).and(pendRd.not())
-        .and(s1FetchMis.not()).and(s1FetchOut.not()).and(dec.legal).and(dec.unit(MicroOp.Unit.CSR))
+        .and(s1FetchMis.not()).and(s1FetchOut.not()).and(dec.legalPlain.or(dec.legalOther)).and(dec.unit(MicroOp.Unit.CSR))
         .and(csr.claims).named("s1_claims");
     wiReq.assign(claims1);
     Bool granted1 = claims1.and(wiGrant);

@@ -547,9 +547,10 @@ public final class Pe extends Module {
     Bool kept3 = clearedAtReset("s3_kept", noWrite.not().and(isLoad.not().or(lsu.inGlobal.not())));
     // s3_jumps: S3's next PC is the jump's target, or (with S3 empty) the held entry pc rather than
     // a bus error's pc (see s3_next_pc). A jump that traps does not jump, so that its next PC is
-    // its own pc, the stop port's.
+    // its own pc, the stop port's; nor does an illegal word that looks like one (the decoder's
+    // unit bits are defined for legal words only).
     Bool jumps3 = clearedAtReset("s3_jumps", s2Valid.and(startOk.not()).mux(
-        jumps.and(jumpMis.not()).and(fetchFault2.not()), startOk));
+        jumps.and(jumpMis.not()).and(fetchFault2.not()).and(legal2), startOk));
     // With S2 empty, s3_trap and s3_cause take a bus error's FAULT and cause (5, or 7 with bit 1
     // from late_write at the stop port) by their flip-flops' set and reset, so that the stop port
     // needs no mux for them: S3 is empty when a bus error stops its thread (see late_drain), and

@@ -343,8 +343,14 @@ public final class Pe extends Module {
     Bool group2 = insn2.bit(Control.RESULT_GROUP_BIT);
     UInt resultSel2 = group2.cat(group2.mux(insn2.bit(Control.RESULT_LINK_BIT), mulResult2));
     Map<MicroOp.Unit, Bool> unit2 = new EnumMap<>(MicroOp.Unit.class);
+    // The unit bits are defined for legal words only. The jumps' are cleared for an illegal word
+    // (a flip-flop's reset), so that one does not make its target the next PC, its stop pc.
+    Bool illegal1 = dec.legalPlain.or(dec.legalOther).not();
     for (MicroOp.Unit u : Decoder.UNIT_OUTPUTS) {
-      unit2.put(u, regNext("s2_is_" + u.name().toLowerCase(Locale.ROOT), dec.unit(u)));
+      boolean jump = u == MicroOp.Unit.JAL || u == MicroOp.Unit.JALR || u == MicroOp.Unit.BRANCH;
+      Bool r = reg("s2_is_" + u.name().toLowerCase(Locale.ROOT), Bool());
+      r.assign(jump ? illegal1.mux(lit(0, Bool()), dec.unit(u)) : dec.unit(u));
+      unit2.put(u, r);
     }
 
     // --- S2: execute -------------------------------------------------------------------------
@@ -547,10 +553,9 @@ public final class Pe extends Module {
     Bool kept3 = clearedAtReset("s3_kept", noWrite.not().and(isLoad.not().or(lsu.inGlobal.not())));
     // s3_jumps: S3's next PC is the jump's target, or (with S3 empty) the held entry pc rather than
     // a bus error's pc (see s3_next_pc). A jump that traps does not jump, so that its next PC is
-    // its own pc, the stop port's; nor does an illegal word that looks like one (the decoder's
-    // unit bits are defined for legal words only).
+    // its own pc, the stop port's; nor does an illegal word (see s2_is_jal).
     Bool jumps3 = clearedAtReset("s3_jumps", s2Valid.and(startOk.not()).mux(
-        jumps.and(jumpMis.not()).and(fetchFault2.not()).and(legal2), startOk));
+        jumps.and(jumpMis.not()).and(fetchFault2.not()), startOk));
     // With S2 empty, s3_trap and s3_cause take a bus error's FAULT and cause (5, or 7 with bit 1
     // from late_write at the stop port) by their flip-flops' set and reset, so that the stop port
     // needs no mux for them: S3 is empty when a bus error stops its thread (see late_drain), and

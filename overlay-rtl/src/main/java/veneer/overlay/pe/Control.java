@@ -50,7 +50,7 @@ public enum Control {
   public static final int RESULT_MUL = 1;
   public static final int RESULT_CSR = 2;
   public static final int RESULT_LINK = 3;
-  /** The instruction bit (opcode bit 6) that is 1 for CSR instructions and jumps, 0 for ALU, multiplier and divider rows. */
+  /** The instruction bit (opcode bit 6): 1 for CSR instructions and jumps, 0 for ALU, multiplier and divider rows. */
   public static final int RESULT_GROUP_BIT = 6;
   /** The instruction bit (opcode bit 2) that tells jumps (1) from CSR instructions (0). */
   public static final int RESULT_LINK_BIT = 2;

@@ -24,12 +24,13 @@ import veneer.hdl.UInt;
 import veneer.isa.Opcode;
 
 /**
- * The instruction decoder, generated from the ISA table. Legality is exact ({@link #legalPlain}
- * or {@link #legalOther}): a table of the major opcode and funct3, and the compares of the other
- * bits for the rows that fix them (see {@link #legality}). The other outputs (the unit bits, {@link Control}: the controls Pe
- * registers into S2, and the immediate) are defined only for the legal rows that read them,
- * which lets each depend on few instruction bits: most are one LUT (see {@link #lookup}). There
- * is no hand-written opcode in here.
+ * The instruction decoder, generated from the ISA table. Legality is exact (high in
+ * {@link #legalPlain} or {@link #legalOther}): a table of the major opcode and
+ * funct3, and the compares of the other bits for the rows that fix them (see {@link #legality}).
+ * The other outputs (the unit bits, {@link Control}: the controls Pe registers into S2, and the
+ * immediate) are defined only for the legal rows that read them, which lets each depend on few
+ * instruction bits: most are one LUT, and outputs that agree share it (see {@link #lookup}).
+ * There is no hand-written opcode in here.
  *
  * <pre>{@code
  * Decoder dec = instance("dec", new Decoder());

@@ -825,7 +825,8 @@ public final class Pe extends Module {
     // claim needs S1's thread alive anyway.)
     Bool claims1 = s1Valid.and(startOk.not()).and(alive.shr(s1Tid).bit(0))
         .and(lateMem.and(lateError).and(pTid.eq(s1Tid)).not()).and(pendRd.not())
-        .and(s1FetchMis.not()).and(s1FetchOut.not()).and(dec.legalPlain.or(dec.legalOther)).and(dec.unit(MicroOp.Unit.CSR))
+        .and(s1FetchMis.not()).and(s1FetchOut.not()).and(dec.legalPlain.or(dec.legalOther))
+        .and(dec.unit(MicroOp.Unit.CSR))
         .and(csr.claims).named("s1_claims");
     wiReq.assign(claims1);
     Bool granted1 = claims1.and(wiGrant);

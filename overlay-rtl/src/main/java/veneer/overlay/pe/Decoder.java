@@ -24,12 +24,13 @@ import veneer.hdl.UInt;
 import veneer.isa.Opcode;
 
 /**
- * The instruction decoder, generated from the ISA table. {@link #legal} is exact: a table of the
- * major opcode and funct3, and the compares of the other bits for the rows that fix them (see
- * {@link #legality}). The other outputs (the unit bits, {@link Control}: the controls Pe
- * registers into S2, and the immediate) are defined only for the legal rows that read them,
- * which lets each depend on few instruction bits: most are one LUT (see {@link #lookup}). There
- * is no hand-written opcode in here.
+ * The instruction decoder, generated from the ISA table. Legality is exact (high in
+ * {@link #legalPlain} or {@link #legalOther}): a table of the major opcode and
+ * funct3, and the compares of the other bits for the rows that fix them (see {@link #legality}).
+ * The other outputs (the unit bits, {@link Control}: the controls Pe registers into S2, and the
+ * immediate) are defined only for the legal rows that read them, which lets each depend on few
+ * instruction bits: most are one LUT, and outputs that agree share it (see {@link #lookup}).
+ * There is no hand-written opcode in here.
  *
  * <pre>{@code
  * Decoder dec = instance("dec", new Decoder());
@@ -40,15 +41,22 @@ import veneer.isa.Opcode;
 public final class Decoder extends Module {
   /**
    * The units with an {@code is_*} output: all but the ALU and the multiplier, whose work S2
-   * knows from the controls ({@link Control#ALU_SEL}, {@link Control#MUL_MODE},
-   * {@link Control#RESULT_SEL}).
+   * knows from the controls ({@link Control#ALU_SEL}, {@link Control#MUL_RESULT}) and the
+   * instruction's bits (the multiplier's mode, {@link Multiplier#MODE_BITS}).
    */
   public static final Set<MicroOp.Unit> UNIT_OUTPUTS =
       Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(MicroOp.Unit.ALU, MicroOp.Unit.MUL)));
 
   public final Bits insn = input("insn", Bits(32));
-  /** The word matches a row of the table. */
-  public final Bool legal = output("legal", Bool());
+  /**
+   * The word matches a row of the table that compares only the major opcode and funct3 (and bits
+   * 1..0). The word is legal exactly when this or {@link #legalOther} is high: two outputs, so
+   * that their OR is in S2's LUTs (which have inputs to spare) rather than at the end of a deep
+   * cone, which ABC mapped 6 LUTs larger (see {@link #legality}).
+   */
+  public final Bool legalPlain = output("legal_plain", Bool());
+  /** The word matches a row of the table that also compares other bits (funct7, zero fields). */
+  public final Bool legalOther = output("legal_other", Bool());
   /** {@link Control#WRITES_RD}. */
   public final Bool writesRd;
   /**
@@ -71,6 +79,8 @@ public final class Decoder extends Module {
   private final Map<MicroOp.Unit, Bool> units = new EnumMap<>(MicroOp.Unit.class);
   private final Map<Control, UInt> controls = new EnumMap<>(Control.class);
   private final Map<Control, Bool> flags = new EnumMap<>(Control.class);
+  /** The one-LUT outputs, built together at the end so that compatible ones share a LUT. */
+  private final List<Shared> shared = new ArrayList<>();
 
   public Decoder() {
     UInt w = insn.asUInt();
@@ -78,15 +88,17 @@ public final class Decoder extends Module {
       units.put(u, output("is_" + u.name().toLowerCase(Locale.ROOT), Bool()));
     }
     for (MicroOp.Unit u : UNIT_OUTPUTS) {
-      units.get(u).assign(lookup(w, op -> MicroOp.of(op).unit() == u));
+      units.get(u).assign(lookup(w, "is_" + u.name().toLowerCase(Locale.ROOT), op -> MicroOp.of(op).unit() == u));
     }
-    legal.assign(legality(w));
+    legality(w);
     funct3Meaning();
+    Control.checkResultBits();
+    Control.checkMulModeBits();
     for (Control c : Control.values()) {
       Bool[] bits = new Bool[c.width];
       for (int k = 0; k < c.width; k++) {
         int bit = k;
-        bits[k] = lookup(w, op -> {
+        bits[k] = lookup(w, c.port() + k, op -> {
           Integer v = c.of(op);
           return v == null ? null : (v >> bit & 1) != 0;
         });
@@ -108,30 +120,35 @@ public final class Decoder extends Module {
     csr.assign(w.bits(31, 20));
     funct3.assign(w.bits(14, 12));
     immParts = immediateParts(w);
+    emitShared(w);
   }
 
   /** Bits 6..2 and 14..12: the major opcode and funct3, the index of {@link #legality}'s table. */
   static final int KEY_BITS = 0x707C;
 
   /**
-   * High exactly for the words of a row of the table. Most rows are told apart by the major
+   * {@link #legalPlain} and {@link #legalOther}: high together exactly for the words of a row of
+   * the table. Most rows are told apart by the major
    * opcode and funct3 alone: a 256-entry table indexed by those 8 bits says which of their values
    * are legal whatever the other bits are. The rows that also compare other bits (funct7, and the
-   * zero fields of FENCE, ECALL and EBREAK) add their compares of those bits, ANDed with a table
-   * of the index values they need; index values with the same compares share them. (The OR of
-   * each row's full compare mapped to about 30 LUTs, this to about 25.)
+   * zero fields of FENCE, ECALL and EBREAK) add, for each compare of those bits, the compare ANDed
+   * with the index values it makes legal: a function of as few of the index bits as tell those
+   * values from the illegal ones (the values the first table makes legal are don't-cares). (The
+   * OR of each row's full compare mapped to about 30 LUTs; a table per set of compares, over all
+   * eight index bits, to 23-28; this, as one output, to 24-29, and as two outputs to 22.)
    */
-  private Bool legality(UInt w) {
+  private void legality(UInt w) {
     int[] keyBits = RowFunction.positions(KEY_BITS);
+    int keys = 1 << keyBits.length;
     BigInteger plain = BigInteger.ZERO;
-    Map<Integer, Set<Long>> rest = new TreeMap<>();
+    Map<Long, BigInteger> byPattern = new LinkedHashMap<>();
     for (Opcode op : Opcode.instructions()) {
       if ((op.mask() & 3) != 3 || (op.match() & 3) != 3) {
         throw new IllegalStateException(op + ": the decoder takes only 32-bit encodings (bits 1..0 = 11), not match "
             + Integer.toHexString(op.match()) + " mask " + Integer.toHexString(op.mask()));
       }
       long other = Integer.toUnsignedLong(op.mask() & ~KEY_BITS & ~3);
-      for (int key = 0; key < 1 << keyBits.length; key++) {
+      for (int key = 0; key < keys; key++) {
         int word = spread(key, keyBits);
         if (((word ^ op.match()) & op.mask() & KEY_BITS) != 0) {
           continue;
@@ -139,26 +156,80 @@ public final class Decoder extends Module {
         if (other == 0) {
           plain = plain.setBit(key);
         } else {
-          rest.computeIfAbsent(key, k -> new TreeSet<>()).add(other << 32 | (op.match() & other));
+          byPattern.merge(other << 32 | (op.match() & other), BigInteger.ZERO.setBit(key), BigInteger::or);
         }
       }
     }
-    UInt key = index(w, keyBits);
-    Bool out = table(plain, key);
-    Map<Set<Long>, BigInteger> groups = new LinkedHashMap<>();
-    for (Map.Entry<Integer, Set<Long>> e : rest.entrySet()) {
-      if (!plain.testBit(e.getKey())) {
-        groups.merge(e.getValue(), BigInteger.ZERO.setBit(e.getKey()), BigInteger::or);
-      }
+    Bool other = lit(0, Bool());
+    // Compares that make the same index values legal share their index function.
+    Map<BigInteger, List<Long>> byKeys = new LinkedHashMap<>();
+    for (Map.Entry<Long, BigInteger> e : byPattern.entrySet()) {
+      byKeys.computeIfAbsent(e.getValue(), k -> new ArrayList<>()).add(e.getKey());
     }
-    for (Map.Entry<Set<Long>, BigInteger> g : groups.entrySet()) {
+    for (Map.Entry<BigInteger, List<Long>> e : byKeys.entrySet()) {
+      BigInteger on = e.getKey();
+      BigInteger off = BigInteger.ZERO;
+      for (int key = 0; key < keys; key++) {
+        off = plain.testBit(key) || on.testBit(key) ? off : off.setBit(key);
+      }
+      int[] sub = fewestKeyBits(on, off, keyBits.length);
+      BigInteger subTable = BigInteger.ZERO;
+      for (int key = 0; key < keys; key++) {
+        if (on.testBit(key)) {
+          subTable = subTable.setBit(project(key, sub));
+        }
+      }
+      int[] positions = new int[sub.length];
+      for (int i = 0; i < sub.length; i++) {
+        positions[i] = keyBits[sub[i]];
+      }
       Bool any = lit(0, Bool());
-      for (long pattern : g.getKey()) {
+      for (long pattern : e.getValue()) {
         any = any.or(w.and(lit(pattern >>> 32, UInt(32))).eq(lit(pattern & 0xFFFF_FFFFL, UInt(32))));
       }
-      out = out.or(table(g.getValue(), key).and(any));
+      other = other.or(table(subTable, index(w, positions)).and(any));
     }
-    return w.bits(1, 0).eq(3).and(out);
+    Bool word32 = w.bits(1, 0).eq(3);
+    legalPlain.assign(word32.and(table(plain, index(w, keyBits))));
+    legalOther.assign(word32.and(other));
+  }
+
+  /**
+   * The fewest of the {@code n} index bits (their numbers, ascending) on which no index value of
+   * {@code on} equals one of {@code off}.
+   */
+  private static int[] fewestKeyBits(BigInteger on, BigInteger off, int n) {
+    for (int size = 0; size <= n; size++) {
+      for (int subset = 0; subset < 1 << n; subset++) {
+        if (Integer.bitCount(subset) != size) {
+          continue;
+        }
+        Set<Integer> seen = new TreeSet<>();
+        int[] sub = RowFunction.positions(subset);
+        for (int key = 0; key < 1 << n; key++) {
+          if (on.testBit(key)) {
+            seen.add(project(key, sub));
+          }
+        }
+        boolean separates = true;
+        for (int key = 0; key < 1 << n && separates; key++) {
+          separates = !off.testBit(key) || !seen.contains(project(key, sub));
+        }
+        if (separates) {
+          return sub;
+        }
+      }
+    }
+    throw new AssertionError("the full index separates any two disjoint sets");
+  }
+
+  /** The bits {@code sub} of {@code key}, the first as bit 0. */
+  private static int project(int key, int[] sub) {
+    int v = 0;
+    for (int i = 0; i < sub.length; i++) {
+      v |= (key >>> sub[i] & 1) << i;
+    }
+    return v;
   }
 
   /** Bit {@code key} of the table {@code bits}, one entry per value of the index. */
@@ -230,16 +301,19 @@ public final class Decoder extends Module {
   /**
    * A control bit that is high for the rows where {@code value} is true, low where it is false,
    * and anything for the rows where it is null and for illegal words: a {@link RowFunction}
-   * (one LUT) or, when that would need more than six instruction bits, {@link #control}'s sum of
-   * reduced row matches.
+   * (one LUT, built by {@link #emitShared}, perhaps shared with other outputs) or, when that would
+   * need more than six instruction bits, {@link #control}'s sum of reduced row matches.
    */
-  private Bool lookup(UInt w, Function<Opcode, Boolean> value) {
-    RowFunction f = RowFunction.find(op -> {
-      Boolean v = value.apply(op);
-      return v == null ? null : v ? RowFunction.ONE : RowFunction.ZERO;
-    });
+  private Bool lookup(UInt w, String name, Function<Opcode, Boolean> value) {
+    Map<Opcode, Boolean> spec = new LinkedHashMap<>();
+    for (Opcode op : Opcode.instructions()) {
+      spec.put(op, value.apply(op));
+    }
+    RowFunction f = rowFunction(spec);
     if (f != null) {
-      return emit(w, f);
+      Bool out = wire("lut_" + name, Bool());
+      shared.add(new Shared(out, spec, f.support().length == 0));
+      return out;
     }
     List<Opcode> off = new ArrayList<>();
     for (Opcode op : Opcode.instructions()) {
@@ -248,6 +322,82 @@ public final class Decoder extends Module {
       }
     }
     return control(w, op -> Boolean.TRUE.equals(value.apply(op)), off);
+  }
+
+  /** A {@link #lookup}'s wire and the row values it needs ({@code constant}: it needs no instruction bit). */
+  private record Shared(Bool out, Map<Opcode, Boolean> spec, boolean constant) {}
+
+  /** The {@link RowFunction} of a row spec (true, false or null per row), or null when it needs more than one LUT. */
+  private static RowFunction rowFunction(Map<Opcode, Boolean> spec) {
+    return RowFunction.find(op -> {
+      Boolean v = spec.get(op);
+      return v == null ? null : v ? RowFunction.ONE : RowFunction.ZERO;
+    });
+  }
+
+  /**
+   * Builds the {@link #lookup} outputs, one LUT for each group of outputs whose row values agree
+   * wherever both are defined and whose merged values still fit one LUT (an immediate part's
+   * clear and {@link Control#WRITES_RD}, for example: both are low exactly for stores and
+   * branches among the rows that read them). Greedy, the outputs with the fewest partners first,
+   * so that an output that fits many groups does not take the one partner of another. Constant
+   * outputs stay constants.
+   */
+  private void emitShared(UInt w) {
+    int n = shared.size();
+    int[] partners = new int[n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        if (i != j && !shared.get(i).constant() && !shared.get(j).constant()
+            && merged(shared.get(i).spec(), shared.get(j).spec()) != null) {
+          partners[i]++;
+        }
+      }
+    }
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      order.add(i);
+    }
+    order.sort((a, b) -> Integer.compare(partners[a], partners[b]));
+    List<Map<Opcode, Boolean>> groupSpecs = new ArrayList<>();
+    List<List<Shared>> groups = new ArrayList<>();
+    for (int i : order) {
+      Shared s = shared.get(i);
+      int into = -1;
+      for (int g = 0; g < groups.size() && into < 0 && !s.constant() && partners[i] > 0; g++) {
+        Map<Opcode, Boolean> m = groups.get(g).get(0).constant() ? null : merged(groupSpecs.get(g), s.spec());
+        if (m != null) {
+          groupSpecs.set(g, m);
+          into = g;
+        }
+      }
+      if (into < 0) {
+        groupSpecs.add(s.spec());
+        groups.add(new ArrayList<>());
+        into = groups.size() - 1;
+      }
+      groups.get(into).add(s);
+    }
+    for (int g = 0; g < groups.size(); g++) {
+      Bool value = emit(w, rowFunction(groupSpecs.get(g)));
+      for (Shared s : groups.get(g)) {
+        s.out().assign(value);
+      }
+    }
+  }
+
+  /** The row values of both specs, or null when they disagree on a row or together need more than one LUT. */
+  private static Map<Opcode, Boolean> merged(Map<Opcode, Boolean> a, Map<Opcode, Boolean> b) {
+    Map<Opcode, Boolean> out = new LinkedHashMap<>();
+    for (Map.Entry<Opcode, Boolean> e : a.entrySet()) {
+      Boolean x = e.getValue();
+      Boolean y = b.get(e.getKey());
+      if (x != null && y != null && !x.equals(y)) {
+        return null;
+      }
+      out.put(e.getKey(), x != null ? x : y);
+    }
+    return rowFunction(out) == null ? null : out;
   }
 
   /** {@code f} of the word {@code w}: the OR of the support assignments where it is high. */
@@ -305,7 +455,7 @@ public final class Decoder extends Module {
 
   /**
    * The output bit that is high when the instruction belongs to {@code u} (one of
-   * {@link #UNIT_OUTPUTS}); defined for legal words only (Pe uses it with {@link #legal}).
+   * {@link #UNIT_OUTPUTS}); defined for legal words only (Pe uses it with {@link #legalPlain} or {@link #legalOther}).
    */
   public Bool unit(MicroOp.Unit u) {
     Bool out = units.get(u);
@@ -394,7 +544,7 @@ public final class Decoder extends Module {
       for (int r : e.getKey()) {
         users.add(rows.get(r));
       }
-      Bool clear = lookup(w, op -> clears(op, users, pairs));
+      Bool clear = lookup(w, "imm_clear" + n, op -> clears(op, users, pairs));
       Bool[] bits = new Bool[fieldBits.size()];
       for (int i = 0; i < bits.length; i++) {
         bits[i] = w.bit(fieldBits.get(i));

@@ -23,7 +23,8 @@ import veneer.hdl.UInt;
  *
  * <pre>{@code
  * Multiplier mul = instance("mul", new Multiplier());
- * mul.mode.assign(Multiplier.Mode.SRA.ordinal()); mul.a.assign(rs1v); mul.b.assign(amount);
+ * mul.funct3.assign(insn.bits(14, 12)); mul.multiply.assign(insn.bit(25)); mul.arithmetic.assign(insn.bit(30));
+ * mul.a.assign(rs1v); mul.b.assign(amount);
  * UInt result = mul.takeHigh.mux(mul.high, mul.low);
  * }</pre>
  */
@@ -31,10 +32,20 @@ public final class Multiplier extends Module {
   /** The operations; the first four have the ordinals of {@link MicroOp.MulOp}. */
   public enum Mode { MUL, MULH, MULHSU, MULHU, SLL, SRL, SRA }
 
-  /** Bits of {@link #mode}. */
-  public static final int MODE_WIDTH = 3;
+  /**
+   * The instruction bits that say the mode, as RISC-V encodes multiplications and shifts: funct3
+   * (bits 14..12), bit 25 (1 for the M extension's multiplications) and bit 30 (arithmetic
+   * shift). The multiplier decodes them itself (see {@link #encoding}), so that S2 needs no mode
+   * register and the decoder no mode LUTs.
+   */
+  public static final int MODE_BITS = 1 << 30 | 1 << 25 | 7 << 12;
 
-  public final UInt mode = input("mode", UInt(MODE_WIDTH));
+  /** funct3: a multiplication's {@link MicroOp.MulOp}; for a shift, bit 2 says right. */
+  public final UInt funct3 = input("funct3", UInt(3));
+  /** Instruction bit 25: a multiplication rather than a shift. */
+  public final Bool multiply = input("multiply", Bool());
+  /** Instruction bit 30: a right shift is arithmetic. */
+  public final Bool arithmetic = input("arithmetic", Bool());
   public final UInt a = input("a", UInt(32));
   public final UInt b = input("b", UInt(32));
   /** Bits 31..0 of the product. */
@@ -50,27 +61,23 @@ public final class Multiplier extends Module {
         throw new AssertionError("Multiplier.Mode must begin with MicroOp.MulOp's values in order");
       }
     }
-    if (Mode.values().length > 1 << MODE_WIDTH) {
-      throw new AssertionError("Multiplier.Mode needs more than " + MODE_WIDTH + " bits");
-    }
-    Bool aSigned = is(Mode.MULH).or(is(Mode.MULHSU)).or(is(Mode.SRA));
-    Bool bSigned = is(Mode.MULH);
-    Bool shift = mode.bit(2);
-    Bool left = is(Mode.SLL);
-    Bool right = is(Mode.SRL).or(is(Mode.SRA));
+    Bool aSigned = multiply.mux(funct3.eq(Mode.MULH.ordinal()).or(funct3.eq(Mode.MULHSU.ordinal())), arithmetic);
+    Bool bSigned = multiply.and(funct3.eq(Mode.MULH.ordinal()));
+    // (A shift's funct3 is 001 or 101.)
+    Bool right = funct3.bit(2);
     UInt s = b.bits(4, 0);
     // 32 - s is -s in five bits (and s = 0 gives 2^0: the low word of a * 1 is a). Written as
     // logic, not as a subtraction: a carry chain would keep ABC from merging the negation into
     // the power's decode (two LUTs a bit instead of one).
-    UInt amount = left.mux(s, negate(s));
-    UInt power = lit(1, UInt(32)).shl(amount);
-    UInt bOperand = shift.mux(power, b);
+    // (Two decodes and a choice by funct3's bit mapped smaller than one decode of a chosen amount.)
+    UInt power = right.mux(lit(1, UInt(32)).shl(negate(s)), lit(1, UInt(32)).shl(s));
+    UInt bOperand = multiply.mux(b, power);
     SInt ax = aSigned.and(a.bit(31)).cat(a).asSInt();
     SInt bx = bSigned.and(b.bit(31)).cat(bOperand).asSInt();
     UInt product = signedProduct(ax, bx).asUInt();
     low.assign(product.bits(31, 0));
     high.assign(product.bits(63, 32));
-    takeHigh.assign(shift.not().and(mode.bits(1, 0).ne(0)).or(right.and(s.ne(0))));
+    takeHigh.assign(multiply.mux(funct3.bits(1, 0).ne(0), right.and(s.ne(0))));
   }
 
   /**
@@ -112,7 +119,13 @@ public final class Multiplier extends Module {
     return out;
   }
 
-  private Bool is(Mode which) {
-    return mode.eq(which.ordinal());
+  /** The {@link #MODE_BITS} of an instruction of mode {@code m}. */
+  public static int encoding(Mode m) {
+    switch (m) {
+      case SLL: return 1 << 12;
+      case SRL: return 5 << 12;
+      case SRA: return 1 << 30 | 5 << 12;
+      default: return 1 << 25 | m.ordinal() << 12;
+    }
   }
 }

@@ -346,7 +346,8 @@ public final class Pe extends Module {
     UInt insn2 = regNext("s2_insn", fetched.asUInt());
     Bool fetchMis2 = regNext("s2_fetch_mis", s1FetchMis);
     Bool fetchOut2 = regNext("s2_fetch_out", s1FetchOut);
-    Bool legal2 = regNext("s2_legal", dec.legal);
+    // (Legality in two parts: their OR sits in S2's LUTs; see Decoder.legalPlain.)
+    Bool legal2 = regNext("s2_legal_plain", dec.legalPlain).or(regNext("s2_legal_other", dec.legalOther));
     // The sub-operation of loads and stores (size, unsigned), divisions and CSR instructions is
     // funct3, as registered in s2_insn (Decoder.funct3).
     UInt sub2 = insn2.bits(14, 12);
@@ -376,15 +377,22 @@ public final class Pe extends Module {
     UInt imm2 = immediate2(dec);
     UInt rd2 = regNext("s2_rd", dec.rd);
     Bool hazard2 = regNext("s2_hazard", hazard1);
-    // The multiplier also does the ALU's shifts (multiplications by a power of two).
-    UInt mulMode2 = regNext("s2_mul_mode", dec.control(Control.MUL_MODE));
-    // S2's result source as a 2-bit code (Control.RESULT_SEL: 0 ALU, 1 multiplier, 2 CSR,
-    // 3 link): which of S3's zero-unless-chosen result registers keeps its value, or the link
-    // (see s3_word_sel).
-    UInt resultSel2 = regNext("s2_result_sel", dec.control(Control.RESULT_SEL));
+    // S2's result source as a 2-bit code (0 ALU, 1 multiplier, 2 CSR, 3 link): which of S3's
+    // zero-unless-chosen result registers keeps its value, or the link (see s3_word_sel). Bit 1
+    // and, for CSR instructions and jumps, bit 0 are instruction bits (Control.resultSource): only
+    // "the multiplier's rather than the ALU's" is decoded.
+    Bool mulResult2 = regNext("s2_mul_result", dec.flag(Control.MUL_RESULT));
+    Bool group2 = insn2.bit(Control.RESULT_GROUP_BIT);
+    UInt resultSel2 = group2.cat(group2.mux(insn2.bit(Control.RESULT_LINK_BIT), mulResult2));
     Map<MicroOp.Unit, Bool> unit2 = new EnumMap<>(MicroOp.Unit.class);
+    // The unit bits are defined for legal words only. The jumps' are cleared for an illegal word
+    // (a flip-flop's reset), so that one does not make its target the next PC, its stop pc.
+    Bool illegal1 = dec.legalPlain.or(dec.legalOther).not();
     for (MicroOp.Unit u : Decoder.UNIT_OUTPUTS) {
-      unit2.put(u, regNext("s2_is_" + u.name().toLowerCase(Locale.ROOT), dec.unit(u)));
+      boolean jump = u == MicroOp.Unit.JAL || u == MicroOp.Unit.JALR || u == MicroOp.Unit.BRANCH;
+      Bool r = reg("s2_is_" + u.name().toLowerCase(Locale.ROOT), Bool());
+      r.assign(jump ? illegal1.mux(lit(0, Bool()), dec.unit(u)) : dec.unit(u));
+      unit2.put(u, r);
     }
 
     // --- S2: execute -------------------------------------------------------------------------
@@ -428,7 +436,11 @@ public final class Pe extends Module {
     br.a.assign(a);
     br.b.assign(b);
     Multiplier mul = instance("mul", new Multiplier());
-    mul.mode.assign(mulMode2);
+    // The multiplier also does the ALU's shifts (multiplications by a power of two). It decodes
+    // its mode from the instruction's funct3 and bits 25 and 30 (Multiplier.MODE_BITS).
+    mul.funct3.assign(insn2.bits(14, 12));
+    mul.multiply.assign(insn2.bit(25));
+    mul.arithmetic.assign(insn2.bit(30));
     mul.a.assign(a);
     mul.b.assign(operand2);
     // The CSR unit decodes in S1 (the instruction's thread has nothing in S2 or S3, so its
@@ -585,7 +597,7 @@ public final class Pe extends Module {
     Bool kept3 = clearedAtReset("s3_kept", noWrite.not().and(isLoad.not().or(lsu.inGlobal.not())));
     // s3_jumps: S3's next PC is the jump's target, or (with S3 empty) the held entry pc rather than
     // a bus error's pc (see s3_next_pc). A jump that traps does not jump, so that its next PC is
-    // its own pc, the stop port's.
+    // its own pc, the stop port's; nor does an illegal word (see s2_is_jal).
     Bool jumps3 = clearedAtReset("s3_jumps", s2Valid.and(startOk.not()).mux(
         jumps.and(jumpMis.not()).and(fetchFault2.not()), startOk));
     // With S2 empty, s3_trap and s3_cause take a bus error's FAULT and cause (5, or 7 with bit 1
@@ -868,7 +880,7 @@ public final class Pe extends Module {
     // any bus error stops a thread or in the cycle after. Such a read is not granted and S2
     // replays it like one the dispatcher did not grant (s2_claims says the read wanted one):
     // a few cycles more for the reads next to a bus error, none elsewhere.
-    Bool wantsItem1 = s1Valid.and(s1FetchMis.not()).and(s1FetchOut.not()).and(dec.legal)
+    Bool wantsItem1 = s1Valid.and(s1FetchMis.not()).and(s1FetchOut.not()).and(illegal1.not())
         .and(dec.unit(MicroOp.Unit.CSR)).and(csr.claims).named("s1_wants_item");
     Bool busError = lateMem.and(lateError).named("bus_error");
     Bool busErrorBefore = clearedAtReset("bus_error_before", busError);

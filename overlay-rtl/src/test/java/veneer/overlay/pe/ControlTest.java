@@ -22,8 +22,9 @@ class ControlTest {
     assertEquals(0, Control.USE_IMM.of(Opcode.AND));
     assertEquals(1, Control.PC_OPERAND.of(Opcode.AUIPC));
     assertEquals(0, Control.PC_OPERAND.of(Opcode.ADD));
-    assertEquals(Control.RESULT_ALU, Control.RESULT_SEL.of(Opcode.XOR));
-    assertNull(Control.MUL_MODE.of(Opcode.XOR));
+    assertEquals(Control.RESULT_ALU, Control.resultSource(Opcode.XOR));
+    assertEquals(0, Control.MUL_RESULT.of(Opcode.XOR));
+    assertNull(Control.mulMode(Opcode.XOR));
   }
 
   @Test
@@ -38,18 +39,20 @@ class ControlTest {
       assertEquals(1, Control.USE_IMM.of(op), op.toString());
       assertEquals(1, Control.PC_OPERAND.of(op), op.toString());
     }
-    assertEquals(Control.RESULT_LINK, Control.RESULT_SEL.of(Opcode.JAL));
-    assertEquals(Control.RESULT_LINK, Control.RESULT_SEL.of(Opcode.JALR));
-    assertNull(Control.RESULT_SEL.of(Opcode.BEQ));
+    assertEquals(Control.RESULT_LINK, Control.resultSource(Opcode.JAL));
+    assertEquals(Control.RESULT_LINK, Control.resultSource(Opcode.JALR));
+    assertNull(Control.resultSource(Opcode.BEQ));
+    assertNull(Control.MUL_RESULT.of(Opcode.JAL));
   }
 
   @Test
   void shiftsAndMultiplicationsUseTheMultiplier() {
-    assertEquals(Multiplier.Mode.SLL.ordinal(), Control.MUL_MODE.of(Opcode.SLLI));
-    assertEquals(Multiplier.Mode.SRA.ordinal(), Control.MUL_MODE.of(Opcode.SRA));
-    assertEquals(Multiplier.Mode.MULHU.ordinal(), Control.MUL_MODE.of(Opcode.MULHU));
-    assertEquals(Control.RESULT_MUL, Control.RESULT_SEL.of(Opcode.SRL));
-    assertEquals(Control.RESULT_MUL, Control.RESULT_SEL.of(Opcode.MUL));
+    assertEquals(Multiplier.Mode.SLL, Control.mulMode(Opcode.SLLI));
+    assertEquals(Multiplier.Mode.SRA, Control.mulMode(Opcode.SRA));
+    assertEquals(Multiplier.Mode.MULHU, Control.mulMode(Opcode.MULHU));
+    assertEquals(Control.RESULT_MUL, Control.resultSource(Opcode.SRL));
+    assertEquals(Control.RESULT_MUL, Control.resultSource(Opcode.MUL));
+    assertEquals(1, Control.MUL_RESULT.of(Opcode.SRAI));
     assertNull(Control.ALU_SEL.of(Opcode.SLL));
     assertEquals(0, Control.USE_IMM.of(Opcode.SRA));
     assertEquals(1, Control.USE_IMM.of(Opcode.SRAI));
@@ -60,7 +63,8 @@ class ControlTest {
     // x0 + magnitude (Pe makes it x0 - magnitude for a negative result): the adder on rs1, not the PC.
     assertEquals(Alu.Result.SUM.ordinal(), Control.ALU_SEL.of(Opcode.REMU));
     assertEquals(0, Control.PC_OPERAND.of(Opcode.DIV));
-    assertEquals(Control.RESULT_ALU, Control.RESULT_SEL.of(Opcode.DIV));
+    assertEquals(Control.RESULT_ALU, Control.resultSource(Opcode.DIV));
+    assertEquals(0, Control.MUL_RESULT.of(Opcode.DIV));
     // The operation is funct3's low bits (Pe reads them from the instruction; no control).
     assertEquals(MicroOp.DivOp.REMU.ordinal(), Opcode.REMU.match() >>> 12 & 3);
     assertEquals(1, Control.USES_RS2.of(Opcode.DIVU));
@@ -72,5 +76,34 @@ class ControlTest {
       assertEquals(op == Opcode.ECALL ? 1 : 0, Control.READS_A0.of(op), op.toString());
       assertEquals(op == Opcode.JAL || op == Opcode.AUIPC ? 0 : 1, Control.USES_RS1.of(op), op.toString());
     }
+  }
+
+  @Test
+  void s2DerivesEveryResultSourceFromTwoInstructionBitsAndMulResult() {
+    for (Opcode op : Opcode.instructions()) {
+      Integer source = Control.resultSource(op);
+      if (source != null) {
+        Integer mul = Control.MUL_RESULT.of(op);
+        assertEquals(source, Control.resultSource(op.match(), mul != null && mul == 1), op.toString());
+      }
+    }
+    assertEquals(Control.RESULT_CSR, Control.resultSource(Opcode.CSRRS));
+    assertEquals(Control.RESULT_LINK, Control.resultSource(Opcode.JALR.match(), false));
+    assertEquals(Control.RESULT_CSR, Control.resultSource(Opcode.CSRRWI.match(), true));
+  }
+
+  @Test
+  void theMultiplierDecodesItsModeFromTheInstructionBits() {
+    int rows = 0;
+    for (Opcode op : Opcode.instructions()) {
+      Multiplier.Mode mode = Control.mulMode(op);
+      if (mode != null) {
+        assertEquals(Multiplier.MODE_BITS, op.mask() & Multiplier.MODE_BITS, op.toString());
+        assertEquals(Multiplier.encoding(mode), op.match() & Multiplier.MODE_BITS, op.toString());
+        rows++;
+      }
+    }
+    assertEquals(10, rows); // MUL, MULH, MULHSU, MULHU and the six shifts
+    assertEquals(Multiplier.encoding(Multiplier.Mode.SRA), Opcode.SRAI.match() & Multiplier.MODE_BITS);
   }
 }

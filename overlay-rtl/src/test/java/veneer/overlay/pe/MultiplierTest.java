@@ -28,7 +28,10 @@ class MultiplierTest {
         int a = i < special.length * special.length ? special[i % special.length] : rnd.nextInt();
         int b = i < special.length * special.length ? special[i / special.length] : rnd.nextInt();
         for (Multiplier.Mode m : Multiplier.Mode.values()) {
-          sim.poke("mode", m.ordinal());
+          int bits = Multiplier.encoding(m);
+          sim.poke("funct3", bits >>> 12 & 7);
+          sim.poke("multiply", bits >>> 25 & 1);
+          sim.poke("arithmetic", bits >>> 30 & 1);
           sim.poke("a", Integer.toUnsignedLong(a));
           sim.poke("b", Integer.toUnsignedLong(b));
           sim.step();

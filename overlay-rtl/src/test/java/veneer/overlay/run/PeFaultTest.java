@@ -25,7 +25,7 @@ class PeFaultTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({"fault_misaligned_load.S,FAULT,4", "fault_store_imem.S,FAULT,7", "fault_unmapped.S,FAULT,5",
-      "fault_illegal.S,FAULT,2", "fault_csr_write.S,FAULT,2", "fault_jump_misaligned.S,FAULT,0",
+      "fault_illegal.S,FAULT,2", "fault_illegal_jump_bits.S,FAULT,2", "fault_csr_write.S,FAULT,2", "fault_jump_misaligned.S,FAULT,0",
       "fault_ebreak.S,BREAK,3", "fault_console_load.S,FAULT,5", "fault_jump_outside.S,FAULT,1",
       "fault_jump_far.S,FAULT,1"})
   void faultStopsOnlyItsThread(String program, ThreadState state, int cause) throws Exception {

@@ -16,8 +16,8 @@ import veneer.sim.progress.Progress;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Veneer: FPGA accelerators in Java — HDL, simulators, overlay, kernels, runtime.",
-    subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, VerilogCommand.class, KeygenCommand.class,
-        ImageCommand.class, CompileCommand.class, PeCommand.class,
+    subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, VerilogCommand.class, AreaCommand.class,
+        KeygenCommand.class, ImageCommand.class, CompileCommand.class, PeCommand.class,
         BenchCommand.class, LoadCommand.class, RunCommand.class})
 public final class Main {
 

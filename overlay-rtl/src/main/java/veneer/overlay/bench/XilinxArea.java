@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import veneer.hdl.ir.Design;
@@ -37,6 +40,7 @@ import veneer.hdl.verilog.VerilogEmitter;
  */
 public final class XilinxArea {
   private static final Pattern CELL = Pattern.compile("^\\s+(\\S+)\\s+(\\d+)\\s*$");
+  private static final Pattern SECTION = Pattern.compile("^=== (.+) ===\\s*$");
   private static final Pattern LATEST = Pattern.compile("Latest arrival time in '\\S+' is (\\d+):");
   private static final Pattern LONGEST = Pattern.compile("Longest topological path in \\S+ \\(length=(-?\\d+)\\)");
   /**
@@ -93,32 +97,57 @@ public final class XilinxArea {
    * {@code keep_hierarchy} are mapped on their own, then flattened) and counts the cells.
    */
   public static Result of(Design design) {
+    Path dir = synthesize(design, "-flatten; " + FLATTEN_KEPT_UNITS + "; tee -q -o stat.txt stat;"
+        + " read_verilog -lib -specify +/xilinx/cells_sim.v; tee -q -o sta.txt sta; delete "
+        + SEQUENTIAL_AND_IO_CELLS + "; tee -q -o ltp.txt ltp", "stat.txt", "sta.txt", "ltp.txt");
+    return parse(lines(dir, "stat.txt"), lines(dir, "ltp.txt"), lines(dir, "sta.txt"));
+  }
+
+  /**
+   * Synthesizes the design keeping its hierarchy ({@code synth_xilinx} without {@code -flatten},
+   * each module mapped on its own, as Vivado's {@code report_utilization -hierarchical} reports)
+   * and counts every module's own cells. Flattening lets the mapper work across module
+   * boundaries, so {@link Hierarchy#total()} differs from {@link #of}'s count; the per-module
+   * figures show where a design's area goes.
+   *
+   * <pre>{@code
+   * XilinxArea.Hierarchy h = XilinxArea.byModule(Elaborator.elaborate(new Pe(PeConfig.of(8, 0, 4096, 4096))));
+   * h.modules().forEach(m -> System.out.println(m.module() + " " + m.own().luts()));
+   * }</pre>
+   */
+  public static Hierarchy byModule(Design design) {
+    Path dir = synthesize(design, "; tee -q -o stat.txt stat", "stat.txt");
+    return parseHierarchy(lines(dir, "stat.txt"));
+  }
+
+  /**
+   * Writes the design's Verilog to a fresh directory and runs {@code synth_xilinx -top TOP} and
+   * then {@code rest} in it with Yosys; each of {@code outputs} must then exist there.
+   */
+  private static Path synthesize(Design design, String rest, String... outputs) {
     try {
       Path dir = Files.createTempDirectory("veneer-area");
-      List<Path> files = VerilogEmitter.writeTo(design, dir);
-      Path stat = dir.resolve("stat.txt");
-      Path ltp = dir.resolve("ltp.txt");
-      Path sta = dir.resolve("sta.txt");
       List<String> names = new ArrayList<>();
-      files.forEach(f -> names.add(f.toString()));
+      VerilogEmitter.writeTo(design, dir).forEach(f -> names.add(f.toString()));
       String script = "read_verilog " + String.join(" ", names) + "; synth_xilinx -top "
-          + VerilogEmitter.topName(design) + " -flatten; " + FLATTEN_KEPT_UNITS + "; tee -q -o " + stat
-          + " stat; read_verilog -lib -specify +/xilinx/cells_sim.v; tee -q -o "
-          + sta + " sta; delete " + SEQUENTIAL_AND_IO_CELLS + "; tee -q -o " + ltp + " ltp";
+          + VerilogEmitter.topName(design) + " " + rest;
       Process p;
       try {
-        p = new ProcessBuilder("yosys", "-q", "-p", script).redirectErrorStream(true)
+        p = new ProcessBuilder("yosys", "-q", "-p", script).directory(dir.toFile()).redirectErrorStream(true)
             .redirectOutput(dir.resolve("yosys.log").toFile()).start();
       } catch (IOException e) {
         throw new IllegalStateException("yosys is not installed: apt-get install yosys", e);
       }
       int status = p.waitFor();
-      if (status != 0 || !Files.exists(stat) || !Files.exists(ltp) || !Files.exists(sta)) {
+      boolean complete = status == 0;
+      for (String o : outputs) {
+        complete &= Files.exists(dir.resolve(o));
+      }
+      if (!complete) {
         throw new IllegalStateException("yosys synth_xilinx failed (exit " + status + "); see "
             + dir.resolve("yosys.log"));
       }
-      return parse(Files.readAllLines(stat, StandardCharsets.UTF_8), Files.readAllLines(ltp, StandardCharsets.UTF_8),
-          Files.readAllLines(sta, StandardCharsets.UTF_8));
+      return dir;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -127,36 +156,130 @@ public final class XilinxArea {
     }
   }
 
+  private static List<String> lines(Path dir, String file) {
+    try {
+      return Files.readAllLines(dir.resolve(file), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static Result parse(List<String> statLines, List<String> ltpLines, List<String> staLines) {
-    int luts = 0;
-    int ffs = 0;
-    int bram18 = 0;
-    int bram36 = 0;
-    int dsps = 0;
-    int lutRam = 0;
-    for (String line : statLines) {
-      Matcher m = CELL.matcher(line);
-      if (!m.matches()) {
-        continue;
+    Cells c = Cells.count(statLines);
+    return new Result(c.luts(), c.flipFlops(), c.bram36(), c.dsps(), logicDepth(ltpLines), criticalPathPs(staLines),
+        c.lutsAsMemory());
+  }
+
+  /**
+   * Cell counts of one part of a synthesized design.
+   *
+   * @param luts LUT1..LUT6 cells: LUTs used as logic
+   * @param flipFlops FD* cells
+   * @param lutsAsMemory LUTs used as distributed RAM or shift registers ({@link #lutsOfMemoryCell})
+   * @param bram36 block RAMs in RAMB36 units (a RAMB18 counts one half)
+   * @param dsps DSP48 slices
+   */
+  public record Cells(int luts, int flipFlops, int lutsAsMemory, double bram36, int dsps) {
+    /** The cells listed after {@code Number of cells:} in one section of Yosys's {@code stat}. */
+    static Cells count(List<String> statLines) {
+      int luts = 0;
+      int ffs = 0;
+      int bram18 = 0;
+      int bram36 = 0;
+      int dsps = 0;
+      int lutRam = 0;
+      boolean inCells = false;
+      for (String line : statLines) {
+        if (line.contains("Number of cells:")) {
+          inCells = true;
+          continue;
+        }
+        Matcher m = CELL.matcher(line);
+        if (!inCells || !m.matches()) {
+          continue;
+        }
+        String cell = m.group(1);
+        int n = Integer.parseInt(m.group(2));
+        if (cell.matches("LUT[1-6]")) {
+          luts += n;
+        } else if (cell.matches("FD[A-Z]*")) {
+          ffs += n;
+        } else if (cell.startsWith("RAMB36")) {
+          bram36 += n;
+        } else if (cell.startsWith("RAMB18")) {
+          bram18 += n;
+        } else if (cell.startsWith("DSP48")) {
+          dsps += n;
+        } else {
+          lutRam += n * lutsOfMemoryCell(cell);
+        }
       }
-      String cell = m.group(1);
-      int n = Integer.parseInt(m.group(2));
-      if (cell.matches("LUT[1-6]")) {
-        luts += n;
-      } else if (cell.matches("FD[A-Z]*")) {
-        ffs += n;
-      } else if (cell.startsWith("RAMB36")) {
-        bram36 += n;
-      } else if (cell.startsWith("RAMB18")) {
-        bram18 += n;
-      } else if (cell.startsWith("DSP48")) {
-        dsps += n;
-      } else {
-        lutRam += n * lutsOfMemoryCell(cell);
+      return new Cells(luts, ffs, lutRam, bram36 + bram18 / 2.0, dsps);
+    }
+  }
+
+  /**
+   * One module of a hierarchical synthesis.
+   *
+   * @param module the module's name in the Verilog
+   * @param instances how many times it occurs in the design
+   * @param own the cells of one instance, without those of its submodules
+   */
+  public record ModuleArea(String module, int instances, Cells own) {}
+
+  /**
+   * A hierarchical synthesis: every module, largest own LUT count first, and the whole design
+   * (each module counted once per instance).
+   */
+  public record Hierarchy(List<ModuleArea> modules, Cells total) {}
+
+  /**
+   * Reads Yosys's hierarchical {@code stat}: one {@code === NAME ===} section per module, then
+   * {@code === design hierarchy ===} with each module's instance count and the design's totals.
+   */
+  static Hierarchy parseHierarchy(List<String> statLines) {
+    Map<String, List<String>> sections = new LinkedHashMap<>();
+    List<String> current = null;
+    for (String line : statLines) {
+      Matcher m = SECTION.matcher(line);
+      if (m.matches()) {
+        current = new ArrayList<>();
+        sections.put(m.group(1), current);
+      } else if (current != null) {
+        current.add(line);
       }
     }
-    return new Result(luts, ffs, bram36 + bram18 / 2.0, dsps, logicDepth(ltpLines), criticalPathPs(staLines),
-        lutRam);
+    List<String> hierarchy = sections.remove("design hierarchy");
+    Map<String, Integer> instances = new LinkedHashMap<>();
+    if (hierarchy == null) {
+      if (sections.size() != 1) {
+        throw new IllegalStateException("no '=== design hierarchy ===' section in the yosys stat output of "
+            + sections.size() + " modules");
+      }
+      instances.put(sections.keySet().iterator().next(), 1);
+    } else {
+      for (String line : hierarchy) {
+        if (line.contains("Number of")) {
+          break;
+        }
+        Matcher m = CELL.matcher(line);
+        if (m.matches()) {
+          instances.merge(m.group(1), Integer.parseInt(m.group(2)), Integer::sum);
+        }
+      }
+    }
+    List<ModuleArea> modules = new ArrayList<>();
+    sections.forEach((name, lines) -> {
+      Integer n = instances.get(name);
+      if (n == null) {
+        throw new IllegalStateException("module " + name + " is not in the yosys design hierarchy " + instances.keySet());
+      }
+      modules.add(new ModuleArea(name, n, Cells.count(lines)));
+    });
+    modules.sort(Comparator.comparingInt((ModuleArea m) -> m.own().luts()).reversed()
+        .thenComparing(ModuleArea::module));
+    Cells total = hierarchy == null ? modules.get(0).own() : Cells.count(hierarchy);
+    return new Hierarchy(List.copyOf(modules), total);
   }
 
   /** The latest arrival time from Yosys's {@code sta} output, -1 if it found no timing path. */

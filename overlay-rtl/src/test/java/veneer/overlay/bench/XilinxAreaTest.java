@@ -105,4 +105,48 @@ class XilinxAreaTest {
     assertTrue(pair.luts() > 2 * unit.luts(), pair.luts() + " LUTs against " + unit.luts() + " per unit");
     assertTrue(pair.logicDepth() > unit.logicDepth(), "paths run from the units through the parent's XOR");
   }
+
+  @Test
+  void readsEveryModulesOwnCellsAndItsInstancesFromAHierarchicalStat() {
+    List<String> stat = List.of(
+        "=== Leaf ===",
+        "   Number of wires:                 14",
+        "   Number of cells:                 12",
+        "     FDRE                            4",
+        "     LUT6                            8",
+        "=== Top ===",
+        "   Number of cells:                  5",
+        "     LUT2                            3",
+        "     RAM64M                          1",
+        "     Leaf                            2",
+        "=== design hierarchy ===",
+        "   Top                               1",
+        "     Leaf                            2",
+        "   Number of wires:                 40",
+        "   Number of cells:                 29",
+        "     FDRE                            8",
+        "     LUT2                            3",
+        "     LUT6                           16",
+        "     RAM64M                          1");
+    XilinxArea.Hierarchy h = XilinxArea.parseHierarchy(stat);
+    assertEquals(List.of(
+        new XilinxArea.ModuleArea("Leaf", 2, new XilinxArea.Cells(8, 4, 0, 0, 0)),
+        new XilinxArea.ModuleArea("Top", 1, new XilinxArea.Cells(3, 0, 4, 0, 0))), h.modules(),
+        "largest own LUT count first; a submodule's instance line is not a cell");
+    assertEquals(new XilinxArea.Cells(19, 8, 4, 0, 0), h.total());
+    String missing = assertThrows(IllegalStateException.class, () -> XilinxArea.parseHierarchy(stat.subList(0, 10)))
+        .getMessage();
+    assertTrue(missing.contains("design hierarchy"), missing);
+  }
+
+  /** The per-module figures add up, instance by instance, to the hierarchical design's. */
+  @Test
+  void synthesizesEachModuleOnItsOwnWithYosys() {
+    XilinxArea.Hierarchy h = XilinxArea.byModule(Elaborator.elaborate(new TwoKeptMacs()));
+    assertEquals(2, h.modules().size(), h.modules().toString());
+    XilinxArea.ModuleArea mac = h.modules().stream().filter(m -> m.instances() == 2).findFirst().orElseThrow();
+    assertEquals(16, mac.own().flipFlops(), "the accumulator register");
+    assertEquals(2 * 16, h.total().flipFlops());
+    assertEquals(h.modules().stream().mapToInt(m -> m.instances() * m.own().luts()).sum(), h.total().luts());
+  }
 }

@@ -825,13 +825,14 @@ public final class Pe extends Module {
     Bool divParked = reg("div_parked", Bool(), 0);
     when(startOk.or(wakeDiv.and(divParks.not())), () -> divWait.assign(0))
         .elsewhen(divParks, () -> divWait.assign(s3Mask));
-    when(startOk, () -> {
-      memWait.assign(0);
-      divParked.assign(lit(0, Bool()));
-    }).otherwise(() -> {
-      memWait.assign(memWait.or(waitMask3).and(freedMask.not()));
-      divParked.assign(divParked.and(wakeDiv.not()).or(divParks));
-    });
+    when(startOk, () -> divParked.assign(lit(0, Bool())))
+        .otherwise(() -> divParked.assign(divParked.and(wakeDiv.not()).or(divParks)));
+    // A start does not clear mem_wait: a waiting thread has an access in flight whose response
+    // clears its bit (see s2_waits), and a start needs none in flight, so every bit is 0 then
+    // (reset clears them). Six inputs a bit (its bit, s3_wait_mask's, the response's valid and
+    // thread): one LUT.
+    memWait.assign(memWait.or(waitMask3).and(freedMask.not()));
+    assertThat(startOk.implies(memWait.eq(0)), "a thread waited for an access at a start");
     // After reset the sweep clears both halves of the id table and of the scoreboard (it owns
     // their write ports; no access is in flight and no thread runs meanwhile). Each flip reads
     // its word at the write address (the sweep writes 0 there anyway): the LUT RAM's write port

@@ -251,7 +251,11 @@ public final class Pe extends Module {
     int sweepBits = pendingSet.addrWidth();
     UInt sweep = reg("scoreboard_sweep", UInt(sweepBits + 1), 0);
     Bool sweeping = sweep.bit(sweepBits).not().named("scoreboard_sweeping");
-    when(sweeping, () -> sweep.assign(sweep.add(1)));
+    UInt sweepNext = sweep.add(1).named("scoreboard_sweep_next");
+    when(sweeping, () -> sweep.assign(sweepNext));
+    // The thread of the scoreboard word the sweep clears in the next cycle, as s3_tid carries
+    // it to pending_set's write address: see the sweep's writes.
+    UInt sweepTidNext = sweepBits > 3 ? sweepNext.bits(sweepBits - 1, 3).resize(tb) : lit(0, UInt(tb));
     Bool startHeld = reg("start_held", Bool(), 0);
     Bool startRequest = start.or(startHeld);
     startHeld.assign(sweeping.and(startRequest));
@@ -554,8 +558,12 @@ public final class Pe extends Module {
     s3Mask.assign(startOk.mux(lit(0, UInt(nt)), s2Mask));
     // 0 after a start (a synchronous reset: S3 is empty then), so that the entry word's write in
     // the next cycle (start_pc_write) has its address without a mux: see the pc memory's write.
-    UInt tid3 = reg("s3_tid", UInt(tb));
-    tid3.assign(startOk.mux(lit(0, UInt(tb)), tid2));
+    // During the reset sweep it carries the thread of the scoreboard word the sweep clears (0
+    // by reset, then from the sweep counter's next value), so that pending_set's write address
+    // needs no mux in its thread bits: s3_tid's input LUTs take the sweep's bits beside the
+    // start's reset. (S3 is empty during the sweep.)
+    UInt tid3 = reg("s3_tid", UInt(tb), 0);
+    tid3.assign(sweeping.mux(sweepTidNext, startOk.mux(lit(0, UInt(tb)), tid2)));
     UInt pc3 = regNext("s3_pc", pc2);
     UInt insn3 = regNext("s3_insn", insn2);
     UInt rd3 = regNext("s3_rd", rd2);
@@ -817,13 +825,14 @@ public final class Pe extends Module {
     Bool divParked = reg("div_parked", Bool(), 0);
     when(startOk.or(wakeDiv.and(divParks.not())), () -> divWait.assign(0))
         .elsewhen(divParks, () -> divWait.assign(s3Mask));
-    when(startOk, () -> {
-      memWait.assign(0);
-      divParked.assign(lit(0, Bool()));
-    }).otherwise(() -> {
-      memWait.assign(memWait.or(waitMask3).and(freedMask.not()));
-      divParked.assign(divParked.and(wakeDiv.not()).or(divParks));
-    });
+    when(startOk, () -> divParked.assign(lit(0, Bool())))
+        .otherwise(() -> divParked.assign(divParked.and(wakeDiv.not()).or(divParks)));
+    // A start does not clear mem_wait: a waiting thread has an access in flight whose response
+    // clears its bit (see s2_waits), and a start needs none in flight, so every bit is 0 then
+    // (reset clears them). Six inputs a bit (its bit, s3_wait_mask's, the response's valid and
+    // thread): one LUT.
+    memWait.assign(memWait.or(waitMask3).and(freedMask.not()));
+    assertThat(startOk.implies(memWait.eq(0)), "a thread waited for an access at a start");
     // After reset the sweep clears both halves of the id table and of the scoreboard (it owns
     // their write ports; no access is in flight and no thread runs meanwhile). Each flip reads
     // its word at the write address (the sweep writes 0 there anyway): the LUT RAM's write port
@@ -840,7 +849,10 @@ public final class Pe extends Module {
     when(global2, () -> idsTakenCount.assign(idsTakenCount.add(1)));
     when(freesId, () -> idsFreedCount.assign(idsFreedCount.add(1)));
     UInt sweepAddr = sweep.resize(pendingSet.addrWidth());
-    UInt setAddr = sweeping.mux(sweepAddr, Scoreboard.word(tid3, rd3, pendingSet));
+    // (s3_tid is the sweep's thread while it sweeps. Its register index bits keep their mux:
+    // with every address bit a flip-flop, Yosys moved those flip-flops into the LUT RAM's read
+    // of the flipped word, which then no longer shared the write port's address: 4 RAM64M more.)
+    UInt setAddr = Scoreboard.word(tid3, sweeping.mux(sweep.bits(2, 0).cat(lit(0, UInt(2))), rd3), pendingSet);
     UInt clearAddr = sweeping.mux(sweepAddr, Scoreboard.word(pTid, pRd, pendingClear));
     UInt zeroWord = lit(0, UInt(Scoreboard.REGS_PER_WORD));
     when(sweeping.or(pendSet), () -> pendingSet.write(setAddr, sweeping.mux(zeroWord,

@@ -63,6 +63,7 @@ class DecoderTest {
     for (MicroOp.Unit u : Decoder.UNIT_OUTPUTS) {
       assertEquals(m.unit() == u ? 1 : 0, sim.peek("is_" + u.name().toLowerCase(Locale.ROOT)), what + ": unit " + u);
     }
+    assertEquals(Decoder.isStop(m.unit()) ? 1 : 0, sim.peek("is_stop"), what + ": is_stop");
     for (Control c : Control.values()) {
       Integer expected = c.of(ins.opcode());
       if (expected != null) {

@@ -48,7 +48,13 @@ public final class Decoder extends Module {
    */
   public static final Set<MicroOp.Unit> UNIT_OUTPUTS = Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(
       MicroOp.Unit.ALU, MicroOp.Unit.MUL, MicroOp.Unit.JAL, MicroOp.Unit.JALR, MicroOp.Unit.BRANCH,
-      MicroOp.Unit.ECALL, MicroOp.Unit.EBREAK)));
+      MicroOp.Unit.ECALL, MicroOp.Unit.EBREAK, MicroOp.Unit.FENCE)));
+  /**
+   * Among legal words, FENCE is exactly the one with these opcode bits (bit 3 set, bit 6 clear:
+   * the other opcode with bit 3 is JAL's), so S2 reads them where it knows the word legal.
+   */
+  public static final int FENCE_MASK = 1 << 6 | 1 << 3;
+  public static final int FENCE_MATCH = 1 << 3;
   /** The instruction bit that tells EBREAK (1) from ECALL (0) among the words {@link #stops} is high for. */
   public static final int EBREAK_BIT = 20;
 
@@ -102,6 +108,13 @@ public final class Decoder extends Module {
     }
     stops.assign(lookup(w, "is_stop", op -> isStop(MicroOp.of(op).unit())));
     checkEbreakBit();
+    for (Opcode op : Opcode.instructions()) {
+      boolean fence = MicroOp.of(op).unit() == MicroOp.Unit.FENCE;
+      if ((op.mask() & FENCE_MASK) != FENCE_MASK || ((op.match() & FENCE_MASK) == FENCE_MATCH) != fence) {
+        throw new IllegalStateException(op + " (match " + Integer.toHexString(op.match()) + ") breaks the FENCE rule of"
+            + " bits " + Integer.toHexString(FENCE_MASK));
+      }
+    }
     legality(w);
     funct3Meaning();
     Control.checkResultBits();

@@ -390,6 +390,8 @@ public final class Pe extends Module {
     }
     // ECALL or EBREAK: one flip-flop; the instruction's bit Decoder.EBREAK_BIT tells which.
     Bool stops2 = regNext("s2_is_stop", dec.stops);
+    // FENCE from its opcode bits, read where the word is known legal (Decoder.FENCE_MASK).
+    Bool fence2 = insn2.and(lit(Decoder.FENCE_MASK, UInt(32))).eq(lit(Decoder.FENCE_MATCH, UInt(32)));
     // Jumps are told by opcode bits (JumpBits) of legal words: one flip-flop for the three, and
     // an illegal word with jump-like bits does not make its target the next PC, its stop pc.
     Bool illegal1 = dec.legalPlain.or(dec.legalOther).not();
@@ -406,7 +408,7 @@ public final class Pe extends Module {
     // A thread stopped by a late bus error has nothing more to do either.
     // (The decoder's unit bits are defined for legal words only: an illegal word is not held, it
     // faults.)
-    Bool ordersMemory = unit2.get(MicroOp.Unit.FENCE).or(stops2).and(legal2);
+    Bool ordersMemory = fence2.or(stops2).and(legal2);
     UInt idsTaken2 = idTaken.read(tid2.resize(idTaken.addrWidth())).asUInt().named("s2_ids_taken");
     UInt idsFreed2 = idFreed.read(tid2.resize(idFreed.addrWidth())).asUInt();
     UInt idsBusy2 = idsBusyOf(idsTaken2, idsFreed2).named("s2_ids_busy");
@@ -530,7 +532,7 @@ public final class Pe extends Module {
     Bool granted2 = wire("s2_granted", Bool());
     // Stores are posted (answered once merged into a line): a FENCE replays until the memory
     // side has written them all (docs/overlay-array.md, memory order).
-    Bool fenceReplay2 = ok2.and(unit2.get(MicroOp.Unit.FENCE)).and(hostIn("mem_writes_pending", Bool()));
+    Bool fenceReplay2 = ok2.and(fence2).and(hostIn("mem_writes_pending", Bool()));
     Bool replay2 = divReplay2.or(claimed2.and(granted2.not())).or(idReplay2).or(hold2).or(fenceReplay2)
         .named("s2_replay");
     div.start.assign(divStart);
@@ -749,7 +751,7 @@ public final class Pe extends Module {
     retireValue.assign(rfValue);
     retireWe.assign(we3);
     // A FENCE executed (the thread's own accesses are all done): the coalescer seals its reads.
-    hostOut("fence", Bool()).assign(ok2.and(unit2.get(MicroOp.Unit.FENCE)));
+    hostOut("fence", Bool()).assign(ok2.and(fence2));
     hostOut("retire_late", Bool()).assign(global3.and(store3.not()));
     hostOut("wb_valid", Bool()).assign(lateLoad);
     hostOut("wb_thread", UInt(tb)).assign(pTid);

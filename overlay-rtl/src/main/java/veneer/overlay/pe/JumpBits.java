@@ -6,9 +6,9 @@ import veneer.isa.Opcode;
  * How S2 tells jumps from instruction bits rather than from decoder outputs: among legal words,
  * the jumps (JAL, JALR, branches) are exactly those with opcode bit 6 set and bit 4 clear
  * ({@link #inGroup}), and of those the unconditional ones (JAL, JALR) have bit 2 set
- * ({@link #unconditional}). So Pe registers one bit ("legal and in the group", which also keeps
- * an illegal word with jump-like bits from jumping) where three unit bits were registered, and
- * S2's "jumps" is that bit AND (bit 2 OR the branch is taken).
+ * ({@link #unconditional}). So the decoder has no jump outputs and S2 registers no jump bit: its
+ * "jumps" is legal AND in the group AND (bit 2 OR the branch is taken), from the registered word
+ * (the legality also keeps an illegal word with jump-like bits from jumping).
  *
  * <pre>{@code
  * JumpBits.inGroup(0x0000006f)        // true: JAL

@@ -392,11 +392,12 @@ public final class Pe extends Module {
     Bool stops2 = regNext("s2_is_stop", dec.stops);
     // FENCE from its opcode bits, read where the word is known legal (Decoder.FENCE_MASK).
     Bool fence2 = insn2.and(lit(Decoder.FENCE_MASK, UInt(32))).eq(lit(Decoder.FENCE_MATCH, UInt(32)));
-    // Jumps are told by opcode bits (JumpBits) of legal words: one flip-flop for the three, and
-    // an illegal word with jump-like bits does not make its target the next PC, its stop pc.
+    // Jumps are told by opcode bits (JumpBits) of legal words, read from s2_insn: no decoder
+    // output and no flip-flop; the legality keeps an illegal word with jump-like bits from making
+    // its target the next PC, its stop pc.
     Bool illegal1 = dec.legalPlain.or(dec.legalOther).not();
-    Bool jump2 = regNext("s2_jump", illegal1.not()
-        .and(fetched.asUInt().and(lit(JumpBits.GROUP_MASK, UInt(32))).eq(lit(JumpBits.GROUP_MATCH, UInt(32)))));
+    Bool jump2 = legal2.and(insn2.and(lit(JumpBits.GROUP_MASK, UInt(32))).eq(lit(JumpBits.GROUP_MATCH, UInt(32))))
+        .named("s2_jump");
 
     // --- S2: execute -------------------------------------------------------------------------
     UInt a = rs1Read.asUInt();

@@ -42,10 +42,21 @@ public final class Decoder extends Module {
   /**
    * The units with an {@code is_*} output: all but the ALU and the multiplier, whose work S2
    * knows from the controls ({@link Control#ALU_SEL}, {@link Control#MUL_RESULT}) and the
-   * instruction's bits (the multiplier's mode, {@link Multiplier#MODE_BITS}).
+   * instruction's bits (the multiplier's mode, {@link Multiplier#MODE_BITS}), and the jumps,
+   * which S2 tells from the instruction's opcode bits and legality ({@link JumpBits}). ECALL and
+   * EBREAK share one output, {@link #stops}.
    */
-  public static final Set<MicroOp.Unit> UNIT_OUTPUTS =
-      Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(MicroOp.Unit.ALU, MicroOp.Unit.MUL)));
+  public static final Set<MicroOp.Unit> UNIT_OUTPUTS = Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(
+      MicroOp.Unit.ALU, MicroOp.Unit.MUL, MicroOp.Unit.JAL, MicroOp.Unit.JALR, MicroOp.Unit.BRANCH,
+      MicroOp.Unit.ECALL, MicroOp.Unit.EBREAK, MicroOp.Unit.FENCE)));
+  /**
+   * Among legal words, FENCE is exactly the one with these opcode bits (bit 3 set, bit 6 clear:
+   * the other opcode with bit 3 is JAL's), so S2 reads them where it knows the word legal.
+   */
+  public static final int FENCE_MASK = 1 << 6 | 1 << 3;
+  public static final int FENCE_MATCH = 1 << 3;
+  /** The instruction bit that tells EBREAK (1) from ECALL (0) among the words {@link #stops} is high for. */
+  public static final int EBREAK_BIT = 20;
 
   public final Bits insn = input("insn", Bits(32));
   /**
@@ -57,6 +68,11 @@ public final class Decoder extends Module {
   public final Bool legalPlain = output("legal_plain", Bool());
   /** The word matches a row of the table that also compares other bits (funct7, zero fields). */
   public final Bool legalOther = output("legal_other", Bool());
+  /**
+   * ECALL or EBREAK (defined for legal words only): one output and one S2 flip-flop for the two,
+   * which {@link #EBREAK_BIT} of the instruction tells apart.
+   */
+  public final Bool stops = output("is_stop", Bool());
   /** {@link Control#WRITES_RD}. */
   public final Bool writesRd;
   /**
@@ -90,10 +106,20 @@ public final class Decoder extends Module {
     for (MicroOp.Unit u : UNIT_OUTPUTS) {
       units.get(u).assign(lookup(w, "is_" + u.name().toLowerCase(Locale.ROOT), op -> MicroOp.of(op).unit() == u));
     }
+    stops.assign(lookup(w, "is_stop", op -> isStop(MicroOp.of(op).unit())));
+    checkEbreakBit();
+    for (Opcode op : Opcode.instructions()) {
+      boolean fence = MicroOp.of(op).unit() == MicroOp.Unit.FENCE;
+      if ((op.mask() & FENCE_MASK) != FENCE_MASK || ((op.match() & FENCE_MASK) == FENCE_MATCH) != fence) {
+        throw new IllegalStateException(op + " (match " + Integer.toHexString(op.match()) + ") breaks the FENCE rule of"
+            + " bits " + Integer.toHexString(FENCE_MASK));
+      }
+    }
     legality(w);
     funct3Meaning();
     Control.checkResultBits();
     Control.checkMulModeBits();
+    JumpBits.check();
     for (Control c : Control.values()) {
       Bool[] bits = new Bool[c.width];
       for (int k = 0; k < c.width; k++) {
@@ -121,6 +147,23 @@ public final class Decoder extends Module {
     funct3.assign(w.bits(14, 12));
     immParts = immediateParts(w);
     emitShared(w);
+  }
+
+  /** Whether {@code u} is one of the units {@link #stops} is high for. */
+  public static boolean isStop(MicroOp.Unit u) {
+    return u == MicroOp.Unit.ECALL || u == MicroOp.Unit.EBREAK;
+  }
+
+  /** Checks that the ISA table fixes {@link #EBREAK_BIT} of ECALL to 0 and of EBREAK to 1. */
+  private static void checkEbreakBit() {
+    for (Opcode op : Opcode.instructions()) {
+      MicroOp.Unit u = MicroOp.of(op).unit();
+      if (isStop(u) && ((op.mask() >>> EBREAK_BIT & 1) == 0
+          || (op.match() >>> EBREAK_BIT & 1) != (u == MicroOp.Unit.EBREAK ? 1 : 0))) {
+        throw new IllegalStateException(op + " (match " + Integer.toHexString(op.match()) + ") is not told from the other"
+            + " of ECALL and EBREAK by bit " + EBREAK_BIT);
+      }
+    }
   }
 
   /** Bits 6..2 and 14..12: the major opcode and funct3, the index of {@link #legality}'s table. */
@@ -461,7 +504,7 @@ public final class Decoder extends Module {
     Bool out = units.get(u);
     if (out == null) {
       throw new IllegalArgumentException("the decoder has no unit bit for " + u + "; it has " + UNIT_OUTPUTS
-          + " (the ALU's and multiplier's work is in the controls)");
+          + " (the ALU's and multiplier's work is in the controls, the jumps' in JumpBits)");
     }
     return out;
   }

@@ -389,15 +389,19 @@ public final class Pe extends Module {
     Bool group2 = insn2.bit(Control.RESULT_GROUP_BIT);
     UInt resultSel2 = group2.cat(group2.mux(insn2.bit(Control.RESULT_LINK_BIT), mulResult2));
     Map<MicroOp.Unit, Bool> unit2 = new EnumMap<>(MicroOp.Unit.class);
-    // The unit bits are defined for legal words only. The jumps' are cleared for an illegal word
-    // (a flip-flop's reset), so that one does not make its target the next PC, its stop pc.
-    Bool illegal1 = dec.legalPlain.or(dec.legalOther).not();
     for (MicroOp.Unit u : Decoder.UNIT_OUTPUTS) {
-      boolean jump = u == MicroOp.Unit.JAL || u == MicroOp.Unit.JALR || u == MicroOp.Unit.BRANCH;
-      Bool r = reg("s2_is_" + u.name().toLowerCase(Locale.ROOT), Bool());
-      r.assign(jump ? illegal1.mux(lit(0, Bool()), dec.unit(u)) : dec.unit(u));
-      unit2.put(u, r);
+      unit2.put(u, regNext("s2_is_" + u.name().toLowerCase(Locale.ROOT), dec.unit(u)));
     }
+    // ECALL or EBREAK: one flip-flop; the instruction's bit Decoder.EBREAK_BIT tells which.
+    Bool stops2 = regNext("s2_is_stop", dec.stops);
+    // FENCE from its opcode bits, read where the word is known legal (Decoder.FENCE_MASK).
+    Bool fence2 = insn2.and(lit(Decoder.FENCE_MASK, UInt(32))).eq(lit(Decoder.FENCE_MATCH, UInt(32)));
+    // Jumps are told by opcode bits (JumpBits) of legal words, read from s2_insn: no decoder
+    // output and no flip-flop; the legality keeps an illegal word with jump-like bits from making
+    // its target the next PC, its stop pc.
+    Bool illegal1 = dec.legalPlain.or(dec.legalOther).not();
+    Bool jump2 = legal2.and(insn2.and(lit(JumpBits.GROUP_MASK, UInt(32))).eq(lit(JumpBits.GROUP_MATCH, UInt(32))))
+        .named("s2_jump");
 
     // --- S2: execute -------------------------------------------------------------------------
     UInt a = rs1Read.asUInt();
@@ -409,8 +413,7 @@ public final class Pe extends Module {
     // A thread stopped by a late bus error has nothing more to do either.
     // (The decoder's unit bits are defined for legal words only: an illegal word is not held, it
     // faults.)
-    Bool ordersMemory = unit2.get(MicroOp.Unit.FENCE).or(unit2.get(MicroOp.Unit.ECALL))
-        .or(unit2.get(MicroOp.Unit.EBREAK)).and(legal2);
+    Bool ordersMemory = fence2.or(stops2).and(legal2);
     UInt idsTaken2 = idTaken.read(tid2.resize(idTaken.addrWidth())).asUInt().named("s2_ids_taken");
     UInt idsFreed2 = idFreed.read(tid2.resize(idFreed.addrWidth())).asUInt();
     UInt idsBusy2 = idsBusyOf(idsTaken2, idsFreed2).named("s2_ids_busy");
@@ -420,13 +423,8 @@ public final class Pe extends Module {
     Bool ok2 = live2.and(fetchFault2.not()).and(legal2).named("s2_ok");
     Bool isLoad = unit2.get(MicroOp.Unit.LOAD);
     Bool isStore = unit2.get(MicroOp.Unit.STORE);
-    Bool isJal = unit2.get(MicroOp.Unit.JAL);
-    Bool isJalr = unit2.get(MicroOp.Unit.JALR);
-    Bool isBranch = unit2.get(MicroOp.Unit.BRANCH);
     Bool isDiv = unit2.get(MicroOp.Unit.DIV);
     Bool isCsr = unit2.get(MicroOp.Unit.CSR);
-    Bool isEcall = unit2.get(MicroOp.Unit.ECALL);
-    Bool isEbreak = unit2.get(MicroOp.Unit.EBREAK);
 
     Alu alu = instance("alu", new Alu());
     alu.sel.assign(aluSel2);
@@ -471,7 +469,7 @@ public final class Pe extends Module {
 
     // The target is the adder's sum with bit 0 cleared; S3 makes the next PC from s3_addr.
     UInt target = alu.sum.and(0xFFFF_FFFEL).named("s2_target");
-    Bool jumps = isJal.or(isJalr).or(isBranch.and(br.taken));
+    Bool jumps = jump2.and(insn2.bit(JumpBits.UNCONDITIONAL_BIT).or(br.taken));
 
     // Faults, most important first (the order of the privileged spec's exception priorities).
     Bool illegal = legal2.not().or(isCsr.and(csr.illegal));
@@ -482,11 +480,10 @@ public final class Pe extends Module {
     UInt cause2 = fetchMis2.mux(lit(CAUSE_FETCH_MISALIGNED, UInt(5)),
         fetchOut2.mux(lit(CAUSE_FETCH_ACCESS, UInt(5)),
         illegal.mux(lit(CAUSE_ILLEGAL, UInt(5)),
-        isEcall.mux(lit(CAUSE_ECALL, UInt(5)),
-        isEbreak.mux(lit(CAUSE_BREAKPOINT, UInt(5)),
+        stops2.mux(insn2.bit(Decoder.EBREAK_BIT).mux(lit(CAUSE_BREAKPOINT, UInt(5)), lit(CAUSE_ECALL, UInt(5))),
         jumpMis.mux(lit(CAUSE_FETCH_MISALIGNED, UInt(5)),
         memMis.mux(isStore.mux(lit(CAUSE_STORE_MISALIGNED, UInt(5)), lit(CAUSE_LOAD_MISALIGNED, UInt(5))),
-        isStore.mux(lit(CAUSE_STORE_ACCESS, UInt(5)), lit(CAUSE_LOAD_ACCESS, UInt(5))))))))));
+        isStore.mux(lit(CAUSE_STORE_ACCESS, UInt(5)), lit(CAUSE_LOAD_ACCESS, UInt(5)))))))));
     // mtval (the stop value) is chosen in S3 from S3's own registers, where the stop port also
     // takes a bus error's address: one 4:1 mux instead of a 3:1 here, a register and a 2:1
     // there. The adder's sum (s3_addr) is the address of a memory fault, the target of a
@@ -495,7 +492,7 @@ public final class Pe extends Module {
         illegal.mux(lit(TVAL_INSN, UInt(2)), lit(TVAL_ADDR, UInt(2))));
     Bool tvalBit0 = addr2.bit(0).and(jumpMis.not());
     Bool trap2 = live2.and(fetchFault2.or(illegal).or(jumpMis).or(memMis).or(memAccess)).named("s2_trap");
-    Bool exit2 = ok2.and(isEcall.or(isEbreak));
+    Bool exit2 = ok2.and(stops2);
     Bool memOk = ok2.and(isMem).and(lsu.misaligned.not()).and(lsu.accessFault.not()).named("s2_mem_ok");
 
     // Local memories: scratchpad stores happen now; loads read now, their data arrives in S3.
@@ -540,7 +537,7 @@ public final class Pe extends Module {
     Bool granted2 = wire("s2_granted", Bool());
     // Stores are posted (answered once merged into a line): a FENCE replays until the memory
     // side has written them all (docs/overlay-array.md, memory order).
-    Bool fenceReplay2 = ok2.and(unit2.get(MicroOp.Unit.FENCE)).and(hostIn("mem_writes_pending", Bool()));
+    Bool fenceReplay2 = ok2.and(fence2).and(hostIn("mem_writes_pending", Bool()));
     Bool replay2 = divReplay2.or(claimed2.and(granted2.not())).or(idReplay2).or(hold2).or(fenceReplay2)
         .named("s2_replay");
     div.start.assign(divStart);
@@ -551,7 +548,7 @@ public final class Pe extends Module {
 
     Bool parks2 = global2.or(divStart);
     Bool we2 = ok2.and(writesRd2).and(rd2.ne(0)).and(trap2.not()).and(parks2.not()).and(replay2.not())
-        .and(isEcall.or(isEbreak).not());
+        .and(stops2.not());
 
     // --- S3: write back ----------------------------------------------------------------------
     s3Valid.assign(s2Valid.and(startOk.not()));
@@ -605,7 +602,7 @@ public final class Pe extends Module {
     Bool kept3 = clearedAtReset("s3_kept", noWrite.not().and(isLoad.not().or(lsu.inGlobal.not())));
     // s3_jumps: S3's next PC is the jump's target, or (with S3 empty) the held entry pc rather than
     // a bus error's pc (see s3_next_pc). A jump that traps does not jump, so that its next PC is
-    // its own pc, the stop port's; nor does an illegal word (see s2_is_jal).
+    // its own pc, the stop port's; nor does an illegal word (see s2_jump).
     Bool jumps3 = clearedAtReset("s3_jumps", s2Valid.and(startOk.not()).mux(
         jumps.and(jumpMis.not()).and(fetchFault2.not()), startOk));
     // With S2 empty, s3_trap and s3_cause take a bus error's FAULT and cause (5, or 7 with bit 1
@@ -614,7 +611,8 @@ public final class Pe extends Module {
     // S2's s2_valid is S3's next s3_valid except at a start, when no access is in flight.
     Bool trap3 = regNext("s3_trap", s2Valid.not().or(trap2));
     Bool exit3 = regNext("s3_exit", exit2);
-    Bool ecall3 = regNext("s3_ecall", isEcall);
+    // (Read only when S3 exits: an ECALL or EBREAK, told apart by its bit Decoder.EBREAK_BIT.)
+    Bool ecall3 = insn3.bit(Decoder.EBREAK_BIT).not();
     UInt cause3 = regNext("s3_cause", s2Valid.mux(cause2, lit(CAUSE_LOAD_ACCESS, UInt(5))));
     // (With an empty S3, the stop value is a bus error's address: S3 is empty when one stops its
     // thread, see late_drain. S2's s2_valid is S3's next s3_valid except at a start, when no
@@ -762,7 +760,7 @@ public final class Pe extends Module {
     retireValue.assign(rfValue);
     retireWe.assign(we3);
     // A FENCE executed (the thread's own accesses are all done): the coalescer seals its reads.
-    hostOut("fence", Bool()).assign(ok2.and(unit2.get(MicroOp.Unit.FENCE)));
+    hostOut("fence", Bool()).assign(ok2.and(fence2));
     hostOut("retire_late", Bool()).assign(global3.and(store3.not()));
     hostOut("wb_valid", Bool()).assign(lateLoad);
     hostOut("wb_thread", UInt(tb)).assign(pTid);

@@ -63,6 +63,13 @@ class DecoderTest {
     for (MicroOp.Unit u : Decoder.UNIT_OUTPUTS) {
       assertEquals(m.unit() == u ? 1 : 0, sim.peek("is_" + u.name().toLowerCase(Locale.ROOT)), what + ": unit " + u);
     }
+    assertEquals(Decoder.isStop(m.unit()) ? 1 : 0, sim.peek("is_stop"), what + ": is_stop");
+    // What S2 reads from the registered word instead of a unit output.
+    assertEquals(m.unit() == MicroOp.Unit.FENCE, (word & Decoder.FENCE_MASK) == Decoder.FENCE_MATCH, what + ": fence bits");
+    assertEquals(JumpBits.isJump(m.unit()), JumpBits.inGroup(word), what + ": jump bits");
+    if (Decoder.isStop(m.unit())) {
+      assertEquals(m.unit() == MicroOp.Unit.EBREAK, (word >>> Decoder.EBREAK_BIT & 1) != 0, what + ": ebreak bit");
+    }
     for (Control c : Control.values()) {
       Integer expected = c.of(ins.opcode());
       if (expected != null) {

@@ -46,6 +46,21 @@ public final class Mem<T extends Data<T>> {
     return Math.max(1, 32 - Integer.numberOfLeadingZeros(m().depth - 1));
   }
 
+  /**
+   * Declares that no two write ports of this memory write the same address in one cycle. The
+   * module then holds an assertion that checks it in simulation (a collision stops it), and the
+   * Verilog writes each port in its own {@code always} block, so that synthesis builds no logic
+   * to decide which port wins a collision (Yosys gives ports in one block a priority: an address
+   * comparator and enable gating, about a dozen LUTs for a 4096-word block RAM). Call it on a
+   * memory with two or more write ports, before or after declaring them.
+   */
+  public Mem<T> exclusiveWrites() {
+    SourceLoc at = SourceLocator.here();
+    module.checkOpen(at);
+    m().exclusiveWrites = true;
+    return this;
+  }
+
   /** Initial contents, word 0 first; missing words are zero. */
   public Mem<T> init(long... words) {
     BigInteger[] w = new BigInteger[words.length];

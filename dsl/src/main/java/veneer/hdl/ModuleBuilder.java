@@ -70,6 +70,7 @@ final class ModuleBuilder {
     final int width;
     final int depth;
     BigInteger[] init;
+    boolean exclusiveWrites;
     final List<Memory.ReadPort> reads = new ArrayList<>();
     final List<Memory.WritePort> writes = new ArrayList<>();
     final SourceLoc loc;

@@ -47,6 +47,12 @@ final class ModuleSealer {
           : new Driver.Alias(e.getValue());
     }
 
+    for (ModuleBuilder.MemB m : b.mems) {
+      if (m.exclusiveWrites) {
+        assertExclusiveWrites(b, m);
+      }
+    }
+
     boolean needsClock = false;
     boolean needsReset = false;
     for (NetB n : b.nets) {
@@ -111,7 +117,7 @@ final class ModuleSealer {
     List<Memory> memories = new ArrayList<>();
     for (ModuleBuilder.MemB m : b.mems) {
       memories.add(new Memory(m.name, m.width, m.depth, m.init, List.copyOf(m.reads),
-          List.copyOf(m.writes), m.loc));
+          List.copyOf(m.writes), m.exclusiveWrites, m.loc));
     }
 
     List<Net> nets = new ArrayList<>(b.nets.size());
@@ -127,5 +133,25 @@ final class ModuleSealer {
         List.copyOf(instances), List.copyOf(domains), List.copyOf(b.assertions), body, loc, b.keepHierarchy);
     Checks.run(ir);
     return ir;
+  }
+
+  /**
+   * The check behind {@link Mem#exclusiveWrites}: for every two write ports, one is off or the
+   * addresses differ.
+   */
+  private static void assertExclusiveWrites(ModuleBuilder b, ModuleBuilder.MemB m) {
+    for (int i = 0; i < m.writes.size(); i++) {
+      for (int j = i + 1; j < m.writes.size(); j++) {
+        Memory.WritePort p = m.writes.get(i);
+        Memory.WritePort q = m.writes.get(j);
+        SourceLoc at = q.loc();
+        int differ = b.op(veneer.hdl.ir.Op.NE, 1, at, 0, p.addr(), q.addr());
+        int both = b.op(veneer.hdl.ir.Op.AND, 1, at, 0, p.enable(), q.enable());
+        int ok = b.op(veneer.hdl.ir.Op.OR, 1, at, 0, b.op(veneer.hdl.ir.Op.NOT, 1, at, 0, both), differ);
+        b.assertions.add(new veneer.hdl.ir.Assertion(ok, "memory '" + m.name
+            + "' declares exclusive writes, but its write ports at " + p.loc() + " and " + at
+            + " write one address in the same cycle", 0, at));
+      }
+    }
   }
 }

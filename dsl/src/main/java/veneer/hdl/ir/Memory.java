@@ -12,10 +12,15 @@ import java.util.List;
  * (read-first); of several write ports writing one address in one cycle, the last port wins.
  * Addresses at or beyond {@code depth} read as zero and are not written.
  *
+ * <p>A memory with {@code exclusiveWrites} promises that no two of its write ports write one
+ * address in the same cycle (the module holds an assertion that checks it in simulation); the
+ * Verilog then writes each port in its own {@code always} block, so synthesis builds no
+ * priority logic between them.
+ *
  * @param init initial contents (length {@code depth}) or {@code null} for all zero
  */
 public record Memory(String name, int width, int depth, BigInteger[] init,
-    List<ReadPort> readPorts, List<WritePort> writePorts, SourceLoc loc) {
+    List<ReadPort> readPorts, List<WritePort> writePorts, boolean exclusiveWrites, SourceLoc loc) {
 
   /**
    * @param enable net of the read enable of a synchronous port, or -1 for always

@@ -12,7 +12,8 @@ import veneer.hdl.ir.SourceLoc;
 /**
  * The memories of a module: the array declarations, the initial contents, and one
  * {@code always} block per memory and clock domain holding its write ports (in port order, so
- * the last port wins) and its registered read ports (non-blocking, so they read the contents
+ * the last port wins; a memory with exclusive writes gives each write port a block of its own)
+ * and its registered read ports (non-blocking, so they read the contents
  * before this edge's writes: read-first).
  *
  * <p>Initial contents are an {@code initial} block of per-word assignments, after a loop that
@@ -118,15 +119,29 @@ final class MemoryBlocks {
 
   private void ports(Code code, int index, Memory mem, int domain) {
     ClockDomain cd = m.domains().get(domain);
-    code.line(1, "always @(posedge " + expr.port(cd.clockPort()) + ") begin");
+    String always = "always @(posedge " + expr.port(cd.clockPort()) + ") begin";
+    boolean open = false;
     for (Memory.WritePort w : mem.writePorts()) {
       if (w.domain() == domain) {
+        if (!open) {
+          code.line(1, always);
+          open = true;
+        }
         write(code, mem, w);
+        if (mem.exclusiveWrites()) {
+          // A block of its own: Yosys gives priorities only to the write ports of one block.
+          code.line(1, "end");
+          open = false;
+        }
       }
     }
     for (int p = 0; p < mem.readPorts().size(); p++) {
       Memory.ReadPort r = mem.readPorts().get(p);
       if (r.sync() && r.domain() == domain && plan.live(r.data())) {
+        if (!open) {
+          code.line(1, always);
+          open = true;
+        }
         String assign = plan.name(r.data()) + " <= " + expr.memoryRead(index, r.addr()) + ";";
         if (r.enable() >= 0) {
           code.line(2, "if (" + expr.ref(r.enable()) + ")", r.loc());
@@ -136,7 +151,9 @@ final class MemoryBlocks {
         }
       }
     }
-    code.line(1, "end");
+    if (open) {
+      code.line(1, "end");
+    }
   }
 
   private void write(Code code, Memory mem, Memory.WritePort w) {

@@ -83,7 +83,10 @@ public final class Pe extends Module {
 
     // --- memories ----------------------------------------------------------------------------
     Mem<Bits> imem = mem("imem", Bits(32), c.imemWords());
-    Mem<Bits> spm = mem("spm", Bits(32), c.spmWords());
+    // The host does not write a word in the cycle the PE stores to it (docs/pe.md, host ports;
+    // the array ties the host port off): without an order between the two write ports, Yosys
+    // builds no collision logic for them (Pe 453 -> 445 LUTs).
+    Mem<Bits> spm = mem("spm", Bits(32), c.spmWords()).exclusiveWrites();
     Mem<Bits> args = mem("args", Bits(32), PeMemoryMap.KERNEL_ARGS_WORDS);
     Mem<Bits> regs = mem("regs", Bits(32), nt * 32);
     // Per thread: why it stopped (cause, pc, value) for the status port.

@@ -184,6 +184,29 @@ class BasicBehaviourTest {
   }
 
   @BackendTest
+  void exclusiveWritePortsWriteTogetherAndStopOnACollision(Backend backend) {
+    try (Simulator sim = Simulators.open(new TestDesigns.ExclusiveWrites(), backend)) {
+      sim.poke("we", 1);
+      sim.poke("waddr", 2);
+      sim.poke("wdata", 0x1234);
+      sim.poke("we2", 1);
+      sim.poke("waddr2", 5);
+      sim.poke("wdata2", 0xabcd);
+      sim.step();
+      assertArrayEquals(new BigInteger[] {BigInteger.valueOf(0x1234), BigInteger.ZERO, BigInteger.ZERO,
+          BigInteger.valueOf(0xabcd)}, sim.readMemory("ram", 2, 4));
+      sim.poke("we2", 0);
+      sim.poke("waddr2", 2);
+      sim.step();
+      sim.poke("we2", 1);
+      long collision = sim.cycle();
+      AssertionFailedException e = assertThrows(AssertionFailedException.class, sim::step);
+      assertEquals(collision, e.cycle(), "the cycle that writes address 2 from both ports");
+      assertTrue(e.getMessage().contains("memory 'ram' declares exclusive writes"), e.getMessage());
+    }
+  }
+
+  @BackendTest
   void assertionsAreNotCheckedDuringReset(Backend backend) {
     try (Simulator sim = Simulators.open(new TestDesigns.Asserting(0), backend)) {
       sim.reset(3);

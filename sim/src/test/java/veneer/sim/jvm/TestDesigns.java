@@ -113,6 +113,23 @@ final class TestDesigns {
     }
   }
 
+  /** A memory with two write ports declared exclusive (never one address in one cycle). */
+  static final class ExclusiveWrites extends Module {
+    ExclusiveWrites() {
+      Bool we = input("we", Bool());
+      UInt waddr = input("waddr", UInt(3));
+      Bits wdata = input("wdata", Bits(16));
+      Bool we2 = input("we2", Bool());
+      UInt waddr2 = input("waddr2", UInt(3));
+      Bits wdata2 = input("wdata2", Bits(16));
+      UInt raddr = input("raddr", UInt(3));
+      Mem<Bits> ram = mem("ram", Bits(16), 8).exclusiveWrites();
+      when(we, () -> ram.write(waddr, wdata));
+      when(we2, () -> ram.write(waddr2, wdata2));
+      output("rdata", Bits(16)).assign(ram.read(raddr));
+    }
+  }
+
   /** Counts up; asserts that the count never reaches {@code bad} (outside reset). */
   static final class Asserting extends Module {
     Asserting(int bad) {

@@ -278,10 +278,10 @@ public final class Pe extends Module {
     ThreadScheduler sched = instance("sched", new ThreadScheduler(nt));
     // A late result (a global-memory response) is written back in a cycle when S3 leaves the
     // register-file write port free (empty, or an instruction that writes no register). Once it
-    // has waited LATE_PATIENCE cycles, if no such slot is on its way in S1..S3, S0 leaves an
-    // issue slot empty so that one comes.
+    // has waited LATE_PATIENCE cycles, if no such slot is on its way in S1..S2, S0 leaves an
+    // issue slot empty so that one comes (late_slot_coming is true unless one has so waited).
     Bool lateSlotComing = wire("late_slot_coming", Bool());
-    Bool holdBack = lateValid.and(lateSlotComing.not()).named("late_hold_back");
+    Bool holdBack = lateSlotComing.not().named("late_hold_back");
     Bool startPcWrite = reg("start_pc_write", Bool(), 0);
     startPcWrite.assign(startOk);
     Bool issueAllowed = holdBack.or(startPcWrite).not().named("issue_allowed");
@@ -602,7 +602,8 @@ public final class Pe extends Module {
         args.read(word2.resize(args.addrWidth())).asUInt());
     // S3 holds a value in one of them (s3_we implies it). Global loads keep none: every one of
     // their zero-unless registers is cleared.
-    Bool kept3 = clearedAtReset("s3_kept", noWrite.not().and(isLoad.not().or(lsu.inGlobal.not())));
+    Bool keeps2 = noWrite.not().and(isLoad.not().or(lsu.inGlobal.not())).named("s2_keeps");
+    Bool kept3 = clearedAtReset("s3_kept", keeps2);
     // s3_jumps: S3's next PC is the jump's target, or (with S3 empty) the held entry pc rather than
     // a bus error's pc (see s3_next_pc). A jump that traps does not jump, so that its next PC is
     // its own pc, the stop port's; nor does an illegal word (see s2_jump).
@@ -652,7 +653,7 @@ public final class Pe extends Module {
     UInt lateId = reg("late_id", UInt(ab));
     Bool lateWrite = reg("late_write", Bool());
     Bool lateError = reg("late_error", Bool());
-    UInt lateData = reg("late_data", UInt(32));
+    UInt lateData = reg("late_data", UInt(32), 0);
     // S3 needs the register-file write port (and the aligner) only to write a register:
     // otherwise a late result drains beside it (a global load sets its scoreboard bit through
     // the scoreboard's other write port), unless S3 holds a value it does not write (s3_kept:
@@ -663,23 +664,31 @@ public final class Pe extends Module {
     // and a start, the only thing besides S2 that clears s3_valid, needs every thread stopped.)
     Bool s3Writes = we3.named("s3_writes");
     Bool pendSet = global3.and(store3.not()).and(rd3.ne(0)).named("s3_pending_set");
-    // A clean store response (B OKAY) needs no register-file slot either: it drains at once,
-    // so the next response is taken in the same cycle.
+    // A response is taken from the port only when S2 keeps no value (s2_keeps), so that the
+    // port is free in the next cycle and a clean response drains then, without waiting:
+    // late_data is zero unless it drains, and the aligner's load word needs no gate (it waits
+    // on the R or B channel instead). An error response drains only with S3 empty, so it may
+    // wait in late_* (its late_data is 0).
     Bool drain = lateValid.and(s3Valid.not().or(lateError.not().and(kept3.not().or(lateWrite))))
         .named("late_drain");
-    // The hold-back rule of S0. A slot is on its way if S3 drains now, or S2 will leave the port
-    // free in the next cycle (it writes no register: s3_we needs writes_rd and rd != 0), or S1
-    // is empty. Holding back at once whenever none is would cost issue slots that a free S3
-    // a few cycles later makes unnecessary (a load-heavy loop has one in about every other
-    // instruction); so S0 holds back only once the result has waited LATE_PATIENCE cycles.
-    // Then it drains at most 3 cycles later: LATE_PATIENCE + 3 cycles after it was taken.
-    Bool s2WritesRd = writesRd2.and(rd2.ne(0));
-    Bool s2Frees = s2Valid.not().or(lateError.not().and(s2WritesRd.not()));
+    Bool canFill = lateValid.not().or(drain);
+    // (A store's B needs no slot: it is taken whenever late_* can be filled. The port's B is
+    // offered only while R is not, so respWrite is "no R valid" and R's ready does not wait.)
+    Bool canTake = canFill.and(keeps2.not().or(gmp.respWrite)).named("late_can_take");
+    // The hold-back rule of S0. A response waits (in late_* or on the port) for S2 to keep no
+    // value, or, an error in late_*, for S2 to be empty. Holding back at once whenever that
+    // does not come would cost issue slots that a free S2 a few cycles later makes unnecessary
+    // (a load-heavy loop has one in about every other instruction); so S0 holds back only once
+    // the response has waited LATE_PATIENCE cycles and neither S2 frees the port now nor S1 is
+    // empty. (late_age counts only while something waits: an unanswered R or B valid stays up
+    // until taken, so an aged count implies a waiting response without looking at the port.)
+    Bool errorWaits = lateValid.and(drain.not());
+    Bool s2Frees = errorWaits.mux(s2Valid.not(), keeps2.not());
+    Bool waits = errorWaits.or(gmp.respValid.and(canTake.not())).named("late_waits");
     UInt lateAge = reg("late_age", UInt(2), 0);
     Bool lateAged = lateAge.eq(LATE_PATIENCE).named("late_aged");
-    lateAge.assign(lateValid.and(drain.not()).mux(lateAged.mux(lateAge, lateAge.add(1)), lit(0, UInt(2))));
-    lateSlotComing.assign(lateAged.not().or(drain).or(s2Frees).or(s1Valid.not()));
-    Bool canFill = lateValid.not().or(drain);
+    lateAge.assign(waits.mux(lateAged.mux(lateAge, lateAge.add(1)), lit(0, UInt(2))));
+    lateSlotComing.assign(lateAged.not().or(s2Frees).or(s1Valid.not()));
     // The result is collected, or its thread stopped (a bus error) and never will; a start
     // drops whatever the divider does (its thread may have stopped meanwhile).
     div.ack.assign(divCollect.or(div.done.and(alive.shr(div.tid).bit(0).not())));
@@ -688,15 +697,18 @@ public final class Pe extends Module {
     // freed from one register (late_id) and by one decoder: no second path for clean Bs and no
     // mux in front of the freed id, at the price of a B freeing its id one cycle after its
     // handshake.
-    gmp.respReady.assign(canFill);
-    Bool fillMem = canFill.and(gmp.respValid);
+    gmp.respReady.assign(canTake);
+    Bool fillMem = canTake.and(gmp.respValid);
     when(fillMem, () -> {
       lateValid.assign(lit(1, Bool()));
       lateId.assign(gmp.respTid);
       lateWrite.assign(gmp.respWrite);
       lateError.assign(gmp.respError);
-      lateData.assign(gmp.respData);
     }).elsewhen(drain, () -> lateValid.assign(lit(0, Bool())));
+    // Zero unless a clean read's data drains in the next cycle (a flip-flop reset, no LUT a bit;
+    // R's data is not a B's).
+    lateData.assign(fillMem.and(gmp.respWrite.not()).and(gmp.respError.not())
+        .mux(gmp.respData, lit(0, UInt(32))));
 
     // The access table entry of a memory response (written in S3, long before its response).
     // Read when the response is taken into late_*, so it is valid with them (a response never
@@ -730,7 +742,7 @@ public final class Pe extends Module {
     // fill) with the three results in one more LUT.
     LoadAligner aligner = instance("aligner", new LoadAligner(3));
     aligner.word.assign(imemWord3.or(spmWord3).or(argsWord3).or(link3)
-        .or(s3Writes.mux(lit(0, UInt(32)), lateData)).named("s3_load_word"));
+        .or(lateData).named("s3_load_word"));
     aligner.plain(0).assign(aluResult3);
     aligner.plain(1).assign(mulResult3);
     aligner.plain(2).assign(csrValue3);

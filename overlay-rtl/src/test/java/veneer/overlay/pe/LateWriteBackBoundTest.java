@@ -16,17 +16,22 @@ import veneer.sim.bus.CycleHook;
 
 /**
  * No starvation of a global load's data: on a loop where S3 almost always writes a register
- * (9 loads among 24 register-writing ALU instructions), every read response taken from the AXI
+ * (9 loads among 24 register-writing ALU instructions), every read response offered on the AXI
  * R channel is written into the register file (the PE's {@code wb_*} port) at most
- * {@link Pe#LATE_PATIENCE} + 4 cycles later: it waits up to LATE_PATIENCE cycles for a free slot,
- * then S0 holds back an issue and the empty slot reaches S3 at most 3 cycles later. The loop has
- * no stores, so every R handshake is a load's data and they drain in order (one late entry).
+ * {@link Pe#LATE_PATIENCE} + 4 cycles after R's valid rose: it waits on the channel up to
+ * LATE_PATIENCE cycles for a free slot, then S0 holds back an issue and the empty slot reaches
+ * S2 at most 2 cycles later. The PE takes a response only when the write port is free in the
+ * next cycle, so each write-back comes exactly one cycle after its R handshake. The loop has no
+ * stores, so every R handshake is a load's data and they drain in order.
  */
 class LateWriteBackBoundTest {
   /** Pairs each R handshake with the next write-back and keeps the longest wait. */
   static final class WriteBackWaits implements CycleHook {
     private final Deque<Long> taken = new ArrayDeque<>();
+    private final Deque<Long> offered = new ArrayDeque<>();
+    private long validSince = -1;
     long longest;
+    long longestAfterTake;
     long writeBacks;
 
     @Override
@@ -37,11 +42,18 @@ class LateWriteBackBoundTest {
         if (at == null) {
           throw new AssertionError("cycle " + cycle + ": a write-back without a response taken before it");
         }
-        longest = Math.max(longest, cycle - at);
+        longestAfterTake = Math.max(longestAfterTake, cycle - at);
+        longest = Math.max(longest, cycle - offered.pollFirst());
         writeBacks++;
       }
-      if (sim.peek("mem_r_valid") == 1 && sim.peek("mem_r_ready") == 1) {
+      boolean valid = sim.peek("mem_r_valid") == 1;
+      if (valid && validSince < 0) {
+        validSince = cycle;
+      }
+      if (valid && sim.peek("mem_r_ready") == 1) {
         taken.addLast(cycle);
+        offered.addLast(validSince);
+        validSince = -1;
       }
     }
   }
@@ -60,5 +72,6 @@ class LateWriteBackBoundTest {
     assertEquals(9L * 32 * threads, waits.writeBacks, "one write-back per load");
     assertTrue(r.perf().get("stall_writeback") > 0, "the loop makes S0 hold back: " + r.perf());
     assertTrue(waits.longest <= Pe.LATE_PATIENCE + 4, "longest wait " + waits.longest);
+    assertEquals(1, waits.longestAfterTake, "a taken response drains in the next cycle");
   }
 }

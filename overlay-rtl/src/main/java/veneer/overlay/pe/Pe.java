@@ -276,10 +276,10 @@ public final class Pe extends Module {
 
     // --- S0: pick a thread, fetch ------------------------------------------------------------
     ThreadScheduler sched = instance("sched", new ThreadScheduler(nt));
-    // A late result (a global-memory response) is written back in a cycle when S3 leaves the
-    // register-file write port free (empty, or an instruction that writes no register). Once it
-    // has waited LATE_PATIENCE cycles, if no such slot is on its way in S1..S2, S0 leaves an
-    // issue slot empty so that one comes (late_slot_coming is true unless one has so waited).
+    // A global-memory response is taken when the register-file write port will be free in the
+    // next cycle (S2 keeps no value for S3). Once one has waited LATE_PATIENCE cycles, if no such
+    // slot is on its way in S1..S2, S0 leaves an issue slot empty so that one comes
+    // (late_slot_coming is true unless one has so waited; see late_waits).
     Bool lateSlotComing = wire("late_slot_coming", Bool());
     Bool holdBack = lateSlotComing.not().named("late_hold_back");
     Bool startPcWrite = reg("start_pc_write", Bool(), 0);
@@ -399,10 +399,11 @@ public final class Pe extends Module {
     Bool stops2 = regNext("s2_is_stop", dec.stops);
     // FENCE from its opcode bits, read where the word is known legal (Decoder.FENCE_MASK).
     Bool fence2 = insn2.and(lit(Decoder.FENCE_MASK, UInt(32))).eq(lit(Decoder.FENCE_MATCH, UInt(32)));
+    // (S1's word is not an RV32IM instruction; see s1_wants_item.)
+    Bool illegal1 = dec.legalPlain.or(dec.legalOther).not();
     // Jumps are told by opcode bits (JumpBits) of legal words, read from s2_insn: no decoder
     // output and no flip-flop; the legality keeps an illegal word with jump-like bits from making
     // its target the next PC, its stop pc.
-    Bool illegal1 = dec.legalPlain.or(dec.legalOther).not();
     Bool jump2 = legal2.and(insn2.and(lit(JumpBits.GROUP_MASK, UInt(32))).eq(lit(JumpBits.GROUP_MATCH, UInt(32))))
         .named("s2_jump");
 

@@ -44,18 +44,7 @@ class PeAccessIdTest {
     int[] text = Assembler.assemble(PROGRAM, "access_ids.s").textWords();
     try (Simulator sim = Simulators.open(new Pe(THREADS, 0, 64, 64), Backend.JVM)) {
       sim.reset(2);
-      for (int i = 0; i < text.length; i++) {
-        sim.poke("imem_we", 1);
-        sim.poke("imem_addr", i);
-        sim.poke("imem_data", text[i] & 0xFFFF_FFFFL);
-        sim.step();
-      }
-      sim.poke("imem_we", 0);
-      sim.runUntil(() -> sim.peek("start_ready") == 1, 10_000);
-      sim.poke("entry_pc", 0);
-      sim.poke("start", 1);
-      sim.step();
-      sim.poke("start", 0);
+      PeHost.loadAndStart(sim, text);
       List<List<Long>> slots = runAnsweringStores(sim, latency);
       List<Long> expected = new ArrayList<>();
       for (int k = 0; k < STORES; k++) {

@@ -65,18 +65,7 @@ class PeBusErrorTest {
     long exitPc = program.symbols().get("exit");
     try (Simulator sim = Simulators.open(new Pe(THREADS, 0, 64, 64), backend)) {
       sim.reset(2);
-      for (int i = 0; i < text.length; i++) {
-        sim.poke("imem_we", 1);
-        sim.poke("imem_addr", i);
-        sim.poke("imem_data", text[i] & 0xFFFF_FFFFL);
-        sim.step();
-      }
-      sim.poke("imem_we", 0);
-      sim.runUntil(() -> sim.peek("start_ready") == 1, 10_000);
-      sim.poke("entry_pc", 0);
-      sim.poke("start", 1);
-      sim.step();
-      sim.poke("start", 0);
+      PeHost.loadAndStart(sim, text);
       List<Stop> stops = runWithResponder(sim);
 
       List<Stop> expected = List.of(

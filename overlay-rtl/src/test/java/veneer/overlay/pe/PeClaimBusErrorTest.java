@@ -54,18 +54,7 @@ class PeClaimBusErrorTest {
     for (int latency = 1; latency <= 16; latency++) {
       try (Simulator sim = Simulators.open(new Pe(threads, 0, 64, 64), Backend.JVM)) {
         sim.reset(2);
-        for (int i = 0; i < text.length; i++) {
-          sim.poke("imem_we", 1);
-          sim.poke("imem_addr", i);
-          sim.poke("imem_data", text[i] & 0xFFFF_FFFFL);
-          sim.step();
-        }
-        sim.poke("imem_we", 0);
-        sim.runUntil(() -> sim.peek("start_ready") == 1, 10_000);
-        sim.poke("entry_pc", 0);
-        sim.poke("start", 1);
-        sim.step();
-        sim.poke("start", 0);
+        PeHost.loadAndStart(sim, text);
         String where = threads + " threads, store latency " + latency;
         Result r = run(sim, latency, claimPc);
         assertEquals(List.of(0L), r.faulted, "threads stopped by the bus error, " + where);

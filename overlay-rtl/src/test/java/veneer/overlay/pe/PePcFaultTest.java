@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -79,17 +80,9 @@ class PePcFaultTest {
         Assembler.Result program = Assembler.assemble(c.program(), "pc_fault.s");
         int[] text = program.textWords();
         assertTrue(text.length <= IMEM_WORDS, c.name() + ": the program fits the IMEM");
-        for (int i = 0; i < IMEM_WORDS; i++) {
-          sim.poke("imem_we", 1);
-          sim.poke("imem_addr", i);
-          sim.poke("imem_data", i < text.length ? text[i] & 0xFFFF_FFFFL : 0);
-          sim.step();
-        }
-        sim.poke("imem_we", 0);
-        sim.poke("entry_pc", c.entry());
-        sim.poke("start", 1);
-        sim.step();
-        sim.poke("start", 0);
+        PeHost.loadImem(sim, Arrays.copyOf(text, IMEM_WORDS));
+        PeHost.awaitStartReady(sim);
+        PeHost.start(sim, c.entry());
         List<Stop> stops = new ArrayList<>();
         List<Long> jumpsRetired = new ArrayList<>();
         long jumpPc = c.jumpLabel() == null ? -1 : program.symbols().get(c.jumpLabel());

@@ -17,29 +17,20 @@ class PeRelaunchTest {
   private static final int THREADS = 4;
   // addi a1, a1, 1; addi a1, a1, 1; csrrs a0, instret, x0; ecall   (exit code 2)
   // csrrs a0, instret, x0; ecall                                     (exit code 0)
-  private static final long[] PROGRAM = {
-      0x00158593L, 0x00158593L, 0xC0202573L, 0x00000073L,
-      0xC0202573L, 0x00000073L};
+  private static final int[] PROGRAM = {
+      0x00158593, 0x00158593, 0xC0202573, 0x00000073,
+      0xC0202573, 0x00000073};
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(value = Backend.class, names = {"JVM", "VERILATOR"})
   void instretStartsAtZeroInEveryLaunch(Backend backend) {
     try (Simulator sim = Simulators.open(new Pe(THREADS, 0, 64, 64), backend)) {
       sim.reset(2);
-      for (int i = 0; i < PROGRAM.length; i++) {
-        sim.poke("imem_we", 1);
-        sim.poke("imem_addr", i);
-        sim.poke("imem_data", PROGRAM[i]);
-        sim.step();
-      }
-      sim.poke("imem_we", 0);
-      sim.runUntil(() -> sim.peek("start_ready") == 1, 10_000);
+      PeHost.loadImem(sim, PROGRAM);
+      PeHost.awaitStartReady(sim);
       int[][] launches = {{0, 2}, {16, 0}, {0, 2}, {0, 2}, {16, 0}};
       for (int[] launch : launches) {
-        sim.poke("entry_pc", launch[0]);
-        sim.poke("start", 1);
-        sim.step();
-        sim.poke("start", 0);
+        PeHost.start(sim, launch[0]);
         sim.runUntil(() -> sim.peek("done") == 1, 1_000);
         for (int t = 0; t < THREADS; t++) {
           sim.poke("status_thread", t);

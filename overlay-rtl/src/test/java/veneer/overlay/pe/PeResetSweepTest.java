@@ -57,17 +57,6 @@ class PeResetSweepTest {
 
   private static void launch(Simulator sim, String program) {
     int[] text = Assembler.assemble(program, "reset_sweep.s").textWords();
-    for (int i = 0; i < text.length; i++) {
-      sim.poke("imem_we", 1);
-      sim.poke("imem_addr", i);
-      sim.poke("imem_data", text[i] & 0xFFFF_FFFFL);
-      sim.step();
-    }
-    sim.poke("imem_we", 0);
-    sim.runUntil(() -> sim.peek("start_ready") == 1, 10_000);
-    sim.poke("entry_pc", 0);
-    sim.poke("start", 1);
-    sim.step();
-    sim.poke("start", 0);
+    PeHost.loadAndStart(sim, text);
   }
 }

@@ -8,12 +8,14 @@ import java.util.Optional;
 import veneer.hdl.ModuleBuilder.NetB;
 import veneer.hdl.ModuleBuilder.NetKind;
 import veneer.hdl.check.Checks;
+import veneer.hdl.ir.Assertion;
 import veneer.hdl.ir.ClockDomain;
 import veneer.hdl.ir.Driver;
 import veneer.hdl.ir.Instance;
 import veneer.hdl.ir.Memory;
 import veneer.hdl.ir.ModuleIr;
 import veneer.hdl.ir.Net;
+import veneer.hdl.ir.Op;
 import veneer.hdl.ir.Port;
 import veneer.hdl.ir.SourceLoc;
 
@@ -106,7 +108,7 @@ final class ModuleSealer {
           case CLOCK -> inputs.put(p.name(), clockNet);
           case RESET -> inputs.put(p.name(), inst.extraReset < 0 ? resetNet
               : b.add(1, null, inst.loc, NetKind.NODE,
-                  new Driver.Operation(veneer.hdl.ir.Op.OR, new int[] {resetNet, inst.extraReset}, 0)));
+                  new Driver.Operation(Op.OR, new int[] {resetNet, inst.extraReset}, 0)));
           case DATA -> inputs.put(p.name(), inst.portNets.get(p.name()));
           default -> throw new IllegalStateException();
         }
@@ -136,21 +138,24 @@ final class ModuleSealer {
   }
 
   /**
-   * The check behind {@link Mem#exclusiveWrites}: for every two write ports, one is off or the
-   * addresses differ.
+   * The check behind {@link Mem#exclusiveWrites}: for every two write ports of one clock
+   * domain, one is off or the addresses differ. (Ports of different clocks meet in no cycle.)
    */
   private static void assertExclusiveWrites(ModuleBuilder b, ModuleBuilder.MemB m) {
     for (int i = 0; i < m.writes.size(); i++) {
       for (int j = i + 1; j < m.writes.size(); j++) {
         Memory.WritePort p = m.writes.get(i);
         Memory.WritePort q = m.writes.get(j);
+        if (p.domain() != q.domain()) {
+          continue;
+        }
         SourceLoc at = q.loc();
-        int differ = b.op(veneer.hdl.ir.Op.NE, 1, at, 0, p.addr(), q.addr());
-        int both = b.op(veneer.hdl.ir.Op.AND, 1, at, 0, p.enable(), q.enable());
-        int ok = b.op(veneer.hdl.ir.Op.OR, 1, at, 0, b.op(veneer.hdl.ir.Op.NOT, 1, at, 0, both), differ);
-        b.assertions.add(new veneer.hdl.ir.Assertion(ok, "memory '" + m.name
+        int differ = b.op(Op.NE, 1, at, 0, p.addr(), q.addr());
+        int both = b.op(Op.AND, 1, at, 0, p.enable(), q.enable());
+        int ok = b.op(Op.OR, 1, at, 0, b.op(Op.NOT, 1, at, 0, both), differ);
+        b.assertions.add(new Assertion(ok, "memory '" + m.name
             + "' declares exclusive writes, but its write ports at " + p.loc() + " and " + at
-            + " write one address in the same cycle", 0, at));
+            + " write one address in the same cycle", q.domain(), at));
       }
     }
   }

@@ -75,7 +75,7 @@ public enum Control {
     Multiplier.Mode shift = alu ? shiftMode(m) : null;
     // Units whose S2 work is an addition of the immediate (to rs1 or the PC).
     boolean adds = u == MicroOp.Unit.LOAD || u == MicroOp.Unit.STORE || u == MicroOp.Unit.JAL
-        || u == MicroOp.Unit.JALR || u == MicroOp.Unit.BRANCH || u == MicroOp.Unit.ECALL || u == MicroOp.Unit.EBREAK;
+        || u == MicroOp.Unit.JALR || u == MicroOp.Unit.BRANCH || Decoder.isStop(u);
     switch (this) {
       case ALU_SEL:
         if (adds) {

@@ -108,13 +108,7 @@ public final class Decoder extends Module {
     }
     stops.assign(lookup(w, "is_stop", op -> isStop(MicroOp.of(op).unit())));
     checkEbreakBit();
-    for (Opcode op : Opcode.instructions()) {
-      boolean fence = MicroOp.of(op).unit() == MicroOp.Unit.FENCE;
-      if ((op.mask() & FENCE_MASK) != FENCE_MASK || ((op.match() & FENCE_MASK) == FENCE_MATCH) != fence) {
-        throw new IllegalStateException(op + " (match " + Integer.toHexString(op.match()) + ") breaks the FENCE rule of"
-            + " bits " + Integer.toHexString(FENCE_MASK));
-      }
-    }
+    checkFenceBits();
     legality(w);
     funct3Meaning();
     Control.checkResultBits();
@@ -162,6 +156,17 @@ public final class Decoder extends Module {
           || (op.match() >>> EBREAK_BIT & 1) != (u == MicroOp.Unit.EBREAK ? 1 : 0))) {
         throw new IllegalStateException(op + " (match " + Integer.toHexString(op.match()) + ") is not told from the other"
             + " of ECALL and EBREAK by bit " + EBREAK_BIT);
+      }
+    }
+  }
+
+  /** Checks that {@link #FENCE_MASK}'s bits, which the ISA table fixes for every row, equal {@link #FENCE_MATCH} for FENCE alone. */
+  private static void checkFenceBits() {
+    for (Opcode op : Opcode.instructions()) {
+      boolean fence = MicroOp.of(op).unit() == MicroOp.Unit.FENCE;
+      if ((op.mask() & FENCE_MASK) != FENCE_MASK || ((op.match() & FENCE_MASK) == FENCE_MATCH) != fence) {
+        throw new IllegalStateException(op + " (match " + Integer.toHexString(op.match()) + ") breaks the FENCE rule of"
+            + " bits " + Integer.toHexString(FENCE_MASK));
       }
     }
   }
@@ -675,8 +680,7 @@ public final class Decoder extends Module {
       case J:
         return k == 0 ? zero : k <= 10 ? 20 + k : k == 11 ? 20 : k <= 19 ? k : 31;
       case NONE:
-        MicroOp.Unit u = MicroOp.of(op).unit();
-        return u == MicroOp.Unit.ECALL || u == MicroOp.Unit.EBREAK ? zero : null;
+        return isStop(MicroOp.of(op).unit()) ? zero : null;
       default:
         // A division's second ALU operand is the divider's result, which Pe ORs with the
         // immediate: so it is 0.
